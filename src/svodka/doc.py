@@ -1,0 +1,121 @@
+"""The typed document model: what a record is, and what an analysis adds to it.
+
+Every value is a frozen, slotted dataclass. Offsets are half-open ``start``/``stop``
+Python string indices into ``Document.text``. Stages never mutate a document: they
+return a new one with ``dataclasses.replace``.
+
+Layers a document carries while it moves through the pipeline:
+
+- ``tokens``, ``sentences`` — from the segment stage (internal, not serialized);
+- ``spans`` — raw PER/ORG/LOC mentions with a mention-level normal form (internal);
+- ``entities`` — mentions grouped into one entity per referent, with roles;
+- ``quotes``, ``amounts``, ``dates`` — filled by later stages.
+
+JSON conversion lives in :mod:`svodka.schema`, the one place that knows the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+ENTITY_TYPES = ("PER", "ORG", "LOC")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article as it comes in, before analysis."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    stop: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A raw entity mention: where it is, its type and, once named, its normal form."""
+
+    start: int
+    stop: int
+    type: str
+    text: str
+    normal: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    stop: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A position a person holds: «президент» of «Казахстан»."""
+
+    title: str
+    of: str | None = None
+    of_name: str | None = None
+    past: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    mentions: tuple[Mention, ...]
+    roles: tuple[Role, ...] = ()
+    place: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article and everything the pipeline has found in it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    tokens: tuple[Token, ...] = field(default=(), repr=False)
+    sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+    spans: tuple[Span, ...] = field(default=(), repr=False)
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[dict[str, Any], ...] = ()
+    amounts: tuple[dict[str, Any], ...] = ()
+    dates: tuple[dict[str, Any], ...] = ()
+
+    @classmethod
+    def from_record(cls, record: Record) -> Document:
+        """Start an analysis of ``record``: a document with no layers yet."""
+        return cls(
+            id=record.id,
+            text=record.text,
+            title=record.title,
+            published=record.published,
+            source=record.source,
+            url=record.url,
+        )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with ``entity_id``, or None."""
+        return next((e for e in self.entities if e.id == entity_id), None)

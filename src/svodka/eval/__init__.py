@@ -1,0 +1,1 @@
+"""Scorers and benchmarks that measure svodka against data."""

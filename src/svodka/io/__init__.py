@@ -1,0 +1,1 @@
+"""Readers that make records, writers that print documents."""

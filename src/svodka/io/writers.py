@@ -1,0 +1,69 @@
+"""Writers: print documents as a readable report, JSON or JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from svodka.doc import Document, Entity
+from svodka.schema import to_dict
+
+FORMATS = ("text", "json", "jsonl")
+TYPE_TITLES = {"PER": "Люди", "ORG": "Организации", "LOC": "Места"}
+
+
+def write_documents(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
+    """Write documents to ``out`` in ``fmt``; returns how many were written."""
+    count = 0
+    if fmt == "json":
+        # One document prints as an object, several as an array: the shape a reader expects.
+        items = [to_dict(d) for d in docs]
+        count = len(items)
+        payload = items[0] if count == 1 else items
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return count
+    console = Console(file=out, highlight=False, soft_wrap=True) if fmt == "text" else None
+    for doc in docs:
+        if console is not None:
+            write_report(doc, console)
+        else:
+            out.write(json.dumps(to_dict(doc), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_report(doc: Document, console: Console) -> None:
+    """A readable report: headline, then people with roles, organisations and places."""
+    console.rule(f"[bold]{doc.title or doc.id}")
+    meta = [f"id: {doc.id}"] + ([f"published: {doc.published}"] if doc.published else [])
+    console.print(" · ".join(meta), style="dim")
+    for type_, title in TYPE_TITLES.items():
+        entities = [e for e in doc.entities if e.type == type_]
+        if entities:
+            console.print(entity_table(title, entities))
+    if not doc.entities:
+        console.print("no entities found", style="dim")
+
+
+def entity_table(title: str, entities: list[Entity]) -> Table:
+    table = Table(title=title, title_justify="left", show_header=True, header_style="bold")
+    table.add_column("name")
+    table.add_column("mentions", justify="right")
+    if entities[0].type == "PER":
+        table.add_column("roles")
+    for e in entities:
+        row = [e.name, str(len(e.mentions))]
+        if e.type == "PER":
+            row.append("; ".join(format_role(r.title, r.of_name, r.past) for r in e.roles))
+        table.add_row(*row)
+    return table
+
+
+def format_role(title: str, of_name: str | None, past: bool) -> str:
+    """«президент (Казахстан)», «бывший министр»."""
+    text = f"{title} ({of_name})" if of_name else title
+    return f"бывший {text}" if past else text

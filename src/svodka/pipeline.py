@@ -1,0 +1,93 @@
+"""The pipeline: load every stage once, then run documents through them in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from itertools import islice
+from types import ModuleType
+from typing import Any
+
+from svodka.config import Config
+from svodka.doc import Document, Record
+from svodka.errors import PipelineError
+from svodka.stages import STAGES
+
+#: Layers every document has before any stage runs.
+BASE_LAYERS = frozenset({"text", "title", "published"})
+
+
+def check_stages(stages: Sequence[ModuleType]) -> None:
+    """Raise PipelineError unless every stage's REQUIRES is provided by an earlier stage."""
+    available = set(BASE_LAYERS)
+    for stage in stages:
+        for attr in ("REQUIRES", "PROVIDES", "load", "apply"):
+            if not hasattr(stage, attr):
+                raise PipelineError(f"stage {stage.__name__} has no {attr}")
+        missing = [layer for layer in stage.REQUIRES if layer not in available]
+        if missing:
+            raise PipelineError(
+                f"stage {stage.__name__} requires {missing}, which no earlier stage provides"
+            )
+        available.update(stage.PROVIDES)
+
+
+class Pipeline:
+    """Loads the models once; analyzes one text or a stream of records.
+
+    >>> pipeline = Pipeline()
+    >>> doc = pipeline.analyze("Владимир Путин прилетел в Сочи.")
+    >>> [e.name for e in doc.entities]
+    ['Владимир Путин', 'Сочи']
+    """
+
+    def __init__(self, config: Config | None = None, stages: Sequence[ModuleType] = STAGES):
+        check_stages(stages)
+        self.config = config or Config()
+        self.stages = tuple(stages)
+        self.resources: tuple[Any, ...] = tuple(stage.load(self.config) for stage in stages)
+
+    def analyze(
+        self,
+        text: str,
+        *,
+        published: date | None = None,
+        title: str | None = None,
+        id: str | None = None,
+    ) -> Document:
+        """Analyze one text."""
+        record = Record(id=id or "doc", text=text, title=title, published=published)
+        return next(self.analyze_many([record]))
+
+    def analyze_many(self, records: Iterable[Record]) -> Iterator[Document]:
+        """Analyze records in batches, yielding documents in input order."""
+        iterator = iter(records)
+        while batch := list(islice(iterator, self.config.docs_per_batch)):
+            yield from self.run_batch([Document.from_record(r) for r in batch])
+
+    def run_batch(self, docs: list[Document]) -> list[Document]:
+        """Run every stage over a batch of documents."""
+        for stage, resources in zip(self.stages, self.resources, strict=True):
+            apply_many = getattr(stage, "apply_many", None)
+            if apply_many is not None:
+                docs = apply_many(docs, resources)
+            else:
+                docs = [stage.apply(doc, resources) for doc in docs]
+        return docs
+
+
+_default: Pipeline | None = None
+
+
+def analyze(
+    text: str,
+    *,
+    published: date | None = None,
+    title: str | None = None,
+    id: str | None = None,
+) -> Document:
+    """Analyze one text with a process-wide pipeline, loaded on first use."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default.analyze(text, published=published, title=title, id=id)

@@ -1,0 +1,93 @@
+"""The output contract: the one place that turns documents into JSON and back.
+
+``svodka.document/1`` is described in ``docs/output.md`` and, as a JSON Schema, in
+``document-1.json`` beside this module.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from svodka.doc import Document, Entity, Mention, Role
+from svodka.errors import SchemaError
+
+SCHEMA_ID = "svodka.document/1"
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the output contract."""
+    return json.loads(files(__name__).joinpath("document-1.json").read_text(encoding="utf-8"))
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """A document as a JSON-ready dict in the ``svodka.document/1`` contract."""
+    return {
+        "schema": SCHEMA_ID,
+        "id": doc.id,
+        "title": doc.title,
+        "published": doc.published.isoformat() if doc.published else None,
+        "source": doc.source,
+        "url": doc.url,
+        "text": doc.text,
+        "entities": [entity_to_dict(e) for e in doc.entities],
+        "quotes": list(doc.quotes),
+        "amounts": list(doc.amounts),
+        "dates": list(doc.dates),
+    }
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "mentions": [{"start": m.start, "stop": m.stop, "text": m.text} for m in entity.mentions],
+        "roles": [
+            {"title": r.title, "of": r.of, "of_name": r.of_name, "past": r.past} for r in entity.roles
+        ],
+        "place": entity.place,
+    }
+
+
+def from_dict(data: dict[str, Any]) -> Document:
+    """A document back from its contract dict; raises SchemaError on another version."""
+    if data.get("schema") != SCHEMA_ID:
+        raise SchemaError(f"expected schema {SCHEMA_ID!r}, got {data.get('schema')!r}")
+    try:
+        return Document(
+            id=data["id"],
+            text=data["text"],
+            title=data["title"],
+            published=date.fromisoformat(data["published"]) if data["published"] else None,
+            source=data["source"],
+            url=data["url"],
+            entities=tuple(entity_from_dict(e) for e in data["entities"]),
+            quotes=tuple(data["quotes"]),
+            amounts=tuple(data["amounts"]),
+            dates=tuple(data["dates"]),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise SchemaError(f"document {data.get('id')!r} does not fit {SCHEMA_ID}: {error!r}") from error
+
+
+def entity_from_dict(data: dict[str, Any]) -> Entity:
+    return Entity(
+        id=data["id"],
+        type=data["type"],
+        name=data["name"],
+        mentions=tuple(Mention(m["start"], m["stop"], m["text"]) for m in data["mentions"]),
+        roles=tuple(
+            Role(r["title"], r["of"], r["of_name"], r.get("past", False)) for r in data["roles"]
+        ),
+        place=data["place"],
+    )
+
+
+def dumps(doc: Document, *, indent: int | None = None) -> str:
+    """A document as a JSON string."""
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)

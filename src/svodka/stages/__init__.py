@@ -1,0 +1,25 @@
+"""Analysis stages, one module each, and the table that runs them in order.
+
+Every stage module has the same shape::
+
+    REQUIRES = ("tokens",)           # layers it reads
+    PROVIDES = ("spans",)            # layers it adds
+    def load(config) -> resources    # once per process
+    def apply(doc, resources) -> doc # pure: returns a new Document
+
+and may add ``apply_many(docs, resources) -> list[doc]`` when batching across
+documents makes it faster. The pipeline checks REQUIRES/PROVIDES when it is built.
+"""
+
+from svodka.stages import coref, names, ner, roles, segment
+
+#: The run order. A later issue's stage (quotes, amounts, dates, places) slots in here.
+STAGES = (
+    segment,
+    ner,
+    names,
+    coref,
+    roles,
+)
+
+__all__ = ["STAGES"]

@@ -1,0 +1,127 @@
+"""Coref: one entity per real-world referent in a document.
+
+- Same type and same normal form → same entity.
+- A person's surname-only, first-name-only or initial+surname mention joins the
+  full-name entity it fits («Токаев», «К.-Ж. Токаев» → «Касым-Жомарт Токаев»); when
+  several fit, the nearest one before it wins.
+- Places and organisations join through an alias table and generic prefixes
+  («Республики Казахстан» → «Казахстан», «РФ» → «Россия»).
+
+The entity's name is the fullest person name, or the most frequent ORG/LOC form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from svodka.config import Config
+from svodka.doc import Document, Entity, Mention, Span
+from svodka.resources import read_lines, read_table
+
+REQUIRES = ("spans", "names")
+PROVIDES = ("entities",)
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    aliases: dict[str, str]
+    prefixes: frozenset[str]
+
+
+def load(config: Config) -> Resources:
+    """Read the alias table and the generic prefixes."""
+    aliases = {alias.lower(): name for alias, name in read_table("aliases.tsv")}
+    return Resources(aliases=aliases, prefixes=frozenset(read_lines("generic_prefixes.txt")))
+
+
+def apply(doc: Document, res: Resources) -> Document:
+    """Group the document's spans into entities."""
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for span in doc.spans:
+        groups.setdefault((span.type, group_key(span, res)), []).append(span)
+    groups = merge_short_names(groups)
+    ordered = sorted(groups.values(), key=lambda spans: spans[0].start)
+    entities = tuple(make_entity(f"e{i}", spans) for i, spans in enumerate(ordered, 1))
+    return replace(doc, entities=entities)
+
+
+def group_key(span: Span, res: Resources) -> str:
+    """The lowercase key spans of one referent share before person names are joined."""
+    key = span.normal.lower()
+    if span.type == "PER":
+        return key
+    key = res.aliases.get(key, key)
+    first, _, rest = key.partition(" ")
+    if span.type == "LOC" and first in res.prefixes and rest:
+        key = res.aliases.get(rest, rest)
+    return key.lower()
+
+
+def merge_short_names(groups: dict[tuple[str, str], list[Span]]) -> dict[tuple[str, str], list[Span]]:
+    """Join a person mentioned by part of their name to the full name that fits it."""
+    full = {k: v for k, v in groups.items() if k[0] == "PER" and len(k[1].split()) > 1}
+    merged = {k: list(v) for k, v in groups.items()}
+    for key, spans in groups.items():
+        if key[0] != "PER" or key in full:
+            continue
+        for span in spans:
+            target = nearest_fit(key[1], span.start, full)
+            if target is not None:
+                merged[target].append(span)
+                merged[key].remove(span)
+        if not merged[key]:
+            del merged[key]
+    for spans in merged.values():
+        spans.sort(key=lambda s: s.start)
+    return merged
+
+
+def nearest_fit(short: str, position: int, full: dict[tuple[str, str], list[Span]]):
+    """The full-name group that ``short`` is part of, nearest before ``position``."""
+    fits = [key for key in full if fits_name(short, key[1])]
+    if not fits:
+        return None
+
+    def distance(key: tuple[str, str]) -> int:
+        before = [s.start for s in full[key] if s.start <= position]
+        return position - max(before) if before else 10**9 + min(s.start for s in full[key])
+
+    return min(fits, key=distance)
+
+
+def fits_name(short: str, full: str) -> bool:
+    """«токаев» fits «касым-жомарт токаев»; «в. путин» fits «владимир путин».
+
+    A word fits a name word when equal, or when they differ by a feminine or case
+    ending only («токаева» ~ «токаев»), since a lone surname is often mis-normalized.
+    """
+    words, names = short.split(), full.split()
+    if len(words) == 1:
+        return any(same_word(words[0], n) for n in names[:1] + names[-1:])
+    *initials, last = words
+    return same_word(last, names[-1]) and all(
+        i.rstrip(".")[:1] == n[:1] for i, n in zip(initials, names, strict=False)
+    )
+
+
+def same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+
+
+def make_entity(entity_id: str, spans: list[Span]) -> Entity:
+    """An entity from its spans, named by its best mention."""
+    mentions = tuple(Mention(s.start, s.stop, s.text) for s in spans)
+    types = Counter(s.type for s in spans)
+    return Entity(id=entity_id, type=types.most_common(1)[0][0], name=choose_name(spans), mentions=mentions)
+
+
+def choose_name(spans: list[Span]) -> str:
+    """The fullest person name; for places and organisations, the most frequent form."""
+    counts = Counter(s.normal for s in spans)
+    if spans[0].type == "PER":
+        return max(counts, key=lambda n: (len(n.split()), counts[n], -len(n)))
+    return max(counts, key=lambda n: (counts[n], -len(n)))

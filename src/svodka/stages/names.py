@@ -1,0 +1,270 @@
+"""Names: the nominative normal form of every mention.
+
+«президента Казахстана Касым-Жомарта Токаева» has the mentions «Казахстана» and
+«Касым-Жомарта Токаева»; their normal forms are «Казахстан» and «Касым-Жомарт Токаев».
+
+- A person's name: every word is inflected in one grammatical reading (case, number,
+  gender) shared by all its words, so «Анны Ивановой» → «Анна Иванова».
+- An organisation or place: only the head group — leading adjectives and the first
+  noun — is inflected; what follows is a dependent and keeps its form:
+  «Министерства иностранных дел» → «Министерство иностранных дел»,
+  «Алматинского автоцентра «КамАЗ»» → «Алматинский автоцентр «КамАЗ»».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from svodka import morph
+from svodka.config import Config
+from svodka.doc import Document, Span
+from svodka.resources import read_table
+
+REQUIRES = ("spans",)
+PROVIDES = ("names",)
+
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+# «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
+ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+# The parse scores pymorphy gives a form are close for names; a small prior for the
+# masculine breaks ties such as «Токаева» (Токаев, gent) vs «Токаева» (femn, nomn),
+# since in the SlavicNER train mentions masculine names are the large majority.
+MASC_PRIOR = 0.05
+# A lone name is one person far more often than a family («Ивановы»).
+SING_PRIOR = 0.05
+
+
+def load(config: Config) -> None:
+    """Warm the morphology dictionaries."""
+    morph.analyzer()
+
+
+def apply(doc: Document, resources: None = None) -> Document:
+    """Set ``normal`` on every span."""
+    spans = tuple(replace(s, normal=normalize(s.text, s.type, next_word(doc, s))) for s in doc.spans)
+    return replace(doc, spans=spans)
+
+
+def next_word(doc: Document, span: Span) -> str:
+    """The word right after a span, lowercased: a verb there tells a subject's gender."""
+    match = WORD.search(doc.text, span.stop, span.stop + 40)
+    return match.group(0).lower() if match else ""
+
+
+@lru_cache(maxsize=100_000)
+def normalize(text: str, type: str, after: str = "") -> str:
+    """The nominative form of a mention of type PER, ORG or LOC."""
+    text = " ".join(text.split())
+    words = list(WORD.finditer(text))
+    if not words:
+        return text
+    if type == "PER":
+        forms = normalize_person([w.group(0) for w in words], after)
+    else:
+        forms = normalize_head_group(text, words)
+    out, last = [], 0
+    for match, form in zip(words, forms, strict=True):
+        out.append(text[last : match.start()] + form)
+        last = match.end()
+    out.append(text[last:])
+    result = strip_abbr_endings("".join(out))
+    # pymorphy spells ё; keep the writer's е when the mention had none («Соединенные»).
+    return result if "ё" in text.lower() else result.replace("ё", "е").replace("Ё", "Е")
+
+
+def strip_abbr_endings(text: str) -> str:
+    """«КамАЗа» → «КамАЗ», «МИДе» → «МИД»; other words stay."""
+    return " ".join(
+        m.group(1) if (m := ABBR_ENDING.match(w)) and not w.isupper() else w for w in text.split(" ")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One grammatical reading of a name word and its nominative in that reading."""
+
+    case: str
+    number: str
+    gender: str | None
+    nominative: str
+    score: float
+
+
+def normalize_person(words: list[str], after: str) -> list[str]:
+    """Inflect every word of a person's name to the nominative in one shared reading.
+
+    Only the last part of a hyphenated word declines: «Касым-Жомарта» → «Касым-Жомарт».
+    """
+    options = [word_options(w.split("-")[-1]) for w in words]
+    reading = best_reading(options, subject_gender(after))
+    if reading is None:
+        return words
+    forms = []
+    for word, opts in zip(words, options, strict=True):
+        head, _, last = word.rpartition("-")
+        fitting = [o for o in opts if fits_reading(o, reading)]
+        if fitting:
+            last = morph.restore_case(max(fitting, key=lambda o: o.score).nominative, last)
+        forms.append(f"{head}-{last}" if head else last)
+    return forms
+
+
+@lru_cache(maxsize=100_000)
+def word_options(word: str) -> tuple[Option, ...]:
+    """Readings of one name word: the name dictionary's, else surname endings, else guesses.
+
+    Initials, abbreviations and Latin words have none and fit every reading.
+    """
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+        return ()
+    lower = word.lower()
+    parses = [p for p in morph.parse(lower) if p.tag.POS == "NOUN"]
+    named = [p for p in parses if NAME_TAGS & p.tag.grammemes and p.is_known]
+    if named:
+        return tuple(o for p in named if (o := parse_option(p)))
+    table = surname_options(lower)
+    if table:
+        return table
+    return tuple(o for p in parses if (o := parse_option(p)))
+
+
+def parse_option(p) -> Option | None:
+    case, number = morph.case_of(p.tag), str(p.tag.number or "sing")
+    form = p.word if case == "nomn" else morph.inflect(p, {"nomn", number})
+    if case is None or form is None:
+        return None
+    return Option(case, number, morph.gender_of(p.tag), form, p.score)
+
+
+def surname_options(word: str) -> tuple[Option, ...]:
+    """Readings from the surname paradigms: «токаева» → Токаев (gent, accs) or Токаева."""
+    for size in (4, 3, 2):
+        rows = SURNAME_ENDINGS.get(word[-size:], ())
+        if rows and len(word) > size + 1:
+            stem = word[:-size]
+            return tuple(
+                Option(case, number, None if gender == "-" else gender, stem + nominative, 1 / len(rows))
+                for case, number, gender, nominative in rows
+            )
+    return ()
+
+
+def load_surname_endings() -> dict[str, list[tuple[str, str, str, str]]]:
+    table: dict[str, list[tuple[str, str, str, str]]] = {}
+    for ending, case, number, gender, nominative in read_table("surname_endings.tsv"):
+        table.setdefault(ending, []).append((case, number, gender, nominative))
+    return table
+
+
+SURNAME_ENDINGS = load_surname_endings()
+
+
+def subject_gender(after: str) -> str | None:
+    """«заявила» after a name says the name is feminine and nominative."""
+    for p in morph.parse(after)[:1] if after else ():
+        if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.number == "sing":
+            return morph.gender_of(p.tag)
+    return None
+
+
+def best_reading(options: list[tuple[Option, ...]], gender: str | None) -> tuple[str, str, str] | None:
+    """The (case, number, gender) every word can have, with the highest total score."""
+    scores: dict[tuple[str, str, str], float] = {}
+    for case in morph.CASES:
+        for number in ("sing", "plur"):
+            for gen in ("masc", "femn"):
+                if gender and (gen != gender or case != "nomn" or number != "sing"):
+                    continue
+                score = reading_score(options, (case, number, gen))
+                if score is not None:
+                    prior = MASC_PRIOR * (gen == "masc") + SING_PRIOR * (number == "sing")
+                    scores[(case, number, gen)] = score + prior
+    return max(scores, key=scores.__getitem__) if scores else None
+
+
+def reading_score(options: list[tuple[Option, ...]], reading: tuple[str, str, str]) -> float | None:
+    """Summed scores of the best option of each word in ``reading``; None if one has none.
+
+    Words with no options fit any reading and add nothing.
+    """
+    total = 0.0
+    for opts in options:
+        fits = [o.score for o in opts if fits_reading(o, reading)]
+        if opts and not fits:
+            return None
+        total += max(fits, default=0.0)
+    return total
+
+
+def fits_reading(option: Option, reading: tuple[str, str, str]) -> bool:
+    case, number, gender = reading
+    if option.case != case or option.number != number:
+        return False
+    return number == "plur" or option.gender in (gender, "ms-f", None)
+
+
+def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
+    """Inflect leading adjectives and the first noun of an ORG/LOC to the nominative."""
+    forms = [w.group(0) for w in words]
+    group = head_group(text, words)
+    if not group:
+        return forms
+    parses = [tuple(morph.parse(forms[i].lower())) for i in group]
+    reading = best_group_reading(parses)
+    if reading is None or reading[0] == "nomn":
+        return forms
+    for i, opts in zip(group, parses, strict=True):
+        fitting = [p for p in opts if fits_group(p.tag, reading)]
+        form = morph.inflect(fitting[0], {"nomn", reading[1]}) if fitting else None
+        if form:
+            forms[i] = morph.restore_case(form, forms[i])
+    return forms
+
+
+def head_group(text: str, words: list[re.Match]) -> list[int]:
+    """Indexes of the leading adjectives and the first noun, before any quote mark.
+
+    Abbreviations («МИД», «ООН») and quoted names are never inflected.
+    """
+    group = []
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if any(q in text[: w.start()] for q in "«\"“„") or is_abbreviation(word):
+            break
+        pos = {p.tag.POS for p in morph.parse(word.lower())[:2]}
+        group.append(i)
+        if not pos & {"ADJF", "PRTF"} or "NOUN" in pos and i == len(words) - 1:
+            break
+    return group
+
+
+def is_abbreviation(word: str) -> bool:
+    """«МИД», «КамАЗа», «ВТБ»: a capital letter after the first one of a part
+    («Санкт-Петербурге» is not one)."""
+    return any(c.isupper() for part in word.split("-") for c in part[1:])
+
+
+def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
+    """The (case, number, gender) the head group agrees in, with the highest score."""
+    best, best_score = None, 0.0
+    for p in parses[-1]:
+        reading = (morph.case_of(p.tag) or "", str(p.tag.number or "sing"), morph.gender_of(p.tag) or "")
+        score = p.score + sum(
+            max((q.score for q in opts if fits_group(q.tag, reading)), default=-1.0)
+            for opts in parses[:-1]
+        )
+        if reading[0] == "nomn":
+            score += 0.01  # prefer leaving a form alone when it may already be nominative
+        if score > best_score:
+            best, best_score = reading, score
+    return best
+
+
+def fits_group(tag, reading: tuple[str, str, str]) -> bool:
+    case, number, gender = reading
+    if morph.case_of(tag) != case or str(tag.number or "sing") != number:
+        return False
+    return number == "plur" or not gender or morph.gender_of(tag) in (gender, None)
