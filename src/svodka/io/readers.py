@@ -164,7 +164,8 @@ def _read_stream(stream: TextIO | BinaryIO) -> str:
         raise InputError(STDIN_NAME, f"cannot read standard input ({error})") from error
     if len(data) > MAX_BYTES:
         raise InputError(STDIN_NAME, _too_big(len(data)))
-    return decode_bytes(data if isinstance(data, bytes) else data.encode(), STDIN_NAME)
+    raw = data if isinstance(data, bytes) else data.encode(errors="replace")
+    return decode_bytes(raw, STDIN_NAME)
 
 
 def _too_big(size: int) -> str:
@@ -179,8 +180,8 @@ def _format_of(path: Path) -> str:
 
 
 def _guess_format(text: str) -> str:
-    """ "txt" unless it starts with ``{``; then "jsonl" if the whole does not parse as one
-    JSON value but its first line does, else "json"."""
+    """Plain text unless it starts with ``{``; then JSON Lines if the whole does not parse
+    as one JSON value but its first line does, else JSON."""
     head = text.lstrip()
     if not head.startswith("{"):
         return "txt"

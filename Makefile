@@ -1,0 +1,42 @@
+# svodka: `make run` and `make test` are the whole quickstart on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DATA   ?= ../shared/data
+EXAMPLE := examples/mir24-putin-tokayev.txt
+
+.PHONY: setup run test check lint gate bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## run: analyze the bundled example article
+run: setup
+	$(VENV)/bin/svodka analyze $(EXAMPLE)
+
+## test: every test; none needs ../shared or the network
+test: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check src tests
+
+## check: lint + tests
+check: lint test
+
+## gate: quality floors on the development data in $(DATA)
+gate: setup
+	$(VENV)/bin/svodka eval ner --factru $(DATA)/factru-2016-dev --gate
+
+## bench: svodka vs natasha on the same RuCoCo articles, in one run
+bench: setup
+	$(PY) -m svodka.eval.bench --rucoco $(DATA)/rucoco-news --limit 500
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
