@@ -1,41 +1,147 @@
 """Document-level fixes on top of the NER model's spans.
 
-The model sees one chunk at a time; these rules look at the whole document:
+The model sees one chunk at a time and knows no names; these rules see the whole
+document and read word lists:
 
 - drop pronouns and polite forms («с Вами согласен» is not a person);
-- label consistency: a surface form tagged in one place is tagged everywhere it recurs
-  capitalized, with the type it has most often in the document.
+- split spans the model ran across list separators («Монако • Намибия»);
+- a gazetteer of well-known organisations and of countries adds missed mentions, fixes
+  types («Евросоюз» is ORG) and widens partial ones («Голос Америки» over «Америки»);
+- label consistency: every span's type is its most frequent one in the document, and a
+  name tagged once is tagged wherever else it recurs, inflected or not.
+
+Words are compared by lemma, so «Газпрома» matches the entry «Газпром».
 """
 
 from __future__ import annotations
 
+import gettext
+from bisect import bisect_left
+import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from svodka.doc import Document, Span
-from svodka.resources import read_lines
+import pycountry
+
+from svodka import morph
+from svodka.doc import Document, Span, Token
+from svodka.resources import read_lines, read_table
+
+Key = tuple[str, ...]
+SEPARATORS = frozenset("•|;·")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Rules:
     pronouns: frozenset[str]
+    gazetteer: dict[Key, str]
+    longest: int
 
 
 def load() -> Rules:
-    """Read the word lists the rules use."""
-    return Rules(pronouns=frozenset(read_lines("pronouns.txt")))
+    """Read the word lists and build the gazetteer of organisations and countries."""
+    entries = {name: "LOC" for name in russian_country_names()}
+    entries.update(dict(read_table("organisations.tsv")))
+    gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
+    return Rules(
+        pronouns=frozenset(read_lines("pronouns.txt")),
+        gazetteer=gazetteer,
+        longest=max(len(k) for k in gazetteer),
+    )
+
+
+def russian_country_names() -> list[str]:
+    """Country names in Russian, from pycountry's translations of ISO 3166-1."""
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    names = []
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            if hasattr(country, attr):
+                names.append(ru.gettext(getattr(country, attr)))
+    return [n for n in names if CYRILLIC.search(n) and "," not in n]
+
+
+def key_of(words: list[str]) -> Key:
+    """Lemmas of Russian words, lowercased; other words as they are, lowercased."""
+    return tuple(morph.lemma(w) if CYRILLIC.search(w) else w.lower() for w in words)
 
 
 def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     """Fix the model's spans for one document."""
+    spans = [s for span in spans for s in split_at_separators(doc, span)]
     spans = [s for s in spans if not is_pronoun(s, rules)]
+    spans = apply_gazetteer(doc, spans, rules.gazetteer, rules.longest)
     spans = unify_types(spans)
-    return spans
+    learned = {span_key(doc, s): s.type for s in spans if s.type != "PER" or " " in s.text}
+    spans = add_recurrences(doc, spans, learned)
+    return sorted(spans, key=lambda s: s.start)
 
 
 def is_pronoun(span: Span, rules: Rules) -> bool:
     """True for «Вами», «Вы»: every word of the span is a pronoun."""
     return all(word.lower() in rules.pronouns for word in span.text.split())
+
+
+def split_at_separators(doc: Document, span: Span) -> Iterator[Span]:
+    """«Монако • Намибия» → «Монако», «Намибия»."""
+    start = span.start
+    for i in range(span.start, span.stop + 1):
+        if i == span.stop or doc.text[i] in SEPARATORS:
+            piece = doc.text[start:i]
+            left = start + len(piece) - len(piece.lstrip())
+            right = start + len(piece.rstrip())
+            if right > left and any(c.isalnum() for c in doc.text[left:right]):
+                yield Span(left, right, span.type, doc.text[left:right])
+            start = i + 1
+
+
+def span_key(doc: Document, span: Span) -> Key:
+    return key_of([t.text for t in tokens_in(doc, span.start, span.stop)])
+
+
+def tokens_in(doc: Document, start: int, stop: int) -> tuple[Token, ...]:
+    """The tokens inside ``[start, stop)``, found by bisection."""
+    first = bisect_left(doc.tokens, start, key=lambda t: t.start)
+    last = bisect_left(doc.tokens, stop, lo=first, key=lambda t: t.start)
+    return doc.tokens[first:last]
+
+
+def find_matches(doc: Document, table: dict[Key, str], longest: int) -> Iterator[Span]:
+    """Longest matches of ``table`` keys over capitalized token runs, left to right."""
+    tokens, keys = doc.tokens, [key_of([t.text])[0] for t in doc.tokens]
+    i = 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            key = tuple(keys[i : i + size])
+            if key in table and not tokens[i].text[:1].islower():
+                start, stop = tokens[i].start, tokens[i + size - 1].stop
+                yield Span(start, stop, table[key], doc.text[start:stop])
+                i += size - 1
+                break
+        i += 1
+
+
+def apply_gazetteer(doc: Document, spans: list[Span], table: dict[Key, str], longest: int) -> list[Span]:
+    """Add, retype or widen spans where a gazetteer name occurs."""
+    for match in find_matches(doc, table, longest):
+        overlapping = [s for s in spans if s.start < match.stop and match.start < s.stop]
+        if all(match.start <= s.start and s.stop <= match.stop for s in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [match]
+    return spans
+
+
+def add_recurrences(doc: Document, spans: list[Span], learned: dict[Key, str]) -> list[Span]:
+    """Tag the untagged recurrences of names tagged elsewhere in the document."""
+    if not learned:
+        return spans
+    longest = max(len(k) for k in learned)
+    taken = [(s.start, s.stop) for s in spans]
+    for match in find_matches(doc, learned, longest):
+        if not any(a < match.stop and match.start < b for a, b in taken):
+            spans.append(match)
+    return spans
 
 
 def unify_types(spans: list[Span]) -> list[Span]:
