@@ -29,13 +29,15 @@ from svodka.doc import Document, Span, Token
 from svodka.resources import read_lines, read_table
 
 Key = tuple[str, ...]
-SEPARATORS = frozenset("•|;·")
+SEPARATORS = frozenset("•|;·()[],")
+QUOTES = "«»\"„“”"
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Rules:
     pronouns: frozenset[str]
+    legal_forms: frozenset[str]
     gazetteer: dict[Key, str]
     longest: int
 
@@ -47,6 +49,7 @@ def load() -> Rules:
     gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
     return Rules(
         pronouns=frozenset(read_lines("pronouns.txt")),
+        legal_forms=frozenset(read_lines("legal_forms.txt")),
         gazetteer=gazetteer,
         longest=max(len(k) for k in gazetteer),
     )
@@ -71,10 +74,10 @@ def key_of(words: list[str]) -> Key:
 def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     """Fix the model's spans for one document."""
     spans = [s for span in spans for s in split_at_separators(doc, span)]
-    spans = [s for s in spans if not is_pronoun(s, rules)]
+    spans = [strip_legal_form(s, rules) for s in spans if not is_pronoun(s, rules)]
     spans = apply_gazetteer(doc, spans, rules.gazetteer, rules.longest)
     spans = unify_types(spans)
-    learned = {span_key(doc, s): s.type for s in spans if s.type != "PER" or " " in s.text}
+    learned = {span_key(doc, s): s.type for s in spans}
     spans = add_recurrences(doc, spans, learned)
     return sorted(spans, key=lambda s: s.start)
 
@@ -82,6 +85,16 @@ def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
 def is_pronoun(span: Span, rules: Rules) -> bool:
     """True for «Вами», «Вы»: every word of the span is a pronoun."""
     return all(word.lower() in rules.pronouns for word in span.text.split())
+
+
+def strip_legal_form(span: Span, rules: Rules) -> Span:
+    """«ОАО «Газпром»» → «Газпром»: the name is what the quotes hold."""
+    first, _, rest = span.text.partition(" ")
+    if span.type != "ORG" or first not in rules.legal_forms or not rest.startswith("«"):
+        return span
+    inner = rest.strip(QUOTES)
+    start = span.start + span.text.index(inner)
+    return Span(start, start + len(inner), span.type, inner)
 
 
 def split_at_separators(doc: Document, span: Span) -> Iterator[Span]:
