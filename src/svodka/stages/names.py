@@ -28,11 +28,17 @@ PROVIDES = ("names",)
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 # «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
 ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
+OPENING, CLOSING = "«„“\"", "»“”\""
+CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 # The parse scores pymorphy gives a form are close for names; a small prior for the
 # masculine breaks ties such as «Токаева» (Токаев, gent) vs «Токаева» (femn, nomn),
 # since in the SlavicNER train mentions masculine names are the large majority.
 MASC_PRIOR = 0.05
+# «Иванова заявила»: a past-tense verb right after a name hints that the name is its
+# subject, so nominative and of the verb's gender. Only a hint: in «администрация Трампа
+# заявила» the verb belongs to another noun.
+SUBJECT_BONUS = 0.1
 # A lone name is one person far more often than a family («Ивановы»).
 SING_PRIOR = 0.05
 
@@ -58,10 +64,16 @@ def next_word(doc: Document, span: Span) -> str:
 def normalize(text: str, type: str, after: str = "") -> str:
     """The nominative form of a mention of type PER, ORG or LOC."""
     text = " ".join(text.split())
+    inner = strip_outer_quotes(text)
+    if inner != text:
+        # «Северного потока — 2» → «Северный поток — 2»: inflect inside, keep the quotes.
+        at = text.index(inner)
+        return text[:at] + normalize(inner, type, after) + text[at + len(inner) :]
+    text = uncap_shouting(text)
     words = list(WORD.finditer(text))
     if not words:
         return text
-    if type == "PER":
+    if type == "PER" and any(w.group(0)[:1].isupper() for w in words):
         forms = normalize_person([w.group(0) for w in words], after)
     else:
         forms = normalize_head_group(text, words)
@@ -73,6 +85,27 @@ def normalize(text: str, type: str, after: str = "") -> str:
     result = strip_abbr_endings("".join(out))
     # pymorphy spells ё; keep the writer's е when the mention had none («Соединенные»).
     return result if "ё" in text.lower() else result.replace("ё", "е").replace("Ё", "Е")
+
+
+def strip_outer_quotes(text: str) -> str:
+    """«Спутник V» → Спутник V; «Алматинский автоцентр «КамАЗ»» keeps its inner pair."""
+    while len(text) > 2 and text[0] in OPENING and text[-1] in CLOSING:
+        inner = text[1:-1]
+        if sum(inner.count(c) for c in OPENING) != sum(inner.count(c) for c in CLOSING):
+            break
+        text = inner.strip()
+    return text
+
+
+def uncap_shouting(text: str) -> str:
+    """«МОСКВА» in a dateline → «Москва», when the dictionary knows it as a name."""
+    if not text.isupper() or len(text) < 4:
+        return text
+    parses = morph.parse(text.lower())
+    grammemes = parses[0].tag.grammemes if parses and parses[0].is_known else set()
+    if {"Geox", "Name", "Surn"} & grammemes and "Abbr" not in grammemes:
+        return morph.restore_case(text.lower(), text.title())
+    return text
 
 
 def strip_abbr_endings(text: str) -> str:
@@ -125,10 +158,9 @@ def word_options(word: str) -> tuple[Option, ...]:
     named = [p for p in parses if NAME_TAGS & p.tag.grammemes and p.is_known]
     if named:
         return tuple(o for p in named if (o := parse_option(p)))
-    table = surname_options(lower)
-    if table:
-        return table
-    return tuple(o for p in parses if (o := parse_option(p)))
+    # Unknown words: pymorphy's guesses by analogy decline «Пелоси» as «Пелось», so
+    # only the surname paradigms speak; a word none fits is indeclinable.
+    return surname_options(lower)
 
 
 def parse_option(p) -> Option | None:
@@ -141,21 +173,27 @@ def parse_option(p) -> Option | None:
 
 def surname_options(word: str) -> tuple[Option, ...]:
     """Readings from the surname paradigms: «токаева» → Токаев (gent, accs) or Токаева."""
-    for size in (4, 3, 2):
-        rows = SURNAME_ENDINGS.get(word[-size:], ())
-        if rows and len(word) > size + 1:
-            stem = word[:-size]
+    for size in (4, 3, 2, 1):
+        stem, ending = word[:-size], word[-size:]
+        rows = SURNAME_ENDINGS.get(ending, ())
+        if not rows and stem[-1:] in CONSONANTS:
+            rows = SURNAME_ENDINGS.get("+" + ending, ())
+        if rows and len(stem) > 1:
+            total = sum(weight for *_, weight in rows)
             return tuple(
-                Option(case, number, None if gender == "-" else gender, stem + nominative, 1 / len(rows))
-                for case, number, gender, nominative in rows
+                Option(case, number, None if gender == "-" else gender,
+                       stem + nominative.lstrip("+"), weight / total)
+                for case, number, gender, nominative, weight in rows
             )
     return ()
 
 
-def load_surname_endings() -> dict[str, list[tuple[str, str, str, str]]]:
-    table: dict[str, list[tuple[str, str, str, str]]] = {}
-    for ending, case, number, gender, nominative in read_table("surname_endings.tsv"):
-        table.setdefault(ending, []).append((case, number, gender, nominative))
+def load_surname_endings() -> dict[str, list[tuple[str, str, str, str, float]]]:
+    """The surname paradigm table, keyed by ending."""
+    table: dict[str, list[tuple[str, str, str, str, float]]] = {}
+    for ending, case, number, gender, nominative, *weight in read_table("surname_endings.tsv"):
+        row = (case, number, gender, nominative, float(weight[0]) if weight else 1.0)
+        table.setdefault(ending, []).append(row)
     return table
 
 
@@ -176,11 +214,11 @@ def best_reading(options: list[tuple[Option, ...]], gender: str | None) -> tuple
     for case in morph.CASES:
         for number in ("sing", "plur"):
             for gen in ("masc", "femn"):
-                if gender and (gen != gender or case != "nomn" or number != "sing"):
-                    continue
                 score = reading_score(options, (case, number, gen))
                 if score is not None:
                     prior = MASC_PRIOR * (gen == "masc") + SING_PRIOR * (number == "sing")
+                    if (case, number, gen) == ("nomn", "sing", gender):
+                        prior += SUBJECT_BONUS
                     scores[(case, number, gen)] = score + prior
     return max(scores, key=scores.__getitem__) if scores else None
 
@@ -213,6 +251,9 @@ def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
     if not group:
         return forms
     parses = [tuple(morph.parse(forms[i].lower())) for i in group]
+    if len(group) == 1 and parses[0] and parses[0][0].tag.POS in ("ADJF", "PRTF"):
+        forms[group[0]] = normalize_adjective(parses[0][0], forms[group[0]])
+        return forms
     reading = best_group_reading(parses)
     if reading is None or reading[0] == "nomn":
         return forms
@@ -222,6 +263,17 @@ def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
         if form:
             forms[i] = morph.restore_case(form, forms[i])
     return forms
+
+
+def normalize_adjective(parse_, word: str) -> str:
+    """A lone adjective: «американского» → «американский», «американской» →
+    «американская», «американских» → «американский»; a nominative stays."""
+    if morph.case_of(parse_.tag) == "nomn":
+        return word
+    if parse_.tag.number == "plur":
+        return morph.restore_case(parse_.normal_form, word)
+    form = morph.inflect(parse_, {"nomn", "sing"})
+    return morph.restore_case(form, word) if form else word
 
 
 def head_group(text: str, words: list[re.Match]) -> list[int]:
@@ -234,7 +286,10 @@ def head_group(text: str, words: list[re.Match]) -> list[int]:
         word = w.group(0)
         if any(q in text[: w.start()] for q in "«\"“„") or is_abbreviation(word):
             break
-        pos = {p.tag.POS for p in morph.parse(word.lower())[:2]}
+        parses = morph.parse(word.lower())
+        if "-" in word and not parses[0].is_known:
+            break  # «Даунинг-стрит»: a compound the dictionary does not know stays as is
+        pos = {p.tag.POS for p in parses[:2]}
         group.append(i)
         if not pos & {"ADJF", "PRTF"} or "NOUN" in pos and i == len(words) - 1:
             break
@@ -257,7 +312,9 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
             for opts in parses[:-1]
         )
         if reading[0] == "nomn":
-            score += 0.01  # prefer leaving a form alone when it may already be nominative
+            # Prefer leaving a form alone when it may already be nominative, much more so
+            # for a word the dictionary does not know («Невада» is not «Невад» in gent).
+            score += 0.01 if p.is_known else 0.3
         if score > best_score:
             best, best_score = reading, score
     return best
