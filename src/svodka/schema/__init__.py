@@ -48,7 +48,8 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "name": entity.name,
         "mentions": [{"start": m.start, "stop": m.stop, "text": m.text} for m in entity.mentions],
         "roles": [
-            {"title": r.title, "of": r.of, "of_name": r.of_name, "past": r.past} for r in entity.roles
+            {"title": r.title, "of": r.of, "of_name": r.of_name, "past": r.past}
+            for r in entity.roles
         ],
         "place": entity.place,
     }
@@ -72,7 +73,9 @@ def from_dict(data: dict[str, Any]) -> Document:
             dates=tuple(data["dates"]),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise SchemaError(f"document {data.get('id')!r} does not fit {SCHEMA_ID}: {error!r}") from error
+        raise SchemaError(
+            f"document {data.get('id')!r} does not fit {SCHEMA_ID}: {error!r}"
+        ) from error
 
 
 def entity_from_dict(data: dict[str, Any]) -> Entity:

@@ -58,7 +58,9 @@ def group_key(span: Span, res: Resources) -> str:
     return key.lower()
 
 
-def merge_short_names(groups: dict[tuple[str, str], list[Span]]) -> dict[tuple[str, str], list[Span]]:
+def merge_short_names(
+    groups: dict[tuple[str, str], list[Span]],
+) -> dict[tuple[str, str], list[Span]]:
     """Join a person mentioned by part of their name to the full name that fits it."""
     full = {k: v for k, v in groups.items() if k[0] == "PER" and len(k[1].split()) > 1}
     merged = {k: list(v) for k, v in groups.items()}
@@ -116,7 +118,9 @@ def make_entity(entity_id: str, spans: list[Span]) -> Entity:
     """An entity from its spans, named by its best mention."""
     mentions = tuple(Mention(s.start, s.stop, s.text) for s in spans)
     types = Counter(s.type for s in spans)
-    return Entity(id=entity_id, type=types.most_common(1)[0][0], name=choose_name(spans), mentions=mentions)
+    return Entity(
+        id=entity_id, type=types.most_common(1)[0][0], name=choose_name(spans), mentions=mentions
+    )
 
 
 def choose_name(spans: list[Span]) -> str:

@@ -28,7 +28,7 @@ PROVIDES = ("names",)
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 # «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
 ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
-OPENING, CLOSING = "«„“\"", "»“”\""
+OPENING, CLOSING = '«„“"', '»“”"'
 CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 # The parse scores pymorphy gives a form are close for names; a small prior for the
@@ -50,7 +50,9 @@ def load(config: Config) -> None:
 
 def apply(doc: Document, resources: None = None) -> Document:
     """Set ``normal`` on every span."""
-    spans = tuple(replace(s, normal=normalize(s.text, s.type, next_word(doc, s))) for s in doc.spans)
+    spans = tuple(
+        replace(s, normal=normalize(s.text, s.type, next_word(doc, s))) for s in doc.spans
+    )
     return replace(doc, spans=spans)
 
 
@@ -82,9 +84,14 @@ def normalize(text: str, type: str, after: str = "") -> str:
         out.append(text[last : match.start()] + form)
         last = match.end()
     out.append(text[last:])
-    result = strip_abbr_endings("".join(out))
+    result = close_quotes(strip_abbr_endings("".join(out)))
     # pymorphy spells ё; keep the writer's е when the mention had none («Соединенные»).
     return result if "ё" in text.lower() else result.replace("ё", "е").replace("Ё", "Е")
+
+
+def close_quotes(text: str) -> str:
+    """«Алматинский автоцентр «КамАЗ» → «Алматинский автоцентр «КамАЗ»»: close what opens."""
+    return text + "»" * max(0, text.count("«") - text.count("»"))
 
 
 def strip_outer_quotes(text: str) -> str:
@@ -111,7 +118,8 @@ def uncap_shouting(text: str) -> str:
 def strip_abbr_endings(text: str) -> str:
     """«КамАЗа» → «КамАЗ», «МИДе» → «МИД»; other words stay."""
     return " ".join(
-        m.group(1) if (m := ABBR_ENDING.match(w)) and not w.isupper() else w for w in text.split(" ")
+        m.group(1) if (m := ABBR_ENDING.match(w)) and not w.isupper() else w
+        for w in text.split(" ")
     )
 
 
@@ -181,8 +189,13 @@ def surname_options(word: str) -> tuple[Option, ...]:
         if rows and len(stem) > 1:
             total = sum(weight for *_, weight in rows)
             return tuple(
-                Option(case, number, None if gender == "-" else gender,
-                       stem + nominative.lstrip("+"), weight / total)
+                Option(
+                    case,
+                    number,
+                    None if gender == "-" else gender,
+                    stem + nominative.lstrip("+"),
+                    weight / total,
+                )
                 for case, number, gender, nominative, weight in rows
             )
     return ()
@@ -208,7 +221,9 @@ def subject_gender(after: str) -> str | None:
     return None
 
 
-def best_reading(options: list[tuple[Option, ...]], gender: str | None) -> tuple[str, str, str] | None:
+def best_reading(
+    options: list[tuple[Option, ...]], gender: str | None
+) -> tuple[str, str, str] | None:
     """The (case, number, gender) every word can have, with the highest total score."""
     scores: dict[tuple[str, str, str], float] = {}
     for case in morph.CASES:
@@ -284,14 +299,14 @@ def head_group(text: str, words: list[re.Match]) -> list[int]:
     group = []
     for i, w in enumerate(words):
         word = w.group(0)
-        if any(q in text[: w.start()] for q in "«\"“„") or is_abbreviation(word):
+        if any(q in text[: w.start()] for q in '«"“„') or is_abbreviation(word):
             break
         parses = morph.parse(word.lower())
         if "-" in word and not parses[0].is_known:
             break  # «Даунинг-стрит»: a compound the dictionary does not know stays as is
         pos = {p.tag.POS for p in parses[:2]}
         group.append(i)
-        if not pos & {"ADJF", "PRTF"} or "NOUN" in pos and i == len(words) - 1:
+        if not pos & {"ADJF", "PRTF"} or ("NOUN" in pos and i == len(words) - 1):
             break
     return group
 
@@ -306,7 +321,11 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
     """The (case, number, gender) the head group agrees in, with the highest score."""
     best, best_score = None, 0.0
     for p in parses[-1]:
-        reading = (morph.case_of(p.tag) or "", str(p.tag.number or "sing"), morph.gender_of(p.tag) or "")
+        reading = (
+            morph.case_of(p.tag) or "",
+            str(p.tag.number or "sing"),
+            morph.gender_of(p.tag) or "",
+        )
         score = p.score + sum(
             max((q.score for q in opts if fits_group(q.tag, reading)), default=-1.0)
             for opts in parses[:-1]

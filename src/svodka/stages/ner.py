@@ -96,7 +96,9 @@ def tag_chunks(docs: list[Document], chunks: list[Chunk], res: Resources) -> lis
     for offset in range(0, len(order), size):
         batch = order[offset : offset + size]
         items = [
-            encoder.item([t.text for t in docs[chunks[i].doc].tokens[chunks[i].first : chunks[i].last]])
+            encoder.item(
+                [t.text for t in docs[chunks[i].doc].tokens[chunks[i].first : chunks[i].last]]
+            )
             for i in batch
         ]
         inputs = encoder.input(items)

@@ -16,8 +16,8 @@ Words are compared by lemma, so «Газпрома» matches the entry «Газ�
 from __future__ import annotations
 
 import gettext
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +30,7 @@ from svodka.resources import read_lines, read_table
 
 Key = tuple[str, ...]
 SEPARATORS = frozenset("•|;·()[],")
-QUOTES = "«»\"„“”"
+QUOTES = '«»"„“”'
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
@@ -136,7 +136,9 @@ def find_matches(doc: Document, table: dict[Key, str], longest: int) -> Iterator
         i += 1
 
 
-def apply_gazetteer(doc: Document, spans: list[Span], table: dict[Key, str], longest: int) -> list[Span]:
+def apply_gazetteer(
+    doc: Document, spans: list[Span], table: dict[Key, str], longest: int
+) -> list[Span]:
     """Add, retype or widen spans where a gazetteer name occurs."""
     for match in find_matches(doc, table, longest):
         overlapping = [s for s in spans if s.start < match.stop and match.start < s.stop]
@@ -163,4 +165,6 @@ def unify_types(spans: list[Span]) -> list[Span]:
     for span in spans:
         votes.setdefault(span.text, Counter())[span.type] += 1
     best = {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
-    return [s if s.type == best[s.text] else Span(s.start, s.stop, best[s.text], s.text) for s in spans]
+    return [
+        s if s.type == best[s.text] else Span(s.start, s.stop, best[s.text], s.text) for s in spans
+    ]

@@ -149,7 +149,9 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
     return None
 
 
-def make_role(view: View, found: Found, of: Entity | None, words: list[str], res: Resources) -> Role:
+def make_role(
+    view: View, found: Found, of: Entity | None, words: list[str], res: Resources
+) -> Role:
     """A role from a found position; an abbreviation between it and ``of`` names the
     real employer («глава МИД России»: of_name «МИД России», not Россия)."""
     before = view.word(found.first - 1).lower() if found.first > 0 else ""
@@ -157,7 +159,9 @@ def make_role(view: View, found: Found, of: Entity | None, words: list[str], res
     if any(w.isupper() and len(w) > 1 for w in words):
         of_name = " ".join([w for w in words if w not in QUOTES] + ([of.name] if of else []))
         return Role(title=found.title, of=None, of_name=of_name, past=past)
-    return Role(title=found.title, of=of.id if of else None, of_name=of.name if of else None, past=past)
+    return Role(
+        title=found.title, of=of.id if of else None, of_name=of.name if of else None, past=past
+    )
 
 
 def is_genitive_word(word: str) -> bool:
@@ -166,4 +170,6 @@ def is_genitive_word(word: str) -> bool:
         return True
     if not word.isalpha() or not word.islower():
         return False
-    return any(p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in morph.parse(word)[:2])
+    return any(
+        p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in morph.parse(word)[:2]
+    )

@@ -1,0 +1,66 @@
+from types import ModuleType, SimpleNamespace
+
+import pytest
+
+import svodka
+from svodka.errors import PipelineError
+from svodka.pipeline import check_stages
+from svodka.stages import STAGES
+
+
+def fake_stage(name, requires, provides):
+    return SimpleNamespace(
+        __name__=name, REQUIRES=requires, PROVIDES=provides, load=None, apply=None
+    )
+
+
+def test_pipeline_stage_table_is_consistent():
+    check_stages(STAGES)
+
+
+def test_pipeline_rejects_a_stage_whose_input_nobody_provides():
+    stages = [fake_stage("a", ("text",), ("tokens",)), fake_stage("b", ("entities",), ("x",))]
+    with pytest.raises(PipelineError, match="b requires"):
+        check_stages(stages)
+
+
+def test_pipeline_rejects_a_stage_without_apply():
+    stage = SimpleNamespace(__name__="c", REQUIRES=(), PROVIDES=(), load=None)
+    with pytest.raises(PipelineError, match="no apply"):
+        check_stages([stage])
+
+
+def test_pipeline_empty_text_gives_an_empty_document(pipeline):
+    doc = pipeline.analyze("")
+    assert doc.text == ""
+    assert doc.entities == ()
+
+
+def test_pipeline_analyze_many_keeps_order_and_ids(pipeline):
+    records = [svodka.Record(id=f"d{i}", text=f"Владимир Путин встретился с Токаевым. {i}") for i in range(40)]
+    docs = list(pipeline.analyze_many(records))
+    assert [d.id for d in docs] == [r.id for r in records]
+    assert all(any(e.name == "Владимир Путин" for e in d.entities) for d in docs)
+
+
+def test_pipeline_batched_equals_single(pipeline):
+    texts = ["Глава МИД России Сергей Лавров прилетел в Анкару.", "Газпром и Роснефть отчитались."]
+    single = [pipeline.analyze(t) for t in texts]
+    batched = list(pipeline.analyze_many(svodka.Record(id="doc", text=t) for t in texts))
+    assert [d.entities for d in single] == [d.entities for d in batched]
+
+
+def test_pipeline_long_text_is_chunked(pipeline):
+    sentence = "Президент России Владимир Путин провел переговоры в Москве. "
+    doc = pipeline.analyze(sentence * 2000)
+    putin = next(e for e in doc.entities if e.name == "Владимир Путин")
+    assert len(putin.mentions) == 2000
+
+
+def test_public_api_all_is_complete():
+    public = {
+        name
+        for name, value in vars(svodka).items()
+        if not name.startswith("_") and not isinstance(value, ModuleType)
+    }
+    assert public == set(svodka.__all__)
