@@ -21,7 +21,7 @@ from svodka.io.writers import FORMATS, write_documents
 app = typer.Typer(
     help="Russian news into structured knowledge.", no_args_is_help=True, add_completion=False
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 #: Above this many documents, progress is shown on stderr.
 PROGRESS_AFTER = 5

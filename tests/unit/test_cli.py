@@ -1,0 +1,105 @@
+"""The CLI end to end, in-process: output, exit codes, and bad input that never crashes."""
+
+import json
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from svodka.cli import app
+from svodka.schema import json_schema
+
+runner = CliRunner()
+ARTICLE = "Президент Казахстана Касым-Жомарт Токаев прилетел в Сочи.\nПереговоры прошли успешно."
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "tokayev.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_cli_analyze_text_report(article):
+    result = run("analyze", str(article))
+    assert result.exit_code == 0, result.output
+    assert "Касым-Жомарт Токаев" in result.output
+    assert "президент (Казахстан)" in result.output
+
+
+def test_cli_analyze_json_fits_the_schema_and_echoes_the_id(article):
+    result = run("analyze", str(article), "--format", "json", "--published", "2022-08-19")
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, json_schema())
+    assert data["id"] == "tokayev"
+    assert data["title"] == ARTICLE.split("\n")[0]
+    assert data["published"] == "2022-08-19"
+
+
+def test_cli_analyze_jsonl_keeps_going_past_a_broken_line(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    good = json.dumps({"id": "a", "text": ARTICLE}, ensure_ascii=False)
+    path.write_text(good + "\n{broken\n" + good.replace('"a"', '"b"') + "\n", encoding="utf-8")
+    result = run("analyze", str(path), "--format", "jsonl")
+    assert result.exit_code == 1
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids == ["a", "b"]
+    assert "batch.jsonl:2" in result.stderr
+
+
+def test_cli_analyze_stdin(article):
+    result = run("analyze", "-", "--format", "jsonl", input=ARTICLE.encode("utf-8"))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["entities"]
+
+
+def test_cli_analyze_cp1251_file(tmp_path):
+    path = tmp_path / "cp.txt"
+    path.write_bytes(ARTICLE.encode("cp1251"))
+    result = run("analyze", str(path), "--format", "json")
+    assert result.exit_code == 0
+    names = [e["name"] for e in json.loads(result.stdout)["entities"]]
+    assert "Касым-Жомарт Токаев" in names
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("binary.txt", b"\x00\x01\x02\xff" * 100, "binary"),
+        ("english.txt", b"The president of Kazakhstan arrived in Sochi for talks.", "not Russian"),
+        ("missing.txt", None, "cannot read"),
+    ],
+)
+def test_cli_analyze_rejects_bad_input_and_goes_on(tmp_path, article, name, content, reason):
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    result = run("analyze", str(bad), str(article), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert reason in result.stderr
+    assert name in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["tokayev"]
+    assert "Traceback" not in result.output
+
+
+def test_cli_analyze_empty_file_is_an_empty_document(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = run("analyze", str(path), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["entities"] == []
+
+
+def test_cli_bad_published_is_a_usage_error(article):
+    result = run("analyze", str(article), "--published", "19.08.2022")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_cli_eval_missing_folder_is_a_usage_error(tmp_path):
+    result = run("eval", "ner", "--factru", str(tmp_path / "nope"))
+    assert result.exit_code == 2
