@@ -54,8 +54,9 @@ def test_limit_below_one_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def fake_measurement(system: str, articles_per_s: float) -> bench.Measurement:
-    return bench.Measurement(system, 10, 1000, 1.0, 10 / articles_per_s, articles_per_s,
-                             100 * articles_per_s, 200.0)
+    return bench.Measurement(
+        system, 10, 1000, 1.0, 10 / articles_per_s, articles_per_s, 100 * articles_per_s, 200.0
+    )
 
 
 def test_report_has_the_ratio_and_prints_one_row_per_system() -> None:

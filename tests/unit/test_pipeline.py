@@ -37,7 +37,10 @@ def test_pipeline_empty_text_gives_an_empty_document(pipeline):
 
 
 def test_pipeline_analyze_many_keeps_order_and_ids(pipeline):
-    records = [svodka.Record(id=f"d{i}", text=f"Владимир Путин встретился с Токаевым. {i}") for i in range(40)]
+    records = [
+        svodka.Record(id=f"d{i}", text=f"Владимир Путин встретился с Токаевым. {i}")
+        for i in range(40)
+    ]
     docs = list(pipeline.analyze_many(records))
     assert [d.id for d in docs] == [r.id for r in records]
     assert all(any(e.name == "Владимир Путин" for e in d.entities) for d in docs)

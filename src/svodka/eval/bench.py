@@ -157,11 +157,17 @@ def read_commit(repo_root: Path = REPO_ROOT) -> str:
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],
-            cwd=repo_root, capture_output=True, text=True, check=True,
+            cwd=repo_root,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         status = subprocess.run(
             ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=repo_root, capture_output=True, text=True, check=True,
+            cwd=repo_root,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
@@ -198,21 +204,38 @@ def build_report(
 def print_report(report: dict, console: Console) -> None:
     """Print one table row per system, then the ratio, cold start and run details."""
     table = Table(title="svodka vs natasha on RuCoCo news (each in its own process)")
-    for header in ("system", "articles", "chars", "load s", "analysis s",
-                   "articles/s", "chars/s", "peak RSS MB"):
+    for header in (
+        "system",
+        "articles",
+        "chars",
+        "load s",
+        "analysis s",
+        "articles/s",
+        "chars/s",
+        "peak RSS MB",
+    ):
         table.add_column(header, justify="left" if header == "system" else "right")
     for m in report["systems"]:
         table.add_row(
-            m["system"], str(m["articles"]), f"{m['characters']:,}", f"{m['load_s']:.2f}",
-            f"{m['analysis_s']:.2f}", f"{m['articles_per_s']:.2f}",
-            f"{m['chars_per_s']:,.0f}", f"{m['peak_rss_mb']:.0f}",
+            m["system"],
+            str(m["articles"]),
+            f"{m['characters']:,}",
+            f"{m['load_s']:.2f}",
+            f"{m['analysis_s']:.2f}",
+            f"{m['articles_per_s']:.2f}",
+            f"{m['chars_per_s']:,.0f}",
+            f"{m['peak_rss_mb']:.0f}",
         )
     console.print(table)
     cold = report["cold_start_s"]
-    console.print(f"cold start (svodka analyze {EXAMPLE} --format json): "
-                  + (f"{cold:.2f} s" if cold is not None else "failed"))
-    console.print(f"parent peak RSS at spawn: {report['parent_peak_rss_mb']:.0f} MB"
-                  " (a floor under each child's ru_maxrss)")
+    console.print(
+        f"cold start (svodka analyze {EXAMPLE} --format json): "
+        + (f"{cold:.2f} s" if cold is not None else "failed")
+    )
+    console.print(
+        f"parent peak RSS at spawn: {report['parent_peak_rss_mb']:.0f} MB"
+        " (a floor under each child's ru_maxrss)"
+    )
     console.print(
         f"speed svodka/natasha (articles/s): {report['speed_ratio_svodka_natasha']:.2f}x"
         f" · {report['date']} · commit {report['commit']} · {report['cpu_count']} CPUs"
@@ -221,8 +244,11 @@ def print_report(report: dict, console: Console) -> None:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Command-line options."""
-    parser = argparse.ArgumentParser(prog="python -m svodka.eval.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m svodka.eval.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--rucoco", type=Path, required=True, help="folder of RuCoCo JSON files")
     parser.add_argument("--limit", type=int, default=500, help="first N articles by file name")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")

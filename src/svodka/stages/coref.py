@@ -12,6 +12,7 @@ The entity's name is the fullest person name, or the most frequent ORG/LOC form.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -62,34 +63,32 @@ def merge_short_names(
     groups: dict[tuple[str, str], list[Span]],
 ) -> dict[tuple[str, str], list[Span]]:
     """Join a person mentioned by part of their name to the full name that fits it."""
-    full = {k: v for k, v in groups.items() if k[0] == "PER" and len(k[1].split()) > 1}
-    merged = {k: list(v) for k, v in groups.items()}
+    full = {
+        key: [s.start for s in spans]
+        for key, spans in groups.items()
+        if key[0] == "PER" and len(key[1].split()) > 1
+    }
+    merged: dict[tuple[str, str], list[Span]] = {}
     for key, spans in groups.items():
-        if key[0] != "PER" or key in full:
-            continue
+        fits = (
+            [] if key[0] != "PER" or key in full else [k for k in full if fits_name(key[1], k[1])]
+        )
         for span in spans:
-            target = nearest_fit(key[1], span.start, full)
-            if target is not None:
-                merged[target].append(span)
-                merged[key].remove(span)
-        if not merged[key]:
-            del merged[key]
+            target = nearest(fits, span.start, full) if fits else key
+            merged.setdefault(target, []).append(span)
     for spans in merged.values():
         spans.sort(key=lambda s: s.start)
     return merged
 
 
-def nearest_fit(short: str, position: int, full: dict[tuple[str, str], list[Span]]):
-    """The full-name group that ``short`` is part of, nearest before ``position``."""
-    fits = [key for key in full if fits_name(short, key[1])]
-    if not fits:
-        return None
+def nearest(keys: list[tuple[str, str]], position: int, starts: dict[tuple[str, str], list[int]]):
+    """The key whose last mention before ``position`` is closest; else the earliest after."""
 
     def distance(key: tuple[str, str]) -> int:
-        before = [s.start for s in full[key] if s.start <= position]
-        return position - max(before) if before else 10**9 + min(s.start for s in full[key])
+        k = bisect_right(starts[key], position)
+        return position - starts[key][k - 1] if k else 10**12 + starts[key][0]
 
-    return min(fits, key=distance)
+    return min(keys, key=distance)
 
 
 def fits_name(short: str, full: str) -> bool:

@@ -139,24 +139,50 @@ def find_matches(doc: Document, table: dict[Key, str], longest: int) -> Iterator
 def apply_gazetteer(
     doc: Document, spans: list[Span], table: dict[Key, str], longest: int
 ) -> list[Span]:
-    """Add, retype or widen spans where a gazetteer name occurs."""
+    """Add, retype or widen spans where a gazetteer name occurs.
+
+    A match wins when every span it overlaps lies inside it; matches never overlap
+    each other, so each is decided on the original spans.
+    """
+    index = SpanIndex(spans)
+    dropped: set[Span] = set()
+    added = []
     for match in find_matches(doc, table, longest):
-        overlapping = [s for s in spans if s.start < match.stop and match.start < s.stop]
-        if all(match.start <= s.start and s.stop <= match.stop for s in overlapping):
-            spans = [s for s in spans if s not in overlapping] + [match]
-    return spans
+        inside = index.overlapping(match.start, match.stop)
+        if all(match.start <= s.start and s.stop <= match.stop for s in inside):
+            dropped.update(inside)
+            added.append(match)
+    return [s for s in spans if s not in dropped] + added
 
 
 def add_recurrences(doc: Document, spans: list[Span], learned: dict[Key, str]) -> list[Span]:
     """Tag the untagged recurrences of names tagged elsewhere in the document."""
     if not learned:
         return spans
+    index = SpanIndex(spans)
     longest = max(len(k) for k in learned)
-    taken = [(s.start, s.stop) for s in spans]
-    for match in find_matches(doc, learned, longest):
-        if not any(a < match.stop and match.start < b for a, b in taken):
-            spans.append(match)
-    return spans
+    found = find_matches(doc, learned, longest)
+    return spans + [m for m in found if not index.overlapping(m.start, m.stop)]
+
+
+class SpanIndex:
+    """Spans sorted by start, for finding the ones that overlap a range in log time.
+
+    The spans given must not overlap each other (the model's never do).
+    """
+
+    def __init__(self, spans: list[Span]):
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+
+    def overlapping(self, start: int, stop: int) -> list[Span]:
+        """The spans that share a character with ``[start, stop)``."""
+        k = bisect_left(self.starts, stop) - 1
+        found = []
+        while k >= 0 and self.spans[k].stop > start:
+            found.append(self.spans[k])
+            k -= 1
+        return found
 
 
 def unify_types(spans: list[Span]) -> list[Span]:
