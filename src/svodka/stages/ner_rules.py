@@ -75,10 +75,11 @@ def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     """Fix the model's spans for one document."""
     spans = [s for span in spans for s in split_at_separators(doc, span)]
     spans = [strip_legal_form(s, rules) for s in spans if not is_pronoun(s, rules)]
-    spans = apply_gazetteer(doc, spans, rules.gazetteer, rules.longest)
+    keys = [key_of([t.text])[0] for t in doc.tokens]
+    spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = unify_types(spans)
     learned = {span_key(doc, s): s.type for s in spans}
-    spans = add_recurrences(doc, spans, learned)
+    spans = add_recurrences(doc, keys, spans, learned)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -121,14 +122,20 @@ def tokens_in(doc: Document, start: int, stop: int) -> tuple[Token, ...]:
     return doc.tokens[first:last]
 
 
-def find_matches(doc: Document, table: dict[Key, str], longest: int) -> Iterator[Span]:
-    """Longest matches of ``table`` keys over capitalized token runs, left to right."""
-    tokens, keys = doc.tokens, [key_of([t.text])[0] for t in doc.tokens]
+def find_matches(
+    doc: Document, keys: list[str], table: dict[Key, str], longest: int
+) -> Iterator[Span]:
+    """Longest matches of ``table`` over the token ``keys``, left to right, each starting
+    at a word that is not lowercase («Газпром», «ЕС», «Amnesty»)."""
+    tokens = doc.tokens
     i = 0
     while i < len(tokens):
+        if tokens[i].text[:1].islower() or not tokens[i].text[:1].isalnum():
+            i += 1
+            continue
         for size in range(min(longest, len(tokens) - i), 0, -1):
             key = tuple(keys[i : i + size])
-            if key in table and not tokens[i].text[:1].islower():
+            if key in table:
                 start, stop = tokens[i].start, tokens[i + size - 1].stop
                 yield Span(start, stop, table[key], doc.text[start:stop])
                 i += size - 1
@@ -137,7 +144,7 @@ def find_matches(doc: Document, table: dict[Key, str], longest: int) -> Iterator
 
 
 def apply_gazetteer(
-    doc: Document, spans: list[Span], table: dict[Key, str], longest: int
+    doc: Document, keys: list[str], spans: list[Span], table: dict[Key, str], longest: int
 ) -> list[Span]:
     """Add, retype or widen spans where a gazetteer name occurs.
 
@@ -147,7 +154,7 @@ def apply_gazetteer(
     index = SpanIndex(spans)
     dropped: set[Span] = set()
     added = []
-    for match in find_matches(doc, table, longest):
+    for match in find_matches(doc, keys, table, longest):
         inside = index.overlapping(match.start, match.stop)
         if all(match.start <= s.start and s.stop <= match.stop for s in inside):
             dropped.update(inside)
@@ -155,13 +162,15 @@ def apply_gazetteer(
     return [s for s in spans if s not in dropped] + added
 
 
-def add_recurrences(doc: Document, spans: list[Span], learned: dict[Key, str]) -> list[Span]:
+def add_recurrences(
+    doc: Document, keys: list[str], spans: list[Span], learned: dict[Key, str]
+) -> list[Span]:
     """Tag the untagged recurrences of names tagged elsewhere in the document."""
     if not learned:
         return spans
     index = SpanIndex(spans)
     longest = max(len(k) for k in learned)
-    found = find_matches(doc, learned, longest)
+    found = find_matches(doc, keys, learned, longest)
     return spans + [m for m in found if not index.overlapping(m.start, m.stop)]
 
 
