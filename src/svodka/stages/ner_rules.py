@@ -77,6 +77,7 @@ def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     spans = [strip_legal_form(s, rules) for s in spans if not is_pronoun(s, rules)]
     keys = [key_of([t.text])[0] for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
+    spans = [widen_over_adjectives(doc, s) for s in spans]
     spans = unify_types(spans)
     learned = {span_key(doc, s): s.type for s in spans}
     spans = add_recurrences(doc, keys, spans, learned)
@@ -89,13 +90,35 @@ def is_pronoun(span: Span, rules: Rules) -> bool:
 
 
 def strip_legal_form(span: Span, rules: Rules) -> Span:
-    """«ОАО «Газпром»» → «Газпром»: the name is what the quotes hold."""
+    """«ОАО «Газпром»» → «Газпром», «ИА Regnum» → «Regnum»: the name after the form."""
     first, _, rest = span.text.partition(" ")
-    if span.type != "ORG" or first not in rules.legal_forms or not rest.startswith("«"):
+    if span.type != "ORG" or first.lower() not in rules.legal_forms or not rest:
+        return span
+    if rest[0] not in QUOTES and not rest[0].isascii():
         return span
     inner = rest.strip(QUOTES)
     start = span.start + span.text.index(inner)
     return Span(start, start + len(inner), span.type, inner)
+
+
+def widen_over_adjectives(doc: Document, span: Span) -> Span:
+    """«японского МИДа», «государственной Комиссии по …»: the lowercase relational
+    adjectives right before an organisation are part of its name (at most two)."""
+    if span.type != "ORG":
+        return span
+    k = bisect_left(doc.tokens, span.start, key=lambda t: t.start)
+    start = span.start
+    for token in reversed(doc.tokens[max(0, k - 2) : k]):
+        if not (token.text.isalpha() and token.text.islower() and is_relational(token.text)):
+            break
+        start = token.start
+    return Span(start, span.stop, span.type, doc.text[start : span.stop])
+
+
+def is_relational(word: str) -> bool:
+    """A relational adjective: «японский», «государственный» — not «новый» (qualitative)."""
+    parse = morph.parse(word)[0]
+    return parse.tag.POS == "ADJF" and "Qual" not in parse.tag.grammemes
 
 
 def split_at_separators(doc: Document, span: Span) -> Iterator[Span]:
