@@ -33,6 +33,7 @@ check: lint test
 ## gate: quality floors on the development data in $(DATA)
 gate: setup
 	$(VENV)/bin/svodka eval ner --factru $(DATA)/factru-2016-dev --gate
+	$(VENV)/bin/svodka eval lemmas --slavicner $(DATA)/slavicner-ru-train --gate
 
 ## bench: svodka vs natasha on the same RuCoCo articles, in one run
 bench: setup

@@ -29,6 +29,7 @@ from svodka.doc import Document, Span, Token
 from svodka.resources import read_lines, read_table
 
 Key = tuple[str, ...]
+MAX_COMPLEMENT = 8  # words after «по»: «по развитию гражданского общества и правам человека»
 SEPARATORS = frozenset("•|;·()[],")
 QUOTES = '«»"„“”'
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -38,6 +39,7 @@ CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 class Rules:
     pronouns: frozenset[str]
     legal_forms: frozenset[str]
+    complements: frozenset[str]
     gazetteer: dict[Key, str]
     longest: int
 
@@ -45,11 +47,13 @@ class Rules:
 def load() -> Rules:
     """Read the word lists and build the gazetteer of organisations and countries."""
     entries = {name: "LOC" for name in russian_country_names()}
+    entries.update(dict(read_table("regions.tsv")))
     entries.update(dict(read_table("organisations.tsv")))
     gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
     return Rules(
         pronouns=frozenset(read_lines("pronouns.txt")),
         legal_forms=frozenset(read_lines("legal_forms.txt")),
+        complements=frozenset(read_lines("org_complements.txt")),
         gazetteer=gazetteer,
         longest=max(len(k) for k in gazetteer),
     )
@@ -74,10 +78,15 @@ def key_of(words: list[str]) -> Key:
 def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     """Fix the model's spans for one document."""
     spans = [s for span in spans for s in split_at_separators(doc, span)]
-    spans = [strip_legal_form(s, rules) for s in spans if not is_pronoun(s, rules)]
+    spans = [
+        strip_legal_form(s, rules)
+        for s in spans
+        if not is_pronoun(s, rules) and not is_domain_zone(doc, s)
+    ]
     keys = [key_of([t.text])[0] for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = [widen_over_adjectives(doc, s) for s in spans]
+    spans = extend_complements(doc, spans, rules.complements)
     spans = unify_types(spans)
     learned = {span_key(doc, s): s.type for s in spans}
     spans = add_recurrences(doc, keys, spans, learned)
@@ -87,6 +96,12 @@ def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
 def is_pronoun(span: Span, rules: Rules) -> bool:
     """True for «Вами», «Вы»: every word of the span is a pronoun."""
     return all(word.lower() in rules.pronouns for word in span.text.split())
+
+
+def is_domain_zone(doc: Document, span: Span) -> bool:
+    """«в зоне .РФ» names a domain, not Russia (but «г.Москве» is Moscow)."""
+    before = doc.text[max(0, span.start - 2) : span.start]
+    return before.endswith(".") and (len(before) < 2 or before[0].isspace())
 
 
 def strip_legal_form(span: Span, rules: Rules) -> Span:
@@ -113,6 +128,63 @@ def widen_over_adjectives(doc: Document, span: Span) -> Span:
             break
         start = token.start
     return Span(start, span.stop, span.type, doc.text[start : span.stop])
+
+
+def extend_complements(doc: Document, spans: list[Span], preps: frozenset[str]) -> list[Span]:
+    """«Совета при Президенте РФ по развитию информационного общества»: an organisation
+    name goes on over «при/по/против» and the oblique-case words after it, taking in
+    the places inside it («МЧС России по Санкт-Петербургу»)."""
+    index = SpanIndex(spans)
+    starts = [t.start for t in doc.tokens]
+    swallowed: set[Span] = set()
+    result = []
+    for span in spans:
+        if span.type == "ORG" and span not in swallowed:
+            stop = complement_end(doc, starts, index, span.stop, preps)
+            if stop > span.stop:
+                swallowed.update(index.overlapping(span.stop, stop))
+                span = Span(span.start, stop, "ORG", doc.text[span.start : stop])
+        result.append(span)
+    return [s for s in result if s not in swallowed]
+
+
+def complement_end(
+    doc: Document, starts: list[int], index: SpanIndex, stop: int, preps: frozenset[str]
+) -> int:
+    """Where the complement after an organisation name ends, or ``stop`` if it has none."""
+    tokens = doc.tokens
+    k = skip_place(doc, starts, index, bisect_left(starts, stop))
+    if k >= len(tokens) or tokens[k].text.lower() not in preps:
+        return stop
+    end, k = stop, k + 1
+    for _ in range(MAX_COMPLEMENT):
+        after = skip_place(doc, starts, index, k)
+        if after > k:  # a place or organisation inside the name
+            end, k = tokens[after - 1].stop, after
+        elif k < len(tokens) and tokens[k].text == "и":
+            k += 1
+        elif k < len(tokens) and tokens[k].text.islower() and is_oblique(tokens[k].text):
+            end, k = tokens[k].stop, k + 1
+        else:
+            break
+    return end
+
+
+def skip_place(doc: Document, starts: list[int], index: SpanIndex, k: int) -> int:
+    """The token index after a place or organisation span starting at token ``k``."""
+    if k < len(doc.tokens):
+        found = index.overlapping(doc.tokens[k].start, doc.tokens[k].stop)
+        if found and found[0].type in ("LOC", "ORG"):
+            return bisect_left(starts, found[0].stop)
+    return k
+
+
+def is_oblique(word: str) -> bool:
+    """A noun or adjective in a case other than the nominative: «развитию», «общества»."""
+    return any(
+        p.tag.POS in ("NOUN", "ADJF", "PRTF") and morph.case_of(p.tag) != "nomn"
+        for p in morph.parse(word)[:2]
+    )
 
 
 def is_relational(word: str) -> bool:
