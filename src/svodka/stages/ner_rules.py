@@ -117,8 +117,8 @@ def strip_legal_form(span: Span, rules: Rules) -> Span:
 
 
 def widen_over_adjectives(doc: Document, span: Span) -> Span:
-    """«японского МИДа», «государственной Комиссии по …»: the lowercase relational
-    adjectives right before an organisation are part of its name (at most two)."""
+    """«японского МИДа», «московского «Центра»»: the lowercase adjectives made from
+    place names right before an organisation are part of its name (at most two)."""
     if span.type != "ORG":
         return span
     k = bisect_left(doc.tokens, span.start, key=lambda t: t.start)
@@ -181,16 +181,14 @@ def skip_place(doc: Document, starts: list[int], index: SpanIndex, k: int) -> in
 
 def is_oblique(word: str) -> bool:
     """A noun or adjective in a case other than the nominative: «развитию», «общества»."""
-    return any(
-        p.tag.POS in ("NOUN", "ADJF", "PRTF") and morph.case_of(p.tag) != "nomn"
-        for p in morph.parse(word)[:2]
-    )
+    parse = morph.parse(word)[0]
+    return parse.tag.POS in ("NOUN", "ADJF", "PRTF") and morph.case_of(parse.tag) != "nomn"
 
 
 def is_relational(word: str) -> bool:
-    """A relational adjective: «японский», «государственный» — not «новый» (qualitative)."""
+    """An adjective made from a place: «японского», «московского» — not «торговая»."""
     parse = morph.parse(word)[0]
-    return parse.tag.POS == "ADJF" and "Qual" not in parse.tag.grammemes
+    return parse.tag.POS == "ADJF" and parse.normal_form.endswith(("ский", "цкий"))
 
 
 def split_at_separators(doc: Document, span: Span) -> Iterator[Span]:
@@ -265,8 +263,25 @@ def add_recurrences(
         return spans
     index = SpanIndex(spans)
     longest = max(len(k) for k in learned)
+    sentence_starts = {s.start for s in doc.sentences}
     found = find_matches(doc, keys, learned, longest)
-    return spans + [m for m in found if not index.overlapping(m.start, m.stop)]
+    return spans + [
+        m
+        for m in found
+        if not index.overlapping(m.start, m.stop)
+        and not (m.start in sentence_starts and is_common_word(m.text))
+    ]
+
+
+def is_common_word(text: str) -> bool:
+    """«Судом» opening a sentence is capitalized for the sentence, not as a name: one
+    word the dictionary knows with no name, place or organisation tag."""
+    if " " in text:
+        return False
+    parse = morph.parse(text.lower())[0]
+    return parse.is_known and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & set(
+        parse.tag.grammemes
+    )
 
 
 class SpanIndex:
