@@ -77,7 +77,7 @@ def key_of(words: list[str]) -> Key:
 
 def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     """Fix the model's spans for one document."""
-    spans = [s for span in spans for s in split_at_separators(doc, span)]
+    spans = [trim_stray_quote(s) for span in spans for s in split_at_separators(doc, span)]
     spans = [
         strip_legal_form(s, rules)
         for s in spans
@@ -91,6 +91,15 @@ def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     learned = {span_key(doc, s): s.type for s in spans}
     spans = add_recurrences(doc, keys, spans, learned)
     return sorted(spans, key=lambda s: s.start)
+
+
+def trim_stray_quote(span: Span) -> Span:
+    """«Кориера делла Сера»» where the opening quote fell outside: drop the closing one."""
+    text = span.text
+    if len(text) > 1 and text.endswith("»") and text.count("«") < text.count("»"):
+        text = text[:-1].rstrip()
+        return Span(span.start, span.start + len(text), span.type, text)
+    return span
 
 
 def is_pronoun(span: Span, rules: Rules) -> bool:
