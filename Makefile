@@ -20,7 +20,7 @@ setup: $(STAMP)
 run: setup
 	$(VENV)/bin/svodka analyze $(EXAMPLE)
 
-## test: every test; none needs ../shared or the network
+## test: every test, the slow 10 MB one included; none needs ../shared or the network
 test: setup
 	$(PY) -m pytest -q
 
