@@ -43,4 +43,4 @@ def test_names_normalize_to_nominative(text, type_, expected):
     ],
 )
 def test_names_verb_gender_hints_a_feminine_subject(text, after, expected):
-    assert normalize(text, "PER", after) == expected
+    assert normalize(text, "PER", after=after) == expected

@@ -19,13 +19,15 @@ from functools import lru_cache
 
 from svodka import morph
 from svodka.config import Config
-from svodka.doc import Document, Span
+from svodka.doc import Document
 from svodka.resources import read_table
 
 REQUIRES = ("spans",)
 PROVIDES = ("names",)
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+WORD_END = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
+PUNCT_END = re.compile(r"[^\w\s]$")
 # «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
 ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
 OPENING, CLOSING = '«„“"', '»“”"'
@@ -39,6 +41,13 @@ MASC_PRIOR = 0.05
 # subject, so nominative and of the verb's gender. Only a hint: in «администрация Трампа
 # заявила» the verb belongs to another noun.
 SUBJECT_BONUS = 0.1
+# How much the token before a name moves its reading toward or away from nominative.
+CASE_HINT = 0.25
+OPENERS = frozenset({"и", "а", "но", "или", "что", "как"})
+# The cost of a name word that cannot take a reading the others share.
+MISFIT = -0.5
+# How much the «already nominative» reading weighs against the dictionary's (0..1).
+AS_WRITTEN_SCORE = 0.3
 # A lone name is one person far more often than a family («Ивановы»).
 SING_PRIOR = 0.05
 
@@ -51,32 +60,42 @@ def load(config: Config) -> None:
 def apply(doc: Document, resources: None = None) -> Document:
     """Set ``normal`` on every span."""
     spans = tuple(
-        replace(s, normal=normalize(s.text, s.type, next_word(doc, s))) for s in doc.spans
+        replace(s, normal=normalize(s.text, s.type, *neighbours(doc.text, s.start, s.stop)))
+        for s in doc.spans
     )
     return replace(doc, spans=spans)
 
 
-def next_word(doc: Document, span: Span) -> str:
-    """The word right after a span, lowercased: a verb there tells a subject's gender."""
-    match = WORD.search(doc.text, span.stop, span.stop + 40)
-    return match.group(0).lower() if match else ""
+def neighbours(text: str, start: int, stop: int) -> tuple[str, str]:
+    """The token before a mention and the word after it, lowercased.
+
+    A preposition before («с Токаевым») says the name is not nominative; a sentence
+    start, a comma or a conjunction before it leans nominative; a past-tense verb after
+    it («Иванова заявила») gives a subject's gender. The token before is a word or one
+    punctuation character; the start of the text counts as «.».
+    """
+    head = text[max(0, start - 40) : start].rstrip()
+    found = WORD_END.search(head) or PUNCT_END.search(head)
+    before = found.group(0).lower() if found else "."
+    match = WORD.search(text, stop, stop + 40)
+    return before, match.group(0).lower() if match else ""
 
 
 @lru_cache(maxsize=100_000)
-def normalize(text: str, type: str, after: str = "") -> str:
+def normalize(text: str, type: str, before: str = "", after: str = "") -> str:
     """The nominative form of a mention of type PER, ORG or LOC."""
     text = " ".join(text.split())
     inner = strip_outer_quotes(text)
     if inner != text:
         # «Северного потока — 2» → «Северный поток — 2»: inflect inside, keep the quotes.
         at = text.index(inner)
-        return text[:at] + normalize(inner, type, after) + text[at + len(inner) :]
+        return text[:at] + normalize(inner, type, before, after) + text[at + len(inner) :]
     text = uncap_shouting(text)
     words = list(WORD.finditer(text))
     if not words:
         return text
     if type == "PER" and any(w.group(0)[:1].isupper() for w in words):
-        forms = normalize_person([w.group(0) for w in words], after)
+        forms = normalize_person([w.group(0) for w in words], before, after)
     else:
         forms = normalize_head_group(text, words)
     out, last = [], 0
@@ -134,13 +153,13 @@ class Option:
     score: float
 
 
-def normalize_person(words: list[str], after: str) -> list[str]:
+def normalize_person(words: list[str], before: str, after: str) -> list[str]:
     """Inflect every word of a person's name to the nominative in one shared reading.
 
     Only the last part of a hyphenated word declines: «Касым-Жомарта» → «Касым-Жомарт».
     """
     options = [word_options(w.split("-")[-1]) for w in words]
-    reading = best_reading(options, subject_gender(after))
+    reading = best_reading(options, subject_gender(after), nominative_hint(before))
     if reading is None:
         return words
     forms = []
@@ -162,13 +181,37 @@ def word_options(word: str) -> tuple[Option, ...]:
     if not word[:1].isupper() or (word.isupper() and len(word) > 1):
         return ()
     lower = word.lower()
-    parses = [p for p in morph.parse(lower) if p.tag.POS == "NOUN"]
-    named = [p for p in parses if NAME_TAGS & p.tag.grammemes and p.is_known]
-    if named:
-        return tuple(o for p in named if (o := parse_option(p)))
-    # Unknown words: pymorphy's guesses by analogy decline «Пелоси» as «Пелось», so
-    # only the surname paradigms speak; a word none fits is indeclinable.
-    return surname_options(lower)
+    parses = morph.parse(lower)
+    named = [p for p in parses if is_name_parse(p)]
+    # pymorphy's noun guesses for unknown words decline «Пелоси» as «Пелось», so only
+    # the dictionary's names, the surname paradigms and adjectival surnames
+    # («Навального») speak; a word none of them knows is indeclinable.
+    options = [o for p in named if (o := parse_option(p))]
+    if not named:
+        options = list(surname_options(lower)) or [
+            o for p in parses if p.tag.POS == "ADJF" and (o := parse_option(p))
+        ]
+    first_name_only = named and not any("Surn" in p.tag.grammemes for p in named)
+    if first_name_only and not any(o.case == "nomn" and o.number == "sing" for o in options):
+        options.append(as_written(lower))
+    return tuple(options)
+
+
+def is_name_parse(p) -> bool:
+    """A dictionary parse as a name; first names only in the singular («Джен» is not
+    the plural of «Джена» in a news story)."""
+    grammemes = p.tag.grammemes
+    if p.tag.POS != "NOUN" or not p.is_known or not NAME_TAGS & grammemes:
+        return False
+    return "Name" not in grammemes or p.tag.number != "plur"
+
+
+def as_written(word: str) -> Option:
+    """The reading «this is already the nominative», for names the dictionary knows only
+    in other forms («Асия» as a case of «Асий»); a final -а/-я makes it feminine.
+    Words nothing knows («Псаки») get no readings at all and fit any."""
+    gender = "femn" if word.endswith(("а", "я")) else None
+    return Option("nomn", "sing", gender, word, AS_WRITTEN_SCORE)
 
 
 def parse_option(p) -> Option | None:
@@ -213,6 +256,17 @@ def load_surname_endings() -> dict[str, list[tuple[str, str, str, str, float]]]:
 SURNAME_ENDINGS = load_surname_endings()
 
 
+def nominative_hint(before: str) -> float:
+    """+1 when the token before a name leans nominative, -1 after a preposition, else 0
+    (and 0 when the token before is not known: "")."""
+    if not before:
+        return 0.0
+    if not before.isalpha() or before in OPENERS:
+        return 1.0
+    parses = morph.parse(before)
+    return -1.0 if parses and parses[0].tag.POS == "PREP" else 0.0
+
+
 def subject_gender(after: str) -> str | None:
     """«заявила» after a name says the name is feminine and nominative."""
     for p in morph.parse(after)[:1] if after else ():
@@ -222,7 +276,7 @@ def subject_gender(after: str) -> str | None:
 
 
 def best_reading(
-    options: list[tuple[Option, ...]], gender: str | None
+    options: list[tuple[Option, ...]], gender: str | None, hint: float = 0.0
 ) -> tuple[str, str, str] | None:
     """The (case, number, gender) every word can have, with the highest total score."""
     scores: dict[tuple[str, str, str], float] = {}
@@ -230,25 +284,26 @@ def best_reading(
         for number in ("sing", "plur"):
             for gen in ("masc", "femn"):
                 score = reading_score(options, (case, number, gen))
-                if score is not None:
+                if score > MISFIT * len(options):
                     prior = MASC_PRIOR * (gen == "masc") + SING_PRIOR * (number == "sing")
                     if (case, number, gen) == ("nomn", "sing", gender):
                         prior += SUBJECT_BONUS
+                    if case == "nomn":
+                        prior += CASE_HINT * hint
                     scores[(case, number, gen)] = score + prior
     return max(scores, key=scores.__getitem__) if scores else None
 
 
-def reading_score(options: list[tuple[Option, ...]], reading: tuple[str, str, str]) -> float | None:
-    """Summed scores of the best option of each word in ``reading``; None if one has none.
+def reading_score(options: list[tuple[Option, ...]], reading: tuple[str, str, str]) -> float:
+    """Summed scores of the best option of each word in ``reading``.
 
-    Words with no options fit any reading and add nothing.
+    Words with no options fit any reading and add nothing; a word with options none of
+    which fits costs MISFIT and keeps its form («Терезе Мэй»: «Мэй» stays as written).
     """
     total = 0.0
     for opts in options:
         fits = [o.score for o in opts if fits_reading(o, reading)]
-        if opts and not fits:
-            return None
-        total += max(fits, default=0.0)
+        total += max(fits) if fits else (MISFIT if opts else 0.0)
     return total
 
 
