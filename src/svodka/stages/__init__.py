@@ -9,6 +9,9 @@ Every stage module has the same shape::
 
 and may add ``apply_many(docs, resources) -> list[doc]`` when batching across
 documents makes it faster. The pipeline checks REQUIRES/PROVIDES when it is built.
+
+A module named ``<stage>_<part>.py`` (``ner_rules``, ``names_person``) is a part of that
+stage, split out for size; it is not a stage and is not in the table.
 """
 
 from svodka.stages import coref, names, ner, roles, segment
