@@ -51,7 +51,11 @@ def analyze(
 
     pipeline = Pipeline()
     records = keep_records(read_records(paths, published=day), rejected)
-    docs = pipeline.analyze_many(records)
+
+    def reject_failed(record: Record, error: Exception) -> None:
+        reject(Rejection(record.id, f"analysis failed: {type(error).__name__}: {error}"), rejected)
+
+    docs = pipeline.analyze_many(records, on_error=reject_failed)
     write_documents(show_progress(docs), format, sys.stdout)
     if rejected:
         err.print(f"{len(rejected)} input(s) rejected", style="yellow")
@@ -76,10 +80,15 @@ def keep_records(
     """Pass records on; report each rejection on stderr as it comes and remember it."""
     for item in items:
         if isinstance(item, Rejection):
-            err.print(f"rejected {item.source}: {item.reason}", style="yellow", markup=False)
-            rejected.append(item)
+            reject(item, rejected)
         else:
             yield item
+
+
+def reject(item: Rejection, rejected: list[Rejection]) -> None:
+    """Report a rejection on stderr and remember it."""
+    err.print(f"rejected {item.source}: {item.reason}", style="yellow", markup=False)
+    rejected.append(item)
 
 
 def show_progress(docs: Iterable) -> Iterator:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
 from types import ModuleType
@@ -12,6 +12,8 @@ from svodka.config import Config
 from svodka.doc import Document, Record
 from svodka.errors import PipelineError
 from svodka.stages import STAGES
+
+OnError = Callable[[Record, Exception], None]
 
 #: Layers every document has before any stage runs.
 BASE_LAYERS = frozenset({"text", "title", "published"})
@@ -59,11 +61,34 @@ class Pipeline:
         record = Record(id=id or "doc", text=text, title=title, published=published)
         return next(self.analyze_many([record]))
 
-    def analyze_many(self, records: Iterable[Record]) -> Iterator[Document]:
-        """Analyze records in batches, yielding documents in input order."""
+    def analyze_many(
+        self, records: Iterable[Record], *, on_error: OnError | None = None
+    ) -> Iterator[Document]:
+        """Analyze records in batches, yielding documents in input order.
+
+        Without ``on_error`` an exception in a stage propagates. With it, a failing batch
+        is rerun one record at a time: each record that fails again is passed to
+        ``on_error`` with its exception and left out, and the rest go on.
+        """
         iterator = iter(records)
         while batch := list(islice(iterator, self.config.docs_per_batch)):
+            if on_error is None:
+                yield from self.run_batch([Document.from_record(r) for r in batch])
+            else:
+                yield from self.run_guarded(batch, on_error)
+
+    def run_guarded(self, batch: list[Record], on_error: OnError) -> Iterator[Document]:
+        """Run a batch; on failure, run its records alone and report the ones that fail."""
+        try:
             yield from self.run_batch([Document.from_record(r) for r in batch])
+            return
+        except Exception:  # retried one by one below, where each failure is reported
+            pass
+        for record in batch:
+            try:
+                yield from self.run_batch([Document.from_record(record)])
+            except Exception as error:  # the caller decides what to record
+                on_error(record, error)
 
     def run_batch(self, docs: list[Document]) -> list[Document]:
         """Run every stage over a batch of documents."""

@@ -67,3 +67,31 @@ def test_public_api_all_is_complete():
         if not name.startswith("_") and not isinstance(value, ModuleType)
     }
     assert public == set(svodka.__all__)
+
+
+def test_pipeline_on_error_reports_the_failing_record_and_goes_on(pipeline, monkeypatch):
+    from svodka.stages import roles
+
+    real = roles.apply
+
+    def fragile(doc, res):
+        if "сломай" in doc.text:
+            raise ValueError("broken on purpose")
+        return real(doc, res)
+
+    monkeypatch.setattr(roles, "apply", fragile)
+    records = [
+        svodka.Record(id=i, text=t) for i, t in [("a", "Путин."), ("b", "сломай"), ("c", "Сочи.")]
+    ]
+    failed = []
+    docs = list(pipeline.analyze_many(records, on_error=lambda r, e: failed.append((r.id, str(e)))))
+    assert [d.id for d in docs] == ["a", "c"]
+    assert failed == [("b", "broken on purpose")]
+
+
+def test_pipeline_without_on_error_raises(pipeline, monkeypatch):
+    from svodka.stages import roles
+
+    monkeypatch.setattr(roles, "apply", lambda doc, res: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        list(pipeline.analyze_many([svodka.Record(id="a", text="Путин.")]))
