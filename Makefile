@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/data
 EXAMPLE := examples/mir24-putin-tokayev.txt
 
-.PHONY: setup run test check lint gate bench clean
+.PHONY: setup run test check lint gate bench bench-pullenti report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,7 @@ check: lint test
 
 ## gate: quality floors on the development data in $(DATA)
 gate: setup
-	$(VENV)/bin/svodka eval ner --factru $(DATA)/factru-2016-dev --gate
-	$(VENV)/bin/svodka eval lemmas --slavicner $(DATA)/slavicner-ru-train --gate
+	$(VENV)/bin/svodka eval gate --data $(DATA) --gold tests/data/gold --floors tests/floors.json
 
 ## bench: svodka vs natasha on the same RuCoCo articles, in one run
 bench: setup
@@ -41,3 +40,13 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+
+## bench-pullenti: PullEnti on the same articles, in its own virtualenv (comparison only)
+bench-pullenti:
+	$(PYTHON) -m venv .venv-pullenti
+	.venv-pullenti/bin/python -m pip install --quiet pullenti
+	.venv-pullenti/bin/python scripts/bench_pullenti.py --rucoco $(DATA)/rucoco-news --limit 500
+
+## report: measure everything and add a dated section to docs/quality.md
+report: setup
+	$(PY) -m svodka.eval.report --data $(DATA) --gold tests/data/gold --out docs/quality.md

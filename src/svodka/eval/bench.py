@@ -7,7 +7,8 @@ RSS it reports is its own. (Linux carries the parent's peak over ``exec``, so a 
 ``ru_maxrss`` is at least the parent's; the parent stays small and its peak is reported
 too.) Inside the child, "load" is importing the library and building
 its models; a warm-up on the first few articles follows and is not timed; then every
-article is analyzed once under ``time.perf_counter``. A cold start — the wall time of one
+article is analyzed once under ``time.perf_counter``. Then svodka runs over a pool of 1
+and of 2 worker processes (scaling), and a cold start — the wall time of one
 ``svodka analyze`` subprocess on the bundled example — is measured last.
 """
 
@@ -134,6 +135,49 @@ def measure_here(system: str, texts: list[str]) -> Measurement:
     )
 
 
+_worker_analyze: Analyzer | None = None
+
+
+def start_worker() -> None:
+    """Pool initializer: each worker process loads its own svodka pipeline once."""
+    global _worker_analyze
+    _worker_analyze = load_svodka()
+
+
+def analyze_in_worker(texts: list[str]) -> float:
+    """Analyze a slice of the texts in a worker; returns the worker's peak RSS in MB."""
+    assert _worker_analyze is not None  # set by start_worker
+    _worker_analyze(texts)
+    return read_peak_rss_mb()
+
+
+def measure_processes(texts: list[str], workers: int) -> Measurement:
+    """svodka over ``workers`` processes, each with its own pipeline; load not timed.
+
+    The texts go out in slices of 25 so both workers stay busy to the end; documents are
+    not sent back, so this measures analysis, not pickling.
+    """
+    context = get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker) as pool:
+        started = time.perf_counter()
+        list(pool.map(analyze_in_worker, [texts[:WARMUP_DOCS]] * workers))
+        loaded = time.perf_counter()
+        slices = [texts[i : i + 25] for i in range(0, len(texts), 25)]
+        peaks = list(pool.map(analyze_in_worker, slices))
+        elapsed = time.perf_counter() - loaded
+    characters = sum(len(text) for text in texts)
+    return Measurement(
+        system=f"svodka ×{workers} process{'es' if workers > 1 else ''}",
+        articles=len(texts),
+        characters=characters,
+        load_s=loaded - started,
+        analysis_s=elapsed,
+        articles_per_s=len(texts) / elapsed,
+        chars_per_s=characters / elapsed,
+        peak_rss_mb=max(peaks),
+    )
+
+
 def measure_in_child(system: str, texts: list[str]) -> Measurement:
     """Run :func:`measure_here` in a fresh spawned process, so its peak RSS is its own."""
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
@@ -174,6 +218,13 @@ def read_commit(repo_root: Path = REPO_ROOT) -> str:
     return f"{commit}+dirty" if status else commit or "unknown"
 
 
+def compute_scaling(measurements: Sequence[Measurement]) -> float | None:
+    """Speed-up of svodka on 2 processes over 1, when both were measured."""
+    speeds = {m.system: m.articles_per_s for m in measurements}
+    one, two = speeds.get("svodka ×1 process"), speeds.get("svodka ×2 processes")
+    return two / one if one and two else None
+
+
 def compute_ratio(measurements: Sequence[Measurement]) -> float:
     """Speed of svodka over natasha in articles per second."""
     by_system = {m.system: m for m in measurements}
@@ -196,6 +247,7 @@ def build_report(
         "warmup_docs": WARMUP_DOCS,
         "systems": [asdict(m) for m in measurements],
         "speed_ratio_svodka_natasha": compute_ratio(measurements),
+        "scaling_2_over_1": compute_scaling(measurements),
         "cold_start_s": cold_start_s,
         "parent_peak_rss_mb": parent_rss_mb,
     }
@@ -203,7 +255,7 @@ def build_report(
 
 def print_report(report: dict, console: Console) -> None:
     """Print one table row per system, then the ratio, cold start and run details."""
-    table = Table(title="svodka vs natasha on RuCoCo news (each in its own process)")
+    table = Table(title="svodka vs natasha on the same RuCoCo news articles")
     for header in (
         "system",
         "articles",
@@ -236,6 +288,8 @@ def print_report(report: dict, console: Console) -> None:
         f"parent peak RSS at spawn: {report['parent_peak_rss_mb']:.0f} MB"
         " (a floor under each child's ru_maxrss)"
     )
+    if report.get("scaling_2_over_1"):
+        console.print(f"scaling, 2 processes over 1: {report['scaling_2_over_1']:.2f}x")
     console.print(
         f"speed svodka/natasha (articles/s): {report['speed_ratio_svodka_natasha']:.2f}x"
         f" · {report['date']} · commit {report['commit']} · {report['cpu_count']} CPUs"
@@ -252,6 +306,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rucoco", type=Path, required=True, help="folder of RuCoCo JSON files")
     parser.add_argument("--limit", type=int, default=500, help="first N articles by file name")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
+    parser.add_argument(
+        "--no-scaling", action="store_true", help="skip the 1 vs 2 process measurement"
+    )
     args = parser.parse_args(argv)
     if args.limit < 1:
         parser.error("--limit must be at least 1")
@@ -268,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     parent_rss_mb = read_peak_rss_mb()
     measurements = [measure_in_child(system, texts) for system in SYSTEMS]
+    if not args.no_scaling:
+        measurements += [measure_processes(texts, workers) for workers in (1, 2)]
     report = build_report(measurements, time_cold_start(), parent_rss_mb)
     console = Console()
     if not console.is_terminal:

@@ -12,13 +12,6 @@ from svodka.stages.names import neighbours, normalize
 
 SYSTEMS = ("svodka", "natasha")
 
-#: Quality floors the gate enforces on factRuEval dev (token F1). Each is above natasha's
-#: own score on the same data (0.960 / 0.906 / 0.776), so the gate fails the day svodka
-#: stops beating its anchor; measured svodka values are in docs/quality.md.
-NER_FLOORS = {"PER": 0.97, "LOC": 0.925, "ORG": 0.82}
-#: Lemma accuracy floor on SlavicNER train (natasha: 0.886).
-LEMMA_FLOOR = 0.895
-
 
 def svodka_ner(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """svodka's PER/LOC/ORG mentions for each text."""
@@ -61,12 +54,3 @@ def evaluate_lemmas(slavicner: Path, systems: list[str]) -> dict[str, LemmaScore
     """Canonical-name accuracy per mention against SlavicNER's gold lemmas."""
     docs = load_slavicner(slavicner)
     return {name: score_lemmas(docs, lemma_system(name)) for name in systems}
-
-
-def ner_failures(scores: dict[str, Score]) -> list[str]:
-    """The types whose F1 is below its floor, as messages."""
-    return [
-        f"{t} F1 {scores[t].f1:.3f} < floor {floor:.3f}"
-        for t, floor in NER_FLOORS.items()
-        if scores[t].f1 < floor
-    ]
