@@ -184,7 +184,7 @@ def add_multiset(counts: Counts, predicted: list, gold: list) -> None:
 
 def predicted_roles(doc: Document, by_id: dict) -> list[tuple[str, str, str]]:
     return [
-        (norm(e.name), norm(r.title), norm(by_id[r.of].name if r.of else r.of_name))
+        (norm(e.name), norm(r.title), norm(r.of_name or (by_id[r.of].name if r.of else None)))
         for e in doc.entities
         for r in e.roles
     ]

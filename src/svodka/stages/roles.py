@@ -17,6 +17,7 @@ from svodka import morph
 from svodka.config import Config
 from svodka.doc import Document, Entity, Role
 from svodka.resources import read_lines
+from svodka.stages.names import normalize
 
 REQUIRES = ("tokens", "entities")
 PROVIDES = ("roles",)
@@ -84,6 +85,10 @@ class View:
     def word(self, k: int) -> str:
         return self.doc.tokens[k].text
 
+    def text_of(self, first: int, last: int) -> str:
+        """The text of tokens ``[first, last)``."""
+        return self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last - 1].stop]
+
 
 def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
     """Every distinct role found around the entity's mentions, in order."""
@@ -98,15 +103,16 @@ def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
 
 def role_before(view: View, first: int, res: Resources) -> Role | None:
     """«президент Казахстана [Имя]»: a position, then what it is of, then the name."""
-    of, words, k = None, [], first - 1
+    of, of_text, words, k = None, "", [], first - 1
     while k >= 0 and first - k <= MAX_GAP:
         if k in view.owner and view.owner[k][0].type in ("ORG", "LOC"):
-            of, _, _ = view.owner[k]
-            k = view.owner[k][1] - 1
+            of, start, stop = view.owner[k]
+            of_text = view.text_of(start, stop)
+            k = start - 1
             continue
         found = match_position(view, k, res)
         if found is not None:
-            return make_role(view, found, of, words, res)
+            return make_role(view, found, of, words, res, of_text)
         word = view.word(k)
         if word in QUOTES or is_genitive_word(word):
             words.insert(0, word)
@@ -150,26 +156,43 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
 
 
 def make_role(
-    view: View, found: Found, of: Entity | None, words: list[str], res: Resources
+    view: View,
+    found: Found,
+    of: Entity | None,
+    words: list[str],
+    res: Resources,
+    of_text: str = "",
 ) -> Role:
-    """A role from a found position; an abbreviation between it and ``of`` names the
-    real employer («глава МИД России»: of_name «МИД России», not Россия)."""
+    """A role from a found position and what lies between it and the name.
+
+    - nothing, or a type word before a quoted name («директор компании «КамАЗ»»): the
+      role is of the entity, by its name;
+    - a unit of it («глава бюджетного комитета Госдумы»): linked to the entity, named by
+      the whole phrase in the nominative, «бюджетный комитет Госдумы»;
+    - an abbreviation the NER missed («глава МИД России»): named, not linked.
+    """
     before = view.word(found.first - 1).lower() if found.first > 0 else ""
     past = view.word(found.first).lower().startswith(EX_PREFIX) or morph.lemma(before) in res.past
-    if any(w.isupper() and len(w) > 1 for w in words):
-        of_name = " ".join([w for w in words if w not in QUOTES] + ([of.name] if of else []))
+    plain = [w for w in words if w not in QUOTES]
+    if any(w.isupper() and len(w) > 1 for w in plain):
+        of_name = " ".join(plain + ([of.name] if of else []))
         return Role(title=found.title, of=None, of_name=of_name, past=past)
+    if plain and of is not None and len(plain) == len(words):
+        of_name = normalize(" ".join([*plain, of_text]), "ORG")
+        return Role(title=found.title, of=of.id, of_name=of_name, past=past)
     return Role(
         title=found.title, of=of.id if of else None, of_name=of.name if of else None, past=past
     )
 
 
 def is_genitive_word(word: str) -> bool:
-    """A descriptor between a position and its organisation: «компании», «МИД»."""
+    """A descriptor between a position and its organisation: «компании», «бюджетного»,
+    «МИД»."""
     if word.isupper() and len(word) > 1:
         return True
     if not word.isalpha() or not word.islower():
         return False
     return any(
-        p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in morph.parse(word)[:2]
+        p.tag.POS in ("NOUN", "ADJF") and morph.case_of(p.tag) == "gent"
+        for p in morph.parse(word)[:2]
     )
