@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gettext
 from functools import cache
 from importlib.resources import files
+
+import pycountry
 
 
 @cache
@@ -17,3 +20,22 @@ def read_lines(name: str) -> tuple[str, ...]:
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated resource file (comments and blank lines skipped)."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(name))
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Every Russian name of a country, short and official, mapped to its usual short name:
+    «Федеративная Республика Германия» → «Германия». From pycountry's ISO 3166-1
+    translations, which ship inside the package."""
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        usual = ru.gettext(getattr(country, "common_name", country.name))
+        for attr in ("name", "official_name", "common_name"):
+            if hasattr(country, attr):
+                names[ru.gettext(getattr(country, attr))] = usual
+    return {name: usual for name, usual in names.items() if is_russian(name) and "," not in name}
+
+
+def is_russian(text: str) -> bool:
+    return any("а" <= c <= "я" or c == "ё" for c in text.lower())

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import Document, Entity, Mention, Span
-from svodka.resources import read_lines, read_table
+from svodka.resources import country_names, read_lines, read_table
 
 REQUIRES = ("spans", "names")
 PROVIDES = ("entities",)
@@ -28,12 +28,20 @@ PROVIDES = ("entities",)
 class Resources:
     aliases: dict[str, str]
     prefixes: frozenset[str]
+    canonical: dict[str, str]  # lowercase → the alias table's spelling: «россия» → «Россия»
 
 
 def load(config: Config) -> Resources:
     """Read the alias table and the generic prefixes."""
-    aliases = {alias.lower(): name for alias, name in read_table("aliases.tsv")}
-    return Resources(aliases=aliases, prefixes=frozenset(read_lines("generic_prefixes.txt")))
+    listed = {alias.lower(): name for alias, name in read_table("aliases.tsv")}
+    table = {name: listed.get(usual.lower(), usual) for name, usual in country_names().items()}
+    table.update(read_table("aliases.tsv"))
+    aliases = {alias.lower(): name for alias, name in table.items()}
+    return Resources(
+        aliases=aliases,
+        prefixes=frozenset(read_lines("generic_prefixes.txt")),
+        canonical={name.lower(): name for name in table.values()},
+    )
 
 
 def apply(doc: Document, res: Resources) -> Document:
@@ -42,8 +50,11 @@ def apply(doc: Document, res: Resources) -> Document:
     for span in doc.spans:
         groups.setdefault((span.type, group_key(span, res)), []).append(span)
     groups = merge_short_names(groups)
-    ordered = sorted(groups.values(), key=lambda spans: spans[0].start)
-    entities = tuple(make_entity(f"e{i}", spans) for i, spans in enumerate(ordered, 1))
+    ordered = sorted(groups.items(), key=lambda item: item[1][0].start)
+    entities = tuple(
+        make_entity(f"e{i}", spans, res.canonical.get(key[1]) if key[0] != "PER" else None)
+        for i, (key, spans) in enumerate(ordered, 1)
+    )
     return replace(doc, entities=entities)
 
 
@@ -113,12 +124,15 @@ def same_word(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
 
 
-def make_entity(entity_id: str, spans: list[Span]) -> Entity:
-    """An entity from its spans, named by its best mention."""
+def make_entity(entity_id: str, spans: list[Span], canonical: str | None = None) -> Entity:
+    """An entity from its spans, named by the alias table or else by its best mention."""
     mentions = tuple(Mention(s.start, s.stop, s.text) for s in spans)
     types = Counter(s.type for s in spans)
     return Entity(
-        id=entity_id, type=types.most_common(1)[0][0], name=choose_name(spans), mentions=mentions
+        id=entity_id,
+        type=types.most_common(1)[0][0],
+        name=canonical or choose_name(spans),
+        mentions=mentions,
     )
 
 

@@ -15,18 +15,15 @@ Words are compared by lemma, so «Газпрома» matches the entry «Газ�
 
 from __future__ import annotations
 
-import gettext
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import pycountry
-
 from svodka import morph
 from svodka.doc import Document, Span, Token
-from svodka.resources import read_lines, read_table
+from svodka.resources import country_names, read_lines, read_table
 
 Key = tuple[str, ...]
 MAX_COMPLEMENT = 8  # words after «по»: «по развитию гражданского общества и правам человека»
@@ -40,13 +37,14 @@ class Rules:
     pronouns: frozenset[str]
     legal_forms: frozenset[str]
     complements: frozenset[str]
+    complement_heads: frozenset[str]
     gazetteer: dict[Key, str]
     longest: int
 
 
 def load() -> Rules:
     """Read the word lists and build the gazetteer of organisations and countries."""
-    entries = {name: "LOC" for name in russian_country_names()}
+    entries = {name: "LOC" for name in country_names()}
     entries.update(dict(read_table("regions.tsv")))
     entries.update(dict(read_table("organisations.tsv")))
     gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
@@ -54,20 +52,10 @@ def load() -> Rules:
         pronouns=frozenset(read_lines("pronouns.txt")),
         legal_forms=frozenset(read_lines("legal_forms.txt")),
         complements=frozenset(read_lines("org_complements.txt")),
+        complement_heads=frozenset(read_lines("org_complement_heads.txt")),
         gazetteer=gazetteer,
         longest=max(len(k) for k in gazetteer),
     )
-
-
-def russian_country_names() -> list[str]:
-    """Country names in Russian, from pycountry's translations of ISO 3166-1."""
-    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
-    names = []
-    for country in pycountry.countries:
-        for attr in ("name", "common_name"):
-            if hasattr(country, attr):
-                names.append(ru.gettext(getattr(country, attr)))
-    return [n for n in names if CYRILLIC.search(n) and "," not in n]
 
 
 def key_of(words: list[str]) -> Key:
@@ -83,10 +71,12 @@ def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
         for s in spans
         if not is_pronoun(s, rules) and not is_domain_zone(doc, s)
     ]
+    sentence_starts = {s.start for s in doc.sentences}
+    spans = [t for s in spans if (t := trim_common_head(s, sentence_starts)) is not None]
     keys = [key_of([t.text])[0] for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = [widen_over_adjectives(doc, s) for s in spans]
-    spans = extend_complements(doc, spans, rules.complements)
+    spans = extend_complements(doc, spans, rules)
     spans = unify_types(spans)
     learned = {span_key(doc, s): s.type for s in spans}
     spans = add_recurrences(doc, keys, spans, learned)
@@ -100,6 +90,22 @@ def trim_stray_quote(span: Span) -> Span:
         text = text[:-1].rstrip()
         return Span(span.start, span.start + len(text), span.type, text)
     return span
+
+
+def trim_common_head(span: Span, sentence_starts: set[int]) -> Span | None:
+    """«Итальянка Клементина Кантони» → «Клементина Кантони»; «Обвиняемый» alone is no
+    person. Only a word opening a sentence, in its dictionary form, known only as a
+    common word: «Шумов первым…» is a name (not the form of «шум» it could be)."""
+    if span.type != "PER" or span.start not in sentence_starts:
+        return span
+    start = span.start
+    for word in span.text.split(" "):
+        if not (is_common_word(word) and morph.lemma(word) == word.lower()):
+            break
+        start += len(word) + 1
+    if start >= span.stop:
+        return None
+    return Span(start, span.stop, span.type, span.text[start - span.start :])
 
 
 def is_pronoun(span: Span, rules: Rules) -> bool:
@@ -139,7 +145,7 @@ def widen_over_adjectives(doc: Document, span: Span) -> Span:
     return Span(start, span.stop, span.type, doc.text[start : span.stop])
 
 
-def extend_complements(doc: Document, spans: list[Span], preps: frozenset[str]) -> list[Span]:
+def extend_complements(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     """«Совета при Президенте РФ по развитию информационного общества»: an organisation
     name goes on over «при/по/против» and the oblique-case words after it, taking in
     the places inside it («МЧС России по Санкт-Петербургу»)."""
@@ -148,13 +154,23 @@ def extend_complements(doc: Document, spans: list[Span], preps: frozenset[str]) 
     swallowed: set[Span] = set()
     result = []
     for span in spans:
-        if span.type == "ORG" and span not in swallowed:
-            stop = complement_end(doc, starts, index, span.stop, preps)
+        if span.type == "ORG" and span not in swallowed and takes_complement(span, rules):
+            stop = complement_end(doc, starts, index, span.stop, rules.complements)
             if stop > span.stop:
                 swallowed.update(index.overlapping(span.stop, stop))
                 span = Span(span.start, stop, "ORG", doc.text[span.start : stop])
         result.append(span)
     return [s for s in result if s not in swallowed]
+
+
+def takes_complement(span: Span, rules: Rules) -> bool:
+    """«Совета …» may go on with «по …»; «Минздрав …» and «Конгресс США …» do not."""
+    for word in span.text.split():
+        if word.isalpha():
+            parse = morph.parse(word.lower())[0]
+            if parse.tag.POS == "NOUN":
+                return parse.normal_form in rules.complement_heads
+    return False
 
 
 def complement_end(
@@ -284,13 +300,12 @@ def add_recurrences(
 
 def is_common_word(text: str) -> bool:
     """«Судом» opening a sentence is capitalized for the sentence, not as a name: one
-    word the dictionary knows with no name, place or organisation tag."""
-    if " " in text:
+    word the dictionary knows, with no name, place or organisation tag in any reading."""
+    if " " in text or not text.isalpha():
         return False
-    parse = morph.parse(text.lower())[0]
-    return parse.is_known and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & set(
-        parse.tag.grammemes
-    )
+    parses = morph.parse(text.lower())
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}
+    return parses[0].is_known and not any(proper & set(p.tag.grammemes) for p in parses)
 
 
 class SpanIndex:
