@@ -38,3 +38,8 @@ def test_gate_floors_file_is_valid_json(tmp_path):
     assert floors, "tests/floors.json pins no floors"
     assert all(0 <= v <= 1 for v in floors.values())
     assert json.loads((ROOT / "tests" / "floors.json").read_text()) == floors
+
+
+def test_gate_does_not_pin_a_zero_figure():
+    floors, _ = raised_floors({"gold.quotes.f1": 0.0, "a": 0.7}, {}, allow_regression=None)
+    assert floors == {"a": 0.695}

@@ -75,7 +75,7 @@ def test_gold_quotes_match_by_overlap_and_attribution_by_name():
     }
     layers = scored(document(quotes=(quote,)))
     assert layers["quotes"].tp == 1
-    assert layers["quote attribution"].tp == 1
+    assert layers["quote_attribution"].tp == 1
 
 
 def test_gold_amounts_and_dates_by_value():
@@ -100,8 +100,8 @@ def test_gold_amounts_and_dates_by_value():
 )
 def test_gold_places_country_and_distance(place, country, near):
     layers = scored(document(place=place))
-    assert layers["place country"].tp == country
-    assert layers["place ≤50 km"].tp == near
+    assert layers["place_country"].tp == country
+    assert layers["place_within_50km"].tp == near
 
 
 @pytest.mark.parametrize(

@@ -32,11 +32,11 @@ LAYERS = (
     "coreference",
     "roles",
     "quotes",
-    "quote attribution",
+    "quote_attribution",
     "amounts",
     "dates",
-    "place country",
-    f"place ≤{PLACE_KM:.0f} km",
+    "place_country",
+    "place_within_50km",
 )
 
 
@@ -209,7 +209,7 @@ def score_quotes(gold: list[dict], doc: Document, by_id: dict, score: GoldScore)
         used.add(best)
         speaker = quote_speaker(predicted[best], by_id)
         right = speaker == norm(g.get("speaker") or g.get("speaker_name"))
-        score.layer("quote attribution").add(int(right), 1, 1)
+        score.layer("quote_attribution").add(int(right), 1, 1)
     score.layer("quotes").add(len(used), len(predicted), len(gold))
 
 
@@ -236,10 +236,10 @@ def score_places(expected: dict, predicted: dict, matched: set, score: GoldScore
         if not place or not place.get("country"):
             continue
         got = (predicted[key].place or {}) if key in matched else {}
-        score.layer("place country").add(int(got.get("country") == place["country"]), 1, 1)
+        score.layer("place_country").add(int(got.get("country") == place["country"]), 1, 1)
         if place.get("lat") is not None:
             near = got.get("lat") is not None and km(got, place) <= PLACE_KM
-            score.layer(f"place ≤{PLACE_KM:.0f} km").add(int(near), 1, 1)
+            score.layer("place_within_50km").add(int(near), 1, 1)
 
 
 def km(a: dict, b: dict) -> float:
