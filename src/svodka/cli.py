@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from svodka.cli_eval import eval_app
 from svodka.doc import Record
 from svodka.io.readers import Rejection, read_records
 from svodka.io.writers import FORMATS, write_documents
@@ -18,6 +19,7 @@ from svodka.io.writers import FORMATS, write_documents
 app = typer.Typer(
     help="Russian news into structured knowledge.", no_args_is_help=True, add_completion=False
 )
+app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 #: Above this many documents, progress is shown on stderr.
@@ -106,12 +108,3 @@ def show_progress(docs: Iterable) -> Iterator:
             yield doc
     finally:
         progress.stop()
-
-
-def register_subcommands() -> None:
-    from svodka.cli_eval import eval_app
-
-    app.add_typer(eval_app, name="eval")
-
-
-register_subcommands()

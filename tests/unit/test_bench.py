@@ -61,7 +61,7 @@ def fake_measurement(system: str, articles_per_s: float) -> bench.Measurement:
 
 def test_report_has_the_ratio_and_prints_one_row_per_system() -> None:
     measurements = [fake_measurement("svodka", 20.0), fake_measurement("natasha", 5.0)]
-    report = bench.build_report(measurements, cold_start_s=1.5, parent_rss_mb=40.0)
+    report = bench.build_report(measurements, cold_start_s=1.5)
     assert report["speed_ratio_svodka_natasha"] == pytest.approx(4.0)
     assert [m["system"] for m in report["systems"]] == ["svodka", "natasha"]
     assert json.loads(json.dumps(report)) == report

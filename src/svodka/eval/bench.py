@@ -3,9 +3,7 @@
     python -m svodka.eval.bench --rucoco ../shared/data/rucoco-news --limit 500 [--json PATH]
 
 Each system runs in its own fresh child process (multiprocessing, "spawn"), so the peak
-RSS it reports is its own. (Linux carries the parent's peak over ``exec``, so a child's
-``ru_maxrss`` is at least the parent's; the parent stays small and its peak is reported
-too.) Inside the child, "load" is importing the library and building
+RSS it reports (VmHWM) is its own. Inside the child, "load" is importing the library and building
 its models; a warm-up on the first few articles follows and is not timed; then every
 article is analyzed once under ``time.perf_counter``. Then svodka runs over a pool of 1
 and of 2 worker processes (scaling), and a cold start — the wall time of one
@@ -21,8 +19,9 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from multiprocessing import get_context
@@ -35,6 +34,7 @@ from rich.table import Table
 REPO_ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = Path("examples/mir24-putin-tokayev.txt")
 WARMUP_DOCS = 3
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 SYSTEMS = ("svodka", "natasha")
 
 Analyzer = Callable[[list[str]], Any]
@@ -151,6 +151,21 @@ def analyze_in_worker(texts: list[str]) -> float:
     return read_peak_rss_mb()
 
 
+@contextmanager
+def single_threaded() -> Iterator[None]:
+    """One math thread per worker: N workers on N cores, not N workers × N BLAS threads."""
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update(dict.fromkeys(THREAD_VARIABLES, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def measure_processes(texts: list[str], workers: int) -> Measurement:
     """svodka over ``workers`` processes, each with its own pipeline; load not timed.
 
@@ -158,7 +173,10 @@ def measure_processes(texts: list[str], workers: int) -> Measurement:
     not sent back, so this measures analysis, not pickling.
     """
     context = get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker) as pool:
+    with (
+        single_threaded(),
+        ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker) as pool,
+    ):
         started = time.perf_counter()
         list(pool.map(analyze_in_worker, [texts[:WARMUP_DOCS]] * workers))
         loaded = time.perf_counter()
@@ -232,13 +250,21 @@ def compute_ratio(measurements: Sequence[Measurement]) -> float:
 
 
 def read_peak_rss_mb() -> float:
-    """Peak RSS of the current process in MB (``ru_maxrss`` is in KB on Linux)."""
+    """Peak RSS of the current process in MB.
+
+    Linux's VmHWM belongs to the process's own memory map, which ``exec`` replaces, so a
+    spawned child reports only itself; ``ru_maxrss`` would carry the parent's peak over.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def build_report(
-    measurements: Sequence[Measurement], cold_start_s: float | None, parent_rss_mb: float
-) -> dict:
+def build_report(measurements: Sequence[Measurement], cold_start_s: float | None) -> dict:
     """Everything the run measured, plus when, where and on which commit, as plain data."""
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
@@ -249,7 +275,6 @@ def build_report(
         "speed_ratio_svodka_natasha": compute_ratio(measurements),
         "scaling_2_over_1": compute_scaling(measurements),
         "cold_start_s": cold_start_s,
-        "parent_peak_rss_mb": parent_rss_mb,
     }
 
 
@@ -283,10 +308,6 @@ def print_report(report: dict, console: Console) -> None:
     console.print(
         f"cold start (svodka analyze {EXAMPLE} --format json): "
         + (f"{cold:.2f} s" if cold is not None else "failed")
-    )
-    console.print(
-        f"parent peak RSS at spawn: {report['parent_peak_rss_mb']:.0f} MB"
-        " (a floor under each child's ru_maxrss)"
     )
     if report.get("scaling_2_over_1"):
         console.print(f"scaling, 2 processes over 1: {report['scaling_2_over_1']:.2f}x")
@@ -323,11 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2
-    parent_rss_mb = read_peak_rss_mb()
     measurements = [measure_in_child(system, texts) for system in SYSTEMS]
     if not args.no_scaling:
         measurements += [measure_processes(texts, workers) for workers in (1, 2)]
-    report = build_report(measurements, time_cold_start(), parent_rss_mb)
+    report = build_report(measurements, time_cold_start())
     console = Console()
     if not console.is_terminal:
         console.width = 120  # a pipe or a log file: don't squeeze the table into 80 columns

@@ -62,10 +62,9 @@ def gold_section(data: Path, gold: Path, root: Path) -> list[str]:
 
 def speed_section(data: Path, limit: int) -> list[str]:
     texts = bench.load_articles(data / "rucoco-news", limit)
-    parent = bench.read_peak_rss_mb()
     measurements = [bench.measure_in_child(s, texts) for s in bench.SYSTEMS]
     measurements += [bench.measure_processes(texts, n) for n in (1, 2)]
-    report = bench.build_report(measurements, bench.time_cold_start(), parent)
+    report = bench.build_report(measurements, bench.time_cold_start())
     rows = [
         "| system | articles/s | characters/s | load s | peak RSS MB |",
         "|---|---|---|---|---|",
