@@ -24,6 +24,7 @@ PROVIDES = ("roles",)
 
 QUOTES = frozenset("«»\"„“”'")
 EX_PREFIX = "экс-"
+PLACE_PREPOSITIONS = frozenset({"в", "во"})
 MAX_GAP = 12  # tokens between a position word and the name: «директор компании «…» Имя»
 
 
@@ -32,6 +33,7 @@ class Resources:
     positions: dict[tuple[str, ...], str]
     longest: int
     past: frozenset[str]
+    org_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ def load(config: Config) -> Resources:
         positions=positions,
         longest=max(len(k) for k in positions),
         past=frozenset(read_lines("past_markers.txt")),
+        org_types=frozenset(read_lines("org_types.txt")),
     )
 
 
@@ -112,13 +115,13 @@ def role_before(view: View, first: int, res: Resources) -> Role | None:
             continue
         found = match_position(view, k, res)
         if found is not None:
-            return make_role(view, found, of, words, res, of_text)
+            return make_role(view, outer_position(view, found, res), of, words, res, of_text)
         word = view.word(k)
         if word in QUOTES or is_genitive_word(word):
             words.insert(0, word)
-            k -= 1
-            continue
-        return None
+        elif word not in PLACE_PREPOSITIONS or of is None or of.type != "LOC":
+            return None  # «полпред президента в Уральском округе» is the one preposition
+        k -= 1
     return None
 
 
@@ -145,6 +148,13 @@ def next_entity(view: View, k: int) -> Entity | None:
     return None
 
 
+def outer_position(view: View, found: Found, res: Resources) -> Found:
+    """«полпред президента»: a position in the genitive after another one belongs to it;
+    the role is the outer one («полпред»)."""
+    outer = match_position(view, found.first - 1, res) if found.first > 0 else None
+    return outer if outer is not None else found
+
+
 def match_position(view: View, k: int, res: Resources) -> Found | None:
     """The longest position phrase ending at token ``k``."""
     for size in range(min(res.longest, k + 1), 0, -1):
@@ -165,10 +175,11 @@ def make_role(
 ) -> Role:
     """A role from a found position and what lies between it and the name.
 
-    - nothing, or a type word before a quoted name («директор компании «КамАЗ»»): the
-      role is of the entity, by its name;
-    - a unit of it («глава бюджетного комитета Госдумы»): linked to the entity, named by
-      the whole phrase in the nominative, «бюджетный комитет Госдумы»;
+    - nothing, or a kind of organisation before its name («директор компании «КамАЗ»»,
+      «редактор газеты Wall Street Journal»): the role is of the entity, by its name;
+    - a field before a place («министр торговли США»): the field joins the title;
+    - a unit of an organisation («глава бюджетного комитета Госдумы»): linked to the
+      entity, named by the whole phrase in the nominative, «бюджетный комитет Госдумы»;
     - an abbreviation the NER missed («глава МИД России»): named, not linked.
     """
     before = view.word(found.first - 1).lower() if found.first > 0 else ""
@@ -177,8 +188,14 @@ def make_role(
     if any(w.isupper() and len(w) > 1 for w in plain):
         of_name = " ".join(plain + ([of.name] if of else []))
         return Role(title=found.title, of=None, of_name=of_name, past=past)
-    if plain and of is not None and len(plain) == len(words):
-        of_name = normalize(" ".join([*plain, of_text]), "ORG")
+    kind = [w for w in plain if morph.lemma(w) not in res.org_types]
+    if kind and of is not None and len(plain) == len(words):
+        if of.type == "LOC":
+            # «министр торговли США»: the field belongs to the title, the role is of the place
+            title = " ".join([found.title, *kind])
+            return Role(title=title, of=of.id, of_name=of.name, past=past)
+        # «глава бюджетного комитета Госдумы»: a unit of the organisation, named in full
+        of_name = normalize(" ".join([*kind, of_text]), "ORG")
         return Role(title=found.title, of=of.id, of_name=of_name, past=past)
     return Role(
         title=found.title, of=of.id if of else None, of_name=of.name if of else None, past=past
@@ -190,7 +207,7 @@ def is_genitive_word(word: str) -> bool:
     «МИД»."""
     if word.isupper() and len(word) > 1:
         return True
-    if not word.isalpha() or not word.islower():
+    if not word.isalpha() or not word.islower() or len(word) < 3:
         return False
     return any(
         p.tag.POS in ("NOUN", "ADJF") and morph.case_of(p.tag) == "gent"
