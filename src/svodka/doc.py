@@ -87,6 +87,59 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported speech: ``start``/``stop`` delimit the content, without quote marks.
+
+    ``kind`` is "direct" or "indirect"; ``speaker`` an entity id or None, with
+    ``speaker_name`` the name or description («эксперты»); ``cue`` the reporting verb or
+    phrase; ``source`` True for a news outlet's attribution («сообщает ТАСС»).
+    """
+
+    start: int
+    stop: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_name: str | None = None
+    cue: str | None = None
+    source: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number that counts or measures: «около 10 тысяч жителей» → 10000, approx.
+
+    ``unit`` is an ISO 4217 code, "%" or None; a range's ``value`` is its midpoint.
+    """
+
+    start: int
+    stop: int
+    text: str
+    value: float
+    unit: str | None = None
+    approx: bool = False
+    bound: str | None = None
+    range: tuple[float, float] | None = None
+    object: str | None = None
+    per: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A reference to time, resolved against the publication date where it is relative.
+
+    ``value`` is "YYYY", "YYYY-MM" or "YYYY-MM-DD", or None when it cannot be resolved.
+    """
+
+    start: int
+    stop: int
+    text: str
+    value: str | None
+    relative: bool
+    grain: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article and everything the pipeline has found in it."""
 
@@ -100,9 +153,9 @@ class Document:
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
     spans: tuple[Span, ...] = field(default=(), repr=False)
     entities: tuple[Entity, ...] = ()
-    quotes: tuple[dict[str, Any], ...] = ()
-    amounts: tuple[dict[str, Any], ...] = ()
-    dates: tuple[dict[str, Any], ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    dates: tuple[DateMention, ...] = ()
 
     @classmethod
     def from_record(cls, record: Record) -> Document:

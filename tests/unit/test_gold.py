@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from svodka.doc import Document, Entity, Mention, Role
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Role
 from svodka.errors import InputError
 from svodka.eval.gold import GoldScore, km, load_article, norm, score_article
 
@@ -68,11 +68,8 @@ def test_gold_missing_layers_score_zero_recall():
 
 
 def test_gold_quotes_match_by_overlap_and_attribution_by_name():
-    quote = {
-        "kind": "direct",
-        "text": "Нас объединяют общие границы – самые протяженные",
-        "speaker": "e2",
-    }
+    text = "Нас объединяют общие границы – самые протяженные"
+    quote = Quote(0, len(text), text, "direct", speaker="e2")
     layers = scored(document(quotes=(quote,)))
     assert layers["quotes"].tp == 1
     assert layers["quote_attribution"].tp == 1
@@ -81,8 +78,8 @@ def test_gold_quotes_match_by_overlap_and_attribution_by_name():
 def test_gold_amounts_and_dates_by_value():
     layers = scored(
         document(
-            amounts=({"value": 24e9, "unit": "USD"}, {"value": 5, "unit": None}),
-            dates=({"value": "2021"},),
+            amounts=(Amount(0, 1, "$", 24e9, "USD"), Amount(0, 1, "5", 5)),
+            dates=(DateMention(0, 1, "в прошлом году", "2021", True, "year"),),
         )
     )
     assert (layers["amounts"].tp, layers["amounts"].predicted) == (1, 2)

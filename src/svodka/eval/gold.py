@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from svodka.doc import Document, Record
+from svodka.doc import Document, Quote, Record
 from svodka.errors import InputError
 
 QUOTE_MARKS = re.compile(r"[«»\"„“”']")
@@ -154,12 +154,12 @@ def score_article(gold: dict[str, Any], doc: Document, score: GoldScore) -> None
     score_quotes(gold.get("quotes", []), doc, by_id, score)
     add_multiset(
         score.layer("amounts"),
-        [(round_value(a.get("value")), a.get("unit")) for a in doc.amounts],
+        [(round_value(a.value), a.unit) for a in doc.amounts],
         [(round_value(a.get("value")), a.get("unit")) for a in gold.get("amounts", [])],
     )
     add_multiset(
         score.layer("dates"),
-        [d.get("value") for d in doc.dates if d.get("value")],
+        [d.value for d in doc.dates if d.value],
         [d.get("value") for d in gold.get("dates", []) if d.get("value")],
     )
     score_places(expected, predicted, matched, score)
@@ -213,20 +213,20 @@ def score_quotes(gold: list[dict], doc: Document, by_id: dict, score: GoldScore)
     score.layer("quotes").add(len(used), len(predicted), len(gold))
 
 
-def best_quote(gold: dict, predicted: list[dict], used: set[int]) -> int | None:
+def best_quote(gold: dict, predicted: list[Quote], used: set[int]) -> int | None:
     want = set(TOKEN.findall(gold["text"].lower()))
     best, best_overlap = None, QUOTE_OVERLAP
     for i, q in enumerate(predicted):
-        got = set(TOKEN.findall(str(q.get("text", "")).lower()))
+        got = set(TOKEN.findall(q.text.lower()))
         overlap = len(got & want) / len(got | want) if got | want else 0.0
         if i not in used and overlap >= best_overlap:
             best, best_overlap = i, overlap
     return best
 
 
-def quote_speaker(quote: dict, by_id: dict) -> str:
-    entity = by_id.get(quote.get("speaker"))
-    return norm(entity.name if entity else quote.get("speaker_name"))
+def quote_speaker(quote: Quote, by_id: dict) -> str:
+    entity = by_id.get(quote.speaker)
+    return norm(entity.name if entity else quote.speaker_name)
 
 
 def score_places(expected: dict, predicted: dict, matched: set, score: GoldScore) -> None:

@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from svodka.doc import Document, Entity, Mention, Role
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Quote, Role
 from svodka.errors import SchemaError
 
 SCHEMA_ID = "svodka.document/1"
@@ -35,10 +36,16 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "url": doc.url,
         "text": doc.text,
         "entities": [entity_to_dict(e) for e in doc.entities],
-        "quotes": list(doc.quotes),
-        "amounts": list(doc.amounts),
-        "dates": list(doc.dates),
+        "quotes": [asdict(q) for q in doc.quotes],
+        "amounts": [amount_to_dict(a) for a in doc.amounts],
+        "dates": [asdict(d) for d in doc.dates],
     }
+
+
+def amount_to_dict(amount: Amount) -> dict[str, Any]:
+    data = asdict(amount)
+    data["range"] = list(amount.range) if amount.range else None
+    return data
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
@@ -68,14 +75,20 @@ def from_dict(data: dict[str, Any]) -> Document:
             source=data["source"],
             url=data["url"],
             entities=tuple(entity_from_dict(e) for e in data["entities"]),
-            quotes=tuple(data["quotes"]),
-            amounts=tuple(data["amounts"]),
-            dates=tuple(data["dates"]),
+            quotes=tuple(Quote(**q) for q in data["quotes"]),
+            amounts=tuple(amount_from_dict(a) for a in data["amounts"]),
+            dates=tuple(DateMention(**d) for d in data["dates"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SchemaError(
             f"document {data.get('id')!r} does not fit {SCHEMA_ID}: {error!r}"
         ) from error
+
+
+def amount_from_dict(data: dict[str, Any]) -> Amount:
+    values = dict(data)
+    values["range"] = tuple(data["range"]) if data.get("range") else None
+    return Amount(**values)
 
 
 def entity_from_dict(data: dict[str, Any]) -> Entity:
