@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from svodka.doc import Amount, DateMention, Document, Entity, Mention, Role
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Quote, Role
 from svodka.errors import InputError
 from svodka.eval.gold import GoldScore, km, load_article, norm, score_article
 
