@@ -7,7 +7,7 @@
 """
 
 from svodka.config import Config
-from svodka.doc import Document, Entity, Mention, Record, Role
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Quote, Record, Role
 from svodka.errors import InputError, PipelineError, SchemaError, SvodkaError
 from svodka.pipeline import Pipeline, analyze
 from svodka.schema import dumps, from_dict, to_dict
@@ -15,13 +15,16 @@ from svodka.schema import dumps, from_dict, to_dict
 __version__ = "0.1.0"
 
 __all__ = [
+    "Amount",
     "Config",
+    "DateMention",
     "Document",
     "Entity",
     "InputError",
     "Mention",
     "Pipeline",
     "PipelineError",
+    "Quote",
     "Record",
     "Role",
     "SchemaError",

@@ -52,6 +52,7 @@ class Measurement:
     articles_per_s: float
     chars_per_s: float
     peak_rss_mb: float
+    stage_shares: dict[str, float] | None = None
 
 
 def load_articles(folder: Path, limit: int) -> list[str]:
@@ -65,7 +66,10 @@ def load_articles(folder: Path, limit: int) -> list[str]:
 
 
 def load_svodka() -> Analyzer:
-    """Import svodka, build a Pipeline and return a function analyzing a list of texts."""
+    """Import svodka, build a Pipeline and return a function analyzing a list of texts.
+
+    The function has a ``pipeline`` attribute, whose per-stage timings the report reads.
+    """
     from svodka import Pipeline, Record
 
     pipeline = Pipeline()
@@ -74,6 +78,7 @@ def load_svodka() -> Analyzer:
         records = [Record(id=str(index), text=text) for index, text in enumerate(texts)]
         return list(pipeline.analyze_many(records))
 
+    analyze.pipeline = pipeline  # type: ignore[attr-defined]
     return analyze
 
 
@@ -119,9 +124,15 @@ def measure_here(system: str, texts: list[str]) -> Measurement:
     analyze = LOADERS[system]()
     loaded = time.perf_counter()
     analyze(texts[:WARMUP_DOCS])
+    pipeline = getattr(analyze, "pipeline", None)
+    if pipeline is not None:
+        pipeline.stage_seconds = dict.fromkeys(pipeline.stage_seconds, 0.0)
     begin = time.perf_counter()
     analyze(texts)
     elapsed = time.perf_counter() - begin
+    shares = None
+    if pipeline is not None:
+        shares = {name: s / elapsed for name, s in pipeline.stage_seconds.items()}
     characters = sum(len(text) for text in texts)
     return Measurement(
         system=system,
@@ -132,6 +143,7 @@ def measure_here(system: str, texts: list[str]) -> Measurement:
         articles_per_s=len(texts) / elapsed,
         chars_per_s=characters / elapsed,
         peak_rss_mb=read_peak_rss_mb(),
+        stage_shares=shares,
     )
 
 
@@ -309,6 +321,10 @@ def print_report(report: dict, console: Console) -> None:
         f"cold start (svodka analyze {EXAMPLE} --format json): "
         + (f"{cold:.2f} s" if cold is not None else "failed")
     )
+    for m in report["systems"]:
+        if m.get("stage_shares"):
+            shares = ", ".join(f"{k} {v:.0%}" for k, v in m["stage_shares"].items())
+            console.print(f"{m['system']} time by stage: {shares}")
     if report.get("scaling_2_over_1"):
         console.print(f"scaling, 2 processes over 1: {report['scaling_2_over_1']:.2f}x")
     console.print(
