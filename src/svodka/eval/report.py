@@ -75,6 +75,8 @@ def speed_section(data: Path, limit: int) -> list[str]:
             f"| {m.peak_rss_mb:.0f} |"
         )
     cold = report["cold_start_s"]
+    shares = next((m.stage_shares for m in measurements if m.stage_shares), None) or {}
+    by_stage = ", ".join(f"{name} {share:.0%}" for name, share in shares.items())
     return [
         f"**Speed**, `make bench`: the same {len(texts)} RuCoCo articles, "
         f"{report['cpu_count']} CPUs, models loaded before timing:",
@@ -84,6 +86,8 @@ def speed_section(data: Path, limit: int) -> list[str]:
         f"svodka / natasha: **{report['speed_ratio_svodka_natasha']:.2f}×** · "
         f"2 processes / 1: **{report['scaling_2_over_1']:.2f}×** · "
         f"cold start of `svodka analyze` on the example: {cold:.2f} s",
+        "",
+        f"svodka's time by stage: {by_stage}.",
     ]
 
 

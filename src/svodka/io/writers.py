@@ -47,6 +47,12 @@ def write_report(doc: Document, console: Console) -> None:
             console.print(entity_table(title, entities))
     if not doc.entities:
         console.print("no entities found", style="dim")
+    if doc.quotes:
+        console.print(quote_table(doc))
+    if doc.amounts:
+        console.print(amount_table(doc))
+    if doc.dates:
+        console.print(date_table(doc))
 
 
 def entity_table(title: str, entities: list[Entity]) -> Table:
@@ -67,3 +73,46 @@ def format_role(title: str, of_name: str | None, past: bool) -> str:
     """«президент (Казахстан)», «бывший министр»."""
     text = f"{title} ({of_name})" if of_name else title
     return f"бывший {text}" if past else text
+
+
+def quote_table(doc: Document) -> Table:
+    table = Table(title="Цитаты", title_justify="left", header_style="bold")
+    for column in ("speaker", "kind", "quote"):
+        table.add_column(column)
+    for q in doc.quotes:
+        speaker = q.speaker_name or "—"
+        table.add_row(speaker, q.kind + (" (source)" if q.source else ""), shorten(q.text))
+    return table
+
+
+def amount_table(doc: Document) -> Table:
+    table = Table(title="Числа", title_justify="left", header_style="bold")
+    for column in ("text", "value", "unit", "of"):
+        table.add_column(column, justify="right" if column == "value" else "left")
+    for a in doc.amounts:
+        value = ("~" if a.approx else "") + {"max": "≤ ", "min": "≥ "}.get(a.bound or "", "")
+        value += format_number(a.value)
+        of = " / ".join(x for x in (a.object, a.per) if x)
+        table.add_row(a.text, value, a.unit or "", of)
+    return table
+
+
+def date_table(doc: Document) -> Table:
+    table = Table(title="Даты", title_justify="left", header_style="bold")
+    for column in ("text", "value", "grain"):
+        table.add_column(column)
+    for d in doc.dates:
+        table.add_row(d.text, d.value or "?", d.grain + (" (relative)" if d.relative else ""))
+    return table
+
+
+def format_number(value: float) -> str:
+    """24000000000 → «24 000 000 000»; 12.5 → «12,5»."""
+    text = f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    return text.replace(",", " ").replace(".", ",")
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """A long quote cut at a word boundary, with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
