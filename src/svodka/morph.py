@@ -25,8 +25,15 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 @lru_cache(maxsize=200_000)
 def parse(word: str) -> tuple:
-    """All pymorphy3 parses of a lowercased word, best first."""
-    return tuple(analyzer().parse(word))
+    """All pymorphy3 parses of a lowercased word, best first; never empty.
+
+    pymorphy3 raises ValueError on some rare Unicode characters («0𗀀»); such a word
+    gets the parse of a bare punctuation mark, so callers may always take ``[0]``.
+    """
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:
+        return tuple(analyzer().parse("?"))
 
 
 @lru_cache(maxsize=200_000)

@@ -14,7 +14,7 @@ A module named ``<stage>_<part>.py`` (``ner_rules``, ``names_person``) is a part
 stage, split out for size; it is not a stage and is not in the table.
 """
 
-from svodka.stages import amounts, coref, dates, names, ner, roles, segment
+from svodka.stages import amounts, coref, dates, names, ner, quotes, roles, segment
 
 #: The run order. A later issue's stage (quotes, amounts, dates, places) slots in here.
 STAGES = (
@@ -23,6 +23,7 @@ STAGES = (
     names,
     coref,
     roles,
+    quotes,
     dates,
     amounts,
 )
