@@ -74,3 +74,40 @@ def test_example_mentions_point_into_the_text(example_doc):
 
 def test_example_output_fits_the_json_schema(example_doc):
     jsonschema.validate(to_dict(example_doc), json_schema())
+
+
+def test_example_two_direct_quotes_with_their_speakers(example_doc):
+    direct = [q for q in example_doc.quotes if q.kind == "direct"]
+    speakers = [example_doc.entity(q.speaker).name for q in direct]
+    assert speakers == ["Касым-Жомарт Токаев", "Андрей Ковганов"]
+    assert direct[0].text.startswith("В целом есть все основания")
+    assert not any(q.text in ("КамАЗ", "МИР 24") for q in example_doc.quotes)
+
+
+def test_example_amounts(example_doc):
+    found = {(a.value, a.unit, a.approx, a.bound, a.per) for a in example_doc.amounts}
+    assert found == {
+        (24e9, "USD", False, None, None),
+        (10000, None, True, None, None),
+        (8, None, False, "max", "место"),
+        (1000, None, True, None, "год"),
+        (500, None, False, None, None),
+    }
+
+
+def test_example_dates_resolve_against_the_publication_date(pipeline):
+    from datetime import date
+
+    from tests.conftest import EXAMPLE
+
+    doc = pipeline.analyze(EXAMPLE.read_text(encoding="utf-8"), published=date(2022, 8, 19))
+    values = {d.text: d.value for d in doc.dates}
+    assert values["В этом году"] == "2022"
+    assert values["сегодня"] == "2022-08-19"
+    assert values["В июне"] == "2022-06"
+    assert values["В прошлом году"] == "2021"
+
+
+def test_example_relative_dates_without_a_publication_date_stay_open(example_doc):
+    relative = [d for d in example_doc.dates if d.relative]
+    assert relative and all(d.value is None for d in relative)
