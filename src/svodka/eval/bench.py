@@ -83,32 +83,24 @@ def load_svodka() -> Analyzer:
 
 
 def load_natasha() -> Analyzer:
-    """Import natasha, build its news models and return its full per-document pipeline."""
-    from natasha import (
-        Doc,
-        MorphVocab,
-        NewsEmbedding,
-        NewsMorphTagger,
-        NewsNERTagger,
-        NewsSyntaxParser,
-        Segmenter,
-    )
+    """Import natasha, build its news models and return its full per-document pipeline:
+    segment, morphology, syntax, NER and normalize, as natasha documents it."""
+    from natasha import Doc
 
-    embedding = NewsEmbedding()
-    segmenter, vocab = Segmenter(), MorphVocab()
-    morph, syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
-    ner = NewsNERTagger(embedding)
+    from svodka.eval.natasha_anchor import natasha_models
+
+    m = natasha_models()
 
     def analyze(texts: list[str]) -> list[Any]:
         docs = []
         for text in texts:
             doc = Doc(text)
-            doc.segment(segmenter)
-            doc.tag_morph(morph)
-            doc.parse_syntax(syntax)
-            doc.tag_ner(ner)
+            doc.segment(m.segmenter)
+            doc.tag_morph(m.morph)
+            doc.parse_syntax(m.syntax)
+            doc.tag_ner(m.ner)
             for span in doc.spans:
-                span.normalize(vocab)
+                span.normalize(m.vocab)
             docs.append(doc)
         return docs
 
@@ -229,23 +221,17 @@ def time_cold_start(repo_root: Path = REPO_ROOT) -> float | None:
 def read_commit(repo_root: Path = REPO_ROOT) -> str:
     """Short HEAD commit, with ``+dirty`` when the work tree has changes; "unknown" outside git."""
     try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=repo_root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=repo_root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        commit = git(repo_root, "rev-parse", "--short", "HEAD")
+        dirty = git(repo_root, "status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return f"{commit}+dirty" if status else commit or "unknown"
+    return f"{commit}+dirty" if dirty else commit or "unknown"
+
+
+def git(repo_root: Path, *args: str) -> str:
+    """The stripped output of a git command run in ``repo_root``."""
+    done = subprocess.run(["git", *args], cwd=repo_root, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
 
 
 def compute_scaling(measurements: Sequence[Measurement]) -> float | None:

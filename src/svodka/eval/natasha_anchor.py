@@ -14,7 +14,7 @@ Span = tuple[int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
-class _Models:
+class NatashaModels:
     segmenter: Any
     ner: Any
     morph: Any
@@ -23,7 +23,7 @@ class _Models:
 
 
 @cache
-def _models() -> _Models:
+def natasha_models() -> NatashaModels:
     """Load natasha's news models (embedding, NER, morph, syntax) and the morph vocab once."""
     from natasha import (
         MorphVocab,
@@ -35,7 +35,7 @@ def _models() -> _Models:
     )
 
     embedding = NewsEmbedding()
-    return _Models(
+    return NatashaModels(
         segmenter=Segmenter(),
         ner=NewsNERTagger(embedding),
         morph=NewsMorphTagger(embedding),
@@ -46,7 +46,7 @@ def _models() -> _Models:
 
 def natasha_ner(texts: list[str]) -> list[list[Span]]:
     """Tag each text with natasha's NewsNERTagger; spans are half-open (start, stop, type)."""
-    tagger = _models().ner
+    tagger = natasha_models().ner
     results: list[list[Span]] = [[] for _ in texts]
     indices = [index for index, text in enumerate(texts) if text.strip()]
     markups = tagger.map([texts[index] for index in indices])
@@ -67,7 +67,7 @@ def natasha_normalize(text: str, spans: list[Span]) -> list[str]:
 
     if not spans:
         return []
-    models = _models()
+    models = natasha_models()
     doc = Doc(text)
     doc.segment(models.segmenter)
     doc.tag_morph(models.morph)
