@@ -18,7 +18,7 @@ setup: $(STAMP)
 
 ## run: analyze the bundled example article
 run: setup
-	$(VENV)/bin/svodka analyze $(EXAMPLE)
+	$(VENV)/bin/svodka analyze $(EXAMPLE) --published 2022-08-19
 
 ## test: every test, the slow 10 MB one included; none needs ../shared or the network
 test: setup
