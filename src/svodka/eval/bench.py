@@ -125,18 +125,7 @@ def measure_here(system: str, texts: list[str]) -> Measurement:
     shares = None
     if pipeline is not None:
         shares = {name: s / elapsed for name, s in pipeline.stage_seconds.items()}
-    characters = sum(len(text) for text in texts)
-    return Measurement(
-        system=system,
-        articles=len(texts),
-        characters=characters,
-        load_s=loaded - started,
-        analysis_s=elapsed,
-        articles_per_s=len(texts) / elapsed,
-        chars_per_s=characters / elapsed,
-        peak_rss_mb=read_peak_rss_mb(),
-        stage_shares=shares,
-    )
+    return make_measurement(system, texts, loaded - started, elapsed, read_peak_rss_mb(), shares)
 
 
 _worker_analyze: Analyzer | None = None
@@ -187,16 +176,30 @@ def measure_processes(texts: list[str], workers: int) -> Measurement:
         slices = [texts[i : i + 25] for i in range(0, len(texts), 25)]
         peaks = list(pool.map(analyze_in_worker, slices))
         elapsed = time.perf_counter() - loaded
+    system = f"svodka ×{workers} process{'es' if workers > 1 else ''}"
+    return make_measurement(system, texts, loaded - started, elapsed, max(peaks))
+
+
+def make_measurement(
+    system: str,
+    texts: list[str],
+    load_s: float,
+    elapsed: float,
+    peak_rss_mb: float,
+    stage_shares: dict[str, float] | None = None,
+) -> Measurement:
+    """A Measurement from the raw timings of one run over ``texts``."""
     characters = sum(len(text) for text in texts)
     return Measurement(
-        system=f"svodka ×{workers} process{'es' if workers > 1 else ''}",
+        system=system,
         articles=len(texts),
         characters=characters,
-        load_s=loaded - started,
+        load_s=load_s,
         analysis_s=elapsed,
         articles_per_s=len(texts) / elapsed,
         chars_per_s=characters / elapsed,
-        peak_rss_mb=max(peaks),
+        peak_rss_mb=peak_rss_mb,
+        stage_shares=stage_shares,
     )
 
 
