@@ -71,14 +71,14 @@ def eval_gold(
     """Score every layer against svodka's own annotated articles (docs/gold.md)."""
     from svodka.errors import InputError
     from svodka.eval.gold import load_gold, score_gold
-    from svodka.pipeline import Pipeline
+    from svodka.pipeline import default_pipeline
 
     require_dir(folder, "FOLDER")
     try:
         articles = load_gold(folder, rucoco, ROOT)
     except InputError as error:
         raise typer.BadParameter(str(error), param_hint="--rucoco") from None
-    score = score_gold(articles, Pipeline().analyze_many)
+    score = score_gold(articles, default_pipeline().analyze_many)
     if as_json:
         out.print_json(data=score.as_dict())
     else:

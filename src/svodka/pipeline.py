@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from functools import cache
 from itertools import islice
 from time import perf_counter
 from types import ModuleType
@@ -111,7 +112,10 @@ class Pipeline:
         return docs
 
 
-_default: Pipeline | None = None
+@cache
+def default_pipeline() -> Pipeline:
+    """The process-wide pipeline with the default config, loaded on first use."""
+    return Pipeline()
 
 
 def analyze(
@@ -122,7 +126,4 @@ def analyze(
     id: str | None = None,
 ) -> Document:
     """Analyze one text with a process-wide pipeline, loaded on first use."""
-    global _default
-    if _default is None:
-        _default = Pipeline()
-    return _default.analyze(text, published=published, title=title, id=id)
+    return default_pipeline().analyze(text, published=published, title=title, id=id)

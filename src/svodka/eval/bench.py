@@ -203,6 +203,14 @@ def make_measurement(
     )
 
 
+def measure_all(texts: list[str], *, scaling: bool = True) -> list[Measurement]:
+    """Every system in its own process, then svodka over 1 and 2 worker processes."""
+    measurements = [measure_in_child(system, texts) for system in SYSTEMS]
+    if scaling:
+        measurements += [measure_processes(texts, workers) for workers in (1, 2)]
+    return measurements
+
+
 def measure_in_child(system: str, texts: list[str]) -> Measurement:
     """Run :func:`measure_here` in a fresh spawned process, so its peak RSS is its own."""
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
@@ -349,9 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2
-    measurements = [measure_in_child(system, texts) for system in SYSTEMS]
-    if not args.no_scaling:
-        measurements += [measure_processes(texts, workers) for workers in (1, 2)]
+    measurements = measure_all(texts, scaling=not args.no_scaling)
     report = build_report(measurements, time_cold_start())
     console = Console()
     if not console.is_terminal:

@@ -22,7 +22,7 @@ MARGIN = 0.005
 
 def measure(data: Path, gold: Path, root: Path) -> dict[str, float]:
     """Every gated figure, by name: NER on factRuEval, lemmas on SlavicNER, the gold set."""
-    from svodka.pipeline import Pipeline
+    from svodka.pipeline import default_pipeline
 
     figures: dict[str, float] = {}
     for type_, score in evaluate_ner(data / "factru-2016-dev", ["svodka"])["svodka"].items():
@@ -32,8 +32,7 @@ def measure(data: Path, gold: Path, root: Path) -> dict[str, float]:
     for type_, accuracy in lemmas.by_type.items():
         figures[f"lemmas.{type_}"] = accuracy.accuracy
     articles = load_gold(gold, data / "rucoco-news", root)
-    pipeline = Pipeline()
-    for layer, counts in score_gold(articles, pipeline.analyze_many).layers.items():
+    for layer, counts in score_gold(articles, default_pipeline().analyze_many).layers.items():
         figures[f"gold.{layer}.f1"] = counts.f1
     return figures
 

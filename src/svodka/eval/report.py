@@ -47,10 +47,10 @@ def lemma_section(data: Path) -> list[str]:
 
 
 def gold_section(data: Path, gold: Path, root: Path) -> list[str]:
-    from svodka.pipeline import Pipeline
+    from svodka.pipeline import default_pipeline
 
     articles = load_gold(gold, data / "rucoco-news", root)
-    scores = score_gold(articles, Pipeline().analyze_many).as_dict()
+    scores = score_gold(articles, default_pipeline().analyze_many).as_dict()
     rows = ["| layer | P | R | F1 | matched / predicted / gold |", "|---|---|---|---|---|"]
     for layer, s in scores.items():
         counts = f"{s['tp']:.0f} / {s['predicted']} / {s['gold']}"
@@ -62,8 +62,7 @@ def gold_section(data: Path, gold: Path, root: Path) -> list[str]:
 
 def speed_section(data: Path, limit: int) -> list[str]:
     texts = bench.load_articles(data / "rucoco-news", limit)
-    measurements = [bench.measure_in_child(s, texts) for s in bench.SYSTEMS]
-    measurements += [bench.measure_processes(texts, n) for n in (1, 2)]
+    measurements = bench.measure_all(texts)
     report = bench.build_report(measurements, bench.time_cold_start())
     rows = [
         "| system | articles/s | characters/s | load s | peak RSS MB |",

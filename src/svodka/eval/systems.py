@@ -15,10 +15,10 @@ SYSTEMS = ("svodka", "natasha")
 
 def svodka_ner(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """svodka's PER/LOC/ORG mentions for each text."""
-    from svodka.pipeline import Pipeline
+    from svodka.pipeline import default_pipeline
 
     records = [Record(id=str(i), text=t) for i, t in enumerate(texts)]
-    docs = Pipeline().analyze_many(records)
+    docs = default_pipeline().analyze_many(records)
     return [[(s.start, s.stop, s.type) for s in doc.spans] for doc in docs]
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from svodka import morph
-from svodka.doc import Document, Span, Token
+from svodka.doc import Document, Span
 from svodka.resources import country_names, read_lines, read_table
 
 Key = tuple[str, ...]
@@ -78,7 +78,7 @@ def apply(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     spans = [widen_over_adjectives(doc, s) for s in spans]
     spans = extend_complements(doc, spans, rules)
     spans = unify_types(spans)
-    learned = {span_key(doc, s): s.type for s in spans}
+    learned = {span_key(doc, keys, s): s.type for s in spans}
     spans = add_recurrences(doc, keys, spans, learned)
     return sorted(spans, key=lambda s: s.start)
 
@@ -229,15 +229,11 @@ def split_at_separators(doc: Document, span: Span) -> Iterator[Span]:
             start = i + 1
 
 
-def span_key(doc: Document, span: Span) -> Key:
-    return key_of([t.text for t in tokens_in(doc, span.start, span.stop)])
-
-
-def tokens_in(doc: Document, start: int, stop: int) -> tuple[Token, ...]:
-    """The tokens inside ``[start, stop)``, found by bisection."""
-    first = bisect_left(doc.tokens, start, key=lambda t: t.start)
-    last = bisect_left(doc.tokens, stop, lo=first, key=lambda t: t.start)
-    return doc.tokens[first:last]
+def span_key(doc: Document, keys: list[str], span: Span) -> Key:
+    """The token keys a span covers, taken from the document's keys computed once."""
+    first = bisect_left(doc.tokens, span.start, key=lambda t: t.start)
+    last = bisect_left(doc.tokens, span.stop, lo=first, key=lambda t: t.start)
+    return tuple(keys[first:last])
 
 
 def find_matches(
