@@ -24,8 +24,8 @@ from decimal import Decimal
 from svodka import morph
 from svodka.config import Config
 from svodka.doc import Amount, Document
+from svodka.lexer import Tok, lex, plain
 from svodka.stages.amounts_filters import Blocked, keep
-from svodka.stages.amounts_lexer import Tok, lex, plain
 from svodka.stages.amounts_read import (
     Reading,
     at,

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from svodka import morph
 from svodka.doc import Document
-from svodka.stages.amounts_lexer import Tok, in_short_quotes
+from svodka.lexer import Tok, in_short_quotes
 from svodka.stages.amounts_read import PARTITIVE, Reading, at, low
 from svodka.stages.amounts_words import Lexicon
 

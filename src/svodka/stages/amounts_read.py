@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from svodka import morph
-from svodka.stages.amounts_lexer import DASHES, QUOTES, Tok, digits_value
+from svodka.lexer import DASHES, QUOTES, Tok, digits_value
 from svodka.stages.amounts_words import Lexicon
 
 ABBREVIATIONS = frozenset({"тыс", "млн", "млрд", "трлн", "руб", "долл", "проц", "шт", "чел"})

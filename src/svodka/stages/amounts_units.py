@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from svodka import morph
-from svodka.stages.amounts_lexer import Tok
+from svodka.lexer import Tok
 from svodka.stages.amounts_read import HEDGE_PREPS, SIGNS, Reading, at, is_modifier, low, skip_dot
 from svodka.stages.amounts_words import Lexicon
 

@@ -25,10 +25,10 @@ from datetime import date
 from svodka import morph
 from svodka.config import Config
 from svodka.doc import DateMention, Document
+from svodka.lexer import Tok, in_short_quotes, lex
 from svodka.stages import dates_relative as relative
 from svodka.stages import dates_resolve as cal
 from svodka.stages import dates_rules as rules
-from svodka.stages.amounts_lexer import Tok, in_short_quotes, lex
 from svodka.stages.dates_rules import Found
 from svodka.stages.dates_words import DateWords, load_words
 

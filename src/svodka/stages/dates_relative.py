@@ -10,8 +10,8 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from svodka.lexer import digits_value
 from svodka.stages import dates_resolve as cal
-from svodka.stages.amounts_lexer import digits_value
 from svodka.stages.dates_rules import (
     ABLT,
     CENTURY_WORDS,

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from svodka.lexer import DASHES, Tok
 from svodka.stages import dates_resolve as cal
-from svodka.stages.amounts_lexer import DASHES, Tok
 from svodka.stages.dates_words import CENTURY_WORDS, YEAR_WORDS, first_form
 
 if TYPE_CHECKING:
