@@ -8,10 +8,9 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from svodka.cli_eval import eval_app
+from svodka.cli_eval import err, eval_app
 from svodka.doc import Record
 from svodka.io.readers import Rejection, read_records
 from svodka.io.writers import FORMATS, write_documents
@@ -20,7 +19,6 @@ app = typer.Typer(
     help="Russian news into structured knowledge.", no_args_is_help=True, add_completion=False
 )
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 #: Above this many documents, progress is shown on stderr.
 PROGRESS_AFTER = 5
