@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from svodka.cli_eval import err, eval_app
+from svodka.cli_kb import kb_app
 from svodka.doc import Record
 from svodka.io.readers import Rejection, read_records
 from svodka.io.writers import FORMATS, write_documents
@@ -19,6 +20,7 @@ app = typer.Typer(
     help="Russian news into structured knowledge.", no_args_is_help=True, add_completion=False
 )
 app.add_typer(eval_app, name="eval")
+app.add_typer(kb_app, name="kb")
 
 #: Above this many documents, progress is shown on stderr.
 PROGRESS_AFTER = 5
@@ -36,6 +38,10 @@ def analyze(
         str | None, typer.Option(help="Publication date YYYY-MM-DD for records without one.")
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
+    kb: Annotated[
+        str | None,
+        typer.Option(help="Knowledge base from `svodka kb import` [default: the imported one]."),
+    ] = None,
 ) -> None:
     """Analyze articles and print the documents. Exit code 1 when some input was rejected."""
     if format not in FORMATS:
@@ -44,9 +50,10 @@ def analyze(
         )
     day = parse_day(published)
     rejected: list[Rejection] = []
+    from svodka.config import Config
     from svodka.pipeline import Pipeline  # models load only when there is work
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(Config(kb=kb or find_kb()))
     records = keep_records(read_records(paths, published=day), rejected)
 
     def reject_failed(record: Record, error: Exception) -> None:
@@ -57,6 +64,14 @@ def analyze(
     if rejected:
         err.print(f"{len(rejected)} input(s) rejected", style="yellow")
         raise typer.Exit(1)
+
+
+def find_kb() -> str | None:
+    """The knowledge base `svodka kb import` wrote, when there is one."""
+    from svodka.kb import default_path
+
+    path = default_path()
+    return str(path) if path.is_file() else None
 
 
 def parse_day(value: str | None) -> date | None:

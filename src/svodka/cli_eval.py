@@ -85,10 +85,50 @@ def eval_gold(
         out.print(gold_table(score.as_dict(), len(articles)))
 
 
+@eval_app.command("places")
+def eval_places(
+    dev: Annotated[Path, typer.Argument(help="Place mentions, one JSON per line.")] = Path(
+        "tests/data/places/dev.jsonl"
+    ),
+    data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    errors: Annotated[int, typer.Option(help="Show this many wrong mentions.")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Geocoding accuracy on the hand-checked place mentions (tests/data/places)."""
+    from svodka.errors import InputError
+    from svodka.eval.places import load_mentions, score_places
+    from svodka.pipeline import default_pipeline
+
+    try:
+        score = score_places(load_mentions(dev), data, default_pipeline().analyze_many)
+    except (InputError, OSError) as error:
+        raise typer.BadParameter(str(error), param_hint="--data") from None
+    figures = score.figures()
+    if as_json:
+        out.print_json(data={**figures, "mentions": score.mentions, "errors": score.errors})
+        return
+    table = Table(title=f"places, {score.mentions} mentions", title_justify="left")
+    for column in ("figure", "value", "count"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    table.add_row(
+        "accuracy (of geocoded)", f"{figures['accuracy']:.3f}", f"{score.right}/{score.found}"
+    )
+    table.add_row(
+        "found and geocoded", f"{figures['found']:.3f}", f"{score.found}/{score.mentions}"
+    )
+    table.add_row("end to end", f"{figures['end_to_end']:.3f}", f"{score.right}/{score.mentions}")
+    out.print(table)
+    for error in score.errors[:errors]:
+        out.print(error)
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
     gold: Annotated[Path, typer.Option(help="The gold set.")] = Path("tests/data/gold"),
+    places: Annotated[Path, typer.Option(help="The place mentions.")] = Path(
+        "tests/data/places/dev.jsonl"
+    ),
     floors: Annotated[Path, typer.Option(help="Pinned floors.")] = Path("tests/floors.json"),
     raise_floors: Annotated[
         bool, typer.Option("--raise-floors", help="Lift each floor to the measured figure.")
@@ -104,7 +144,7 @@ def eval_gate(
     if not data.is_dir():
         err.print(f"quality gate: {data} not found; it needs the shared data folder", style="red")
         raise typer.Exit(2)
-    figures = gate.measure(data, gold, ROOT)
+    figures = gate.measure(data, gold, places, ROOT)
     pinned = gate.read_floors(floors)
     if raise_floors:
         pinned, lowered = gate.raised_floors(figures, pinned, allow_regression=allow_regression)

@@ -12,8 +12,11 @@ class Config:
     ``batch_size`` is how many sentence chunks the NER model sees at once: 64 keeps the
     padded batch small (chunks are sorted by length first) and measured fastest on 2 cores.
     ``chunk_tokens`` bounds a chunk so a 10 MB article never builds one huge tensor.
+    ``kb`` is a knowledge base built by ``svodka kb import``; with it, entities get
+    Wikidata ids.
     """
 
     batch_size: int = 64
     chunk_tokens: int = 200
     docs_per_batch: int = 32
+    kb: str | None = None

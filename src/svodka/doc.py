@@ -9,6 +9,7 @@ Layers a document carries while it moves through the pipeline:
 - ``tokens``, ``sentences`` — from the segment stage (internal, not serialized);
 - ``spans`` — raw PER/ORG/LOC mentions with a mention-level normal form (internal);
 - ``entities`` — mentions grouped into one entity per referent, with roles;
+- ``places``, ``keys`` — each entity's geocoded place and its cross-document key;
 - ``quotes``, ``amounts``, ``dates`` — filled by later stages.
 
 JSON conversion lives in :mod:`svodka.schema`, the one place that knows the contract.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 
@@ -77,13 +77,38 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a LOC entity is: ``kind`` is country, region, city, physical or other;
+    ``country`` ISO 3166-1 alpha-2; ``admin1`` the first-level region's ISO 3166-2 code,
+    else GeoNames' admin1 key."""
+
+    geonameid: int | None
+    name_en: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
+    """One referent in a document.
+
+    ``key`` names the referent across documents (``geonames:1526384``, ``iso:KZ``,
+    ``per:касым-жомарт токаев``); ``place`` is the geocoded place of a LOC entity;
+    ``wikidata`` a Wikidata id, when a knowledge base was imported.
+    """
+
     id: str
     type: str
     name: str
     mentions: tuple[Mention, ...]
     roles: tuple[Role, ...] = ()
-    place: dict[str, Any] | None = None
+    place: Place | None = None
+    key: str = ""
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from svodka.doc import Amount, DateMention, Document, Entity, Mention, Quote, Role
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Role
 from svodka.errors import InputError
 from svodka.eval.gold import GoldScore, km, load_article, norm, score_article
 
@@ -86,12 +86,16 @@ def test_gold_amounts_and_dates_by_value():
     assert layers["dates"].f1 == 1.0
 
 
+def place_at(country: str, lat: float, lon: float) -> Place:
+    return Place(None, "", "country", country, None, lat, lon, None)
+
+
 @pytest.mark.parametrize(
     ("place", "country", "near"),
     [
-        ({"country": "KZ", "lat": 48.1, "lon": 67.1}, 1, 1),
-        ({"country": "KZ", "lat": 43.2, "lon": 76.9}, 1, 0),
-        ({"country": "RU", "lat": 48.0, "lon": 67.0}, 0, 1),
+        (place_at("KZ", 48.1, 67.1), 1, 1),
+        (place_at("KZ", 43.2, 76.9), 1, 0),
+        (place_at("RU", 48.0, 67.0), 0, 1),
         (None, 0, 0),
     ],
 )
@@ -110,7 +114,7 @@ def test_gold_names_compare_loosely(a, b):
 
 
 def test_gold_distance_moscow_petersburg():
-    assert 620 < km({"lat": 55.756, "lon": 37.617}, {"lat": 59.939, "lon": 30.316}) < 650
+    assert 620 < km(place_at("RU", 55.756, 37.617), {"lat": 59.939, "lon": 30.316}) < 650
 
 
 def test_gold_rucoco_text_is_checked_by_hash(tmp_path):

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from svodka.eval.gold import load_gold, score_gold
+from svodka.eval.places import load_mentions, score_places
 from svodka.eval.systems import evaluate_lemmas, evaluate_ner
 
 #: How far below a measured figure a raised floor is set: scores are deterministic, but a
@@ -20,8 +21,9 @@ from svodka.eval.systems import evaluate_lemmas, evaluate_ner
 MARGIN = 0.005
 
 
-def measure(data: Path, gold: Path, root: Path) -> dict[str, float]:
-    """Every gated figure, by name: NER on factRuEval, lemmas on SlavicNER, the gold set."""
+def measure(data: Path, gold: Path, places: Path, root: Path) -> dict[str, float]:
+    """Every gated figure, by name: NER on factRuEval, lemmas on SlavicNER, the gold set,
+    and geocoding on the place mentions."""
     from svodka.pipeline import default_pipeline
 
     figures: dict[str, float] = {}
@@ -34,6 +36,11 @@ def measure(data: Path, gold: Path, root: Path) -> dict[str, float]:
     articles = load_gold(gold, data / "rucoco-news", root)
     for layer, counts in score_gold(articles, default_pipeline().analyze_many).layers.items():
         figures[f"gold.{layer}.f1"] = counts.f1
+    mentions = load_mentions(places)
+    for name, value in (
+        score_places(mentions, data, default_pipeline().analyze_many).figures().items()
+    ):
+        figures[f"places.{name}"] = value
     return figures
 
 

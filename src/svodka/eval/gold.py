@@ -18,15 +18,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from svodka.doc import Document, Quote, Record
+from svodka.doc import Document, Place, Quote, Record
 from svodka.errors import InputError
 
 QUOTE_MARKS = re.compile(r"[«»\"„“”']")
 TOKEN = re.compile(r"\w+")
 #: A predicted quote matches a gold one when their token sets overlap this much (Jaccard).
 QUOTE_OVERLAP = 0.5
-#: A place is right when it lies this close to the gold coordinates.
+#: A place is right when it lies this close to the gold coordinates; countries and
+#: regions (gold ``kind``) are scored by country only, as their centre points vary.
 PLACE_KM = 50.0
+AREA_KINDS = ("country", "region")
 LAYERS = (
     "entities",
     "coreference",
@@ -230,21 +232,22 @@ def quote_speaker(quote: Quote, by_id: dict) -> str:
 
 
 def score_places(expected: dict, predicted: dict, matched: set, score: GoldScore) -> None:
-    """Country accuracy and the share within PLACE_KM, over gold places of found entities."""
+    """Country accuracy, and the share within PLACE_KM of gold places that are points."""
     for key, gold in expected.items():
         place = gold.get("place")
         if not place or not place.get("country"):
             continue
-        got = (predicted[key].place or {}) if key in matched else {}
-        score.layer("place_country").add(int(got.get("country") == place["country"]), 1, 1)
-        if place.get("lat") is not None:
-            near = got.get("lat") is not None and km(got, place) <= PLACE_KM
+        got = predicted[key].place if key in matched else None
+        country = got.country if got else None
+        score.layer("place_country").add(int(country == place["country"]), 1, 1)
+        if place.get("lat") is not None and place.get("kind") not in AREA_KINDS:
+            near = got is not None and got.lat is not None and km(got, place) <= PLACE_KM
             score.layer("place_within_50km").add(int(near), 1, 1)
 
 
-def km(a: dict, b: dict) -> float:
-    """Great-circle distance between two {lat, lon} points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+def km(place: Place, point: dict) -> float:
+    """Great-circle distance from a place to a gold {lat, lon} point."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (place.lat, place.lon, point["lat"], point["lon"]))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from svodka.eval import bench
 from svodka.eval.gold import load_gold, score_gold
+from svodka.eval.places import load_mentions, score_places
 from svodka.eval.systems import evaluate_lemmas, evaluate_ner
 
+PLACES = "tests/data/places/dev.jsonl"
 TITLE = "# Quality and speed"
 INTRO = (
     "Measured by `make report` on the development data in `../shared/data` (train/dev\n"
@@ -60,6 +62,20 @@ def gold_section(data: Path, gold: Path, root: Path) -> list[str]:
     return [f"**Gold set**, {len(articles)} hand-annotated articles, svodka:", "", *rows]
 
 
+def places_section(data: Path, root: Path) -> list[str]:
+    from svodka.pipeline import default_pipeline
+
+    mentions = load_mentions(root / PLACES)
+    score = score_places(mentions, data, default_pipeline().analyze_many)
+    f = score.figures()
+    return [
+        f"**Places**, {score.mentions} hand-checked mentions (`{PLACES}`): right country, and "
+        f"within 50 km for settlements — **{f['accuracy']:.3f}** of the {score.found} the "
+        f"pipeline geocoded; found and geocoded {f['found']:.3f}; "
+        f"end to end {f['end_to_end']:.3f}.",
+    ]
+
+
 def speed_section(data: Path, limit: int) -> list[str]:
     texts = bench.load_articles(data / "rucoco-news", limit)
     measurements = bench.measure_all(texts)
@@ -100,6 +116,8 @@ def build_section(data: Path, gold: Path, root: Path, limit: int) -> str:
         *lemma_section(data),
         "",
         *gold_section(data, gold, root),
+        "",
+        *places_section(data, root),
         "",
         *speed_section(data, limit),
     ]

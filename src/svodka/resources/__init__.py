@@ -17,9 +17,14 @@ def read_lines(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-def read_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a tab-separated resource file (comments and blank lines skipped)."""
-    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(name))
+def read_table(name: str, columns: int = 0) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated resource file (comments and blank lines skipped).
+
+    With ``columns``, short rows are padded with empty cells, since trailing empty cells
+    vanish when a line is stripped.
+    """
+    rows = (tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(name))
+    return tuple(row + ("",) * (columns - len(row)) for row in rows)
 
 
 @cache

@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from svodka.doc import Amount, DateMention, Document, Entity, Mention, Quote, Role
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Role
 from svodka.errors import SchemaError
 
 SCHEMA_ID = "svodka.document/1"
@@ -58,7 +58,9 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
             {"title": r.title, "of": r.of, "of_name": r.of_name, "past": r.past}
             for r in entity.roles
         ],
-        "place": entity.place,
+        "place": asdict(entity.place) if entity.place else None,
+        "key": entity.key,
+        "wikidata": entity.wikidata,
     }
 
 
@@ -100,7 +102,9 @@ def entity_from_dict(data: dict[str, Any]) -> Entity:
         roles=tuple(
             Role(r["title"], r["of"], r["of_name"], r.get("past", False)) for r in data["roles"]
         ),
-        place=data["place"],
+        place=Place(**data["place"]) if data["place"] else None,
+        key=data.get("key", ""),
+        wikidata=data.get("wikidata"),
     )
 
 

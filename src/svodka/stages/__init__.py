@@ -14,15 +14,28 @@ A module named ``<stage>_<part>.py`` (``ner_rules``, ``names_person``) is a part
 stage, split out for size; it is not a stage and is not in the table.
 """
 
-from svodka.stages import amounts, coref, dates, names, ner, quotes, roles, segment
+from svodka.stages import (
+    amounts,
+    coref,
+    dates,
+    identity,
+    names,
+    ner,
+    places,
+    quotes,
+    roles,
+    segment,
+)
 
 #: The run order. dates runs before amounts, which skips the years and dates it found;
-#: the places stage (issue 6) slots in after coref.
+#: places sets the keys of the places it finds, identity the rest.
 STAGES = (
     segment,
     ner,
     names,
     coref,
+    places,
+    identity,
     roles,
     quotes,
     dates,

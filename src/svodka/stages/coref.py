@@ -5,7 +5,8 @@
   full-name entity it fits («Токаев», «К.-Ж. Токаев» → «Касым-Жомарт Токаев»); when
   several fit, the nearest one before it wins.
 - Places and organisations join through an alias table and generic prefixes
-  («Республики Казахстан» → «Казахстан», «РФ» → «Россия»).
+  («Республики Казахстан» → «Казахстан», «РФ» → «Россия»); organisations also through
+  their abbreviations («МГУ» → «Московский государственный университет»).
 
 The entity's name is the fullest person name, or the most frequent ORG/LOC form.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import Document, Entity, Mention, Span
+from svodka.keys import expand, load_tables
 from svodka.resources import country_names, read_lines, read_table
 
 REQUIRES = ("spans", "names")
@@ -29,10 +31,11 @@ class Resources:
     aliases: dict[str, str]
     prefixes: frozenset[str]
     canonical: dict[str, str]  # lowercase → the alias table's spelling: «россия» → «Россия»
+    abbreviations: dict[str, str]  # folded short name → folded full name
 
 
 def load(config: Config) -> Resources:
-    """Read the alias table and the generic prefixes."""
+    """Read the alias table, the generic prefixes and the organisation abbreviations."""
     listed = {alias.lower(): name for alias, name in read_table("aliases.tsv")}
     table = {name: listed.get(usual.lower(), usual) for name, usual in country_names().items()}
     table.update(read_table("aliases.tsv"))
@@ -41,6 +44,7 @@ def load(config: Config) -> Resources:
         aliases=aliases,
         prefixes=frozenset(read_lines("generic_prefixes.txt")),
         canonical={name.lower(): name for name in table.values()},
+        abbreviations=load_tables().abbreviations,
     )
 
 
@@ -64,6 +68,8 @@ def group_key(span: Span, res: Resources) -> str:
     if span.type == "PER":
         return key
     key = res.aliases.get(key, key)
+    if span.type == "ORG":
+        return expand(key, res.abbreviations)
     first, _, rest = key.partition(" ")
     if span.type == "LOC" and first in res.prefixes and rest:
         key = res.aliases.get(rest, rest)

@@ -1,0 +1,119 @@
+"""Scoring the geocoder against the place development set (``tests/data/places``).
+
+Each line of ``dev.jsonl`` is one place mention in a NEREL or RuCoCo article, checked by
+hand: its country and, for settlements and districts, coordinates. The scorer analyzes
+every article with the full pipeline, finds the LOC entity that covers each mention, and
+counts a mention right when the country matches and, for a settlement or district, the
+place lies within 50 km of the expected point. Figures:
+
+- ``accuracy`` — right among the mentions the pipeline geocoded (the geocoder's quality);
+- ``found`` — the share of mentions the pipeline found as a LOC entity and geocoded;
+- ``end_to_end`` — right among all mentions (a miss counts as wrong).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from svodka.doc import Document, Entity, Place, Record
+from svodka.errors import InputError
+from svodka.eval.gold import PLACE_KM, km
+
+POINT_KINDS = ("city", "district")
+
+
+@dataclass(slots=True)
+class PlaceScore:
+    mentions: int = 0
+    found: int = 0
+    right: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    by_kind: Counter = field(default_factory=Counter)  # kind → right among found
+
+    def figures(self) -> dict[str, float]:
+        """accuracy, found and end_to_end, as shares."""
+        return {
+            "accuracy": self.right / self.found if self.found else 0.0,
+            "found": self.found / self.mentions if self.mentions else 0.0,
+            "end_to_end": self.right / self.mentions if self.mentions else 0.0,
+        }
+
+
+def load_mentions(path: Path) -> list[dict[str, Any]]:
+    """The annotated mentions, one JSON object per line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def read_source(data: Path, mention: dict[str, Any]) -> str:
+    """The article text a mention points into, checked against its SHA-256."""
+    path = data / mention["source"]
+    if not path.is_file():
+        raise InputError(str(path), "the article of a place mention is missing")
+    raw = path.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != mention["sha256"]:
+        raise InputError(str(path), "the article has changed since it was annotated")
+    with path.open(encoding="utf-8", newline="") as file:
+        text = file.read()
+    return json.loads(text)["text"] if path.suffix == ".json" else text
+
+
+def score_places(
+    mentions: list[dict[str, Any]],
+    data: Path,
+    analyze: Callable[[Iterable[Record]], Iterable[Document]],
+) -> PlaceScore:
+    """Analyze every article once and score each of its mentions."""
+    sources = list(dict.fromkeys(m["source"] for m in mentions))
+    texts = {s: read_source(data, next(m for m in mentions if m["source"] == s)) for s in sources}
+    for mention in mentions:
+        if texts[mention["source"]][mention["start"] : mention["stop"]] != mention["text"]:
+            raise InputError(mention["source"], f"offsets of {mention['text']!r} do not match")
+    docs = dict(zip(sources, analyze(Record(id=s, text=texts[s]) for s in sources), strict=True))
+    score = PlaceScore()
+    for mention in mentions:
+        score_mention(mention, docs[mention["source"]], score)
+    return score
+
+
+def score_mention(mention: dict[str, Any], doc: Document, score: PlaceScore) -> None:
+    score.mentions += 1
+    entity = covering_entity(doc, mention["start"], mention["stop"])
+    place = entity.place if entity else None
+    if place is None:
+        score.errors.append({**mention, "got": None})
+        return
+    score.found += 1
+    if is_right(mention, place):
+        score.right += 1
+        score.by_kind[mention["kind"]] += 1
+    else:
+        score.errors.append({**mention, "got": {"name": entity.name, **asdict(place)}})
+
+
+def covering_entity(doc: Document, start: int, stop: int) -> Entity | None:
+    """The LOC entity with a mention overlapping [start, stop), the longest overlap first."""
+    best, overlap = None, 0
+    for entity in doc.entities:
+        if entity.type != "LOC":
+            continue
+        for m in entity.mentions:
+            shared = min(stop, m.stop) - max(start, m.start)
+            if shared > overlap:
+                best, overlap = entity, shared
+    return best
+
+
+def is_right(mention: dict[str, Any], place: Place) -> bool:
+    """The right country («» for a place across borders) and, for a point, within 50 km."""
+    if (place.country or "") != (mention["country"] or ""):
+        return False
+    if mention["kind"] in POINT_KINDS and mention.get("lat") is not None:
+        return place.lat is not None and km(place, mention) <= PLACE_KM
+    return True
