@@ -111,3 +111,37 @@ def test_example_dates_resolve_against_the_publication_date(pipeline):
 def test_example_relative_dates_without_a_publication_date_stay_open(example_doc):
     relative = [d for d in example_doc.dates if d.relative]
     assert relative and all(d.value is None for d in relative)
+
+
+def place_of(doc, name):
+    return next(e for e in doc.entities if e.name == name).place
+
+
+def test_example_places_are_in_their_countries(example_doc):
+    for name in ("Сочи", "Санкт-Петербург", "Татарстан", "Новоуральск", "Россия"):
+        assert place_of(example_doc, name).country == "RU", name
+    for name in ("Алматы", "Усть-Каменогорск", "Казахстан"):
+        assert place_of(example_doc, name).country == "KZ", name
+    assert place_of(example_doc, "Черноморское побережье").country == "RU"
+
+
+def test_example_cities_have_their_coordinates(example_doc):
+    # reference points: city centres (Almaty 43.238 N 76.946 E; Ust-Kamenogorsk 49.948 N
+    # 82.628 E; Sochi 43.585 N 39.723 E; Novouralsk 57.247 N 60.096 E), within 0.2 degrees
+    for name, lat, lon in [
+        ("Алматы", 43.238, 76.946),
+        ("Усть-Каменогорск", 49.948, 82.628),
+        ("Сочи", 43.585, 39.723),
+        ("Новоуральск", 57.247, 60.096),
+    ]:
+        place = place_of(example_doc, name)
+        assert place.kind == "city" and abs(place.lat - lat) < 0.2 and abs(place.lon - lon) < 0.2
+
+
+def test_example_every_entity_has_a_key(example_doc):
+    keys = {e.name: e.key for e in example_doc.entities}
+    assert keys["Казахстан"] == "iso:KZ" and keys["Татарстан"] == "iso:RU-TA"
+    assert keys["Алматы"] == "geonames:1526384"
+    assert keys["МГУ"] == "org:московский государственный университет"
+    assert keys["Касым-Жомарт Токаев"] == "per:касым-жомарт токаев"
+    assert len(set(keys.values())) == len(keys)

@@ -9,7 +9,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from svodka.doc import Document, Entity
+from svodka.doc import Document, Entity, Place
 from svodka.schema import to_dict
 
 FORMATS = ("text", "json", "jsonl")
@@ -61,12 +61,24 @@ def entity_table(title: str, entities: list[Entity]) -> Table:
     table.add_column("mentions", justify="right")
     if entities[0].type == "PER":
         table.add_column("roles")
+    if entities[0].type == "LOC":
+        table.add_column("place")
     for e in entities:
         row = [e.name, str(len(e.mentions))]
         if e.type == "PER":
             row.append("; ".join(format_role(r.title, r.of_name, r.past) for r in e.roles))
+        if e.type == "LOC":
+            row.append(format_place(e.place))
         table.add_row(*row)
     return table
+
+
+def format_place(place: Place | None) -> str:
+    """«city, KZ, 43.252, 76.912»; «?» for a place the gazetteer does not know."""
+    if place is None:
+        return "?"
+    where = f", {place.lat:.3f}, {place.lon:.3f}" if place.lat is not None else ""
+    return f"{place.kind}, {place.country or '—'}{where}"
 
 
 def format_role(title: str, of_name: str | None, past: bool) -> str:
