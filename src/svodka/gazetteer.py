@@ -77,7 +77,7 @@ class Gazetteer:
 
     names: dict[str, tuple[Entry | int, ...]]
     by_code: dict[str, Entry]
-    cities: tuple[tuple[str, ...], ...]
+    cities: tuple[str, ...]  # the TSV lines of cities.tsv.gz
     admin1_iso: dict[str, str]
 
     def find(self, name: str) -> tuple[Entry, ...]:
@@ -86,7 +86,9 @@ class Gazetteer:
         return tuple(self.city(x) if isinstance(x, int) else x for x in found)
 
     def city(self, row: int) -> Entry:
-        geonameid, name_en, country, admin1, lat, lon, population, names = self.cities[row]
+        geonameid, name_en, country, admin1, lat, lon, population, names = self.cities[row].split(
+            "\t"
+        )
         return Entry(
             name=names.split("|", 1)[0],
             kind="city",
@@ -103,9 +105,9 @@ class Gazetteer:
 @cache
 def load_gazetteer() -> Gazetteer:
     """Build the in-memory index once per process."""
-    cities = read_city_rows()
+    cities = read_city_lines()
     regions, capitals = read_regions()
-    admin1_iso = {row[3]: capitals[row[0]] for row in cities if row[0] in capitals and row[3]}
+    admin1_iso = {}
     small = read_countries() + regions + read_features()
     by_code = {entry.code: entry for entry, _ in small if entry.code}
     index: dict[str, list[Entry | int]] = {}
@@ -113,9 +115,12 @@ def load_gazetteer() -> Gazetteer:
         for name in names:
             add_name(index, name, entry)
     by_id = {}
-    for row, city in enumerate(cities):
-        by_id[city[0]] = row
-        for name in city[7].split("|"):
+    for row, line in enumerate(cities):
+        geonameid, _, _, admin1, *_, names = line.split("\t")
+        by_id[geonameid] = row
+        if geonameid in capitals and admin1:
+            admin1_iso[admin1] = capitals[geonameid]
+        for name in names.split("|"):
             add_name(index, name, row)
     for alias, target in read_table("places/aliases.tsv"):
         found = by_id.get(target) if target.isdigit() else by_code.get(target)
@@ -194,11 +199,10 @@ def read_regions() -> tuple[list[Named], dict[str, str]]:
     return named, capitals
 
 
-@cache
-def read_city_rows() -> tuple[tuple[str, ...], ...]:
+def read_city_lines() -> tuple[str, ...]:
     data = files("svodka.resources").joinpath("places/cities.tsv.gz").read_bytes()
     lines = gzip.decompress(data).decode("utf-8").splitlines()
-    return tuple(tuple(line.split("\t")) for line in lines if not line.startswith("#"))
+    return tuple(line for line in lines if not line.startswith("#"))
 
 
 def read_features() -> list[Named]:
