@@ -1,0 +1,193 @@
+"""Ingest: read articles, analyze them in worker processes, store them in batches.
+
+Records are analyzed in chunks by ``jobs`` processes (each loads the pipeline once) and
+come back in input order, so a run is deterministic: the same files give the same store,
+near-duplicate links included. The store commits every ``batch_size`` documents in one
+transaction, and texts already stored are skipped before analysis, so a run killed at any
+point resumes where it stopped. Bad input and failed analyses become rejects with reasons.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+
+from svodka.doc import Record
+from svodka.io.readers import Rejection
+from svodka.store import Prepared, Store, prepare, text_hash
+
+CHUNK = 16  # records per task sent to a worker
+BATCH = 64  # documents per transaction
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    rejected: int = 0
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        return self.read / self.seconds if self.seconds else 0.0
+
+
+Outcome = Prepared | Rejection
+
+
+def ingest(
+    items: Iterable[Record | Rejection],
+    store: Store,
+    *,
+    jobs: int = 0,
+    batch_size: int = BATCH,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Analyze and store every record; ``jobs`` worker processes (0: one per core)."""
+    started = time.perf_counter()
+    summary = IngestSummary()
+    jobs = jobs or os.cpu_count() or 1
+    batch: list[Prepared] = []
+    rejected: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        counts = store.add(batch, rejected)
+        summary.added += counts.added
+        summary.duplicates += counts.duplicates
+        summary.near_duplicates += counts.near_duplicates
+        summary.rejected += counts.rejected
+        batch.clear()
+        rejected.clear()
+
+    for outcome in analyze_new(items, store, jobs, summary, on_progress):
+        if isinstance(outcome, Rejection):
+            rejected.append((outcome.source, outcome.reason))
+        else:
+            batch.append(outcome)
+        if len(batch) >= batch_size or len(rejected) >= batch_size:
+            flush()
+    flush()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def analyze_new(
+    items: Iterable[Record | Rejection],
+    store: Store,
+    jobs: int,
+    summary: IngestSummary,
+    on_progress: Callable[[int], None] | None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order; records whose text is stored already are not analyzed."""
+    chunks = new_chunks(items, store, summary, on_progress)
+    run = analyze_in_processes(chunks, jobs) if jobs > 1 else map(analyze_chunk, chunks)
+    for outcomes in run:
+        yield from outcomes
+        if on_progress:
+            on_progress(sum(1 for o in outcomes if not isinstance(o, Rejection)))
+
+
+def new_chunks(
+    items: Iterable[Record | Rejection],
+    store: Store,
+    summary: IngestSummary,
+    on_progress: Callable[[int], None] | None,
+) -> Iterator[list[Record | Rejection]]:
+    """Chunks of records to analyze, with rejections passed along and known texts dropped."""
+    seen: set[str] = set()
+    iterator = iter(items)
+    while window := list(islice(iterator, CHUNK * 8)):
+        summary.read += len(window)
+        hashes = {id(r): text_hash(r.text) for r in window if isinstance(r, Record)}
+        known = store.known_hashes(hashes.values()) | seen
+        fresh = [r for r in window if not isinstance(r, Record) or hashes[id(r)] not in known]
+        seen.update(hashes.values())
+        skipped = len(window) - len(fresh)
+        summary.duplicates += skipped
+        if on_progress and skipped:
+            on_progress(skipped)
+        for i in range(0, len(fresh), CHUNK):
+            yield fresh[i : i + CHUNK]
+
+
+def analyze_in_processes(
+    chunks: Iterator[list[Record | Rejection]], jobs: int
+) -> Iterator[list[Outcome]]:
+    """Results of ``analyze_chunk`` in input order, at most ``2 × jobs`` chunks in flight.
+
+    A crashed worker (killed, out of memory) sinks only its chunk, whose records become
+    rejects; a fresh pool takes the rest.
+    """
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=load_worker)
+    pending: deque[tuple[list, Future]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(analyze_chunk, chunk)))
+            if len(pending) >= 2 * jobs:
+                chunk_, future = pending.popleft()
+                result, pool = collect(chunk_, future, pool, jobs, context)
+                yield result
+        while pending:
+            chunk_, future = pending.popleft()
+            result, pool = collect(chunk_, future, pool, jobs, context)
+            yield result
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def collect(chunk, future, pool, jobs, context):
+    try:
+        return future.result(), pool
+    except BrokenProcessPool:
+        pool.shutdown(cancel_futures=False)
+        fresh = ProcessPoolExecutor(jobs, mp_context=context, initializer=load_worker)
+        reason = "analysis failed: the worker process died"
+        return [as_rejection(r, reason) for r in chunk], fresh
+
+
+_pipeline = None
+
+
+def load_worker() -> None:
+    """Load the pipeline once in a worker process."""
+    global _pipeline
+    from svodka.pipeline import Pipeline
+
+    _pipeline = Pipeline()
+
+
+def analyze_chunk(chunk: list[Record | Rejection]) -> list[Outcome]:
+    """Analyze the records of a chunk (rejections pass through); failures become rejects."""
+    global _pipeline
+    if _pipeline is None:
+        load_worker()
+    failed: dict[int, str] = {}
+
+    def on_error(record: Record, error: Exception) -> None:
+        failed[id(record)] = f"analysis failed: {type(error).__name__}: {error}"
+
+    records = [r for r in chunk if isinstance(r, Record)]
+    docs = iter(list(_pipeline.analyze_many(records, on_error=on_error)))
+    out: list[Outcome] = []
+    for item in chunk:
+        if isinstance(item, Rejection):
+            out.append(item)
+        elif id(item) in failed:
+            out.append(as_rejection(item, failed[id(item)]))
+        else:
+            out.append(prepare(next(docs)))
+    return out
+
+
+def as_rejection(item: Record | Rejection, reason: str) -> Rejection:
+    return item if isinstance(item, Rejection) else Rejection(item.id, reason)

@@ -1,0 +1,211 @@
+"""The store's tables and their versioned migrations, for SQLite and PostgreSQL alike.
+
+Everything is SQLAlchemy Core, so one definition serves both backends. The one part that
+differs is full-text search (``fts.py``): an FTS5 table over lemmatized text in SQLite, a
+``tsvector`` with the ``russian`` configuration in PostgreSQL.
+
+A migration is a function of a connection, applied once, in order, inside a transaction;
+``meta.schema_version`` records how many have run. Add a migration, never edit one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    select,
+)
+
+from svodka.store import fts
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("hash", String(64), nullable=False, unique=True),  # SHA-256 of the text
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("published", Date, index=True),
+    Column("source", Text, index=True),
+    Column("url", Text),
+    Column("duplicate_of", String, ForeignKey("documents.id"), index=True),
+    Column("version", String, nullable=False),  # the svodka version that analyzed it
+    Column("analysis", Text, nullable=False),  # the contract document, JSON
+    Column("minhash", LargeBinary),  # near-duplicate signature
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("type", String(3), nullable=False, index=True),
+    Column("name", Text, nullable=False, index=True),
+    Column("aliases", Text, nullable=False),  # JSON list of every name and mention seen
+    Column("wikidata", String),
+    Column("geonameid", Integer),
+    Column("place_kind", String),
+    Column("country", String(2)),
+    Column("admin1", String),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("population", Integer),
+    Column("name_en", Text),
+)
+
+#: One row per entity per document: the document's own id («e3») and its canonical name.
+doc_entities = Table(
+    "doc_entities",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("local_id", String, primary_key=True),
+    Column("key", String, ForeignKey("entities.key"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("local_id", String, nullable=False),
+    Column("key", String, ForeignKey("entities.key"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("key", String, ForeignKey("entities.key"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("of_key", String),
+    Column("of_name", Text),
+    Column("past", Boolean, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("speaker_key", String, index=True),
+    Column("speaker_name", Text),
+    Column("cue", Text),
+    Column("source", Boolean, nullable=False),
+)
+
+amounts = Table(
+    "amounts",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String),
+    Column("approx", Boolean, nullable=False),
+    Column("bound", String),
+    Column("low", Float),
+    Column("high", Float),
+    Column("object", Text),
+    Column("per", Text),
+)
+
+dates = Table(
+    "dates",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String),
+    Column("grain", String, nullable=False),
+    Column("relative", Boolean, nullable=False),
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+    UniqueConstraint("source", "reason"),  # a rerun records a reject once
+)
+
+#: Locality-sensitive hashing bands of each document's MinHash, to find near-duplicates.
+lsh = Table(
+    "lsh",
+    metadata,
+    Column("band", Integer, nullable=False),
+    Column("bucket", String, nullable=False),
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False),
+    Index("lsh_bucket", "band", "bucket"),
+)
+
+
+def create_v1(connection: Connection) -> None:
+    """Every table above, and the backend's full-text index."""
+    metadata.create_all(connection)
+    fts.create(connection)
+
+
+#: The migrations, in order. Never edit one that has shipped; add the next.
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (create_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(connection: Connection) -> int:
+    """How many migrations this database has had (0 for an empty one)."""
+    if not connection.dialect.has_table(connection, "meta"):
+        return 0
+    row = connection.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(connection: Connection) -> int:
+    """Apply the migrations this database lacks; returns the version it is now at."""
+    current = schema_version(connection)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"the store has schema version {current}; this svodka knows up to {SCHEMA_VERSION}"
+        )
+    for version in range(current, SCHEMA_VERSION):
+        MIGRATIONS[version](connection)
+        set_meta(connection, "schema_version", str(version + 1))
+    return SCHEMA_VERSION
+
+
+def set_meta(connection: Connection, key: str, value: str) -> None:
+    connection.execute(meta.delete().where(meta.c.key == key))
+    connection.execute(meta.insert().values(key=key, value=value))
