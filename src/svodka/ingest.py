@@ -64,7 +64,7 @@ def ingest(
         summary.added += counts.added
         summary.duplicates += counts.duplicates
         summary.near_duplicates += counts.near_duplicates
-        summary.rejected += counts.rejected
+        summary.rejected += len(rejected)  # seen in this run, recorded once in the store
         batch.clear()
         rejected.clear()
 
@@ -76,6 +76,39 @@ def ingest(
         if len(batch) >= batch_size or len(rejected) >= batch_size:
             flush()
     flush()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def reanalyze(
+    store: Store,
+    *,
+    everything: bool = False,
+    jobs: int = 0,
+    batch_size: int = BATCH,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Analyze stored texts again with this svodka: those of other versions, or all."""
+    started = time.perf_counter()
+    summary = IngestSummary()
+    jobs = jobs or os.cpu_count() or 1
+    records = store.stored_records(stale_only=not everything)
+    chunks = (records[i : i + CHUNK] for i in range(0, len(records), CHUNK))
+    run = analyze_in_processes(chunks, jobs) if jobs > 1 else map(analyze_chunk, chunks)
+    batch: list[Prepared] = []
+    for outcomes in run:
+        summary.read += len(outcomes)
+        for outcome in outcomes:
+            if isinstance(outcome, Rejection):
+                summary.rejected += store.add_rejects([(outcome.source, outcome.reason)])
+            else:
+                batch.append(outcome)
+        if len(batch) >= batch_size:
+            summary.added += store.replace_analysis(batch)
+            batch.clear()
+        if on_progress:
+            on_progress(len(outcomes))
+    summary.added += store.replace_analysis(batch)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -84,9 +84,9 @@ def test_reanalyze_replaces_the_analysis_of_stale_documents(store, pipeline):
     ingest(records(BODY), store, jobs=1)
     with store.engine.begin() as connection:
         connection.execute(documents.update().values(version="0.0.1"))
-    stale = list(store.stale_records())
+    stale = store.stored_records()
     assert [r.id for r in stale] == ["doc0"]
     mentions_before = store.count("mentions")
     store.replace_analysis([prepare(doc) for doc in pipeline.analyze_many(stale)])
-    assert list(store.stale_records()) == []
+    assert store.stored_records() == []
     assert store.count("mentions") == mentions_before

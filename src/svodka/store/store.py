@@ -147,6 +147,8 @@ class Store:
 
     def replace_analysis(self, items: list[Prepared]) -> int:
         """Swap in a new analysis of stored documents (``svodka reanalyze``), one transaction."""
+        if not items:
+            return 0
         with self.engine.begin() as connection:
             ids = [item.doc.id for item in items]
             clear_documents(connection, ids)
@@ -160,17 +162,21 @@ class Store:
             fts.add(connection, [(i.doc.id, f"{i.doc.title or ''}\n{i.doc.text}", i.lemmas) for i in items])
         return len(items)
 
-    def stale_records(self, version: str = __version__) -> Iterator[Record]:
-        """Stored articles analyzed by another svodka version, as records to analyze again."""
-        query = (
-            select(documents.c.id, documents.c.text, documents.c.title, documents.c.published,
-                   documents.c.source, documents.c.url)
-            .where(documents.c.version != version)
-            .order_by(documents.c.id)
-        )
+    def stored_records(self, *, stale_only: bool = True) -> list[Record]:
+        """Stored articles as records to analyze again: those analyzed by another svodka
+        version, or all of them."""
+        query = select(
+            documents.c.id,
+            documents.c.text,
+            documents.c.title,
+            documents.c.published,
+            documents.c.source,
+            documents.c.url,
+        ).order_by(documents.c.id)
+        if stale_only:
+            query = query.where(documents.c.version != __version__)
         with self.engine.connect() as connection:
-            for row in connection.execute(query):
-                yield Record(*row)
+            return [Record(*row) for row in connection.execute(query)]
 
     def add_rejects(self, rejected: Iterable[tuple[str, str]]) -> int:
         """Record rejects (source, reason); each is kept once however often it recurs."""
