@@ -61,8 +61,19 @@ def corpus(tmp_path_factory):
 
 
 def ingest_command(db, corpus, jobs):
-    return [sys.executable, "-m", "svodka", "ingest", str(corpus), "--db", str(db),
-            "--jobs", str(jobs), "--batch-size", "4"]
+    return [
+        sys.executable,
+        "-m",
+        "svodka",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--jobs",
+        str(jobs),
+        "--batch-size",
+        "4",
+    ]
 
 
 def run_to_end(db, corpus, jobs=1):
@@ -81,8 +92,10 @@ def count_documents(db) -> int:
 def kill_after(db, corpus, documents: int, jobs: int) -> None:
     """Start an ingest and SIGKILL its whole process group once ``documents`` are stored."""
     process = subprocess.Popen(
-        ingest_command(db, corpus, jobs), start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ingest_command(db, corpus, jobs),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 300
     while process.poll() is None and time.monotonic() < deadline:

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 
@@ -161,7 +162,8 @@ def analyze_in_processes(
     rejects; a fresh pool takes the rest.
     """
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=load_worker)
+    with single_threaded():
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=load_worker)
     pending: deque[tuple[list, Future]] = deque()
     try:
         for chunk in chunks:
@@ -183,9 +185,29 @@ def collect(chunk, future, pool, jobs, context):
         return future.result(), pool
     except BrokenProcessPool:
         pool.shutdown(cancel_futures=False)
-        fresh = ProcessPoolExecutor(jobs, mp_context=context, initializer=load_worker)
+        with single_threaded():
+            fresh = ProcessPoolExecutor(jobs, mp_context=context, initializer=load_worker)
         reason = "analysis failed: the worker process died"
         return [as_rejection(r, reason) for r in chunk], fresh
+
+
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def single_threaded() -> Iterator[None]:
+    """Workers spawned inside get one math thread each: N workers on N cores, not N × N
+    BLAS threads fighting over them."""
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update(dict.fromkeys(THREAD_VARIABLES, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 _pipeline = None

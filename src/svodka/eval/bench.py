@@ -19,9 +19,8 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from multiprocessing import get_context
@@ -31,10 +30,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from svodka.ingest import single_threaded
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = Path("examples/mir24-putin-tokayev.txt")
 WARMUP_DOCS = 3
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 SYSTEMS = ("svodka", "natasha")
 
 Analyzer = Callable[[list[str]], Any]
@@ -142,21 +142,6 @@ def analyze_in_worker(texts: list[str]) -> float:
     assert _worker_analyze is not None  # set by start_worker
     _worker_analyze(texts)
     return read_peak_rss_mb()
-
-
-@contextmanager
-def single_threaded() -> Iterator[None]:
-    """One math thread per worker: N workers on N cores, not N workers × N BLAS threads."""
-    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
-    os.environ.update(dict.fromkeys(THREAD_VARIABLES, "1"))
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def measure_processes(texts: list[str], workers: int) -> Measurement:

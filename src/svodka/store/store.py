@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -120,7 +120,9 @@ class Store:
             found: set[str] = set()
             for i in range(0, len(hashes), 500):
                 chunk = hashes[i : i + 500]
-                rows = connection.execute(select(documents.c.hash).where(documents.c.hash.in_(chunk)))
+                rows = connection.execute(
+                    select(documents.c.hash).where(documents.c.hash.in_(chunk))
+                )
                 found.update(row[0] for row in rows)
         return found
 
@@ -159,7 +161,10 @@ class Store:
                     .where(documents.c.id == item.doc.id)
                     .values(version=__version__, analysis=dumps(item.doc))
                 )
-            fts.add(connection, [(i.doc.id, f"{i.doc.title or ''}\n{i.doc.text}", i.lemmas) for i in items])
+            fts.add(
+                connection,
+                [(i.doc.id, f"{i.doc.title or ''}\n{i.doc.text}", i.lemmas) for i in items],
+            )
         return len(items)
 
     def stored_records(self, *, stale_only: bool = True) -> list[Record]:
@@ -271,38 +276,80 @@ def write_analysis(connection: Connection, item: Prepared, doc_id: str) -> None:
     upsert_entities(connection, doc.entities)
     rows = {
         doc_entities: [
-            {"doc_id": doc_id, "local_id": e.id, "key": e.key, "name": e.name,
-             "mentions": len(e.mentions)}
+            {
+                "doc_id": doc_id,
+                "local_id": e.id,
+                "key": e.key,
+                "name": e.name,
+                "mentions": len(e.mentions),
+            }
             for e in doc.entities
         ],
         mentions: [
-            {"doc_id": doc_id, "local_id": e.id, "key": e.key, "start": m.start, "stop": m.stop,
-             "text": m.text}
+            {
+                "doc_id": doc_id,
+                "local_id": e.id,
+                "key": e.key,
+                "start": m.start,
+                "stop": m.stop,
+                "text": m.text,
+            }
             for e in doc.entities
             for m in e.mentions
         ],
         roles: [
-            {"doc_id": doc_id, "key": e.key, "title": r.title, "of_key": keys.get(r.of),
-             "of_name": r.of_name, "past": r.past}
+            {
+                "doc_id": doc_id,
+                "key": e.key,
+                "title": r.title,
+                "of_key": keys.get(r.of),
+                "of_name": r.of_name,
+                "past": r.past,
+            }
             for e in doc.entities
             for r in e.roles
         ],
         quotes: [
-            {"doc_id": doc_id, "start": q.start, "stop": q.stop, "text": q.text, "kind": q.kind,
-             "speaker_key": keys.get(q.speaker), "speaker_name": q.speaker_name, "cue": q.cue,
-             "source": q.source}
+            {
+                "doc_id": doc_id,
+                "start": q.start,
+                "stop": q.stop,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker_key": keys.get(q.speaker),
+                "speaker_name": q.speaker_name,
+                "cue": q.cue,
+                "source": q.source,
+            }
             for q in doc.quotes
         ],
         amounts: [
-            {"doc_id": doc_id, "start": a.start, "stop": a.stop, "text": a.text,
-             "value": a.value, "unit": a.unit, "approx": a.approx, "bound": a.bound,
-             "low": a.range[0] if a.range else None, "high": a.range[1] if a.range else None,
-             "object": a.object, "per": a.per}
+            {
+                "doc_id": doc_id,
+                "start": a.start,
+                "stop": a.stop,
+                "text": a.text,
+                "value": a.value,
+                "unit": a.unit,
+                "approx": a.approx,
+                "bound": a.bound,
+                "low": a.range[0] if a.range else None,
+                "high": a.range[1] if a.range else None,
+                "object": a.object,
+                "per": a.per,
+            }
             for a in doc.amounts
         ],
         dates: [
-            {"doc_id": doc_id, "start": d.start, "stop": d.stop, "text": d.text,
-             "value": d.value, "grain": d.grain, "relative": d.relative}
+            {
+                "doc_id": doc_id,
+                "start": d.start,
+                "stop": d.stop,
+                "text": d.text,
+                "value": d.value,
+                "grain": d.grain,
+                "relative": d.relative,
+            }
             for d in doc.dates
         ],
     }
