@@ -12,7 +12,7 @@ import pytest
 
 from svodka.doc import Record
 from svodka.errors import InputError
-from svodka.io import readers
+from svodka.io import pages, readers
 from svodka.io.readers import Rejection, decode_bytes, read_records
 
 HEADLINE = "Путин и Токаев довольны темпами развития двустороннего сотрудничества"
@@ -292,21 +292,12 @@ def test_non_russian_legacy_encoding_is_rejected_not_garbled(tmp_path: Path) -> 
 # --- unreadable paths, batches, size ---------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("make", "in_reason"),
-    [
-        (lambda tmp: tmp / "missing.txt", "No such file or directory"),
-        (lambda tmp: tmp, "Is a directory"),
-    ],
-)
-def test_unreadable_path_is_rejected_with_the_os_message(
-    tmp_path: Path, make: object, in_reason: str
-) -> None:
-    path = make(tmp_path)  # type: ignore[operator]
+def test_missing_path_is_rejected_with_the_os_message(tmp_path: Path) -> None:
+    path = tmp_path / "missing.txt"
     [rejection] = read_all(path)
     assert isinstance(rejection, Rejection)
     assert rejection.source == str(path)
-    assert in_reason in rejection.reason and "cannot read the file" in rejection.reason
+    assert "cannot read the file (No such file or directory)" in rejection.reason
 
 
 def test_a_rejection_does_not_stop_the_batch(tmp_path: Path) -> None:
@@ -365,3 +356,378 @@ def test_rejection_is_frozen() -> None:
     rejection = Rejection("a.txt", "why")
     with pytest.raises(AttributeError):
         rejection.reason = "other"  # type: ignore[misc]
+
+
+# --- folders ---------------------------------------------------------------------------
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+FEED_TITLE = "Городские новости"
+BRIDGE_TITLE = "По новому мосту через Волгу пустили транспорт"
+BRIDGE_URL = "https://gorod-novosti.example/news/2024/08/19/most-cherez-volgu"
+BRIDGE_SENTENCE = "Строительство переправы длиной 1,2 километра заняло три года"
+THEATRE_TITLE = "Драматический театр открылся после реставрации"
+
+
+def describe(results: list[Record | Rejection]) -> list[str]:
+    """Records by id, rejections by source: the order of a batch at a glance."""
+    return [r.id if isinstance(r, Record) else f"rejected {r.source}" for r in results]
+
+
+def test_folder_is_read_recursively_in_sorted_path_order(tmp_path: Path) -> None:
+    for name in ["b.txt", "a/z.txt", "a/b/c.json", "a.txt", "d.jsonl", "A/upper.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        content = json.dumps({"text": BODY}) if name.endswith(("json", "jsonl")) else BODY
+        write(tmp_path / name, content)
+    assert describe(read_all(tmp_path)) == ["upper", "c", "z", "a", "b", "d-1"]
+
+
+def test_folder_skips_hidden_and_unknown_files_silently(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git" / "HEAD.txt", BODY)
+    write(tmp_path / ".draft.txt", BODY)
+    write(tmp_path / "notes.md", BODY)
+    write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n\x00\x00")
+    write(tmp_path / "story.TXT", BODY)
+    assert describe(read_all(tmp_path)) == ["story"]
+
+
+def test_empty_folder_gives_nothing_and_the_batch_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    good = write(tmp_path / "good.txt", ARTICLE)
+    assert describe(read_all(tmp_path / "empty", good)) == ["good"]
+
+
+def test_fixture_folder_gives_pages_feeds_and_rejections_in_order() -> None:
+    results = read_all(PAGES, published=date(2000, 1, 1))
+    assert describe(results) == [
+        "teatr-cp1251",  # articles/most-cherez-volgu.html is consumed by feed.xml
+        "tag:volzhskie-vesti.example,2024:1001",
+        "tag:volzhskie-vesti.example,2024:1002",
+        f"rejected {PAGES / 'broken.html'}",
+        f"rejected {PAGES / 'english.html'}",
+        "gn-2024-0819-most",
+        "gn-2024-0819-park",
+        f"rejected {PAGES / 'feed.xml'}:gn-2024-0819-pusto",
+    ]
+    texts = [r.text for r in results if isinstance(r, Record)]
+    assert sum(BRIDGE_SENTENCE in text for text in texts) == 1  # read once, through the feed
+
+
+# --- HTML pages ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "url", "site", "sentence"),
+    [
+        (
+            "most-cherez-volgu.html",
+            BRIDGE_TITLE,
+            date(2024, 8, 19),
+            BRIDGE_URL,
+            FEED_TITLE,
+            BRIDGE_SENTENCE,
+        ),
+        (
+            "teatr-cp1251.html",
+            THEATRE_TITLE,
+            date(2024, 8, 20),
+            "https://volzhskie-vesti.example/culture/teatr-posle-restavracii",
+            "Волжские вести",
+            "Первым спектаклем обновлённого театра стала «Гроза» Островского — билеты",
+        ),
+    ],
+)
+def test_html_page_gives_article_and_metadata(
+    name: str, title: str, published: date, url: str, site: str, sentence: str
+) -> None:
+    [record] = read_all(PAGES / "articles" / name, published=date(2000, 1, 1))
+    assert isinstance(record, Record)
+    assert (record.id, record.title, record.published) == (Path(name).stem, title, published)
+    assert (record.url, record.source) == (url, site)
+    assert record.text.startswith(f"{title}\n") and record.text.count(title) == 1
+    assert sentence in record.text  # the cp1251 page is decoded: ё, «», —
+    assert "Главная" not in record.text and "права защищены" not in record.text  # boilerplate
+
+
+def test_html_page_without_metadata_takes_the_defaults(tmp_path: Path) -> None:
+    html = f"<html><body><article><p>{BODY}</p></article></body></html>"
+    [record] = read_all(write(tmp_path / "bare.htm", html), published=date(2024, 1, 2))
+    assert record == Record(id="bare", text=" ".join(BODY.split()), published=date(2024, 1, 2))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declared"),
+    [
+        ("cp1251", "windows-1251"),
+        ("koi8_r", "koi8-r"),
+        ("cp1251", "iso-8859-1"),  # a Latin code page is not trusted on a Russian page
+        ("cp1251", None),
+    ],
+)
+def test_html_page_in_a_legacy_code_page_is_decoded(
+    tmp_path: Path, encoding: str, declared: str | None
+) -> None:
+    meta = f'<meta charset="{declared}">' if declared else ""
+    script = f"<script>{'var x = 1;' * 7000}</script>"  # no Russian in the first 64 KB to go by
+    head = f"<head>{meta}<title>{HEADLINE}</title>{script}</head>"
+    html = f"<html>{head}<body><p>{BODY}</p></body></html>"
+    [record] = read_all(write(tmp_path / "page.html", html.encode(encoding, errors="replace")))
+    assert isinstance(record, Record)
+    assert record.title == HEADLINE
+    assert "Касым-Жомарт Токаев обсуждают двустороннее сотрудничество" in record.text
+
+
+@pytest.mark.parametrize(
+    ("path", "in_reason"),
+    [
+        (PAGES / "broken.html", "binary content, not text"),
+        (PAGES / "english.html", "not Russian text (0% Cyrillic letters)"),
+        ("<html><<<>>", "no article text found in the page"),
+        ("<html><head><title>Пусто</title></head><body></body></html>", "no article text"),
+        (f"<html><body><h1>{HEADLINE}</h1></body></html>", "no article text"),
+    ],
+)
+def test_bad_html_page_is_rejected_with_a_reason(
+    tmp_path: Path, path: Path | str, in_reason: str
+) -> None:
+    if isinstance(path, str):
+        path = write(tmp_path / "page.html", path)
+    [rejection] = read_all(path)
+    assert isinstance(rejection, Rejection)
+    assert rejection.source == str(path)
+    assert rejection.reason.startswith(in_reason)
+
+
+# --- feeds -----------------------------------------------------------------------------
+
+
+def rss(*items: str, title: str = "Лента") -> str:
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{title}</title>{''.join(items)}</channel></rss>"
+    )
+
+
+def rss_item(link: str, description: str | None = None, guid: str | None = None) -> str:
+    parts = [f"<title>{HEADLINE}</title>", f"<link>{link}</link>"]
+    parts += [f"<guid>{guid}</guid>"] if guid else []
+    parts += [f"<description>{description}</description>"] if description else []
+    return f"<item>{''.join(parts)}</item>"
+
+
+def page(canonical: str | None = None) -> str:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return f"<html><head>{link}</head><body><article><p>{BODY}</p></article></body></html>"
+
+
+def test_rss_items_come_from_the_saved_page_or_the_summary() -> None:
+    feed = PAGES / "feed.xml"
+    bridge, park, empty = read_all(feed, published=date(2000, 1, 1))
+    assert isinstance(bridge, Record)
+    assert (bridge.id, bridge.title, bridge.url) == ("gn-2024-0819-most", BRIDGE_TITLE, BRIDGE_URL)
+    assert (bridge.source, bridge.published) == (FEED_TITLE, date(2024, 8, 19))
+    assert bridge.text.startswith(f"{BRIDGE_TITLE}\nДвижение по новому мосту через Волгу открыли")
+    assert BRIDGE_SENTENCE in bridge.text  # the page's article, not the one-line summary
+    assert park == Record(
+        id="gn-2024-0819-park",
+        text="В парке «Швейцария» высадят сто лип\n"
+        "Сто молодых лип высадят осенью в парке «Швейцария», сообщили в департаменте "
+        "благоустройства.\n"
+        "Деревья заменят старые тополя, которые признали аварийными после летних ураганов.",
+        title="В парке «Швейцария» высадят сто лип",
+        published=date(2024, 8, 19),
+        source=FEED_TITLE,
+        url="https://gorod-novosti.example/news/2024/08/19/lipy-v-parke",
+    )
+    assert isinstance(empty, Rejection)
+    assert empty.source == f"{feed}:gn-2024-0819-pusto"
+    assert empty.reason.startswith("the feed item has no content or summary and no saved page")
+
+
+def test_rss_date_is_the_day_in_the_feeds_time_zone(tmp_path: Path) -> None:
+    # 01:30 in Moscow is 22:30 the day before in UTC, where feedparser's *_parsed are
+    item = rss_item("https://x.example/1", BODY).replace(
+        "</item>", "<pubDate>Mon, 19 Aug 2024 01:30:00 +0300</pubDate></item>"
+    )
+    [record] = read_all(write(tmp_path / "news.rss", rss(item)))
+    assert isinstance(record, Record)
+    assert record.published == date(2024, 8, 19)
+
+
+def test_atom_feed_gives_content_or_summary_and_dates() -> None:
+    cinema, station = read_all(PAGES / "atom" / "vesti.atom")
+    assert cinema == Record(
+        id="tag:volzhskie-vesti.example,2024:1001",
+        text="На набережной откроют летний кинотеатр\n"
+        "Летний кинотеатр под открытым небом заработает на набережной в пятницу.\n"
+        "Вход на показы будет бесплатным, а первым фильмом станет «Белое солнце пустыни».",
+        title="На набережной откроют летний кинотеатр",
+        published=date(2024, 8, 21),
+        source="Волжские вести",
+        url="https://volzhskie-vesti.example/city/kinoteatr-na-naberezhnoj",
+    )
+    assert isinstance(station, Record)
+    assert station.published == date(2024, 8, 20)  # no <published>: <updated>
+    assert station.text.startswith("Речной вокзал закроют на ремонт\nЗдание речного вокзала")
+
+
+@pytest.mark.parametrize(
+    ("link", "page_name"),
+    [
+        ("https://x.example/news/12345", "12345.html"),
+        ("https://x.example/news/12345.html", "12345.html"),
+        ("https://x.example/news/vybory/", "archive/2024/vybory.htm"),
+        ("https://x.example/news/%D0%BC%D0%BE%D1%81%D1%82", "мост.html"),
+    ],
+)
+def test_item_page_is_found_by_file_name(tmp_path: Path, link: str, page_name: str) -> None:
+    (tmp_path / page_name).parent.mkdir(parents=True, exist_ok=True)
+    write(tmp_path / page_name, page())
+    feed = write(tmp_path / "feed.xml", rss(rss_item(link, "Короткая аннотация.", guid="g1")))
+    assert describe(read_all(tmp_path)) == ["g1"]  # the page is not read a second time
+    [record] = read_all(feed)
+    assert isinstance(record, Record)
+    assert record.text == f"{HEADLINE}\n{' '.join(BODY.split())}"
+
+
+def test_feed_given_alone_finds_its_page_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a bare file name: its folder is "."
+    write(tmp_path / "12345.html", page())
+    write(tmp_path / "feed.xml", rss(rss_item("https://x.example/12345", guid="g1")))
+    [record] = read_all("feed.xml")
+    assert isinstance(record, Record) and "Сочи" in record.text
+
+
+def test_pages_given_by_name_are_read_even_if_a_feed_uses_them(tmp_path: Path) -> None:
+    saved = write(tmp_path / "12345.html", page())
+    feed = write(tmp_path / "feed.xml", rss(rss_item("https://x.example/12345", guid="g1")))
+    assert describe(read_all(feed, saved)) == ["g1", "12345"]  # consuming is for folders
+
+
+def test_item_page_is_found_by_canonical_url_whatever_its_name(tmp_path: Path) -> None:
+    write(tmp_path / "saved-1.html", page("https://x.example/news/1"))
+    write(tmp_path / "feed.xml", rss(rss_item("http://X.example/news/1/#comments", guid="g1")))
+    [record] = read_all(tmp_path)
+    assert isinstance(record, Record) and record.id == "g1" and "Сочи" in record.text
+
+
+def test_feed_consumes_only_the_pages_its_items_link_to_below_it(tmp_path: Path) -> None:
+    (tmp_path / "feeds").mkdir()
+    write(tmp_path / "feeds" / "linked.html", page())
+    write(tmp_path / "feeds" / "other.html", page())
+    write(tmp_path / "outside.html", page())  # not below the feed's folder
+    items = [
+        rss_item("https://x.example/linked", guid="a"),
+        rss_item("https://x.example/outside", "Только аннотация.", guid="b"),
+    ]
+    write(tmp_path / "feeds" / "feed.xml", rss(*items))
+    assert describe(read_all(tmp_path)) == ["a", "b", "other", "outside"]
+
+
+def test_item_with_a_bad_saved_page_falls_back_on_its_summary(tmp_path: Path) -> None:
+    english = f"<html><body><article><p>{ENGLISH * 3}</p></article></body></html>"
+    write(tmp_path / "en1.html", english)
+    write(tmp_path / "en2.html", english)
+    items = [
+        rss_item("https://x.example/en1", BODY, "a"),
+        rss_item("https://x.example/en2", None, "b"),
+    ]
+    summary, rejection = read_all(write(tmp_path / "feed.xml", rss(*items)))
+    assert isinstance(summary, Record)
+    assert summary.text == f"{HEADLINE}\n{BODY.strip()}"  # a summary without tags keeps lines
+    assert isinstance(rejection, Rejection)
+    assert rejection.source == f"{tmp_path / 'feed.xml'}:b"
+    assert f"its saved page {tmp_path / 'en2.html'} was rejected: not Russian" in rejection.reason
+
+
+def test_feed_item_without_guid_is_named_by_the_feed_and_its_number(tmp_path: Path) -> None:
+    items = [rss_item("https://x.example/1", BODY), rss_item("https://x.example/2", BODY)]
+    results = read_all(write(tmp_path / "lenta.xml", rss(*items)))
+    assert describe(results) == ["lenta-1", "lenta-2"]
+
+
+def test_feed_item_in_english_is_rejected(tmp_path: Path) -> None:
+    feed = write(tmp_path / "en.rss", rss(rss_item("https://x.example/1", ENGLISH * 3, "e1")))
+    [rejection] = read_all(feed)
+    assert isinstance(rejection, Rejection)
+    assert rejection.source == f"{feed}:e1"
+    assert rejection.reason.startswith("not Russian text")
+
+
+@pytest.mark.parametrize("name", ["feed.txt", "feed.html", "feed"])
+def test_feed_is_recognized_by_its_start_whatever_its_extension(tmp_path: Path, name: str) -> None:
+    content = "\ufeff<!-- экспорт -->\n" + rss(rss_item("https://x.example/1", BODY, "g1"))
+    assert describe(read_all(write(tmp_path / name, content))) == ["g1"]
+
+
+@pytest.mark.parametrize(
+    ("content", "in_reason"),
+    [
+        ((PAGES / "broken.html").read_bytes(), "broken feed (not well-formed (invalid token) at"),
+        ("<rss version='2.0'><channel><title>Лента", "broken feed (no element found at line"),
+        ('<?xml version="1.0"?><urlset><url/></urlset>', "no <rss>, <feed> or <rdf:RDF> root"),
+        ("", "no <rss>, <feed> or <rdf:RDF> root"),
+    ],
+)
+def test_broken_feed_is_one_rejection(tmp_path: Path, content: str | bytes, in_reason: str) -> None:
+    path = write(tmp_path / "feed.xml", content)
+    [rejection] = read_all(path)
+    assert rejection == Rejection(str(path), rejection.reason)
+    assert (
+        rejection.reason.startswith(in_reason)
+        and "expected an RSS or Atom feed" in rejection.reason
+    )
+
+
+def test_feed_without_items_gives_nothing(tmp_path: Path) -> None:
+    assert read_all(write(tmp_path / "feed.xml", rss())) == []
+
+
+# --- pages module ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>Первый абзац.</p><p>Второй абзац.</p>", "Первый абзац.\nВторой абзац."),
+        ("строка<br>ещё одна<br/>", "строка\nещё одна"),
+        ("<p>одна\r\nстрока</p>\n<p>\n</p>", "одна строка"),
+        ("без разметки\nдве строки &amp; знак", "без разметки\nдве строки & знак"),
+        (
+            "в парке &laquo;Швейцария&raquo;&nbsp;&#8212; <b>сто</b> лип",
+            "в парке «Швейцария» — сто лип",
+        ),
+        ("<script>var a = 1;</script><style>p {}</style>текст", "текст"),
+        ("  рост  <  5%  ", "рост < 5%"),
+        ("<![foo[сломано]]><p>текст &amp; ещё</p>", "текст & ещё"),
+        ("", ""),
+    ],
+)
+def test_strip_tags_keeps_text_and_paragraphs(html: str, text: str) -> None:
+    assert pages.strip_tags(html) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'<?xml version="1.0" encoding="windows-1251"?>\n<rss version="2.0">', True),
+        (b"\xef\xbb\xbf  <feed xmlns='http://www.w3.org/2005/Atom'>", True),
+        (b'<?xml version="1.0"?><!-- c --><?xml-stylesheet href="s.xsl"?><rdf:RDF>', True),
+        (b"<!DOCTYPE rss PUBLIC '-//Netscape'>\n<RSS>", True),
+        (b"<!DOCTYPE html><html><body><p>rss</p>", False),
+        (b"<rssfeed>", False),
+        ("Лента новостей: <rss>".encode(), False),
+    ],
+)
+def test_looks_like_feed(data: bytes, expected: bool) -> None:
+    assert pages.looks_like_feed(data) is expected
+
+
+def test_page_index_matches_scheme_case_slash_and_fragment_variants() -> None:
+    saved = PAGES / "articles" / "most-cherez-volgu.html"
+    index = pages.PageIndex([saved, PAGES / "feed.xml"])
+    assert index.find(BRIDGE_URL) == saved
+    assert index.find("http://GOROD-novosti.example/news/2024/08/19/most-cherez-volgu/#c") == saved
+    assert index.find("https://gorod-novosti.example/news/2024/08/19/other") is None

@@ -1,12 +1,23 @@
 """Turn input paths into records: read, decode, parse and check, never crashing a batch.
 
 :func:`read_records` yields a :class:`~svodka.doc.Record` for every article it can read
-and a :class:`Rejection` for every one it cannot, so one bad file or one broken JSON
-line never stops the rest of a batch. Formats go by extension (anything else is text):
+and a :class:`Rejection` for every one it cannot, so one bad file, one broken JSON line
+or one empty feed item never stops the rest of a batch. Formats go by extension
+(anything else is text):
 
 - ``.txt``   the whole file is the text, its first line the headline, its stem the id;
 - ``.json``  one object ``{"id", "text", "title"?, "published"?, "source"?, "url"?}``;
-- ``.jsonl`` one such object per line.
+- ``.jsonl`` one such object per line (also ``.ndjson``);
+- ``.html``, ``.htm``  a saved news page: its article, title, date, canonical URL and
+  site name, found by trafilatura; the text is the title, a newline, then the body;
+- ``.xml``, ``.rss``, ``.atom``, or any file that starts like RSS or Atom: a feed, one
+  record per item (see :mod:`svodka.io.pages` for the fields).
+
+A folder is read recursively, in sorted path order: every file with one of the
+extensions above; other files, and hidden files and folders (``.name``), are skipped.
+A feed item whose page is saved as HTML in the feed's folder, or below it, is read
+from that page, and inside a folder such a page is then not read a second time as a
+record of its own: the feed has consumed it.
 
 The path ``-`` is standard input: JSON if it starts with ``{``, plain text otherwise.
 """
@@ -26,6 +37,21 @@ from typing import Any, BinaryIO, TextIO
 
 from svodka.doc import Record
 from svodka.errors import InputError
+from svodka.io.pages import (
+    FEED_START_BYTES,
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    Feed,
+    FeedItem,
+    Page,
+    PageIndex,
+    declared_charset,
+    extract_page,
+    item_record,
+    looks_like_feed,
+    page_record,
+    parse_feed,
+)
 
 try:
     from charset_normalizer import from_bytes
@@ -55,6 +81,10 @@ ENCODING_MARGIN = 0.02
 MIN_BIGRAM_SHARE = 0.2
 MIN_BIGRAMS_TO_JUDGE = 100
 
+JSON_KINDS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FOLDER_SUFFIXES = frozenset({".txt", *JSON_KINDS, *HTML_SUFFIXES, *FEED_SUFFIXES})
+FILE_KINDS = ".txt, .json, .jsonl, .html or feed file"
+
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 EXPECTED_RECORD = 'expected a JSON object with "id" and "text"'
@@ -66,6 +96,7 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_CYRILLIC_CODECS = frozenset(codecs.lookup(name).name for name in CYRILLIC_ENCODINGS)
 _BIGRAM = re.compile("(?=[а-яё]{2})")
 _COMMON_BIGRAM = re.compile(  # the most frequent letter pairs of Russian
     "(?=ст|но|то|на|ен|ов|ни|ра|во|ко|ро|ал|ре|по|пр|ет|он|ли|ка|ос|не|ан|ва|ор|ол|та|ер"
@@ -94,31 +125,26 @@ def read_records(
     published: date | None = None,
     stdin: TextIO | BinaryIO | None = None,
 ) -> Iterator[Record | Rejection]:
-    """Yield a record or a rejection for every article in ``paths``, in order.
+    """Yield a record or a rejection for every article in ``paths``, in order; a folder
+    gives its files' articles in sorted path order.
 
     ``published`` dates the records that carry no date; ``stdin`` is what the path ``-``
     reads (``sys.stdin.buffer`` by default). Bad input is rejected, never raised.
     """
     for path in paths:
-        name = str(path)
-        try:
-            if name == STDIN:
-                source, stem = STDIN_NAME, "stdin"
-                text = _read_stream(stdin if stdin is not None else sys.stdin.buffer)
-                kind = _guess_format(text)
-            else:
-                source, stem = name, Path(path).stem
-                text = decode_bytes(_read_file(Path(path), source), source)
-                kind = _format_of(Path(path))
-        except InputError as error:
-            yield Rejection(error.source, error.reason)
-            continue
-        yield from _parse(kind, text, source, stem, published)
+        if str(path) == STDIN:
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, published)
+        elif Path(path).is_dir():
+            yield from _read_folder(Path(path), published)
+        else:
+            yield from _read_path(Path(path), published, _page_indexes(None))
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode ``data``: by its BOM, else as strict UTF-8, else as the likeliest Cyrillic
-    code page (cp1251 unless another reads clearly better).
+def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> str:
+    """Decode ``data``: by its BOM, else as strict UTF-8, else as the ``declared`` code
+    page (an HTML page's ``<meta charset>``) if it is a Cyrillic one, else as the likeliest
+    Cyrillic code page (cp1251 unless another reads clearly better). Other declared code
+    pages are not trusted: a Russian page that claims Latin-1 is usually cp1251.
 
     Raises InputError naming ``source`` for binary content or bytes invalid for their BOM.
     """
@@ -132,11 +158,146 @@ def decode_bytes(data: bytes, source: str) -> str:
                 f"the bytes are not valid {encoding} although they start with its "
                 f"byte order mark ({error.reason} at byte {error.start}); expected text",
             ) from error
-        text = _decode_legacy(data)
+        text = _decode_declared(data, declared) or _decode_legacy(data)
     sample = text[:BINARY_SAMPLE_CHARS]
     if "\x00" in text or len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
-        raise InputError(source, "binary content, not text; expected a text or JSON file")
+        raise InputError(source, f"binary content, not text; expected a {FILE_KINDS}")
     return text
+
+
+def _read_stdin(stream: TextIO | BinaryIO, published: date | None) -> Iterator[Record | Rejection]:
+    try:
+        text = _read_stream(stream)
+    except InputError as error:
+        yield Rejection(error.source, error.reason)
+        return
+    yield from _parse(_guess_format(text), text, STDIN_NAME, "stdin", published)
+
+
+def _read_folder(root: Path, published: date | None) -> Iterator[Record | Rejection]:
+    """The folder's files in sorted path order, less the pages that its feeds consumed."""
+    files, problems = _list_files(root)
+    yield from problems
+    index_for = _page_indexes(files)
+    consumed = {page for path in files if _is_feed(path) for page in _feed_pages(path, index_for)}
+    for path in files:
+        if path not in consumed:
+            yield from _read_path(path, published, index_for)
+
+
+def _read_path(
+    path: Path, published: date | None, index_for: Callable[[Path], PageIndex]
+) -> Iterator[Record | Rejection]:
+    source = str(path)
+    try:
+        data = _read_file(path, source)
+        kind = _kind_of(path, data)
+        declared = declared_charset(data) if kind == "html" else None
+        text = "" if kind == "feed" else decode_bytes(data, source, declared=declared)
+    except InputError as error:
+        yield Rejection(error.source, error.reason)
+        return
+    if kind == "feed":
+        yield from _read_feed(data, path, published, index_for)
+    else:
+        yield from _parse(kind, text, source, path.stem, published)
+
+
+def _list_files(root: Path) -> tuple[list[Path], list[Rejection]]:
+    """The files under ``root`` with a known extension, by sorted path, and a rejection
+    for each folder that could not be listed; hidden files and folders are skipped."""
+    files: list[Path] = []
+    problems: list[Rejection] = []
+
+    def reject(error: OSError) -> None:
+        reason = f"cannot read the folder ({error.strerror or error}); expected a readable folder"
+        problems.append(Rejection(str(error.filename), reason))
+
+    for folder, subfolders, names in os.walk(root, onerror=reject):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        files.extend(
+            Path(folder, name)
+            for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES
+        )
+    files.sort(key=lambda path: path.relative_to(root).parts)
+    return files, problems
+
+
+def _page_indexes(files: list[Path] | None) -> Callable[[Path], PageIndex]:
+    """The saved pages of a feed's folder, indexed once, when a feed first needs them:
+    those among ``files``, or, for a feed given on its own (None), those on disk."""
+    indexes: dict[Path, PageIndex] = {}
+
+    def index_for(folder: Path) -> PageIndex:
+        if folder not in indexes:
+            found = _list_files(folder)[0] if files is None else files
+            indexes[folder] = PageIndex(path for path in found if path.is_relative_to(folder))
+        return indexes[folder]
+
+    return index_for
+
+
+def _is_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(FEED_START_BYTES)
+    except OSError:
+        return False  # the file is rejected, with the reason, when it is read
+    return _kind_of(path, head) == "feed"
+
+
+def _feed_pages(path: Path, index_for: Callable[[Path], PageIndex]) -> set[Path]:
+    """The saved pages that the items of the feed at ``path`` will be read from."""
+    try:
+        feed = parse_feed(_read_file(path, str(path)), path.stem, str(path))
+    except InputError:
+        return set()  # the feed is rejected, with the reason, when it is read
+    links = [item.url for item in feed.items if item.url]
+    found = (index_for(path.parent).find(link) for link in links)
+    return {page for page in found if page is not None}
+
+
+def _read_feed(
+    data: bytes, path: Path, published: date | None, index_for: Callable[[Path], PageIndex]
+) -> Iterator[Record | Rejection]:
+    source = str(path)
+    try:
+        feed = parse_feed(data, path.stem, source)
+    except InputError as error:
+        yield Rejection(error.source, error.reason)
+        return
+    for item in feed.items:
+        page = index_for(path.parent).find(item.url) if item.url else None
+        yield _attempt(_item_record, item, feed, page, f"{source}:{item.id}", published)
+
+
+def _item_record(
+    item: FeedItem, feed: Feed, page_path: Path | None, source: str, published: date | None
+) -> Record:
+    """A feed item from its saved page; from its own text if the page gives no article."""
+    page = None
+    if page_path is not None:
+        try:
+            page = _read_page(page_path)
+        except InputError as error:
+            if not item.text:
+                raise InputError(
+                    source,
+                    f"the feed item has no content or summary, and its saved page "
+                    f"{error.source} was rejected: {error.reason}",
+                ) from error
+    record = item_record(item, feed, page, published, source)
+    _check_russian(record.text, source)
+    return record
+
+
+def _read_page(path: Path) -> Page:
+    source = str(path)
+    data = _read_file(path, source)
+    page = extract_page(decode_bytes(data, source, declared=declared_charset(data)), source)
+    _check_russian(page.body, source)
+    return page
 
 
 def _read_file(path: Path, source: str) -> bytes:
@@ -149,8 +310,7 @@ def _read_file(path: Path, source: str) -> bytes:
     except OSError as error:
         raise InputError(
             source,
-            f"cannot read the file ({error.strerror or error}); "
-            "expected a readable .txt, .json or .jsonl file",
+            f"cannot read the file ({error.strerror or error}); expected a readable {FILE_KINDS}",
         ) from error
     if len(data) > MAX_BYTES:  # a pipe or a device: its size shows only once read
         raise InputError(source, _too_big(len(data)))
@@ -175,8 +335,14 @@ def _too_big(size: int) -> str:
     )
 
 
-def _format_of(path: Path) -> str:
-    return {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(path.suffix.lower(), "txt")
+def _kind_of(path: Path, data: bytes) -> str:
+    """The format by extension; a feed also by how it starts, whatever its extension."""
+    suffix = path.suffix.lower()
+    if suffix in JSON_KINDS:
+        return JSON_KINDS[suffix]
+    if suffix in FEED_SUFFIXES or looks_like_feed(data):
+        return "feed"
+    return "html" if suffix in HTML_SUFFIXES else "txt"
 
 
 def _guess_format(text: str) -> str:
@@ -201,6 +367,8 @@ def _parse(
 ) -> Iterator[Record | Rejection]:
     if kind == "txt":
         yield _attempt(_text_record, text, stem, source, published)
+    elif kind == "html":
+        yield _attempt(_page_record, text, stem, source, published)
     elif kind == "json":
         yield _attempt(_json_record, text, stem, source, published)
     else:
@@ -220,6 +388,12 @@ def _attempt(make: Callable[..., Record], *args: Any) -> Record | Rejection:
 def _text_record(text: str, stem: str, source: str, published: date | None) -> Record:
     _check_russian(text, source)
     return Record(id=stem, text=text, title=_headline(text), published=published)
+
+
+def _page_record(html: str, stem: str, source: str, published: date | None) -> Record:
+    record = page_record(extract_page(html, source), stem, published)
+    _check_russian(record.text, source)
+    return record
 
 
 def _json_record(text: str, default_id: str, source: str, published: date | None) -> Record:
@@ -299,6 +473,15 @@ def _check_russian(text: str, source: str) -> None:
             f"not Russian text ({int(share * 100)}% Cyrillic letters); expected an "
             f"article in Russian, with at least {MIN_CYRILLIC_SHARE:.0%} Cyrillic letters",
         )
+
+
+def _decode_declared(data: bytes, declared: str | None) -> str | None:
+    if declared is None or codecs.lookup(declared).name not in _CYRILLIC_CODECS:
+        return None
+    try:
+        return data.decode(declared)
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_legacy(data: bytes) -> str:
