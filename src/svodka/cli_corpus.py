@@ -123,15 +123,20 @@ def open_store(db: str, *, create: bool = False):
 
 
 def count_inputs(paths: list[str]) -> int | None:
-    """About how many records the inputs hold (for the ETA); None when unknown (stdin)."""
+    """About how many records the inputs hold (for the ETA: a feed counts as one); None
+    when unknown (stdin)."""
+    from svodka.io.readers import FOLDER_SUFFIXES
+
     if "-" in paths:
         return None
     total = 0
     for name in paths:
         path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files = (
+            [p for p in path.rglob("*") if p.suffix in FOLDER_SUFFIXES] if path.is_dir() else [path]
+        )
         for file in files:
-            total += count_lines(file) if file.suffix == ".jsonl" else 1
+            total += count_lines(file) if file.suffix in (".jsonl", ".ndjson") else 1
     return total
 
 

@@ -3,7 +3,7 @@
 The model sees one chunk at a time and knows no names; these rules see the whole
 document and read word lists:
 
-- drop pronouns and polite forms («с Вами согласен» is not a person);
+- drop pronouns, polite forms and common nouns («с Вами согласен», «по данным СМИ»);
 - split spans the model ran across list separators («Монако • Намибия»);
 - a gazetteer of well-known organisations and of countries adds missed mentions, fixes
   types («Евросоюз» is ORG) and widens partial ones («Голос Америки» over «Америки»);
@@ -35,6 +35,7 @@ CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 @dataclass(frozen=True, slots=True)
 class Rules:
     pronouns: frozenset[str]
+    not_names: frozenset[str]
     legal_forms: frozenset[str]
     complements: frozenset[str]
     complement_heads: frozenset[str]
@@ -50,6 +51,7 @@ def load() -> Rules:
     gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
     return Rules(
         pronouns=frozenset(read_lines("pronouns.txt")),
+        not_names=frozenset(read_lines("not_names.txt")),
         legal_forms=frozenset(read_lines("legal_forms.txt")),
         complements=frozenset(read_lines("org_complements.txt")),
         complement_heads=frozenset(read_lines("org_complement_heads.txt")),
@@ -109,8 +111,9 @@ def trim_common_head(span: Span, sentence_starts: set[int]) -> Span | None:
 
 
 def is_pronoun(span: Span, rules: Rules) -> bool:
-    """True for «Вами», «Вы»: every word of the span is a pronoun."""
-    return all(word.lower() in rules.pronouns for word in span.text.split())
+    """True for «Вами», «Вы» (every word a pronoun) and common nouns such as «СМИ»."""
+    words = span.text.lower().split()
+    return all(word in rules.pronouns for word in words) or span.text.lower() in rules.not_names
 
 
 def is_domain_zone(doc: Document, span: Span) -> bool:
