@@ -16,9 +16,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## run: analyze the bundled example article
+## run: analyze the example article; ingest the sample corpus into ./svodka.db once; show it
 run: setup
 	$(VENV)/bin/svodka analyze $(EXAMPLE) --published 2022-08-19
+	@test -f svodka.db || $(VENV)/bin/svodka ingest examples/corpus $(EXAMPLE) --published 2022-08-19
+	$(VENV)/bin/svodka stats
+	$(VENV)/bin/svodka entity "Владимир Путин"
 
 ## test: every test, the slow 10 MB one included; none needs ../shared or the network
 test: setup

@@ -11,10 +11,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
-from sqlalchemy import Connection, text
+from sqlalchemy import (
+    Connection,
+    Select,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 
-from svodka.morph import lemma
+from svodka.morph import lemma, parse
+from svodka.resources import read_table
 
 #: A word as search sees it: letters and digits, inner hyphens kept («Касым-Жомарт»).
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -65,3 +78,223 @@ def remove(connection: Connection, doc_ids: list[str]) -> None:
     """Drop documents from the index (before they are analyzed again)."""
     for id_ in doc_ids:
         connection.execute(text("DELETE FROM fts WHERE doc_id = :id"), {"id": id_})
+
+
+# Searching: the query side of the index, and snippets of the original text around a match.
+
+#: Words of a query that count; more add nothing but time.
+MAX_QUERY_WORDS = 12
+#: Words a snippet scans for its first match. The match is nearly always in the lead, and a
+#: hit on a 10,000-word article must not cost 10,000 lemma lookups (~2 ms per 1,000 words).
+MAX_SCAN_WORDS = 1500
+SNIPPET_CHARS = 200
+SNIPPET_LEAD = 60  # characters of context before the first match
+#: PostgreSQL highlight markers: private-use characters no article contains.
+START_SEL, STOP_SEL = "\ue000", "\ue001"
+HEADLINE_OPTIONS = (
+    f"StartSel={START_SEL}, StopSel={STOP_SEL}, MaxWords=35, MinWords=20, MaxFragments=1"
+)
+SPACE = re.compile(r"\s")
+#: Characters of a text ``ts_headline`` reads: about the words a SQLite snippet scans.
+HEADLINE_CHARS = 12_000
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A window of the original text, one line, with the matched words as (start, stop)
+    ranges into ``text``."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query, as the index splits text: «Токаев, Казахстан» → two words."""
+    return WORD.findall(query)[:MAX_QUERY_WORDS]
+
+
+@lru_cache(maxsize=20_000)
+def word_forms(word: str) -> frozenset[str]:
+    """Every form of every reading of a word, and of the surname paradigm it fits.
+
+    The index keeps one guess per word, and the guesses for forms of one name differ:
+    pymorphy reads «Токаев» as a form of «токай» (the wine) and «Токаева» as «токаева»;
+    Snowball stems them «тока» and «токаев». Matching any form of the word finds both.
+    """
+    lower = word.lower()
+    forms = {lower} | surname_forms(lower)
+    for reading in parse(lower):
+        forms.update(form.word for form in reading.lexeme)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=20_000)
+def word_terms(word: str) -> frozenset[str]:
+    """The index tokens (lemmas, as ``lemma_text`` writes them) a query word matches."""
+    return frozenset(lemma(form).replace("ё", "е") for form in word_forms(word))
+
+
+def surname_forms(word: str) -> set[str]:
+    """The forms of a word's surname paradigm: «токаев» → токаева, токаеву, токаевым, …"""
+    families = surname_families()
+    for size in (5, 4, 3, 2):
+        stem, ending = word[:-size], word[-size:]
+        if len(stem) > 1 and ending in families:
+            return {stem + other for other in families[ending]}
+    return set()
+
+
+@cache
+def surname_families() -> dict[str, frozenset[str]]:
+    """Each ending of ``resources/surname_endings.tsv`` → every ending of its paradigm
+    (ов, ова, ову, овым, ове, овой, овы, овых, овыми). Endings joined to any consonant
+    stem («+а») are left out: they would expand every noun."""
+    family: dict[str, set[str]] = {}
+    for ending, _case, _number, _gender, nominative, _weight in read_table(
+        "surname_endings.tsv", 6
+    ):
+        if ending.startswith("+"):
+            continue
+        merged = family.get(ending, {ending}) | family.get(nominative, {nominative})
+        for member in merged:
+            family[member] = merged
+    return {ending: frozenset(members) for ending, members in family.items()}
+
+
+def match_expression(words: list[str]) -> str:
+    """An FTS5 query: every word must match, each through any of its lemmas, quoted so
+    user input is never FTS syntax: «Токаева заявил» → ("токаев" OR "токай" …) AND (…)."""
+    groups = (" OR ".join(f'"{term}"' for term in sorted(word_terms(w))) for w in words)
+    return " AND ".join(f"({group})" for group in groups)
+
+
+def tsquery_expression(words: list[str]) -> str:
+    """The same for PostgreSQL's ``to_tsquery``: each form quoted, stemmed by Snowball."""
+    groups = (" | ".join(f"'{form}'" for form in sorted(word_forms(w))) for w in words)
+    return " & ".join(f"({group})" for group in groups)
+
+
+def matching(backend: str, query: str, best: int | None = None) -> Select | None:
+    """``(doc_id, score)`` of the documents that match every word of ``query`` — higher
+    scores are better (SQLite: −bm25; PostgreSQL: ts_rank) — or None for a query without
+    words. With ``best``, only that many of the highest scores."""
+    words = query_words(query)
+    if not words:
+        return None
+    if backend == "sqlite":
+        index = table("fts", column("doc_id"))
+        found = literal_column("fts").op("MATCH")(bindparam("fts_query", match_expression(words)))
+        bm25 = func.bm25(literal_column("fts"))
+        matches, best_first = select(index.c.doc_id, (-bm25).label("score")).where(found), bm25
+    else:
+        index = table("fts", column("doc_id"), column("tsv"))
+        tsquery = func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
+        score = func.ts_rank(index.c.tsv, tsquery)
+        matches = select(index.c.doc_id, score.label("score")).where(index.c.tsv.op("@@")(tsquery))
+        best_first = score.desc()
+    return matches if best is None else matches.order_by(best_first).limit(best)
+
+
+def snippets(connection: Connection, query: str, texts: dict[str, str]) -> dict[str, Snippet]:
+    """A snippet of each document's text (id → text) around its first match of ``query``."""
+    words = query_words(query)
+    if words and connection.dialect.name == "postgresql":
+        return headlines(connection, words, texts)
+    match = Matcher(words)
+    return {doc_id: find_snippet(text_, match) for doc_id, text_ in texts.items()}
+
+
+class Matcher:
+    """Tells whether a word of a document matches a query: its lemma is one the index
+    matched. Most words are settled without pymorphy (~100 µs for a word not seen yet):
+    a form of a query word matches, and a word whose first two letters start no form and
+    no lemma of the query does not."""
+
+    def __init__(self, words: list[str]):
+        self.forms = frozenset(f.replace("ё", "е") for w in words for f in word_forms(w))
+        self.terms = frozenset().union(*(word_terms(w) for w in words))
+        self.heads = frozenset(t[:2] for t in self.forms | self.terms)
+
+    def __call__(self, word: str) -> bool:
+        low = word.lower().replace("ё", "е")
+        if low in self.forms:
+            return True
+        return low[:2] in self.heads and lemma(word).replace("ё", "е") in self.terms
+
+
+def find_snippet(text_: str, match: Matcher) -> Snippet:
+    """~200 characters around the first word that matches, the matching words
+    highlighted; the start of the text when the match is past the scan or in the title."""
+    at = first_match(text_, match)
+    start, stop = window(text_, at or 0)
+    ranges = [
+        (m.start() - start, m.end() - start)
+        for m in WORD.finditer(text_, start, stop)
+        if match(m.group())
+    ]
+    return framed(text_, start, stop, ranges)
+
+
+def first_match(text_: str, match: Matcher) -> int | None:
+    for i, m in enumerate(WORD.finditer(text_)):
+        if i >= MAX_SCAN_WORDS:
+            return None
+        if match(m.group()):
+            return m.start()
+    return None
+
+
+def window(text_: str, at: int) -> tuple[int, int]:
+    """Start and stop of ~``SNIPPET_CHARS`` characters from a little before ``at``, cut at
+    spaces so no word is split."""
+    start = max(0, at - SNIPPET_LEAD)
+    if start:
+        space = SPACE.search(text_, start, at)
+        start = space.end() if space else at
+    stop = min(len(text_), start + SNIPPET_CHARS)
+    if stop < len(text_):
+        last = max(text_.rfind(" ", start, stop), text_.rfind("\n", start, stop))
+        stop = last if last > at else stop
+    return start, stop
+
+
+def framed(text_: str, start: int, stop: int, ranges: list[tuple[int, int]]) -> Snippet:
+    """``text_[start:stop]`` on one line, with «…» where it is cut; ranges shifted to fit."""
+    body = SPACE.sub(" ", text_[start:stop]).strip()
+    lead = len(text_[start:stop]) - len(text_[start:stop].lstrip())
+    shift = (1 if start else 0) - lead
+    ranges = [(a + shift, b + shift) for a, b in ranges]
+    cut = "…" if stop < len(text_) else ""
+    return Snippet(("…" if start else "") + body + cut, tuple(ranges))
+
+
+def headlines(
+    connection: Connection, words: list[str], texts: dict[str, str]
+) -> dict[str, Snippet]:
+    """PostgreSQL: ``ts_headline`` picks the best fragment and marks the matched words, in
+    one query over the first ``HEADLINE_CHARS`` of each text (it parses all it is given)."""
+    stored = table("documents", column("id"), column("text"))
+    tsquery = func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
+    body = func.left(stored.c.text, HEADLINE_CHARS)
+    query = select(
+        stored.c.id, func.ts_headline(literal_column("'russian'"), body, tsquery, HEADLINE_OPTIONS)
+    ).where(stored.c.id.in_(list(texts)))
+    return {doc_id: unmark(marked, texts[doc_id]) for doc_id, marked in connection.execute(query)}
+
+
+def unmark(marked: str, text_: str) -> Snippet:
+    """A ``ts_headline`` fragment without its markers, the marked words as ranges."""
+    plain: list[str] = []
+    ranges: list[tuple[int, int]] = []
+    size = opened = 0
+    for part in re.split(f"({START_SEL}|{STOP_SEL})", marked):
+        if part == START_SEL:
+            opened = size
+        elif part == STOP_SEL:
+            ranges.append((opened, size))
+        else:
+            plain.append(part)
+            size += len(part)
+    fragment = "".join(plain)
+    start = max(text_.find(fragment), 0)
+    return framed(text_, start, start + len(fragment), ranges) if fragment else Snippet("")

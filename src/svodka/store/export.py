@@ -1,0 +1,308 @@
+"""Export a whole store: JSON Lines of the contract, Parquet tables, or a GDELT-GKG-style TSV.
+
+Rows stream from the database in batches of ``BATCH``, so a store of any size exports in
+constant memory. ``docs/export.md`` describes every column of every format.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import TextIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pycountry
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, Select, Table, select
+
+from svodka.doc import DateMention, Document, Entity, Mention, Place
+from svodka.errors import SvodkaError
+from svodka.schema import from_dict
+from svodka.store.schema import (
+    amounts,
+    dates,
+    doc_entities,
+    documents,
+    entities,
+    mentions,
+    quotes,
+    roles,
+)
+from svodka.store.store import Store
+
+FORMATS = ("jsonl", "parquet", "gkg")
+BATCH = 5000
+#: The tables of ``--format parquet``, each in the order of its rows.
+PARQUET_TABLES: dict[Table, tuple[str, ...]] = {
+    documents: ("id",),
+    entities: ("key",),
+    doc_entities: ("doc_id", "local_id"),
+    mentions: ("doc_id", "start", "stop", "key"),
+    roles: ("doc_id", "key", "title"),
+    quotes: ("doc_id", "start", "stop"),
+    amounts: ("doc_id", "start", "stop"),
+    dates: ("doc_id", "start", "stop"),
+}
+#: Columns left out of Parquet: the contract JSON (that is ``jsonl``) and the MinHash bytes.
+LEFT_OUT = {"analysis", "minhash"}
+#: The columns of a GDELT Global Knowledge Graph 2.1 file, in its order.
+GKG_COLUMNS = (
+    "GKGRECORDID",
+    "V2.1DATE",
+    "V2SOURCECOLLECTIONIDENTIFIER",
+    "V2SOURCECOMMONNAME",
+    "V2DOCUMENTIDENTIFIER",
+    "V1COUNTS",
+    "V2.1COUNTS",
+    "V1THEMES",
+    "V2ENHANCEDTHEMES",
+    "V1LOCATIONS",
+    "V2ENHANCEDLOCATIONS",
+    "V1PERSONS",
+    "V2ENHANCEDPERSONS",
+    "V1ORGANIZATIONS",
+    "V2ENHANCEDORGANIZATIONS",
+    "V1.5TONE",
+    "V2.1ENHANCEDDATES",
+    "V2GCAM",
+    "V2.1SHARINGIMAGE",
+    "V2.1RELATEDIMAGES",
+    "V2.1SOCIALIMAGEEMBEDS",
+    "V2.1SOCIALVIDEOEMBEDS",
+    "V2.1QUOTATIONS",
+    "V2.1ALLNAMES",
+    "V2.1AMOUNTS",
+    "V2.1TRANSLATIONINFO",
+    "V2EXTRASXML",
+)
+#: GKG location types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+GKG_TYPES = {"country": ("1", "1"), "region": ("5", "2"), "city": ("4", "3")}
+GKG_POINT = ("4", "3")  # physical features and other places: GDELT files landmarks as cities
+
+
+class ExportError(SvodkaError, ValueError):
+    """An export was asked in an unknown format or to a target that cannot take it."""
+
+
+def export(store: Store, fmt: str, out: str | Path | TextIO) -> dict[str, int]:
+    """Write the whole store as ``fmt`` (jsonl, parquet, gkg) to ``out``: a file path or a
+    text stream for jsonl and gkg, a directory for parquet. Returns rows written per table
+    (``{"documents": n}`` for jsonl and gkg)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"export format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if not isinstance(out, str | Path):
+            raise ExportError("export --format parquet writes a directory: give a path")
+        return write_parquet(store, Path(out))
+    write = write_jsonl if fmt == "jsonl" else write_gkg
+    if isinstance(out, str | Path):
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            return {"documents": write(store, stream)}
+    return {"documents": write(store, out)}
+
+
+def batches(store: Store, query: Select) -> Iterator[list]:
+    """The rows of ``query`` in lists of ``BATCH``, from a server-side cursor where the
+    backend has one."""
+    with store.engine.connect() as connection:
+        result = connection.execution_options(yield_per=BATCH).execute(query)
+        yield from result.partitions()
+
+
+# ------------------------------------------------------------------------------ jsonl
+
+
+def write_jsonl(store: Store, out: TextIO) -> int:
+    """The stored contract documents, one per line in id order, each with ``duplicate_of``
+    (the id of the document it nearly duplicates, or null) added — the contract allows
+    extra keys."""
+    query = select(documents.c.analysis, documents.c.duplicate_of).order_by(documents.c.id)
+    count = 0
+    for rows in batches(store, query):
+        for analysis, duplicate_of in rows:
+            data = json.loads(analysis)
+            data["duplicate_of"] = duplicate_of
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+# ---------------------------------------------------------------------------- parquet
+
+
+def write_parquet(store: Store, folder: Path) -> dict[str, int]:
+    """One ``<table>.parquet`` per table in ``folder`` (created if need be)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return {table.name: write_table(store, table, folder) for table in PARQUET_TABLES}
+
+
+def write_table(store: Store, table: Table, folder: Path) -> int:
+    columns = [c for c in table.columns if c.name not in LEFT_OUT]
+    schema = pa.schema([(c.name, arrow_type(c)) for c in columns])
+    order = [table.c[name] for name in PARQUET_TABLES[table]]
+    query = select(*columns).order_by(*order)
+    count = 0
+    with pq.ParquetWriter(folder / f"{table.name}.parquet", schema) as writer:
+        for rows in batches(store, query):
+            values = [list(column) for column in zip(*rows, strict=True)]
+            arrays = [
+                pa.array(arrow_values(c.name, v), type=schema.field(c.name).type)
+                for c, v in zip(columns, values, strict=True)
+            ]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            count += len(rows)
+    return count
+
+
+def arrow_type(column) -> pa.DataType:
+    """The Arrow type of a store column; ``entities.aliases`` (JSON) becomes a list."""
+    if column.name == "aliases":
+        return pa.list_(pa.string())
+    kinds: list[tuple[type, pa.DataType]] = [
+        (Boolean, pa.bool_()),
+        (Integer, pa.int64()),
+        (Float, pa.float64()),
+        (DateTime, pa.timestamp("us")),
+        (Date, pa.date32()),
+        (LargeBinary, pa.binary()),
+    ]
+    return next((arrow for kind, arrow in kinds if isinstance(column.type, kind)), pa.string())
+
+
+def arrow_values(name: str, values: list) -> list:
+    return [json.loads(v) for v in values] if name == "aliases" else values
+
+
+# -------------------------------------------------------------------------------- gkg
+
+
+def write_gkg(store: Store, out: TextIO) -> int:
+    """One GKG 2.1 row per document that is not a near-duplicate, in id order, after a
+    header line of the column names."""
+    query = (
+        select(documents.c.analysis, documents.c.ingested_at)
+        .where(documents.c.duplicate_of.is_(None))
+        .order_by(documents.c.id)
+    )
+    out.write("\t".join(GKG_COLUMNS) + "\n")
+    count = 0
+    for rows in batches(store, query):
+        for analysis, ingested_at in rows:
+            count += 1
+            row = gkg_row(from_dict(json.loads(analysis)), count, ingested_at)
+            out.write("\t".join(row[name] for name in GKG_COLUMNS) + "\n")
+    return count
+
+
+def gkg_row(doc: Document, number: int, ingested_at: datetime) -> dict[str, str]:
+    """The GKG columns of one document; the ones svodka has nothing for stay empty."""
+    stamp = doc.published.strftime("%Y%m%d000000") if doc.published else ""
+    stamp = stamp or ingested_at.strftime("%Y%m%d%H%M%S")
+    located = [e for e in doc.entities if e.place is not None]
+    row = dict.fromkeys(GKG_COLUMNS, "")
+    row |= {
+        "GKGRECORDID": f"{stamp}-{number}",
+        "V2.1DATE": stamp,
+        "V2SOURCECOLLECTIONIDENTIFIER": "1" if doc.url else "2",
+        "V2SOURCECOMMONNAME": clean(doc.source or ""),
+        "V2DOCUMENTIDENTIFIER": clean(doc.url or doc.id),
+        "V1LOCATIONS": ";".join(dict.fromkeys(gkg_location(e.place, e.name) for e in located)),
+        "V2ENHANCEDLOCATIONS": ";".join(
+            gkg_location(e.place, e.name, m.start)
+            for m, e in sorted(((m, e) for e in located for m in e.mentions), key=by_start)
+        ),
+        "V1PERSONS": names_of(doc, "PER"),
+        "V2ENHANCEDPERSONS": offsets_of(doc, "PER"),
+        "V1ORGANIZATIONS": names_of(doc, "ORG"),
+        "V2ENHANCEDORGANIZATIONS": offsets_of(doc, "ORG"),
+        "V2.1ENHANCEDDATES": ";".join(filter(None, map(gkg_date, doc.dates))),
+        "V2.1QUOTATIONS": "#".join(
+            f"{q.start}|{q.stop - q.start}|{clean(q.cue or '', '|#')}|{clean(q.text, '|#')}"
+            for q in doc.quotes
+        ),
+        "V2.1ALLNAMES": offsets_of(doc, "PER", "ORG", "LOC"),
+        "V2.1AMOUNTS": ";".join(
+            f"{number_text(a.value)},{clean(a.object or a.unit or '', ',;')},{a.start}"
+            for a in doc.amounts
+        ),
+        "V2EXTRASXML": f"<PAGE_TITLE>{escape(clean(doc.title))}</PAGE_TITLE>" if doc.title else "",
+    }
+    return row
+
+
+def by_start(pair: tuple[Mention, Entity]) -> int:
+    return pair[0].start
+
+
+def clean(value: str, delimiters: str = "") -> str:
+    """A value safe inside a TSV cell and its GKG sub-fields: tabs, line breaks and the
+    given delimiters become spaces."""
+    for char in "\t\r\n" + delimiters:
+        value = value.replace(char, " ")
+    return value.strip()
+
+
+def names_of(doc: Document, kind: str) -> str:
+    """«Name;Name»: the canonical names of the document's entities of one type."""
+    return ";".join(dict.fromkeys(clean(e.name, ";") for e in doc.entities if e.type == kind))
+
+
+def offsets_of(doc: Document, *kinds: str) -> str:
+    """«Name,offset;…» for every mention of an entity of these types, in text order."""
+    found = sorted(
+        (m.start, clean(e.name, ",;")) for e in doc.entities if e.type in kinds for m in e.mentions
+    )
+    return ";".join(f"{name},{start}" for start, name in found)
+
+
+def gkg_location(place: Place, name: str, offset: int | None = None) -> str:
+    """«type#full name#country#ADM1#lat#lon#feature id», with ADM2 (empty) and the
+    character offset added in the V2 form (``offset`` given)."""
+    us = place.country == "US"
+    kind = GKG_TYPES.get(place.kind, GKG_POINT)[us]
+    feature = place.geonameid or (place.country if place.kind == "country" else place.admin1)
+    admin1 = place.country if place.kind == "country" else place.admin1
+    cells = [
+        kind,
+        clean(full_name(place, name), "#;"),
+        place.country or "",
+        admin1 or "",
+        *([""] if offset is not None else []),
+        coordinate(place.lat),
+        coordinate(place.lon),
+        str(feature or ""),
+        *([str(offset)] if offset is not None else []),
+    ]
+    return "#".join(cells)
+
+
+def full_name(place: Place, name: str) -> str:
+    """«Almaty, Kazakhstan»: the English name, then the country's, as GKG writes them."""
+    own = place.name_en or name
+    country = pycountry.countries.get(alpha_2=place.country) if place.country else None
+    if place.kind == "country" or country is None:
+        return own
+    return f"{own}, {getattr(country, 'common_name', country.name)}"
+
+
+def coordinate(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def gkg_date(mention: DateMention) -> str:
+    """«resolution#month#day#year#offset» of a resolved date; "" for an unresolved one."""
+    if not mention.value:
+        return ""
+    parts = [int(p) for p in mention.value.split("-")]
+    year, month, day = (*parts, 0, 0)[:3]
+    # GKG's resolution: 3 a day with its year, 2 a month with its year, 1 a year — the
+    # number of parts of the value (4, a day without a year, svodka always resolves).
+    return f"{len(parts)}#{month}#{day}#{year}#{mention.start}"
+
+
+def number_text(value: float) -> str:
+    """An amount as GKG writes it: no exponent, no trailing «.0»."""
+    return str(int(value)) if float(value).is_integer() else f"{value:f}".rstrip("0")
