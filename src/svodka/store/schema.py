@@ -46,6 +46,7 @@ documents = Table(
     "documents",
     metadata,
     Column("id", String, primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),  # insertion order, across runs
     Column("hash", String(64), nullable=False, unique=True),  # SHA-256 of the text
     Column("title", Text),
     Column("text", Text, nullable=False),

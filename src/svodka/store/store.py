@@ -11,12 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    tuple_,
+    update,
+)
 
 from svodka import __version__
 from svodka.doc import Document, Entity, Record
@@ -115,36 +126,43 @@ class Store:
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of these text hashes are stored already."""
-        hashes = list(hashes)
         with self.engine.connect() as connection:
-            found: set[str] = set()
-            for i in range(0, len(hashes), 500):
-                chunk = hashes[i : i + 500]
-                rows = connection.execute(
-                    select(documents.c.hash).where(documents.c.hash.in_(chunk))
-                )
-                found.update(row[0] for row in rows)
-        return found
+            return stored_hashes(connection, list(hashes))
 
     def add(self, items: list[Prepared], rejected: Iterable[tuple[str, str]] = ()) -> AddCounts:
-        """Store a batch of documents and rejects (source, reason) in one transaction."""
+        """Store a batch of documents and rejects (source, reason) in one transaction.
+
+        A handful of statements per batch, whatever its size: the writer shares the CPU
+        with the analysis workers, so it must stay cheap.
+        """
         counts = AddCounts()
         now = datetime.now()
         with self.engine.begin() as connection:
-            for source, reason in rejected:
-                counts.rejected += add_reject(connection, source, reason, now)
-            seen = self_known(connection, [item.hash for item in items])
-            for item in items:
-                if item.hash in seen:
-                    counts.duplicates += 1
-                    continue
-                seen.add(item.hash)
-                doc_id = free_id(connection, item.doc.id, item.hash)
-                original = find_original(connection, item.signature)
-                insert_document(connection, item, doc_id, original, now)
-                counts.added += 1
-                counts.near_duplicates += original is not None
-                counts.ids.append(doc_id)
+            counts.rejected = add_rejects(connection, list(rejected), now)
+            fresh = drop_known(connection, items)
+            counts.duplicates = len(items) - len(fresh)
+            ids = assign_ids(connection, fresh)
+            originals = find_originals(connection, fresh, ids)
+            first = next_seq(connection)
+            triples = zip(fresh, ids, originals, strict=True)
+            rows = [document_row(*triple, first + i, now) for i, triple in enumerate(triples)]
+            if rows:
+                connection.execute(documents.insert(), rows)
+            docs = [replace(item.doc, id=doc_id) for item, doc_id in zip(fresh, ids, strict=True)]
+            write_analyses(connection, docs)
+            lsh_rows = [
+                {"band": band, "bucket": bucket, "doc_id": doc_id}
+                for item, doc_id in zip(fresh, ids, strict=True)
+                if item.signature is not None
+                for band, bucket in dedup.bands(item.signature)
+            ]
+            if lsh_rows:
+                connection.execute(lsh.insert(), lsh_rows)
+            pairs = zip(docs, fresh, strict=True)
+            fts.add(connection, [(d.id, f"{d.title or ''}\n{d.text}", i.lemmas) for d, i in pairs])
+        counts.added = len(fresh)
+        counts.near_duplicates = sum(original is not None for original in originals)
+        counts.ids = ids
         return counts
 
     def replace_analysis(self, items: list[Prepared]) -> int:
@@ -154,13 +172,13 @@ class Store:
         with self.engine.begin() as connection:
             ids = [item.doc.id for item in items]
             clear_documents(connection, ids)
-            for item in items:
-                write_analysis(connection, item, item.doc.id)
-                connection.execute(
-                    update(documents)
-                    .where(documents.c.id == item.doc.id)
-                    .values(version=__version__, analysis=dumps(item.doc))
-                )
+            write_analyses(connection, [item.doc for item in items])
+            connection.execute(
+                update(documents)
+                .where(documents.c.id == bindparam("doc_id"))
+                .values(version=__version__, analysis=bindparam("analysis")),
+                [{"doc_id": item.doc.id, "analysis": dumps(item.doc)} for item in items],
+            )
             fts.add(
                 connection,
                 [(i.doc.id, f"{i.doc.title or ''}\n{i.doc.text}", i.lemmas) for i in items],
@@ -185,9 +203,8 @@ class Store:
 
     def add_rejects(self, rejected: Iterable[tuple[str, str]]) -> int:
         """Record rejects (source, reason); each is kept once however often it recurs."""
-        now = datetime.now()
         with self.engine.begin() as connection:
-            return sum(add_reject(connection, source, reason, now) for source, reason in rejected)
+            return add_rejects(connection, list(rejected), datetime.now())
 
     def count(self, table_name: str = "documents") -> int:
         table = {t.name: t for t in (documents, entities, rejects, *DOCUMENT_ROWS)}[table_name]
@@ -204,77 +221,145 @@ def tune_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def self_known(connection: Connection, hashes: list[str]) -> set[str]:
-    rows = connection.execute(select(documents.c.hash).where(documents.c.hash.in_(hashes)))
-    return {row[0] for row in rows}
+def in_chunks(values: list, size: int = 400) -> Iterator[list]:
+    """Slices small enough for any backend's limit on bound parameters."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
-def free_id(connection: Connection, wanted: str, hash_: str) -> str:
-    """The record's id, or ``<id>-<hash prefix>`` when another text already has that id."""
-    taken = connection.execute(select(documents.c.id).where(documents.c.id == wanted)).first()
-    return wanted if taken is None else f"{wanted}-{hash_[:8]}"
+def stored_hashes(connection: Connection, hashes: list[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in in_chunks(hashes):
+        rows = connection.execute(select(documents.c.hash).where(documents.c.hash.in_(chunk)))
+        found.update(row[0] for row in rows)
+    return found
 
 
-def find_original(connection: Connection, signature: bytes | None) -> str | None:
-    """The earliest stored document this signature nearly duplicates, if any."""
-    if signature is None:
-        return None
-    keys = dedup.bands(signature)
-    candidates: set[str] = set()
-    for band, bucket in keys:
+def drop_known(connection: Connection, items: list[Prepared]) -> list[Prepared]:
+    """The items whose text is neither stored nor earlier in the batch."""
+    seen = stored_hashes(connection, [item.hash for item in items])
+    fresh = []
+    for item in items:
+        if item.hash not in seen:
+            seen.add(item.hash)
+            fresh.append(item)
+    return fresh
+
+
+def assign_ids(connection: Connection, items: list[Prepared]) -> list[str]:
+    """Each record's id, or ``<id>-<hash prefix>`` when another text already has that id."""
+    wanted = [item.doc.id for item in items]
+    taken: set[str] = set()
+    for chunk in in_chunks(sorted(set(wanted))):
+        taken.update(
+            row[0]
+            for row in connection.execute(select(documents.c.id).where(documents.c.id.in_(chunk)))
+        )
+    ids = []
+    for item in items:
+        doc_id = item.doc.id if item.doc.id not in taken else f"{item.doc.id}-{item.hash[:8]}"
+        taken.add(doc_id)
+        ids.append(doc_id)
+    return ids
+
+
+def next_seq(connection: Connection) -> int:
+    """The insertion number the next document gets: input order, across runs."""
+    return (connection.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
+
+
+LATER = 10**15  # orders this batch's documents after every stored one
+
+
+def find_originals(
+    connection: Connection, items: list[Prepared], ids: list[str]
+) -> list[str | None]:
+    """For each item, the earliest document (stored, or earlier in the batch) it nearly
+    duplicates, or None. Candidates share an LSH band; the signatures decide."""
+    keys = {pair for item in items if item.signature for pair in dedup.bands(item.signature)}
+    stored: dict[tuple[int, str], list[str]] = {}
+    for chunk in in_chunks(sorted(keys), 200):
         rows = connection.execute(
-            select(lsh.c.doc_id).where(lsh.c.band == band, lsh.c.bucket == bucket)
+            select(lsh.c.band, lsh.c.bucket, lsh.c.doc_id).where(
+                tuple_(lsh.c.band, lsh.c.bucket).in_(chunk)
+            )
         )
-        candidates.update(row[0] for row in rows)
-    if not candidates:
-        return None
-    rows = connection.execute(
-        select(documents.c.id, documents.c.minhash, documents.c.duplicate_of)
-        .where(documents.c.id.in_(sorted(candidates)))
-        .order_by(documents.c.ingested_at, documents.c.id)
-    )
-    for doc_id, minhash, original in rows:
-        if minhash and dedup.similarity(signature, minhash) >= dedup.NEAR:
-            return original or doc_id
-    return None
+        for band, bucket, doc_id in rows:
+            stored.setdefault((band, bucket), []).append(doc_id)
+    known = candidate_signatures(connection, sorted({d for ds in stored.values() for d in ds}))
+    batch: dict[tuple[int, str], list[str]] = {}
+    originals: list[str | None] = []
+    for position, (item, doc_id) in enumerate(zip(items, ids, strict=True)):
+        original = None
+        if item.signature is not None:
+            pairs = dedup.bands(item.signature)
+            names = {d for pair in pairs for d in stored.get(pair, []) + batch.get(pair, [])}
+            near = [d for d in names if dedup.similarity(item.signature, known[d][0]) >= dedup.NEAR]
+            if near:
+                earliest = min(near, key=lambda d: known[d][2])
+                original = known[earliest][1] or earliest
+            for pair in pairs:
+                batch.setdefault(pair, []).append(doc_id)
+            known[doc_id] = (item.signature, original, LATER + position)  # after every stored one
+        originals.append(original)
+    return originals
 
 
-def insert_document(
-    connection: Connection, item: Prepared, doc_id: str, original: str | None, now: datetime
-) -> None:
+def candidate_signatures(
+    connection: Connection, doc_ids: list[str]
+) -> dict[str, tuple[bytes, str | None, int]]:
+    """doc id → (signature, duplicate_of, seq) of stored documents."""
+    found = {}
+    for chunk in in_chunks(doc_ids):
+        rows = connection.execute(
+            select(
+                documents.c.id, documents.c.minhash, documents.c.duplicate_of, documents.c.seq
+            ).where(documents.c.id.in_(chunk))
+        )
+        for doc_id, minhash, original, seq in rows:
+            if minhash:
+                found[doc_id] = (minhash, original, seq)
+    return found
+
+
+def document_row(
+    item: Prepared, doc_id: str, original: str | None, seq: int, now: datetime
+) -> dict:
     doc = replace(item.doc, id=doc_id)
-    connection.execute(
-        documents.insert().values(
-            id=doc_id,
-            hash=item.hash,
-            title=doc.title,
-            text=doc.text,
-            published=doc.published,
-            source=doc.source,
-            url=doc.url,
-            duplicate_of=original,
-            version=__version__,
-            analysis=dumps(doc),
-            minhash=item.signature,
-            ingested_at=now,
-        )
-    )
-    write_analysis(connection, replace(item, doc=doc), doc_id)
-    if item.signature is not None:
-        connection.execute(
-            lsh.insert(),
-            [{"band": b, "bucket": k, "doc_id": doc_id} for b, k in dedup.bands(item.signature)],
-        )
-    fts.add(connection, [(doc_id, f"{doc.title or ''}\n{doc.text}", item.lemmas)])
+    return {
+        "id": doc_id,
+        "seq": seq,
+        "hash": item.hash,
+        "title": doc.title,
+        "text": doc.text,
+        "published": doc.published,
+        "source": doc.source,
+        "url": doc.url,
+        "duplicate_of": original,
+        "version": __version__,
+        "analysis": dumps(doc),
+        "minhash": item.signature,
+        "ingested_at": now,
+    }
 
 
-def write_analysis(connection: Connection, item: Prepared, doc_id: str) -> None:
-    """The rows of one document's analysis: entities (shared by key), mentions, roles,
-    quotes, amounts, dates."""
-    doc = item.doc
+def write_analyses(connection: Connection, docs: list[Document]) -> None:
+    """The rows of the documents' analyses: entities (shared by key), mentions, roles,
+    quotes, amounts, dates; one statement per table for the whole batch."""
+    upsert_entities(connection, [e for doc in docs for e in doc.entities])
+    rows: dict = {table: [] for table in (doc_entities, mentions, roles, quotes, amounts, dates)}
+    for doc in docs:
+        for table, values in analysis_rows(doc).items():
+            rows[table].extend(values)
+    for table, values in rows.items():
+        if values:
+            connection.execute(table.insert(), values)
+
+
+def analysis_rows(doc: Document) -> dict:
+    doc_id = doc.id
     keys = {e.id: e.key for e in doc.entities}
-    upsert_entities(connection, doc.entities)
-    rows = {
+    return {
         doc_entities: [
             {
                 "doc_id": doc_id,
@@ -353,47 +438,58 @@ def write_analysis(connection: Connection, item: Prepared, doc_id: str) -> None:
             for d in doc.dates
         ],
     }
-    for table, values in rows.items():
-        if values:
-            connection.execute(table.insert(), values)
 
 
-def upsert_entities(connection: Connection, found: tuple[Entity, ...]) -> None:
-    """Insert new entities; add new aliases (and a missing place or Wikidata id) to known ones."""
+def upsert_entities(connection: Connection, found: list[Entity]) -> None:
+    """Insert new entities (named as first seen); add new aliases, and a missing Wikidata
+    id, to known ones. Three statements for any number of entities."""
     by_key: dict[str, list[Entity]] = {}
     for entity in found:
         by_key.setdefault(entity.key, []).append(entity)
-    if not by_key:
-        return
-    stored = {
-        row.key: row
-        for row in connection.execute(select(entities).where(entities.c.key.in_(sorted(by_key))))
-    }
+    stored = {}
+    for chunk in in_chunks(sorted(by_key)):
+        rows = connection.execute(
+            select(entities.c.key, entities.c.aliases, entities.c.wikidata).where(
+                entities.c.key.in_(chunk)
+            )
+        )
+        stored.update({key: (aliases, wikidata) for key, aliases, wikidata in rows})
+    new, changed = [], []
     for key, group in by_key.items():
         names = {name for e in group for name in (e.name, *(m.text for m in e.mentions))}
-        first = group[0]
+        wikidata = next((e.wikidata for e in group if e.wikidata), None)
         if key not in stored:
-            connection.execute(entities.insert().values(entity_row(first, sorted(names))))
+            new.append(entity_row(group[0], sorted(names), wikidata))
             continue
-        row = stored[key]
-        aliases = sorted(set(json.loads(row.aliases)) | names)
-        changes = {}
-        if len(aliases) != len(json.loads(row.aliases)):
-            changes["aliases"] = json.dumps(aliases, ensure_ascii=False)
-        if row.wikidata is None and first.wikidata:
-            changes["wikidata"] = first.wikidata
-        if changes:
-            connection.execute(update(entities).where(entities.c.key == key).values(**changes))
+        old, old_wikidata = stored[key]
+        aliases = sorted(set(json.loads(old)) | names)
+        if len(aliases) != len(json.loads(old)) or (wikidata and not old_wikidata):
+            changed.append(
+                {
+                    "k": key,
+                    "aliases": json.dumps(aliases, ensure_ascii=False),
+                    "wikidata": old_wikidata or wikidata,
+                }
+            )
+    if new:
+        connection.execute(entities.insert(), new)
+    if changed:
+        connection.execute(
+            update(entities)
+            .where(entities.c.key == bindparam("k"))
+            .values(aliases=bindparam("aliases"), wikidata=bindparam("wikidata")),
+            changed,
+        )
 
 
-def entity_row(entity: Entity, aliases: list[str]) -> dict:
+def entity_row(entity: Entity, aliases: list[str], wikidata: str | None) -> dict:
     place = entity.place
     return {
         "key": entity.key,
         "type": entity.type,
         "name": entity.name,
         "aliases": json.dumps(aliases, ensure_ascii=False),
-        "wikidata": entity.wikidata,
+        "wikidata": wikidata,
         "geonameid": place.geonameid if place else None,
         "place_kind": place.kind if place else None,
         "country": place.country if place else None,
@@ -405,15 +501,23 @@ def entity_row(entity: Entity, aliases: list[str]) -> dict:
     }
 
 
-def add_reject(connection: Connection, source: str, reason: str, now: datetime) -> int:
-    """1 when the reject is new, 0 when it was recorded before."""
-    exists = connection.execute(
-        select(rejects.c.id).where(rejects.c.source == source, rejects.c.reason == reason)
-    ).first()
-    if exists:
+def add_rejects(connection: Connection, rejected: list[tuple[str, str]], now: datetime) -> int:
+    """Record the rejects not recorded before; how many were new."""
+    fresh = list(dict.fromkeys(rejected))
+    if not fresh:
         return 0
-    connection.execute(rejects.insert().values(source=source, reason=reason, at=now))
-    return 1
+    known = set()
+    for chunk in in_chunks(sorted({source for source, _ in fresh})):
+        rows = connection.execute(
+            select(rejects.c.source, rejects.c.reason).where(rejects.c.source.in_(chunk))
+        )
+        known.update(tuple(row) for row in rows)
+    fresh = [pair for pair in fresh if pair not in known]
+    if fresh:
+        connection.execute(
+            rejects.insert(), [{"source": s, "reason": r, "at": now} for s, r in fresh]
+        )
+    return len(fresh)
 
 
 def clear_documents(connection: Connection, ids: list[str]) -> None:
