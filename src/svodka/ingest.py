@@ -24,7 +24,7 @@ from svodka.doc import Record
 from svodka.io.readers import Rejection
 from svodka.store import Prepared, Store, prepare, text_hash
 
-CHUNK = 16  # records per task sent to a worker
+CHUNK = 32  # records per task sent to a worker: one NER batch (Config.docs_per_batch)
 BATCH = 64  # documents per transaction
 
 

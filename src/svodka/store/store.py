@@ -61,6 +61,7 @@ class Prepared:
     hash: str
     signature: bytes | None
     lemmas: str
+    analysis: str  # the contract document as JSON
 
 
 @dataclass(slots=True)
@@ -81,7 +82,8 @@ def prepare(doc: Document) -> Prepared:
     """Hash, signature and lemma text of an analyzed document, its internal layers dropped."""
     lean = replace(doc, tokens=(), sentences=(), spans=())
     body = f"{doc.title or ''}\n{doc.text}"
-    return Prepared(lean, text_hash(doc.text), dedup.signature(doc.text), fts.lemma_text(body))
+    signature = dedup.signature(doc.text)
+    return Prepared(lean, text_hash(doc.text), signature, fts.lemma_text(body), dumps(lean))
 
 
 def database_url(db: str | Path) -> str:
@@ -177,7 +179,7 @@ class Store:
                 update(documents)
                 .where(documents.c.id == bindparam("doc_id"))
                 .values(version=__version__, analysis=bindparam("analysis")),
-                [{"doc_id": item.doc.id, "analysis": dumps(item.doc)} for item in items],
+                [{"doc_id": item.doc.id, "analysis": item.analysis} for item in items],
             )
             fts.add(
                 connection,
@@ -337,7 +339,7 @@ def document_row(
         "url": doc.url,
         "duplicate_of": original,
         "version": __version__,
-        "analysis": dumps(doc),
+        "analysis": item.analysis if doc_id == item.doc.id else dumps(doc),
         "minhash": item.signature,
         "ingested_at": now,
     }
