@@ -1,0 +1,66 @@
+"""svodka ingest, rejects and reanalyze end to end, in-process, on a temporary SQLite store."""
+
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from svodka import __version__
+from svodka.cli import app
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+NEWS = (
+    "В Казани открыли новый мост\n"
+    "Мэр Казани Ильсур Метшин открыл мост через Казанку. «Мост сократит путь в центр "
+    "на 20 минут», — сказал Метшин. Строительство обошлось в 3 млрд рублей."
+)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "most.txt").write_text(NEWS, encoding="utf-8")
+    (tmp_path / "news" / "bad.json").write_text('{"text": ', encoding="utf-8")
+    (tmp_path / "news" / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    return tmp_path / "news"
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_ingest_stores_articles_counts_rejects_and_is_idempotent(folder, tmp_path):
+    db = tmp_path / "svodka.db"
+    first = run("ingest", folder, "--db", db, "--jobs", "1")
+    assert first.exit_code == 0, first.output
+    assert "added" in first.output and "rejected" in first.output
+    again = run("ingest", folder, "--db", db, "--jobs", "1")
+    assert again.exit_code == 0
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        reasons = [r[0] for r in connection.execute("SELECT reason FROM rejects")]
+    assert len(reasons) == 2 and all(reasons)
+    listed = run("rejects", "--db", db)
+    assert listed.exit_code == 0 and "rejects: 2" in listed.output
+
+
+def test_reanalyze_updates_documents_of_another_version(folder, tmp_path):
+    db = tmp_path / "svodka.db"
+    assert run("ingest", folder, "--db", db, "--jobs", "1").exit_code == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE documents SET version = '0.0.1'")
+    done = run("reanalyze", "--db", db, "--jobs", "1")
+    assert done.exit_code == 0, done.output
+    with sqlite3.connect(db) as connection:
+        versions = {row[0] for row in connection.execute("SELECT version FROM documents")}
+        mentions = connection.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    assert versions == {__version__} and mentions > 0
+
+
+def test_read_commands_refuse_a_missing_store(tmp_path):
+    for command in ("rejects", "reanalyze", "stats"):
+        result = run(command, "--db", tmp_path / "none.db")
+        assert result.exit_code == 1, command
+    assert not (tmp_path / "none.db").exists()
