@@ -1,0 +1,177 @@
+"""An analyzed document as highlighted HTML, displaCy-style, built from the contract offsets.
+
+Two layers of spans are drawn. Quotes are the outer layer: a ``<span class="quote">`` that
+is closed and reopened around nothing — it only wraps text and inner marks, so a quote
+containing «Токаев» is one quote with one mark inside. Entity mentions, amounts and dates
+are the inner layer, ``<a>`` or ``<mark>`` with a small type label. Where inner spans
+overlap, the one that starts earlier wins, and at the same start the longer one
+(«10 тысяч жителей» as an amount over «тысяч» as anything else).
+
+The text is cut at every span boundary and each piece is escaped with ``markupsafe``: the
+only markup in the result is the markup written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+from svodka.doc import Document
+from svodka.web.labels import LABELS
+
+#: Marks a ``Mark`` can be; the CSS colours them.
+KINDS = ("PER", "ORG", "LOC", "amount", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """An inner span: an entity mention, an amount or a date."""
+
+    start: int
+    stop: int
+    kind: str  # PER, ORG, LOC, amount, date
+    label: str  # the small tag after the text: «PER», «число»
+    title: str  # the tooltip: the entity's name, the amount's value
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """An outer span: a quote, with who said it."""
+
+    start: int
+    stop: int
+    speaker: str | None
+    href: str | None = None
+
+
+def entity_url(key: str) -> str:
+    """The entity page of ``key``: ``/entities/per:касым-жомарт%20токаев``."""
+    return "/entities/" + quote(key, safe=":")
+
+
+def linker(known: Callable[[str], bool] | None = None) -> Callable[[str], str | None]:
+    """Key → entity page URL, or None when the key is empty or ``known`` says no."""
+
+    def link(key: str) -> str | None:
+        if not key or (known is not None and not known(key)):
+            return None
+        return entity_url(key)
+
+    return link
+
+
+def document_marks(doc: Document, link: Callable[[str], str | None]) -> list[Mark]:
+    """Every mention, amount and date of ``doc`` as a mark, unsorted and overlapping."""
+    marks = [
+        Mark(m.start, m.stop, e.type, e.type, e.name, link(e.key))
+        for e in doc.entities
+        for m in e.mentions
+    ]
+    for a in doc.amounts:
+        value = f"{a.value:g}" + (f" {a.unit}" if a.unit else "")
+        marks.append(Mark(a.start, a.stop, "amount", LABELS["mark.amount"], value))
+    for d in doc.dates:
+        marks.append(Mark(d.start, d.stop, "date", LABELS["mark.date"], d.value or d.text))
+    return marks
+
+
+def document_quotes(doc: Document, link: Callable[[str], str | None]) -> list[QuoteSpan]:
+    """The quotes of ``doc`` with their speakers' names and pages."""
+    spans = []
+    for q in doc.quotes:
+        speaker = doc.entity(q.speaker) if q.speaker else None
+        if speaker is not None:
+            spans.append(QuoteSpan(q.start, q.stop, speaker.name, link(speaker.key)))
+        else:
+            spans.append(QuoteSpan(q.start, q.stop, q.speaker_name))
+    return spans
+
+
+def drop_overlaps(spans: Iterable) -> list:
+    """The spans that do not overlap an earlier (or, at the same start, a longer) one."""
+    kept: list = []
+    for span in sorted(spans, key=lambda s: (s.start, s.start - s.stop)):
+        if span.stop > span.start and (not kept or span.start >= kept[-1].stop):
+            kept.append(span)
+    return kept
+
+
+def highlight(doc: Document, link: Callable[[str], str | None] | None = None) -> Markup:
+    """The text of ``doc`` as safe HTML with its quotes, mentions, amounts and dates marked;
+    ``link`` maps entity keys to pages (default: every key links)."""
+    link = link or linker()
+    marks = drop_overlaps(document_marks(doc, link))
+    quotes = drop_overlaps(document_quotes(doc, link))
+    return weave(doc.text, marks, quotes)
+
+
+def weave(text: str, marks: list[Mark], quotes: list[QuoteSpan]) -> Markup:
+    """``text`` cut at every boundary, each piece escaped and wrapped in its quote and mark.
+
+    Both lists are sorted and free of overlaps. A mark that crosses a quote's edge is drawn
+    in two pieces; its label goes after the last piece."""
+    cuts = sorted({0, len(text), *(x for s in (*marks, *quotes) for x in (s.start, s.stop))})
+    out: list[str] = []
+    for start, stop in pairwise(cuts):
+        if stop > len(text):
+            break
+        mark = covering(marks, start)
+        quote_ = covering(quotes, start)
+        piece = escape(text[start:stop])
+        if mark is not None:
+            piece = wrap_mark(mark, piece, last=mark.stop == stop)
+        if quote_ is not None:
+            piece = wrap_quote(quote_, piece, first=quote_.start == start, last=quote_.stop == stop)
+        out.append(piece)
+    return Markup("".join(out))
+
+
+def covering(spans: list, at: int):
+    """The span that contains offset ``at``, or None (spans are few: a linear scan)."""
+    return next((s for s in spans if s.start <= at < s.stop), None)
+
+
+def wrap_mark(mark: Mark, piece: str, *, last: bool) -> str:
+    tag = escape(mark.label) if last else ""
+    label = f'<span class="tag">{tag}</span>' if last else ""
+    kind = escape(mark.kind)
+    attributes = f'class="mark mark-{kind}" data-type="{kind}" title="{escape(mark.title)}"'
+    if mark.href:
+        return f'<a {attributes} href="{escape(mark.href)}">{piece}{label}</a>'
+    return f"<mark {attributes}>{piece}{label}</mark>"
+
+
+def wrap_quote(span: QuoteSpan, piece: str, *, first: bool, last: bool) -> str:
+    """A piece of a quote; the first piece opens it, the last one names the speaker."""
+    speaker = escape(span.speaker or LABELS["quote.unknown"])
+    classes = "quote" + (" quote-start" if first else "") + (" quote-end" if last else "")
+    title = f"{LABELS['mark.quote']}: {speaker}"
+    html = f'<span class="{classes}" title="{title}">{piece}</span>'
+    if not last:
+        return html
+    if span.href:
+        who = f'<a class="speaker" href="{escape(span.href)}">— {speaker}</a>'
+    else:
+        who = f'<span class="speaker">— {speaker}</span>'
+    return html + who
+
+
+def weave_plain(text: str, spans: list) -> Markup:
+    """``text`` escaped, with each of the sorted, non-overlapping ``spans`` in ``<mark>``:
+    a search snippet's matched words."""
+    out, at = [], 0
+    for span in spans:
+        out += [
+            escape(text[at : span.start]),
+            Markup("<mark>"),
+            escape(text[span.start : span.stop]),
+        ]
+        out.append(Markup("</mark>"))
+        at = span.stop
+    out.append(escape(text[at:]))
+    return Markup("").join(out)

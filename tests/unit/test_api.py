@@ -1,0 +1,372 @@
+"""The REST API: analyze, ingest and read back, search, entities, quotes, graph, health;
+JSON errors without tracebacks, the body limit, the write token, offline Swagger UI."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import jsonschema
+import pytest
+from fastapi.testclient import TestClient
+from tests.conftest import EXAMPLE
+
+from svodka.schema import json_schema
+from svodka.web import create_app
+from svodka.web.api import as_openapi_30
+
+TOKEN = "test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+TOKAYEV = "per:касым-жомарт токаев"
+#: Four short articles: Токаев in Moscow (January) and Astana (March, a quote), a
+#: near-duplicate of the first, and a gas story without him.
+ARTICLES = [
+    {
+        "id": "moscow",
+        "title": "Токаев встретился с Путиным",
+        "text": "Президент Казахстана Касым-Жомарт Токаев провел переговоры с Владимиром "
+        "Путиным в Москве. «Мы довольны темпами сотрудничества с Россией», — заявил Токаев "
+        "журналистам. Стороны обсудили поставки газа и строительство новых дорог.",
+        "published": "2024-01-15",
+        "source": "ТАСС",
+        "url": "https://example.ru/moscow",
+    },
+    {
+        "id": "moscow-copy",
+        "title": "Токаев встретился с Путиным",
+        "text": "Президент Казахстана Касым-Жомарт Токаев провел переговоры с Владимиром "
+        "Путиным в Москве. «Мы довольны темпами сотрудничества с Россией», — заявил Токаев "
+        "журналистам. Стороны обсудили поставки газа и строительство новых дорог. "
+        "Подробности позже.",
+        "published": "2024-01-16",
+        "source": "Интерфакс",
+    },
+    {
+        "id": "astana",
+        "title": "Совещание в Астане",
+        "text": "Касым-Жомарт Токаев провел в Астане совещание о развитии транспорта. "
+        "По словам Токаева, новые дороги свяжут все регионы страны.",
+        "published": "2024-03-02",
+        "source": "Казинформ",
+    },
+    {
+        "id": "gas",
+        "title": "Газ для Китая",
+        "text": "«Газпром» увеличил поставки газа в Китай. Экспорт газа вырос на 10%, а цены "
+        "на газ снизились.",
+        "published": "2024-02-10",
+        "source": "Коммерсантъ",
+    },
+]
+
+
+@pytest.fixture
+def client(tmp_path) -> TestClient:
+    """An app over an empty SQLite store, with a write token."""
+    app = create_app(str(tmp_path / "api.db"), token=TOKEN)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+@pytest.fixture
+def filled(store) -> TestClient:
+    """An app over the ``store`` fixture (SQLite and PostgreSQL), the articles ingested."""
+    app = create_app("unused.db", token=TOKEN)
+    app.state.services.store = store
+    client = TestClient(app, raise_server_exceptions=False)
+    response = client.post("/api/v1/documents", json=ARTICLES, headers=AUTH)
+    assert response.status_code == 200, response.text
+    return client
+
+
+def assert_json_error(response, status: int) -> dict:
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert isinstance(body["error"], str)
+    assert "Traceback" not in response.text
+    return body
+
+
+# ------------------------------------------------------------------------- analysis
+
+
+@pytest.mark.slow
+def test_api_analyze_returns_a_contract_document(client):
+    article = {**ARTICLES[0], "id": "a1"}
+    response = client.post("/api/v1/analyze", json=article)
+    assert response.status_code == 200, response.text
+    doc = response.json()
+    jsonschema.validate(doc, json_schema())
+    assert (doc["id"], doc["published"], doc["source"]) == ("a1", "2024-01-15", "ТАСС")
+    assert doc["url"] == "https://example.ru/moscow"
+    assert "Касым-Жомарт Токаев" in [e["name"] for e in doc["entities"]]
+
+
+@pytest.mark.slow
+def test_api_analyze_example_article_finds_tokayev(client):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    response = client.post("/api/v1/analyze", json={"text": text, "id": "mir24"})
+    people = {e["name"] for e in response.json()["entities"] if e["type"] == "PER"}
+    assert "Касым-Жомарт Токаев" in people
+    assert "Владимир Путин" in people
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        {},
+        {"text": ""},
+        {"text": "Текст", "published": "15.01.2024"},
+        {"text": "Текст", "published": "2024-02-30"},
+        {"text": "Текст\x00"},
+        {"text": "Текст", "colour": "red"},
+    ],
+)
+def test_api_analyze_rejects_invalid_articles_with_422(client, article):
+    body = assert_json_error(client.post("/api/v1/analyze", json=article), 422)
+    assert body["details"]
+
+
+# ------------------------------------------------------------------------ the limits
+
+
+@pytest.fixture
+def small(tmp_path) -> TestClient:
+    app = create_app(str(tmp_path / "api.db"), token=TOKEN, max_body=1000)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def test_api_refuses_a_body_over_the_limit_by_its_length(small):
+    response = small.post("/api/v1/analyze", json={"text": "я" * 1000})
+    assert "larger than 1000 bytes" in assert_json_error(response, 413)["error"]
+
+
+def test_api_refuses_a_streamed_body_over_the_limit(small):
+    def chunks():  # chunked: no Content-Length to judge by
+        for _ in range(10):
+            yield b"x" * 200
+
+    response = small.post(
+        "/api/v1/analyze", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert "content-length" not in response.request.headers
+    assert_json_error(response, 413)
+
+
+def test_api_refuses_a_false_content_length(small):
+    response = small.post("/api/v1/analyze", content=b"{}", headers={"content-length": "abc"})
+    assert_json_error(response, 400)
+
+
+def test_api_accepts_a_body_under_the_limit(small):
+    response = small.post("/api/v1/analyze", json={"text": ""})
+    assert_json_error(response, 422)  # read and validated, not refused for its size
+
+
+# ------------------------------------------------------------------------ the token
+
+
+@pytest.mark.parametrize(
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}]
+)
+def test_api_writes_need_the_token(client, headers):
+    response = client.post("/api/v1/documents", json=ARTICLES[0], headers=headers)
+    assert_json_error(response, 401)
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_api_writes_are_disabled_without_a_server_token(tmp_path, monkeypatch):
+    monkeypatch.delenv("SVODKA_TOKEN", raising=False)
+    client = TestClient(create_app(str(tmp_path / "api.db")), raise_server_exceptions=False)
+    response = client.post("/api/v1/documents", json=ARTICLES[0], headers=AUTH)
+    assert "disabled" in assert_json_error(response, 403)["error"]
+
+
+def test_api_bad_records_are_rejected_with_reasons(client):
+    records = [{"id": "no-text"}, "not an object", {"text": "Текст", "published": "вчера"}]
+    response = client.post("/api/v1/documents", json=records, headers=AUTH)
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["added"], body["rejected"], body["ids"]) == (0, 3, [])
+    reasons = [r["reason"] for r in body["rejects"]]
+    assert "text: Field required" in reasons[0]
+    assert "published" in reasons[2]
+    assert body["rejects"][0]["source"] == "records[0] (no-text)"
+
+
+# -------------------------------------------------------------------- reading back
+
+
+@pytest.mark.slow
+def test_api_ingest_counts_and_ids(filled):
+    again = filled.post("/api/v1/documents", json=ARTICLES[0], headers=AUTH).json()
+    assert (again["added"], again["duplicates"], again["ids"]) == (0, 1, [])
+    health = filled.get("/api/v1/health").json()
+    assert health["status"] == "ok"
+    assert health["documents"] == 4
+    assert health["backend"] in ("sqlite", "postgresql")
+
+
+@pytest.mark.slow
+def test_api_lists_documents_newest_first(filled):
+    page = filled.get("/api/v1/documents").json()
+    assert [d["id"] for d in page["items"]] == ["astana", "gas", "moscow"]  # copy left out
+    assert page["total"] == 3
+    everything = filled.get("/api/v1/documents", params={"include_duplicates": "true"}).json()
+    assert everything["total"] == 4
+    paged = filled.get("/api/v1/documents", params={"limit": 1, "offset": 1}).json()
+    assert [d["id"] for d in paged["items"]] == ["gas"]
+    dated = filled.get("/api/v1/documents", params={"from": "2024-02-01", "to": "2024-02-28"})
+    assert [d["id"] for d in dated.json()["items"]] == ["gas"]
+    by_source = filled.get("/api/v1/documents", params={"source": "ТАСС"}).json()
+    assert [d["id"] for d in by_source["items"]] == ["moscow"]
+
+
+@pytest.mark.slow
+def test_api_gets_a_stored_document(filled):
+    doc = filled.get("/api/v1/documents/moscow-copy").json()
+    assert doc["duplicate_of"] == "moscow"
+    jsonschema.validate(doc, json_schema())
+    assert "no document" in assert_json_error(filled.get("/api/v1/documents/nope"), 404)["error"]
+
+
+@pytest.mark.slow
+def test_api_search_with_snippets_and_filters(filled):
+    hits = filled.get("/api/v1/search", params={"q": "дорога"}).json()["hits"]
+    assert sorted(h["id"] for h in hits) == ["astana", "moscow"]
+    for hit in hits:
+        marked = [hit["snippet"][h["start"] : h["stop"]] for h in hit["highlights"]]
+        assert all(word.lower().startswith("дорог") for word in marked)
+    filtered = filled.get("/api/v1/search", params={"q": "дорога", "from": "2024-02-01"})
+    assert [h["id"] for h in filtered.json()["hits"]] == ["astana"]
+    by_entity = filled.get("/api/v1/search", params={"entity": "Газпром"}).json()["hits"]
+    assert [h["id"] for h in by_entity] == ["gas"]
+
+
+@pytest.mark.slow
+def test_api_entities_and_a_profile_by_encoded_key(filled):
+    top = filled.get("/api/v1/entities", params={"type": "PER"}).json()["entities"]
+    assert top[0] == {
+        "key": TOKAYEV,
+        "name": "Касым-Жомарт Токаев",
+        "type": "PER",
+        "documents": 2,
+    }
+    named = filled.get("/api/v1/entities", params={"q": "Касым"}).json()["entities"]
+    assert [e["key"] for e in named] == [TOKAYEV]
+    profile = filled.get("/api/v1/entities/" + quote(TOKAYEV)).json()
+    assert profile["documents"] == 2
+    assert profile["timeline"] == [
+        {"month": "2024-01", "documents": 1},
+        {"month": "2024-02", "documents": 0},
+        {"month": "2024-03", "documents": 1},
+    ]
+    assert [d["id"] for d in profile["recent"]] == ["astana", "moscow"]
+    assert "iso:KZ" in {e["key"] for e in profile["cooccurring"]}
+    assert filled.get("/api/v1/entities/iso:KZ").json()["name"] == "Казахстан"
+    missing = filled.get("/api/v1/entities/" + quote("per:нет такого"))
+    assert "per:нет такого" in assert_json_error(missing, 404)["error"]
+
+
+@pytest.mark.slow
+def test_api_quotes(filled):
+    said = filled.get("/api/v1/quotes", params={"speaker": "Токаев"}).json()["quotes"]
+    assert [(q["doc_id"], q["speaker_key"]) for q in said] == [("astana", TOKAYEV)]
+    about = filled.get("/api/v1/quotes", params={"about": "Россия"}).json()["quotes"]
+    assert [(q["doc_id"], q["text"]) for q in about] == [
+        ("moscow", "Мы довольны темпами сотрудничества с Россией")
+    ]
+    assert filled.get("/api/v1/quotes", params={"speaker": "Газпром"}).json() == {"quotes": []}
+
+
+@pytest.mark.slow
+def test_api_graph_around_an_entity_and_a_query(filled):
+    graph = filled.get("/api/v1/graph", params={"entity": TOKAYEV}).json()
+    assert graph["documents"] == 2
+    assert graph["nodes"][0]["key"] == TOKAYEV
+    keys = {n["key"] for n in graph["nodes"]}
+    for edge in graph["edges"]:
+        assert {edge["source"], edge["target"]} <= keys
+        assert edge["weight"] >= 1
+    assert {"source": "iso:KZ", "target": TOKAYEV, "weight": 1} in graph["edges"]
+    small = filled.get("/api/v1/graph", params={"entity": TOKAYEV, "limit": 2}).json()
+    assert len(small["nodes"]) == 2
+    by_query = filled.get("/api/v1/graph", params={"q": "газ"}).json()
+    assert by_query["documents"] == 2  # the Moscow talks and the gas story
+    nobody = filled.get("/api/v1/graph", params={"entity": "per:никто"}).json()
+    assert nobody == {"documents": 0, "nodes": [], "edges": []}
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_api_empty_store_answers(client):
+    assert client.get("/api/v1/health").json()["documents"] == 0
+    assert client.get("/api/v1/documents").json()["items"] == []
+    assert client.get("/api/v1/search", params={"q": "газ"}).json() == {"hits": []}
+    assert client.get("/api/v1/graph").json() == {"documents": 0, "nodes": [], "edges": []}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("get", "/api/v1/nothing-here", 404),
+        ("get", "/no/such/page", 404),
+        ("get", "/api/v1/documents/unknown", 404),
+        ("get", "/api/v1/entities/per:никто", 404),
+        ("delete", "/api/v1/health", 405),
+        ("get", "/api/v1/search?limit=0", 422),
+        ("get", "/api/v1/documents?from=yesterday", 422),
+        ("get", "/api/v1/entities?type=XYZ", 422),
+    ],
+)
+def test_api_errors_are_json(client, method, path, status):
+    assert_json_error(getattr(client, method)(path), status)
+
+
+def test_api_internal_error_hides_the_traceback(client, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail of the failure")
+
+    monkeypatch.setattr("svodka.web.api.corpus.top_entities", broken)
+    response = client.get("/api/v1/entities")
+    assert assert_json_error(response, 500) == {"error": "internal error"}
+    assert "secret" not in response.text
+    assert "secret detail of the failure" in caplog.text  # logged on the server
+
+
+# ------------------------------------------------------------------------ the docs
+
+
+def test_api_docs_are_served_offline(client):
+    page = client.get("/api/docs")
+    assert page.status_code == 200
+    assert not re.search(r"https?://", page.text)
+    assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page.text)
+    assets += re.findall(r"""url: ['"]([^'"]+)['"]""", page.text)
+    assert any(a.endswith("swagger-ui-bundle.js") for a in assets)
+    assert any(a.endswith("swagger-ui.css") for a in assets)
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    assert client.get("/docs", follow_redirects=False).headers["location"] == "/api/docs"
+
+
+def test_api_openapi_lists_every_endpoint(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert set(schema["paths"]) == {
+        "/api/v1/analyze",
+        "/api/v1/documents",
+        "/api/v1/documents/{doc_id}",
+        "/api/v1/search",
+        "/api/v1/entities",
+        "/api/v1/entities/{key}",
+        "/api/v1/quotes",
+        "/api/v1/graph",
+        "/api/v1/health",
+    }
+    assert client.get("/api/v1/openapi-3.0.json").json()["openapi"] == "3.0.3"
+
+
+def test_api_openapi_30_for_swagger_ui_uses_nullable():
+    schema = {"openapi": "3.1.0", "x": {"anyOf": [{"type": "string"}, {"type": "null"}]}}
+    assert as_openapi_30(schema) == {"openapi": "3.0.3", "x": {"type": "string", "nullable": True}}

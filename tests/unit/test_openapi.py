@@ -1,0 +1,44 @@
+"""Schemathesis against the API's own OpenAPI schema, in process (ASGI, no network): every
+operation, with generated valid and invalid input, answers without a server error and as
+its schema says. Writes are fuzzed too, with the token."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from tests.unit.test_api import ARTICLES, AUTH, TOKEN
+
+from svodka.web import create_app
+
+pytestmark = pytest.mark.slow
+
+FOLDER = Path(tempfile.mkdtemp(prefix="svodka-openapi-"))
+APP = create_app(str(FOLDER / "api.db"), token=TOKEN)
+schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", APP)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def filled_store():
+    """A few articles in the store, so that reads find something; removed afterwards."""
+    added = TestClient(APP).post("/api/v1/documents", json=ARTICLES, headers=AUTH)
+    assert added.json()["added"] == len(ARTICLES)
+    yield
+    APP.state.services.store.close()
+    shutil.rmtree(FOLDER, ignore_errors=True)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_openapi_every_operation_conforms(case):
+    case.call_and_validate(headers=AUTH)

@@ -1,0 +1,242 @@
+"""The web UI: every page over a small store, highlighting, escaping, 404s, no remote assets."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.conftest import EXAMPLE
+
+from svodka.doc import Amount, Document, Entity, Mention, Quote, Record
+from svodka.ingest import ingest
+from svodka.store import Store
+from svodka.web import create_app
+from svodka.web.charts import Dot, timeline_svg, world_map
+from svodka.web.render import highlight, linker
+
+TOKAYEV = "per:касым-жомарт токаев"
+SCRIPT = "<script>alert(1)</script>"
+RECORDS = [
+    {
+        "id": "a",
+        "title": "Токаев встретился с Путиным",
+        "published": date(2024, 5, 14),
+        "source": "ТАСС",
+        "text": "Владимир Путин провел переговоры в Москве. «Мы довольны темпами "
+        "сотрудничества с Россией», — заявил президент Казахстана Касым-Жомарт Токаев. "
+        "Товарооборот вырос до 24 млрд долларов.",
+    },
+    {
+        "id": "b",
+        "title": "Токаев в Алматы",
+        "published": date(2024, 4, 20),
+        "source": "РИА Новости",
+        "text": "Касым-Жомарт Токаев посетил Алматы и осмотрел новый завод. Инвестиции "
+        "составили 2 млрд рублей.",
+    },
+    {
+        "id": "c",
+        "title": "Газ для Китая",
+        "published": date(2024, 5, 2),
+        "source": "Коммерсантъ",
+        "text": "«Газпром» увеличил поставки газа в Китай. Экспорт газа вырос на 10%.",
+    },
+    {
+        "id": "x",
+        "title": "Новая станция <b>метро</b>",
+        "published": date(2024, 5, 10),
+        "source": "Вести",
+        "text": f"Мэр Москвы Сергей Собянин открыл новую станцию метро. {SCRIPT} Стоимость "
+        "строительства составила 5 млрд рублей.",
+    },
+]
+
+
+# ------------------------------------------------------------ rendering, no pipeline needed
+
+
+def tiny_doc(text: str, **layers) -> Document:
+    return Document(id="t", text=text, **layers)
+
+
+def test_highlight_nests_entities_inside_quotes_and_escapes_text():
+    text = "«Мы <рады>», — сказал Токаев. Токаев"
+    first, second = text.index("Токаев"), text.rindex("Токаев")
+    mentions = (Mention(first, first + 6, "Токаев"), Mention(second, second + 6, "Токаев"))
+    tokayev = Entity("e1", "PER", "Касым-Жомарт Токаев", mentions, key=TOKAYEV)
+    quote = Quote(1, 10, "Мы <рады>", "direct", speaker="e1", speaker_name="Токаев")
+    html = str(highlight(tiny_doc(text, entities=(tokayev,), quotes=(quote,))))
+    assert "&lt;рады&gt;" in html and "<рады>" not in html
+    assert html.count('data-type="PER"') == 2
+    assert 'href="/entities/per:%D0%BA' in html
+    assert re.search(r'class="quote[^"]*"[^>]*>Мы &lt;рады&gt;</span><a class="speaker"', html)
+    assert "— Касым-Жомарт Токаев" in html
+
+
+def test_highlight_keeps_the_earlier_longer_of_overlapping_marks():
+    text = "около 10 тысяч жителей Казахстана"
+    amount = Amount(0, 22, "около 10 тысяч жителей", 10000, approx=True)
+    country = Entity("e1", "LOC", "Казахстан", (Mention(15, 33, "жителей Казахстана"),))
+    html = str(highlight(tiny_doc(text, entities=(country,), amounts=(amount,))))
+    assert 'data-type="amount"' in html and 'data-type="LOC"' not in html
+
+
+def test_highlight_splits_a_mark_that_crosses_a_quote_edge():
+    text = "он сказал: мир труд май"
+    entity = Entity("e1", "ORG", "Мир Труд", (Mention(11, 19, "мир труд"),), key="org:мир")
+    quote = Quote(15, 23, "труд май", "direct")
+    html = str(highlight(tiny_doc(text, entities=(entity,), quotes=(quote,)), linker()))
+    assert html.count('data-type="ORG"') == 2 and html.count('class="tag"') == 1
+    assert "автор неизвестен" in html
+
+
+def test_charts_draw_dots_and_bars():
+    svg = str(world_map([Dot(55.75, 37.62, "Москва <1>", 3, "/entities/x")], zoom=True))
+    assert svg.startswith("<svg") and "<circle" in svg and "Москва &lt;1&gt;: 3" in svg
+    bars = str(timeline_svg((("2024-01", 2), ("2024-02", 0), ("2024-03", 5))))
+    assert bars.count("<rect") == 3 and "2024-03: 5" in bars
+
+
+# --------------------------------------------------------------------- pages over a store
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory, pipeline):
+    path = str(tmp_path_factory.mktemp("ui") / "svodka.db")
+    with Store.open(path) as store:
+        summary = ingest([Record(**r) for r in RECORDS], store, jobs=1)
+        assert summary.added == len(RECORDS)
+    app = create_app(db=path)
+    app.state.services.__dict__["pipeline"] = pipeline  # the session's, not a second load
+    with TestClient(app) as client:
+        yield client
+
+
+def get(client, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+PAGES = [
+    ("/", ["Последние статьи", "Чаще всего упоминаются: люди", "Касым-Жомарт Токаев"]),
+    ("/documents/a", ["Разбор", "Люди", "Касым-Жомарт Токаев", "Цитаты", "Числа и суммы"]),
+    ("/analyze", ["Анализ текста", "Разобрать"]),
+    (f"/entities/{TOKAYEV}", ["Упоминания по месяцам", "Вместе упоминаются", "Статьи", "2024-05"]),
+    ("/search?q=Токаев", ["Найдено статей: 2", "<mark>Токаев</mark>"]),
+    ("/map", ["Карта упоминаний", "<circle", "Алматы"]),
+    ("/map?q=Токаев", ["Места в статьях по запросу «Токаев»", "Алматы"]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("url", "expected"), PAGES)
+def test_ui_page_shows_labels_and_data(client, url, expected):
+    html = get(client, url)
+    assert '<html lang="ru">' in html
+    for text in expected:
+        assert text in html, text
+
+
+@pytest.mark.slow
+def test_ui_article_highlights_entities_with_types_and_links(client):
+    html = get(client, "/documents/a")
+    mark = re.search(r'<a class="mark mark-PER" data-type="PER"[^>]*href="([^"]+)">Касым', html)
+    assert mark, html
+    assert 'data-type="LOC"' in html and 'data-type="amount"' in html
+    assert get(client, mark.group(1)).count("Касым-Жомарт Токаев") >= 1
+
+
+@pytest.mark.slow
+def test_ui_article_marks_the_quote_with_its_speaker(client):
+    html = get(client, "/documents/a")
+    quote = re.search(r'<span class="quote[^"]*" title="цитата: ([^"]+)">Мы довольны', html)
+    assert quote and quote.group(1) == "Касым-Жомарт Токаев"
+    assert re.search(r'class="speaker" href="/entities/per:[^"]+">— Касым-Жомарт Токаев', html)
+
+
+@pytest.mark.slow
+def test_ui_entity_page_of_a_place_has_a_map(client):
+    html = get(client, "/")
+    almaty = re.search(r'href="(/entities/[^"]+)">Алматы<', html)
+    assert almaty
+    assert '<svg class="map small"' in get(client, almaty.group(1))
+
+
+@pytest.mark.slow
+def test_ui_escapes_script_in_stored_articles(client):
+    html = get(client, "/documents/x")
+    assert "<script" not in html  # «1» in it is an amount, so the escaped text is cut
+    assert "&lt;script&gt;alert(" in html and "&lt;/script&gt;" in html
+    assert "<b>метро</b>" not in html and "&lt;b&gt;метро&lt;/b&gt;" in html
+
+
+@pytest.mark.slow
+def test_ui_escapes_script_in_analyzed_text(client):
+    response = client.post("/analyze", data={"text": f"Сергей Собянин сказал: {SCRIPT}"})
+    assert response.status_code == 200
+    assert "<script" not in response.text
+    assert "&lt;script&gt;alert(" in response.text and "&lt;/script&gt;" in response.text
+
+
+@pytest.mark.slow
+def test_ui_analyzes_the_example_article(client):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    response = client.post("/analyze", data={"text": text, "published": "2019-08-16"})
+    html = response.text
+    assert response.status_code == 200 and "Результат разбора" in html
+    # the store knows Токаев, so his marks link to his page
+    assert re.search(r'<a class="mark mark-PER" data-type="PER"[^>]*>Касым-Жомарт Токаев', html)
+    quote = re.search(r'title="цитата: ([^"]+)">В целом есть все основания', html)
+    assert quote and quote.group(1) == "Касым-Жомарт Токаев"
+    # Ковганов is not in the store: a plain mark, no link
+    assert re.search(r'<mark class="mark mark-PER" data-type="PER"[^>]*>Андре', html)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [({"text": "  "}, "Вставьте текст."), ({"text": "Текст", "published": "вчера"}, "вчера")],
+)
+def test_ui_analyze_refuses_bad_input(client, data, message):
+    response = client.post("/analyze", data=data)
+    assert response.status_code == 400 and message in response.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/documents/nope", "Статьи с номером «nope» нет в хранилище."),
+        ("/entities/per:никто", "Сущности «per:никто» нет в хранилище."),
+        ("/documents/%3Cscript%3E", "&lt;script&gt;"),
+    ],
+)
+def test_ui_unknown_things_get_a_russian_404(client, url, message):
+    html = get(client, url, 404)
+    assert "Страница не найдена" in html and message in html
+
+
+@pytest.mark.slow
+def test_ui_search_filters_and_escapes(client):
+    assert "Найдено статей: 1" in get(client, "/search?q=Токаев&from=2024-05-01")
+    assert "Найдено статей: 1" in get(client, "/search?q=&entity=Токаев&source=ТАСС")
+    assert "Ничего не найдено." in get(client, "/search?q=Токаев&type=ORG&entity=Токаев")
+    assert "не похожа на ГГГГ-ММ-ДД" in get(client, "/search?q=газ&from=завтра")
+    html = get(client, "/search?q=<script>")
+    assert "<script>" not in html.split("</header>", 1)[1]
+
+
+ASSET = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+@pytest.mark.slow
+def test_ui_pages_load_nothing_from_other_hosts(client):
+    urls = [url for url, _ in PAGES] + ["/documents/x", "/static/style.css", "/static/graph.js"]
+    for url in urls:
+        text = client.get(url).text
+        assert not ASSET.search(text), url
+        assert "@import" not in text and "url(http" not in text
