@@ -16,12 +16,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## run: analyze the example article; ingest the sample corpus into ./svodka.db once; show it
+## run: analyze the example article; ingest the sample corpus into ./svodka.db once; show
+## its top entities and a profile; serve the web UI at http://127.0.0.1:8000/ (Ctrl-C stops)
 run: setup
 	$(VENV)/bin/svodka analyze $(EXAMPLE) --published 2022-08-19
 	@test -f svodka.db || $(VENV)/bin/svodka ingest examples/corpus $(EXAMPLE) --published 2022-08-19
 	$(VENV)/bin/svodka stats
 	$(VENV)/bin/svodka entity "Владимир Путин"
+	$(VENV)/bin/svodka serve
 
 ## test: every test, the slow 10 MB one included; none needs ../shared or the network
 test: setup
