@@ -71,3 +71,24 @@ def test_report_has_the_ratio_and_prints_one_row_per_system() -> None:
     assert "svodka" in printed and "natasha" in printed
     assert "4.00x" in printed
     assert f"{report['cpu_count']} CPUs" in printed
+
+
+@pytest.mark.slow
+def test_store_bench_grows_a_store_with_distinct_ids(tmp_path):
+    from svodka.doc import Record
+    from svodka.eval.bench_store import grow, measure_search
+    from svodka.ingest import ingest
+    from svodka.store import Store
+
+    store = Store.open(tmp_path / "bench.db")
+    texts = [
+        "Владимир Путин провел переговоры с Касым-Жомартом Токаевым в Сочи.",
+        "В Казани открыли новый мост через Казанку, сообщил мэр города.",
+    ]
+    ingest([Record(id=f"d{i}", text=t) for i, t in enumerate(texts)], store, jobs=1)
+    mentions = store.count("mentions")
+    assert grow(store, 7) == 8  # rounded up to whole copies of the corpus
+    assert store.count("mentions") == 4 * mentions
+    timing = measure_search(store, ["Токаева", "мост"])
+    assert timing["with_hits"] == 2 and timing["p95_ms"] >= timing["p50_ms"] > 0
+    store.close()
