@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import sys
 import tempfile
@@ -92,7 +93,7 @@ def measure_search(store: Store, queries: list[str]) -> dict:
         "queries": len(queries),
         "with_hits": hits,
         "p50_ms": statistics.median(times),
-        "p95_ms": times[int(0.95 * (len(times) - 1))],
+        "p95_ms": times[math.ceil(0.95 * len(times)) - 1],  # nearest rank
     }
 
 
