@@ -95,9 +95,8 @@ def reanalyze(
     jobs = jobs or os.cpu_count() or 1
     records = store.stored_records(stale_only=not everything)
     chunks = (records[i : i + CHUNK] for i in range(0, len(records), CHUNK))
-    run = analyze_in_processes(chunks, jobs) if jobs > 1 else map(analyze_chunk, chunks)
     batch: list[Prepared] = []
-    for outcomes in run:
+    for outcomes in analyze_chunks(chunks, jobs):
         summary.read += len(outcomes)
         for outcome in outcomes:
             if isinstance(outcome, Rejection):
@@ -123,8 +122,7 @@ def analyze_new(
 ) -> Iterator[Outcome]:
     """Outcomes in input order; records whose text is stored already are not analyzed."""
     chunks = new_chunks(items, store, summary, on_progress)
-    run = analyze_in_processes(chunks, jobs) if jobs > 1 else map(analyze_chunk, chunks)
-    for outcomes in run:
+    for outcomes in analyze_chunks(chunks, jobs):
         yield from outcomes
         if on_progress:
             on_progress(sum(1 for o in outcomes if not isinstance(o, Rejection)))
@@ -151,6 +149,11 @@ def new_chunks(
             on_progress(skipped)
         for i in range(0, len(fresh), CHUNK):
             yield fresh[i : i + CHUNK]
+
+
+def analyze_chunks(chunks: Iterable[list], jobs: int) -> Iterator[list[Outcome]]:
+    """Each chunk's outcomes, in order: in this process, or in ``jobs`` workers."""
+    return analyze_in_processes(iter(chunks), jobs) if jobs > 1 else map(analyze_chunk, chunks)
 
 
 def analyze_in_processes(
