@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from svodka.cli_eval import err, out
-from svodka.store import DEFAULT_DB
+from svodka.config import DEFAULT_DB
 
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file, or a postgresql://… URL.", envvar="SVODKA_DB")

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from svodka.cli_corpus import DbOption, open_store
 from svodka.cli_eval import err, out
-from svodka.store.store import DEFAULT_DB
+from svodka.config import DEFAULT_DB
 
 if TYPE_CHECKING:
     from svodka.store.query import Hit, Profile, QuoteRow, Stats

@@ -10,7 +10,7 @@ import typer
 
 from svodka.cli_corpus import DbOption, open_store
 from svodka.cli_eval import err, out
-from svodka.store import DEFAULT_DB
+from svodka.config import DEFAULT_DB
 
 
 def register(app: typer.Typer) -> None:

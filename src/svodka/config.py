@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: The corpus store when no --db is given: SQLite in the working directory.
+DEFAULT_DB = "svodka.db"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Config:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-from datasketch import MinHash
 
 from svodka.store.fts import WORD
 
@@ -29,6 +28,8 @@ def signature(text: str) -> bytes | None:
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
     if len(shingles) < SHINGLE:
         return None
+    from datasketch import MinHash  # here: importing datasketch loads scipy (~0.6 s)
+
     minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
     minhash.update_batch(sorted(shingles))
     return minhash.hashvalues.astype(np.uint64).tobytes()

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 
 from svodka import __version__
+from svodka.config import DEFAULT_DB
 from svodka.doc import Document, Entity, Record
 from svodka.schema import dumps
 from svodka.store import dedup, fts
@@ -47,7 +48,6 @@ from svodka.store.schema import (
     roles,
 )
 
-DEFAULT_DB = "svodka.db"
 #: Tables that hang off a document, cleared when it is analyzed again.
 DOCUMENT_ROWS = (doc_entities, mentions, roles, quotes, amounts, dates, lsh)
 
