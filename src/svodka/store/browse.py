@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, select
 
 from svodka.doc import Document
 from svodka.schema import from_dict
-from svodka.store.query import DocumentRow
+from svodka.store.query import DocumentRow, Filters, document_filters
 from svodka.store.schema import doc_entities, documents, entities
 from svodka.store.store import Store, in_chunks
 
@@ -36,26 +36,53 @@ class PlaceCount:
     documents: int
 
 
-def stored_document(store: Store, doc_id: str) -> StoredDocument | None:
-    """The analysis of document ``doc_id`` as a Document, or None when there is none."""
+def stored_analysis(store: Store, doc_id: str) -> tuple[dict, str | None] | None:
+    """The stored contract document of ``doc_id`` (a dict) and its ``duplicate_of``."""
     query = select(documents.c.analysis, documents.c.duplicate_of).where(documents.c.id == doc_id)
     with store.engine.connect() as connection:
         row = connection.execute(query).first()
-    if row is None:
-        return None
-    return StoredDocument(from_dict(json.loads(row.analysis)), row.duplicate_of)
+    return None if row is None else (json.loads(row.analysis), row.duplicate_of)
+
+
+def stored_document(store: Store, doc_id: str) -> StoredDocument | None:
+    """The analysis of document ``doc_id`` as a Document, or None when there is none."""
+    found = stored_analysis(store, doc_id)
+    return None if found is None else StoredDocument(from_dict(found[0]), found[1])
+
+
+def document_page(
+    store: Store, filters: Filters, limit: int, offset: int = 0
+) -> tuple[int, list[dict]]:
+    """How many documents pass the filters, and one page of them, newest first: id, title,
+    published, source, url, duplicate_of."""
+    shown = (
+        documents.c.id,
+        documents.c.title,
+        documents.c.published,
+        documents.c.source,
+        documents.c.url,
+        documents.c.duplicate_of,
+    )
+    with store.engine.connect() as connection:
+        conditions = document_filters(connection, filters)
+        total = connection.execute(
+            select(func.count()).select_from(documents).where(*conditions)
+        ).scalar_one()
+        query = (
+            select(*shown)
+            .where(*conditions)
+            .order_by(documents.c.published.desc().nulls_last(), documents.c.seq.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = [row._asdict() for row in connection.execute(query)]
+    return total, rows
 
 
 def latest_documents(store: Store, limit: int = 10) -> list[DocumentRow]:
     """The latest published documents (near-duplicates left out), newest first."""
-    query = (
-        select(documents.c.id, documents.c.title, documents.c.published, documents.c.source)
-        .where(documents.c.duplicate_of.is_(None))
-        .order_by(documents.c.published.desc().nulls_last(), documents.c.seq.desc())
-        .limit(limit)
-    )
-    with store.engine.connect() as connection:
-        return [DocumentRow(*row) for row in connection.execute(query)]
+    _, rows = document_page(store, Filters(), limit)
+    return [DocumentRow(r["id"], r["title"], r["published"], r["source"]) for r in rows]
 
 
 def newest_published(store: Store) -> date | None:

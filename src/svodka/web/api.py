@@ -12,7 +12,6 @@ or with another token, 403 when the server has no token at all (writes disabled)
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 import threading
@@ -25,16 +24,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import func, select
 from swagger_ui_bundle import swagger_ui_path
 
 from svodka import __version__
 from svodka.doc import Record
 from svodka.schema import to_dict
-from svodka.store import Store, prepare, text_hash
+from svodka.store import Store, browse, prepare, text_hash
 from svodka.store import query as corpus
 from svodka.store.graph import cooccurrence_graph
-from svodka.store.schema import documents
 from svodka.web import errors
 from svodka.web.errors import ErrorOut
 
@@ -454,21 +451,8 @@ def list_documents(
 ) -> DocumentPage:
     """Stored documents, newest first."""
     filters = corpus.Filters(None, None, date_from, date_to, source, include_duplicates)
-    shown = (documents.c.id, documents.c.title, documents.c.published, documents.c.source)
-    with store.engine.connect() as connection:
-        conditions = corpus.document_filters(connection, filters)
-        total = connection.execute(
-            select(func.count()).select_from(documents).where(*conditions)
-        ).scalar_one()
-        query = (
-            select(*shown, documents.c.url, documents.c.duplicate_of)
-            .where(*conditions)
-            .order_by(documents.c.published.desc().nulls_last(), documents.c.seq.desc())
-            .limit(limit)
-            .offset(offset)
-        )
-        rows = connection.execute(query).all()
-    items = [DocumentSummary(**row._asdict()) for row in rows]
+    total, rows = browse.document_page(store, filters, limit, offset)
+    items = [DocumentSummary(**row) for row in rows]
     return DocumentPage(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -479,12 +463,11 @@ def get_document(
     store: StoreDep, doc_id: Annotated[str, Path(max_length=500, pattern=PLAIN)]
 ) -> JSONResponse:
     """A stored document: its contract document and ``duplicate_of``."""
-    query = select(documents.c.analysis, documents.c.duplicate_of).where(documents.c.id == doc_id)
-    with store.engine.connect() as connection:
-        row = connection.execute(query).first()
-    if row is None:
+    found = browse.stored_analysis(store, doc_id)
+    if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
-    return JSONResponse({**json.loads(row.analysis), "duplicate_of": row.duplicate_of})
+    analysis, duplicate_of = found
+    return JSONResponse({**analysis, "duplicate_of": duplicate_of})
 
 
 # ----------------------------------------------------------------------------- search
