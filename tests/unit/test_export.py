@@ -10,11 +10,9 @@ import jsonschema
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-import typer
-from tests.unit.test_query import RECORDS
+from tests.unit.test_query import RECORDS, db_of
 from typer.testing import CliRunner
 
-from svodka.cli_corpus_query import register
 from svodka.schema import from_dict, json_schema
 from svodka.store import prepare
 from svodka.store.export import GKG_COLUMNS, PARQUET_TABLES, ExportError, export
@@ -169,22 +167,6 @@ def test_gkg_quotes_amounts_and_dates(corpus):
 
 
 # ------------------------------------------------------------------------ command line
-
-
-@pytest.fixture
-def cli():
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """svodka"""
-
-    register(app)
-    return app
-
-
-def db_of(store) -> str:
-    return store.engine.url.render_as_string(hide_password=False)
 
 
 @pytest.mark.parametrize(("fmt", "lines"), [("jsonl", 6), ("gkg", 6)])  # gkg: header + 5

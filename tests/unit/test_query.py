@@ -7,11 +7,10 @@ import json
 from datetime import date
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from svodka import __version__
-from svodka.cli_corpus_query import register, sparkline
+from svodka.cli_corpus_query import sparkline
 from svodka.doc import Record
 from svodka.store import prepare
 from svodka.store.fts import find_snippet, word_terms
@@ -296,18 +295,6 @@ def test_stats_of_an_empty_store(store):
 
 
 # ------------------------------------------------------------------------ command line
-
-
-@pytest.fixture
-def cli():
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """svodka"""
-
-    register(app)
-    return app
 
 
 def db_of(store) -> str:
