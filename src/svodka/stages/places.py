@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from svodka.config import Config
 from svodka.doc import Document, Entity
@@ -96,8 +97,8 @@ def find_candidates(entity: Entity, res: Resources) -> tuple[Entry, ...]:
     """Places the entity's name may denote: its canonical name first, then its mentions,
     then nominatives guessed from case endings («Вадуце» → «Вадуц»)."""
     names = list(lookup_names(entity, res.prefixes))
-    guesses = [guess for name in names for guess in guess_nominatives(name)]
-    for name in [*names, *guesses]:
+    guesses = (guess for name in names for guess in guess_nominatives(name))  # only if needed
+    for name in chain(names, guesses):
         found = res.gazetteer.find(name)
         if found:
             return found
