@@ -98,11 +98,9 @@ def reanalyze(
     batch: list[Prepared] = []
     for outcomes in analyze_chunks(chunks, jobs):
         summary.read += len(outcomes)
-        for outcome in outcomes:
-            if isinstance(outcome, Rejection):
-                summary.rejected += store.add_rejects([(outcome.source, outcome.reason)])
-            else:
-                batch.append(outcome)
+        failed = [(o.source, o.reason) for o in outcomes if isinstance(o, Rejection)]
+        summary.rejected += store.add_rejects(failed)  # one transaction per chunk
+        batch.extend(o for o in outcomes if not isinstance(o, Rejection))
         if len(batch) >= batch_size:
             summary.added += store.replace_analysis(batch)
             batch.clear()
