@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from svodka import cli_corpus, cli_corpus_query, cli_serve
+from svodka import cli_batch, cli_corpus, cli_corpus_query, cli_serve
 from svodka.cli_eval import err, eval_app
 from svodka.cli_kb import kb_app
 from svodka.doc import Record
@@ -25,6 +25,7 @@ app.add_typer(kb_app, name="kb")
 cli_corpus.register(app)
 cli_corpus_query.register(app)
 cli_serve.register(app)
+cli_batch.register(app)
 
 #: Above this many documents, progress is shown on stderr.
 PROGRESS_AFTER = 5

@@ -27,6 +27,14 @@ DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file, or a postgresql://… URL.", envvar="SVODKA_DB")
 ]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).")]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Analyze on the Dask cluster at this scheduler address (tcp://host:8786).",
+        envvar="SVODKA_CLUSTER",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -47,21 +55,24 @@ def ingest(
         str | None, typer.Option(help="Publication date YYYY-MM-DD for records without one.")
     ] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 64,
+    cluster: ClusterOption = None,
 ) -> None:
-    """Analyze articles and store them. Re-ingesting the same texts adds nothing."""
+    """Analyze articles and store them. Re-ingesting the same texts adds nothing. With
+    --cluster the analysis runs on Dask workers and this process writes the store."""
     from svodka.cli import parse_day
     from svodka.ingest import ingest as run_ingest
     from svodka.io.readers import read_records
 
     day = parse_day(published)
     store = open_store(db, create=True)
-    with progress_bar("ingest", count_inputs(paths)) as advance:
+    with on_cluster(cluster) as client, progress_bar("ingest", count_inputs(paths)) as advance:
         summary = run_ingest(
             read_records(paths, published=day),
             store,
             jobs=jobs,
             batch_size=batch_size,
             on_progress=advance,
+            client=client,
         )
     store.close()
     out.print(summary_table("ingested", summary, db))
@@ -96,14 +107,17 @@ def reanalyze(
     everything: Annotated[
         bool, typer.Option("--all", help="Every document, not only older versions' analyses.")
     ] = False,
+    cluster: ClusterOption = None,
 ) -> None:
     """Analyze stored texts again after an upgrade (those from other svodka versions)."""
     from svodka.ingest import reanalyze as run_reanalyze
 
     store = open_store(db)
     total = len(store.stored_records(stale_only=not everything))
-    with progress_bar("reanalyze", total) as advance:
-        summary = run_reanalyze(store, everything=everything, jobs=jobs, on_progress=advance)
+    with on_cluster(cluster) as client, progress_bar("reanalyze", total) as advance:
+        summary = run_reanalyze(
+            store, everything=everything, jobs=jobs, on_progress=advance, client=client
+        )
     store.close()
     out.print(summary_table("reanalyzed", summary, db))
 
@@ -119,6 +133,22 @@ def open_store(db: str, *, create: bool = False):
         return Store.open(db)
     except Exception as error:  # a bad URL, a server that is down, a file that is not a db
         err.print(f"cannot open the store {db}: {error}", style="red", markup=False)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def on_cluster(address: str | None):
+    """A Dask client of the scheduler at ``address``, or None without one."""
+    if not address:
+        yield None
+        return
+    from svodka.cluster import ClusterError, connect
+
+    try:
+        with connect(address) as client:
+            yield client
+    except ClusterError as error:
+        err.print(str(error), style="red", markup=False)
         raise typer.Exit(1) from None
 
 
@@ -177,7 +207,7 @@ def summary_table(what: str, summary, db: str) -> Table:
     table.add_column("", justify="right")
     rows = [
         ("read", summary.read),
-        ("added" if what == "ingested" else "analyzed", summary.added),
+        ("analyzed" if what == "reanalyzed" else "added", summary.added),
         ("exact duplicates skipped", summary.duplicates),
         ("near-duplicates (stored, marked)", summary.near_duplicates),
         ("rejected", summary.rejected),

@@ -19,10 +19,14 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from svodka.doc import Record
+from svodka.doc import Document, Record
 from svodka.io.readers import Rejection
 from svodka.store import Prepared, Store, prepare, text_hash
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 CHUNK = 32  # records per task sent to a worker: one NER batch (Config.docs_per_batch)
 BATCH = 64  # documents per transaction
@@ -52,8 +56,10 @@ def ingest(
     jobs: int = 0,
     batch_size: int = BATCH,
     on_progress: Callable[[int], None] | None = None,
+    client: Client | None = None,
 ) -> IngestSummary:
-    """Analyze and store every record; ``jobs`` worker processes (0: one per core)."""
+    """Analyze and store every record: in ``jobs`` worker processes (0: one per core), or
+    on the Dask cluster of ``client``. Either way this process does all the writing."""
     started = time.perf_counter()
     summary = IngestSummary()
     jobs = jobs or os.cpu_count() or 1
@@ -69,7 +75,7 @@ def ingest(
         batch.clear()
         rejected.clear()
 
-    for outcome in analyze_new(items, store, jobs, summary, on_progress):
+    for outcome in analyze_new(items, store, jobs, summary, on_progress, client):
         if isinstance(outcome, Rejection):
             rejected.append((outcome.source, outcome.reason))
         else:
@@ -88,15 +94,17 @@ def reanalyze(
     jobs: int = 0,
     batch_size: int = BATCH,
     on_progress: Callable[[int], None] | None = None,
+    client: Client | None = None,
 ) -> IngestSummary:
-    """Analyze stored texts again with this svodka: those of other versions, or all."""
+    """Analyze stored texts again with this svodka: those of other versions, or all; in
+    ``jobs`` processes or on the Dask cluster of ``client``."""
     started = time.perf_counter()
     summary = IngestSummary()
     jobs = jobs or os.cpu_count() or 1
     records = store.stored_records(stale_only=not everything)
     chunks = (records[i : i + CHUNK] for i in range(0, len(records), CHUNK))
     batch: list[Prepared] = []
-    for outcomes in analyze_chunks(chunks, jobs):
+    for outcomes in analyze_chunks(chunks, jobs, client):
         summary.read += len(outcomes)
         failed = [(o.source, o.reason) for o in outcomes if isinstance(o, Rejection)]
         summary.rejected += store.add_rejects(failed)  # one transaction per chunk
@@ -117,10 +125,11 @@ def analyze_new(
     jobs: int,
     summary: IngestSummary,
     on_progress: Callable[[int], None] | None,
+    client: Client | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order; records whose text is stored already are not analyzed."""
     chunks = new_chunks(items, store, summary, on_progress)
-    for outcomes in analyze_chunks(chunks, jobs):
+    for outcomes in analyze_chunks(chunks, jobs, client):
         yield from outcomes
         if on_progress:
             on_progress(sum(1 for o in outcomes if not isinstance(o, Rejection)))
@@ -149,9 +158,22 @@ def new_chunks(
             yield fresh[i : i + CHUNK]
 
 
-def analyze_chunks(chunks: Iterable[list], jobs: int) -> Iterator[list[Outcome]]:
-    """Each chunk's outcomes, in order: in this process, or in ``jobs`` workers."""
+def analyze_chunks(
+    chunks: Iterable[list], jobs: int, client: Client | None = None
+) -> Iterator[list[Outcome]]:
+    """Each chunk's outcomes, in order: on a Dask cluster, in ``jobs`` worker processes,
+    or in this process."""
+    if client is not None:
+        from svodka.cluster import map_ordered
+
+        return map_ordered(client, analyze_chunk, chunks, on_failure=reject_chunk, label="ingest")
     return analyze_in_processes(iter(chunks), jobs) if jobs > 1 else map(analyze_chunk, chunks)
+
+
+def reject_chunk(chunk: list[Record | Rejection], error: BaseException) -> list[Outcome]:
+    """A chunk the cluster could not analyze, even after retries: its records as rejects."""
+    reason = f"analysis failed on the cluster: {type(error).__name__}: {error}"
+    return [as_rejection(r, reason) for r in chunk]
 
 
 def analyze_in_processes(
@@ -223,7 +245,14 @@ def load_worker() -> None:
 
 
 def analyze_chunk(chunk: list[Record | Rejection]) -> list[Outcome]:
-    """Analyze the records of a chunk (rejections pass through); failures become rejects."""
+    """Analyze the records of a chunk, ready to store (rejections pass through); failures
+    become rejects."""
+    return [o if isinstance(o, Rejection) else prepare(o) for o in analyze_items(chunk)]
+
+
+def analyze_items(chunk: list[Record | Rejection]) -> list[Document | Rejection]:
+    """The analyzed documents of a chunk's records, in order (rejections pass through);
+    a record whose analysis raised becomes a rejection."""
     global _pipeline
     if _pipeline is None:
         load_worker()
@@ -234,14 +263,14 @@ def analyze_chunk(chunk: list[Record | Rejection]) -> list[Outcome]:
 
     records = [r for r in chunk if isinstance(r, Record)]
     docs = iter(list(_pipeline.analyze_many(records, on_error=on_error)))
-    out: list[Outcome] = []
+    out: list[Document | Rejection] = []
     for item in chunk:
         if isinstance(item, Rejection):
             out.append(item)
         elif id(item) in failed:
             out.append(as_rejection(item, failed[id(item)]))
         else:
-            out.append(prepare(next(docs)))
+            out.append(next(docs))
     return out
 
 

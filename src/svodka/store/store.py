@@ -78,12 +78,17 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def lean(doc: Document) -> Document:
+    """The document without its internal layers (tokens, sentences, spans): what is kept."""
+    return replace(doc, tokens=(), sentences=(), spans=())
+
+
 def prepare(doc: Document) -> Prepared:
     """Hash, signature and lemma text of an analyzed document, its internal layers dropped."""
-    lean = replace(doc, tokens=(), sentences=(), spans=())
+    lean_doc = lean(doc)
     body = f"{doc.title or ''}\n{doc.text}"
     signature = dedup.signature(doc.text)
-    return Prepared(lean, text_hash(doc.text), signature, fts.lemma_text(body), dumps(lean))
+    return Prepared(lean_doc, text_hash(doc.text), signature, fts.lemma_text(body), dumps(lean_doc))
 
 
 def database_url(db: str | Path) -> str:
