@@ -11,24 +11,13 @@ import time
 
 import pytest
 
+from tests.stores import snapshot
+
 pytestmark = pytest.mark.slow
 
 PEOPLE = ["Андрей Волков", "Мария Смирнова", "Олег Петров", "Ирина Кузнецова", "Павел Орлов"]
 CITIES = ["Казани", "Самаре", "Омске", "Томске", "Иркутске", "Перми", "Твери", "Сочи"]
 TOPICS = ["новый мост", "детскую больницу", "спортивный комплекс", "школу", "библиотеку"]
-#: Every table and the columns that must match (no timestamps, no autoincrement ids).
-TABLES = {
-    "documents": "id, hash, title, text, published, duplicate_of, version, analysis",
-    "entities": "key, type, name, aliases, country, lat, lon",
-    "doc_entities": "doc_id, local_id, key, name, mentions",
-    "mentions": "doc_id, local_id, key, start, stop, text",
-    "roles": "doc_id, key, title, of_key, of_name, past",
-    "quotes": "doc_id, start, stop, text, kind, speaker_key",
-    "amounts": "doc_id, start, stop, text, value, unit",
-    "dates": "doc_id, start, stop, text, value, grain",
-    "rejects": "source, reason",
-    "lsh": "band, bucket, doc_id",
-}
 
 
 def article(i: int) -> str:
@@ -105,14 +94,6 @@ def kill_after(db, corpus, documents: int, jobs: int) -> None:
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-
-
-def snapshot(db) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as connection:
-        return {
-            table: sorted(connection.execute(f"SELECT {columns} FROM {table}").fetchall())
-            for table, columns in TABLES.items()
-        }
 
 
 @pytest.fixture(scope="module")

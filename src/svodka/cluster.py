@@ -44,12 +44,14 @@ class PipelinePlugin(WorkerPlugin):
 
 
 @contextmanager
-def connect(address: str | None = None, local: int = 0) -> Iterator[Client]:
+def connect(
+    address: str | None = None, local: int = 0, *, timeout: str = "20s"
+) -> Iterator[Client]:
     """A client of the scheduler at ``address`` (``tcp://host:8786``), or of a new
     LocalCluster of ``local`` worker processes (one thread each; 0: one per core)."""
     if address:
         try:
-            client = Client(address, timeout="20s")
+            client = Client(address, timeout=timeout)
         except OSError as error:
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
         cluster = None
