@@ -39,10 +39,12 @@ check: lint test
 gate: setup
 	$(VENV)/bin/svodka eval gate --data $(DATA) --gold tests/data/gold --floors tests/floors.json
 
-## bench: svodka vs natasha on the same RuCoCo articles, in one run; then ingest and search
+## bench: svodka vs natasha on the same RuCoCo articles, in one run; then ingest and search;
+## then svodka batch on Dask (--local 1 vs 2, vs the plain ingest)
 bench: setup
 	$(PY) -m svodka.eval.bench --rucoco $(DATA)/rucoco-news --limit 500
 	$(PY) -m svodka.eval.bench_store --rucoco $(DATA)/rucoco-news --jobs 2
+	$(PY) -m svodka.eval.bench_batch --rucoco $(DATA)/rucoco-news --jobs 2
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -5,6 +5,9 @@ worker loses and doubles nothing, and the store loaded from Parquet or filled th
 import json
 import os
 import signal
+import socket
+import subprocess
+import sys
 from itertools import islice
 from pathlib import Path
 
@@ -240,3 +243,33 @@ def test_cli_batch_then_load_parquet(corpus, tmp_path):
         assert store.count() == 31 and store.count("rejects") == 2
     result = runner.invoke(app, ["load-parquet", str(tmp_path), "--db", str(db)])
     assert result.exit_code == 1 and "not a svodka batch" in result.output
+
+
+def test_batch_on_a_cluster_started_with_the_dask_commands(corpus, tmp_path):
+    """What docs/scale.md has a user run: ``dask scheduler``, ``dask worker``, then
+    ``svodka batch --cluster``, each its own process."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).with_name("dask"))
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **quiet
+    )
+    worker = subprocess.Popen(
+        [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"], **quiet
+    )
+    out = tmp_path / "out"
+    try:
+        command = [sys.executable, "-m", "svodka", "batch", str(corpus), "--out", str(out)]
+        result = subprocess.run(
+            [*command, "--cluster", address], capture_output=True, text=True, timeout=600
+        )
+    finally:
+        for process in (worker, scheduler):
+            process.terminate()
+            process.wait(timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    manifest = read_manifest(out)
+    assert manifest["complete"] and (manifest["documents"], manifest["rejects"]) == (32, 2)

@@ -47,7 +47,7 @@ from svodka.store.store import analysis_rows, entity_row, lean, text_hash
 
 FORMAT = "svodka.batch/1"
 MANIFEST = "_batch.json"
-PARTITION = 500  # records per partition: a few seconds of work, one file per table
+PARTITION = 200  # records per partition: ~10 s of work for one worker, one file per table
 
 
 def arrow_schema(*columns) -> pa.Schema:

@@ -23,7 +23,12 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _morph
 
 
-@lru_cache(maxsize=200_000)
+#: Words whose parses stay cached. A word's parses take ~2.4 KB: over the 3,075 RuCoCo
+#: articles, 50k words peaked 70 MB lower than 200k (452 vs 524 MB) for 3 % more time.
+PARSE_CACHE = 50_000
+
+
+@lru_cache(maxsize=PARSE_CACHE)
 def parse(word: str) -> tuple:
     """All pymorphy3 parses of a lowercased word, best first; never empty.
 

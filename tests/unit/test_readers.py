@@ -313,6 +313,31 @@ def test_file_over_the_limit_is_rejected(tmp_path: Path, monkeypatch: pytest.Mon
     assert "MB, more than the 1 MB limit" in rejection.reason
 
 
+def test_json_lines_past_the_limit_stream_line_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive of millions of articles is one big JSON Lines file: it is read a line
+    at a time, each line within the limit, each line decoded on its own."""
+    monkeypatch.setattr(readers, "MAX_BYTES", 2_000)
+    line = json.dumps({"text": ARTICLE}, ensure_ascii=False).encode()
+    lines = [line] * 5 + [json.dumps({"text": ARTICLE * 10}, ensure_ascii=False).encode()]
+    lines += [b"{broken", json.dumps({"text": ARTICLE}, ensure_ascii=False).encode("cp1251")]
+    lines += [b"", line]
+    path = write(tmp_path / "archive.jsonl", b"\n".join(lines) + b"\n")
+    assert path.stat().st_size > 2 * readers.MAX_BYTES
+    results = read_all(path)
+    assert describe(results) == [
+        *(f"archive-{n}" for n in range(1, 6)),
+        f"rejected {path}:6",
+        f"rejected {path}:7",
+        "archive-8",
+        "archive-10",
+    ]
+    assert "more than the 0 MB limit" in results[5].reason
+    assert "broken JSON" in results[6].reason
+    assert results[7].text == ARTICLE  # a cp1251 line among UTF-8 ones
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
 def test_ten_megabytes_of_russian_read_fine(tmp_path: Path, encoding: str) -> None:
     text = ARTICLE * (10_000_000 // len(ARTICLE.encode()) + 1)

@@ -7,7 +7,8 @@ or one empty feed item never stops the rest of a batch. Formats go by extension
 
 - ``.txt``   the whole file is the text, its first line the headline, its stem the id;
 - ``.json``  one object ``{"id", "text", "title"?, "published"?, "source"?, "url"?}``;
-- ``.jsonl`` one such object per line (also ``.ndjson``);
+- ``.jsonl`` one such object per line (also ``.ndjson``); a file past ``MAX_BYTES`` (an
+  archive) is streamed a line at a time, each line held to the limit on its own;
 - ``.html``, ``.htm``  a saved news page: its article, title, date, canonical URL and
   site name, found by trafilatura; the text is the title, a newline, then the body;
 - ``.xml``, ``.rss``, ``.atom``, or any file that starts like RSS or Atom: a feed, one
@@ -189,6 +190,9 @@ def _read_path(
     path: Path, published: date | None, index_for: Callable[[Path], PageIndex]
 ) -> Iterator[Record | Rejection]:
     source = str(path)
+    if JSON_KINDS.get(path.suffix.lower()) == "jsonl" and _size(path) > MAX_BYTES:
+        yield from _stream_json_lines(path, source, published)
+        return
     try:
         data = _read_file(path, source)
         kind = _kind_of(path, data)
@@ -315,6 +319,43 @@ def _read_file(path: Path, source: str) -> bytes:
     if len(data) > MAX_BYTES:  # a pipe or a device: its size shows only once read
         raise InputError(source, _too_big(len(data)))
     return data
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # _read_file reports why it cannot be read
+
+
+def _stream_json_lines(
+    path: Path, source: str, published: date | None
+) -> Iterator[Record | Rejection]:
+    """A JSON Lines file past ``MAX_BYTES`` (an archive), read a line at a time in flat
+    memory: each line is one article, held to the limit and decoded on its own."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield Rejection(source, f"cannot read the file ({error.strerror or error})")
+        return
+    with handle:
+        number = 0
+        while raw := handle.readline(MAX_BYTES + 1):
+            number += 1
+            where = f"{source}:{number}"
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                while (rest := handle.readline(MAX_BYTES)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the overlong line
+                yield Rejection(where, _too_big(len(raw)))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                line = decode_bytes(raw, where)
+            except InputError as error:
+                yield Rejection(error.source, error.reason)
+                continue
+            yield _attempt(_json_record, line, f"{path.stem}-{number}", where, published)
 
 
 def _read_stream(stream: TextIO | BinaryIO) -> str:
