@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -44,6 +45,9 @@ from svodka.store.export import arrow_type
 from svodka.store.schema import amounts, dates, doc_entities, documents, entities, quotes, roles
 from svodka.store.schema import mentions as mention_table
 from svodka.store.store import analysis_rows, entity_row, lean, text_hash
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 FORMAT = "svodka.batch/1"
 MANIFEST = "_batch.json"
@@ -102,7 +106,7 @@ class Partition:
 def run_batch(
     items: Iterable[Record | Rejection],
     out: str | Path,
-    client,
+    client: Client,
     *,
     inputs: list[str],
     size: int = PARTITION,

@@ -1,7 +1,8 @@
 """Ingest: read articles, analyze them in worker processes, store them in batches.
 
-Records are analyzed in chunks by ``jobs`` processes (each loads the pipeline once) and
-come back in input order, so a run is deterministic: the same files give the same store,
+Records are analyzed in chunks by ``jobs`` processes (each loads the pipeline once), or
+on the workers of a Dask cluster (``client``; see :mod:`svodka.cluster`), and come back in
+input order, so a run is deterministic: the same files give the same store,
 near-duplicate links included. The store commits every ``batch_size`` documents in one
 transaction, and texts already stored are skipped before analysis, so a run killed at any
 point resumes where it stopped. Bad input and failed analyses become rejects with reasons.

@@ -23,9 +23,10 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _morph
 
 
-#: Words whose parses stay cached. A word's parses take ~2.4 KB: over the 3,075 RuCoCo
-#: articles, 50k words peaked 70 MB lower than 200k (452 vs 524 MB) for 3 % more time.
-PARSE_CACHE = 50_000
+#: Words whose parses stay cached. A word's parses take ~2.4 KB, so the cache is most of
+#: a long run's memory growth: over the 3,075 RuCoCo articles one process peaked at 524 MB
+#: with 200k words and 452 MB with 50k, but a single Dask worker ran 9 % slower with 50k.
+PARSE_CACHE = 200_000
 
 
 @lru_cache(maxsize=PARSE_CACHE)
