@@ -26,7 +26,7 @@ from svodka.batch import (
     run_batch,
     write_partition,
 )
-from svodka.cluster import ClusterError, connect, map_ordered
+from svodka.cluster import ClusterError, connect, map_ordered, map_unordered
 from svodka.ingest import analyze_items, ingest
 from svodka.io.readers import read_records
 from svodka.store import Store
@@ -170,7 +170,7 @@ def test_a_crash_mid_partition_commits_nothing(tmp_path, monkeypatch):
     assert not (tmp_path / "documents" / part_name(0)).exists()
 
 
-def test_map_ordered_keeps_order_reads_ahead_little_and_survives_failures(client):
+def test_maps_keep_order_or_not_read_ahead_little_and_survive_failures(client):
     pulled = []
 
     def numbers():
@@ -183,6 +183,11 @@ def test_map_ordered_keeps_order_reads_ahead_little_and_survives_failures(client
     assert first == 0 and len(pulled) <= 2 * 2 + 1  # two per worker thread in flight
     rest = list(results)
     assert [first, *rest] == [*range(7), -1, *range(8, 40)]
+    pulled.clear()
+    results = map_unordered(client, int, numbers(), on_failure=lambda item, error: -1)
+    first = next(results)
+    assert len(pulled) <= 2 * 2 + 1
+    assert sorted([first, *results]) == [-1, *range(7), *range(8, 40)]
 
 
 def test_partition_on_a_worker_reports_its_memory(corpus, tmp_path, client):

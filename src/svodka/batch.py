@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 FORMAT = "svodka.batch/1"
 MANIFEST = "_batch.json"
-PARTITION = 200  # records per partition: ~10 s of work for one worker, one file per table
+PARTITION = 100  # records per partition: ~5 s of work for one worker, one file per table
 
 
 def arrow_schema(*columns) -> pa.Schema:
@@ -117,7 +117,7 @@ def run_batch(
     ``inputs`` names what was read (recorded in the manifest, so a rerun can tell it
     resumes the same batch). Partitions complete from an earlier run are skipped.
     """
-    from svodka.cluster import map_ordered
+    from svodka.cluster import map_unordered
 
     started = time.perf_counter()
     folder = Path(out).absolute()
@@ -137,7 +137,7 @@ def run_batch(
                 continue
             yield partition
 
-    for result in map_ordered(
+    for result in map_unordered(
         client, analyze_partition, todo(), on_failure=reject_partition, label="batch"
     ):
         summary.documents += result["documents"]

@@ -37,7 +37,7 @@ def batch(
     local: Annotated[
         int, typer.Option("--local", help="Without --cluster: local workers (0: one per core).")
     ] = 0,
-    partition_size: Annotated[int, typer.Option(help="Articles per partition.", min=1)] = 200,
+    partition_size: Annotated[int, typer.Option(help="Articles per partition.", min=1)] = 100,
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for records without one.")
     ] = None,

@@ -2,7 +2,8 @@
 worker, and map a function over a stream of items with a bounded number in flight.
 
 Dask does the scheduling, retries and worker restarts; this module only shapes how svodka
-uses it. ``svodka batch`` and ``svodka ingest --cluster`` both go through ``map_ordered``.
+uses it: ``svodka ingest --cluster`` goes through ``map_ordered`` (the store wants input
+order), ``svodka batch`` through ``map_unordered`` (partition files are numbered anyway).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from distributed import Client, LocalCluster, WorkerPlugin
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from svodka import __version__
 from svodka.errors import SvodkaError
@@ -110,15 +111,45 @@ def map_ordered(
     the tasks of a worker that died; a task that still fails gives ``on_failure(item,
     error)`` instead, and the stream goes on.
     """
-    run = uuid.uuid4().hex[:8]
     pending: deque[tuple[T, Any]] = deque()
-    for number, item in enumerate(items):
-        key = f"{label}-{run}-{number}"
-        pending.append((item, client.submit(func, item, key=key, retries=RETRIES, pure=False)))
+    for item, future in submit_each(client, func, items, label):
+        pending.append((item, future))
         if len(pending) >= 2 * threads(client):
             yield settle(*pending.popleft(), on_failure)
     while pending:
         yield settle(*pending.popleft(), on_failure)
+
+
+def map_unordered(
+    client: Client,
+    func: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    on_failure: Callable[[T, BaseException], R],
+    label: str = "svodka",
+) -> Iterator[R]:
+    """As ``map_ordered``, but each result as soon as it is ready: a slow item never
+    leaves a worker idle behind it, which keeps every worker busy to the end of a batch."""
+    running = as_completed()
+    items_of: dict[str, T] = {}
+    for item, future in submit_each(client, func, items, label):
+        items_of[future.key] = item
+        running.add(future)
+        if running.count() >= 2 * threads(client):
+            done = next(running)
+            yield settle(items_of.pop(done.key), done, on_failure)
+    for done in running:
+        yield settle(items_of.pop(done.key), done, on_failure)
+
+
+def submit_each(
+    client: Client, func: Callable[[T], R], items: Iterable[T], label: str
+) -> Iterator[tuple[T, Any]]:
+    """Each item with the future of ``func(item)``, submitted only when asked for."""
+    run = uuid.uuid4().hex[:8]
+    for number, item in enumerate(items):
+        key = f"{label}-{run}-{number}"
+        yield item, client.submit(func, item, key=key, retries=RETRIES, pure=False)
 
 
 def settle(item: T, future, on_failure: Callable[[T, BaseException], R]) -> R:
