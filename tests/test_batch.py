@@ -11,6 +11,7 @@ import sys
 from itertools import islice
 from pathlib import Path
 
+import dask
 import pyarrow.parquet as pq
 import pytest
 
@@ -190,7 +191,7 @@ def test_maps_keep_order_or_not_read_ahead_little_and_survive_failures(client):
     assert sorted([first, *results]) == [-1, *range(7), *range(8, 40)]
 
 
-def test_partition_on_a_worker_reports_its_memory(corpus, tmp_path, client):
+def test_partition_on_a_worker_reports_its_memory_and_runs_unprofiled(corpus, tmp_path, client):
     from svodka.batch import Partition
 
     items = list(islice(read_records([corpus]), 3))
@@ -198,6 +199,8 @@ def test_partition_on_a_worker_reports_its_memory(corpus, tmp_path, client):
     assert result["documents"] == 3 and result["worker"].startswith("tcp://")
     assert 100 < result["peak_mb"] < 2000
     assert is_complete(tmp_path, 0)
+    profiling = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert set(profiling.values()) == {False}  # the sampling profiler costs pipeline speed
 
 
 def test_load_parquet_equals_a_plain_ingest(batch_out, corpus, tmp_path):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from svodka import __version__
@@ -26,6 +27,10 @@ R = TypeVar("R")
 RETRIES = 2  # a task that raises is tried this many more times; a dead worker's tasks are
 # rescheduled by Dask itself (distributed.scheduler.allowed-failures, 3 by default)
 PLUGIN = "svodka-pipeline"
+#: Dask's statistical profiler samples the task thread's stack every 10 ms; on the
+#: pipeline's pure-Python work that cost ~6 % of a worker's speed. docs/scale.md tells
+#: how to turn it off on a real cluster.
+WORKER_SETTINGS = {"distributed.worker.profile.enabled": False}
 
 
 class ClusterError(SvodkaError, RuntimeError):
@@ -57,12 +62,13 @@ def connect(
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
         cluster = None
     else:
-        cluster = LocalCluster(
-            n_workers=local or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # any free port: never clash with another cluster
-        )
+        with dask.config.set(WORKER_SETTINGS):
+            cluster = LocalCluster(
+                n_workers=local or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # any free port: never clash with another cluster
+            )
         client = Client(cluster)
     try:
         prepare_workers(client)
