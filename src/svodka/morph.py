@@ -25,7 +25,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 #: Words whose parses stay cached. A word's parses take ~2.4 KB, so the cache is most of
 #: a long run's memory growth: over the 3,075 RuCoCo articles one process peaked at 524 MB
-#: with 200k words and 452 MB with 50k, but a single Dask worker ran 9 % slower with 50k.
+#: with 200k words and 452 MB with 50k, which ran 3 % slower.
 PARSE_CACHE = 200_000
 
 
