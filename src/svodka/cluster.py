@@ -89,12 +89,10 @@ def prepare_workers(client: Client) -> None:
     client.register_plugin(PipelinePlugin(), name=PLUGIN)
 
 
-def worker_version() -> str | None:
-    try:
-        from svodka import __version__ as version
-    except ImportError:  # pragma: no cover - a worker without svodka
-        return None
-    return version
+def worker_version() -> str:
+    """The svodka version of the worker this runs on (pickled by reference, so a worker
+    imports its own ``svodka.cluster``)."""
+    return __version__
 
 
 def threads(client: Client) -> int:
