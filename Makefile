@@ -42,9 +42,9 @@ gate: setup
 ## bench: svodka vs natasha on the same RuCoCo articles, in one run; then ingest and search;
 ## then svodka batch on Dask (--local 1 vs 2, vs the plain ingest)
 bench: setup
-	$(PY) -m svodka.eval.bench --rucoco $(DATA)/rucoco-news --limit 500
-	$(PY) -m svodka.eval.bench_store --rucoco $(DATA)/rucoco-news --jobs 2
-	$(PY) -m svodka.eval.bench_batch --rucoco $(DATA)/rucoco-news --jobs 2
+	$(PY) -m svodka.bench.pipeline --rucoco $(DATA)/rucoco-news --limit 500
+	$(PY) -m svodka.bench.store --rucoco $(DATA)/rucoco-news --jobs 2
+	$(PY) -m svodka.bench.batch --rucoco $(DATA)/rucoco-news --jobs 2
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
@@ -57,4 +57,4 @@ bench-pullenti:
 
 ## report: measure everything and add a dated section to docs/quality.md
 report: setup
-	$(PY) -m svodka.eval.report --data $(DATA) --gold tests/data/gold --out docs/quality.md
+	$(PY) -m svodka.bench.report --data $(DATA) --gold tests/data/gold --out docs/quality.md

@@ -15,7 +15,7 @@ import dask
 import pyarrow.parquet as pq
 import pytest
 
-from svodka.batch import (
+from svodka.corpus.batch import (
     SCHEMAS,
     BatchError,
     analyze_partition,
@@ -27,8 +27,9 @@ from svodka.batch import (
     run_batch,
     write_partition,
 )
-from svodka.cluster import ClusterError, connect, map_ordered, map_unordered
-from svodka.ingest import analyze_items, ingest
+from svodka.corpus.cluster import ClusterError, connect, map_ordered, map_unordered
+from svodka.corpus.ingest import ingest
+from svodka.corpus.workers import analyze_items
 from svodka.io.readers import read_records
 from svodka.store import Store
 from tests.stores import snapshot
@@ -192,7 +193,7 @@ def test_maps_keep_order_or_not_read_ahead_little_and_survive_failures(client):
 
 
 def test_partition_on_a_worker_reports_its_memory_and_runs_unprofiled(corpus, tmp_path, client):
-    from svodka.batch import Partition
+    from svodka.corpus.batch import Partition
 
     items = list(islice(read_records([corpus]), 3))
     result = client.submit(analyze_partition, Partition(0, items, str(tmp_path))).result()
@@ -236,7 +237,7 @@ def test_an_unreachable_scheduler_is_a_clear_error():
 def test_cli_batch_then_load_parquet(corpus, tmp_path):
     from typer.testing import CliRunner
 
-    from svodka.cli import app
+    from svodka.cli.main import app
 
     runner = CliRunner()
     out, db = tmp_path / "out", tmp_path / "x.db"

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from svodka.corpus.ingest import ingest
 from svodka.doc import Record
-from svodka.ingest import ingest
 from svodka.store import Store
 from svodka.web import create_app
 from tests.conftest import EXAMPLE, ROOT

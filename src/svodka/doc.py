@@ -36,6 +36,14 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that gave no document: where it came from and, in one sentence, why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     stop: int

@@ -1,4 +1,8 @@
-"""The pipeline: load every stage once, then run documents through them in order."""
+"""The pipeline: load every stage once, then run documents through them in order.
+
+Importing this module loads no stage: the stage table is imported when a pipeline is built,
+so the corpus services and the shells can name the pipeline without paying for the models.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,11 @@ from functools import cache
 from itertools import islice
 from time import perf_counter
 from types import ModuleType
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 from svodka.config import Config
-from svodka.doc import Document, Record
+from svodka.doc import Document, Record, Rejection
 from svodka.errors import PipelineError
-from svodka.stages import STAGES
 
 OnError = Callable[[Record, Exception], None]
 
@@ -27,7 +30,8 @@ def stage_name(stage: ModuleType) -> str:
 
 
 def check_stages(stages: Sequence[ModuleType]) -> None:
-    """Raise PipelineError unless every stage's REQUIRES is provided by an earlier stage."""
+    """Raise PipelineError unless every stage's REQUIRES is provided by an earlier stage
+    and every layer it names is a field of ``Document``."""
     available = set(BASE_LAYERS)
     for stage in stages:
         for attr in ("REQUIRES", "PROVIDES", "load", "apply"):
@@ -38,7 +42,22 @@ def check_stages(stages: Sequence[ModuleType]) -> None:
             raise PipelineError(
                 f"stage {stage.__name__} requires {missing}, which no earlier stage provides"
             )
+        unknown = [layer for layer in stage.PROVIDES if not is_layer(layer)]
+        if unknown:
+            raise PipelineError(f"stage {stage.__name__} provides {unknown}, not Document fields")
         available.update(stage.PROVIDES)
+
+
+def is_layer(name: str) -> bool:
+    """«entities» (a field of Document) or «entities.roles» (a field of its items)."""
+    owner: type = Document
+    for part in name.split("."):
+        hints = get_type_hints(owner)
+        if part not in hints:
+            return False
+        args = get_args(hints[part])
+        owner = args[0] if args and isinstance(args[0], type) else hints[part]
+    return True
 
 
 class Pipeline:
@@ -50,7 +69,11 @@ class Pipeline:
     ['Владимир Путин', 'Сочи']
     """
 
-    def __init__(self, config: Config | None = None, stages: Sequence[ModuleType] = STAGES):
+    def __init__(self, config: Config | None = None, stages: Sequence[ModuleType] | None = None):
+        if stages is None:
+            from svodka.stages import STAGES  # the models load here, not on import
+
+            stages = STAGES
         check_stages(stages)
         self.config = config or Config()
         self.stages = tuple(stages)
@@ -110,6 +133,40 @@ class Pipeline:
                 docs = [stage.apply(doc, resources) for doc in docs]
             self.stage_seconds[stage_name(stage)] += perf_counter() - started
         return docs
+
+
+def failure(error: BaseException, where: str = "") -> str:
+    """The one wording of a failed analysis: «analysis failed: ValueError: …»; ``where``
+    names the place when it is not this process («on the cluster»)."""
+    place = f" {where}" if where else ""
+    return f"analysis failed{place}: {type(error).__name__}: {error}"
+
+
+def reject(item: Record | Rejection, reason: str) -> Rejection:
+    """``item`` as a rejection with ``reason``; a rejection stays as it is."""
+    return item if isinstance(item, Rejection) else Rejection(item.id, reason)
+
+
+def analyze_outcomes(
+    pipeline: Pipeline, items: Iterable[Record | Rejection]
+) -> Iterator[Document | Rejection]:
+    """Every item's outcome in input order: a record as its document, or as a rejection
+    when its analysis raised; rejections pass through. Nothing is lost and nothing raises."""
+    items = list(items)
+    failed: dict[int, str] = {}
+
+    def on_error(record: Record, error: Exception) -> None:
+        failed[id(record)] = failure(error)
+
+    records = [r for r in items if isinstance(r, Record)]
+    docs = iter(list(pipeline.analyze_many(records, on_error=on_error)))
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+        elif id(item) in failed:
+            yield reject(item, failed[id(item)])
+        else:
+            yield next(docs)
 
 
 @cache

@@ -3,7 +3,7 @@
 import pytest
 import typer
 
-from svodka.cli_corpus_query import register
+from svodka.cli.query import register
 
 
 @pytest.fixture

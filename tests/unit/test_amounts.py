@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svodka.doc import Document
-from svodka.lexer import digits_value
+from svodka.lang.lexer import digits_value
 from svodka.stages.amounts import find_amounts
-from svodka.stages.amounts_words import load_lexicon
+from svodka.stages.amounts.words import load_lexicon
 
 LEXICON = load_lexicon()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from svodka.eval import bench
+from svodka.bench import pipeline as bench
 
 
 def write_articles(folder: Path) -> None:
@@ -75,9 +75,9 @@ def test_report_has_the_ratio_and_prints_one_row_per_system() -> None:
 
 @pytest.mark.slow
 def test_store_bench_grows_a_store_with_distinct_ids(tmp_path):
+    from svodka.bench.store import grow, measure_search
+    from svodka.corpus.ingest import ingest
     from svodka.doc import Record
-    from svodka.eval.bench_store import grow, measure_search
-    from svodka.ingest import ingest
     from svodka.store import Store
 
     store = Store.open(tmp_path / "bench.db")

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from svodka.cli import app
+from svodka.cli.main import app
 from svodka.schema import json_schema
 
 runner = CliRunner()

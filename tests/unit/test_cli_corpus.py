@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from svodka import __version__
-from svodka.cli import app
+from svodka.cli.main import app
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

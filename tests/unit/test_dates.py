@@ -9,7 +9,7 @@ from tests.conftest import EXAMPLE
 
 from svodka.doc import Document
 from svodka.stages.dates import find_dates
-from svodka.stages.dates_words import load_words
+from svodka.stages.dates.words import load_words
 
 WORDS = load_words()
 #: A Friday; the example article's publication date.

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from svodka import kb
-from svodka.cli_kb import kb_app
+from svodka.knowledge import kb
+from svodka.cli.kb import kb_app
 from svodka.errors import InputError
-from svodka.kb import KnowledgeBase, default_path, import_dump, normalize_name
+from svodka.knowledge.kb import KnowledgeBase, default_path, import_dump, normalize_name
 
 runner = CliRunner()
 

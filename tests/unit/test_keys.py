@@ -1,6 +1,6 @@
 import pytest
 
-from svodka.keys import entity_key, expand, fold, load_tables
+from svodka.knowledge.keys import entity_key, expand, fold, load_tables
 
 
 @pytest.mark.parametrize(

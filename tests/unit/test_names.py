@@ -1,6 +1,6 @@
 import pytest
 
-from svodka.stages.names import normalize
+from svodka.lang.names import normalize
 
 
 @pytest.mark.parametrize(

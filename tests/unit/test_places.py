@@ -1,6 +1,6 @@
 import pytest
 
-from svodka.gazetteer import fold, load_gazetteer
+from svodka.knowledge.gazetteer import fold, load_gazetteer
 from svodka.stages.places import Context, choose
 
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from svodka import __version__
-from svodka.cli_corpus_query import sparkline
+from svodka.cli.query import sparkline
 from svodka.doc import Record
 from svodka.store import prepare
 from svodka.store.fts import find_snippet, word_terms

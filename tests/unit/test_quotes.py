@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from svodka.doc import Document, Record
 from svodka.stages import quotes
-from svodka.stages.quotes_marks import pair_marks
+from svodka.stages.quotes.marks import pair_marks
 
 
 def found(doc):

@@ -1,4 +1,4 @@
-from svodka.eval.report import TITLE, insert_section
+from svodka.bench.report import TITLE, insert_section
 
 
 def test_report_new_section_goes_on_top_and_history_stays():

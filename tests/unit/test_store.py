@@ -5,8 +5,8 @@ import json
 import pytest
 from sqlalchemy import select
 
+from svodka.corpus.ingest import ingest
 from svodka.doc import Record
-from svodka.ingest import ingest
 from svodka.io.readers import Rejection
 from svodka.store.schema import SCHEMA_VERSION, documents, entities, schema_version
 

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import EXAMPLE
 
+from svodka.corpus.ingest import ingest
 from svodka.doc import Amount, Document, Entity, Mention, Quote, Record
-from svodka.ingest import ingest
 from svodka.store import Store
 from svodka.web import create_app
 from svodka.web.charts import Dot, timeline_svg, world_map

@@ -8,7 +8,7 @@ from pathlib import Path
 from svodka.doc import Record
 from svodka.eval.factru import Score, load_factru, score_ner
 from svodka.eval.lemmas import LemmaScore, load_slavicner, score_lemmas
-from svodka.stages.names import neighbours, normalize
+from svodka.lang.names import neighbours, normalize
 
 SYSTEMS = ("svodka", "natasha")
 

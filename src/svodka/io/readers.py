@@ -31,12 +31,11 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from svodka.doc import Record
+from svodka.doc import Record, Rejection
 from svodka.errors import InputError
 from svodka.io.pages import (
     FEED_START_BYTES,
@@ -110,14 +109,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u0481\u048a-\u04ff]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    """An input that gave no record: where it came from and, in one sentence, why."""
-
-    source: str
-    reason: str
 
 
 def read_records(

@@ -10,8 +10,9 @@ Every stage module has the same shape::
 and may add ``apply_many(docs, resources) -> list[doc]`` when batching across
 documents makes it faster. The pipeline checks REQUIRES/PROVIDES when it is built.
 
-A module named ``<stage>_<part>.py`` (``ner_rules``, ``names_person``) is a part of that
-stage, split out for size; it is not a stage and is not in the table.
+A layer is a field of ``Document`` («entities») or a field of its items («entities.roles»).
+A stage with parts is a package (``ner/``, ``quotes/``, ``dates/``, ``amounts/``): its
+``__init__`` is the stage, its other modules are parts that only it imports.
 """
 
 from svodka.stages import (

@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import Document, Entity, Mention, Span
-from svodka.keys import expand, load_tables
+from svodka.knowledge.keys import expand, load_tables
 from svodka.resources import country_names, read_lines, read_table
 
-REQUIRES = ("spans", "names")
+REQUIRES = ("spans", "spans.normal")
 PROVIDES = ("entities",)
 
 

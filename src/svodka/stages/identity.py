@@ -2,7 +2,7 @@
 base is configured.
 
 Geocoded places already carry their key from the places stage (``geonames:…``,
-``iso:…``); every other entity gets one from its canonical name (see :mod:`svodka.keys`).
+``iso:…``); every other entity gets one from its canonical name (see :mod:`svodka.knowledge.keys`).
 """
 
 from __future__ import annotations
@@ -12,22 +12,22 @@ from pathlib import Path
 
 from svodka.config import Config
 from svodka.doc import Document, Entity
-from svodka.keys import entity_key
+from svodka.knowledge.keys import entity_key
 
-REQUIRES = ("entities", "places")
-PROVIDES = ("keys",)
+REQUIRES = ("entities", "entities.place")
+PROVIDES = ("entities.key",)
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    kb: object | None  # svodka.kb.KnowledgeBase, imported only when one is configured
+    kb: object | None  # svodka.knowledge.kb.KnowledgeBase, imported only when one is configured
 
 
 def load(config: Config) -> Resources:
     """Open the knowledge base named in the config, if any."""
     if config.kb is None:
         return Resources(kb=None)
-    from svodka.kb import KnowledgeBase
+    from svodka.knowledge.kb import KnowledgeBase
 
     return Resources(kb=KnowledgeBase.open(Path(config.kb)))
 

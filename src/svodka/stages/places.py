@@ -21,13 +21,13 @@ from itertools import chain
 
 from svodka.config import Config
 from svodka.doc import Document, Entity
-from svodka.gazetteer import Entry, Gazetteer, load_gazetteer
-from svodka.keys import fold
-from svodka.morph import lemma
+from svodka.knowledge.gazetteer import Entry, Gazetteer, load_gazetteer
+from svodka.knowledge.keys import fold
+from svodka.lang.morph import lemma
 from svodka.resources import read_lines
 
 REQUIRES = ("entities",)
-PROVIDES = ("places",)  # and the key of every place it finds
+PROVIDES = ("entities.place",)  # and the key of every place it finds
 
 #: Prior scores by kind; settlements score log10(population) instead (a million → 6).
 PRIORS = {"country": 9.0, "region": 5.5, "physical": 6.5, "other": 6.0}

@@ -13,14 +13,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from svodka import morph
 from svodka.config import Config
 from svodka.doc import Document, Entity, Role
+from svodka.lang import morph
+from svodka.lang.names import normalize
 from svodka.resources import read_lines
-from svodka.stages.names import normalize
 
 REQUIRES = ("tokens", "entities")
-PROVIDES = ("roles",)
+PROVIDES = ("entities.roles",)
 
 QUOTES = frozenset("«»\"„“”'")
 EX_PREFIX = "экс-"

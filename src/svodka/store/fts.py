@@ -26,7 +26,7 @@ from sqlalchemy import (
     text,
 )
 
-from svodka.morph import lemma, parse
+from svodka.lang.morph import lemma, parse
 from svodka.resources import read_table
 
 #: A word as search sees it: letters and digits, inner hyphens kept («Касым-Жомарт»).

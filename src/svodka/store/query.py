@@ -24,7 +24,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, li
 
 from svodka.doc import Place
 from svodka.errors import SvodkaError
-from svodka.keys import fold
+from svodka.knowledge.keys import fold
 from svodka.store import fts
 from svodka.store.schema import (
     SCHEMA_VERSION,

@@ -29,7 +29,6 @@ from sqlalchemy import (
     update,
 )
 
-from svodka import __version__
 from svodka.config import DEFAULT_DB
 from svodka.doc import Document, Entity, Record
 from svodka.schema import dumps
@@ -47,6 +46,7 @@ from svodka.store.schema import (
     rejects,
     roles,
 )
+from svodka.version import __version__
 
 #: Tables that hang off a document, cleared when it is analyzed again.
 DOCUMENT_ROWS = (doc_entities, mentions, roles, quotes, amounts, dates, lsh)

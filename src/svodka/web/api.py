@@ -26,12 +26,12 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 from swagger_ui_bundle import swagger_ui_path
 
-from svodka import __version__
 from svodka.doc import Record
 from svodka.schema import to_dict
 from svodka.store import Store, browse, prepare, text_hash
 from svodka.store import query as corpus
 from svodka.store.graph import cooccurrence_graph
+from svodka.version import __version__
 from svodka.web import errors
 from svodka.web.errors import ErrorOut
 

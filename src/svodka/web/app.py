@@ -13,8 +13,8 @@ from functools import cached_property
 
 from fastapi import FastAPI
 
-from svodka import __version__
 from svodka.config import DEFAULT_DB
+from svodka.version import __version__
 
 #: Largest request body accepted, in bytes (an article is rarely above 100 KB).
 MAX_BODY = 2_000_000

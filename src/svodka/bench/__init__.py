@@ -1,0 +1,1 @@
+"""Speed benchmarks: svodka against natasha, the store, and Dask batch."""

@@ -1,0 +1,1 @@
+"""The ``svodka`` command line: thin Typer shells, one module per command group."""

@@ -1,0 +1,172 @@
+"""What every command shares: the consoles, common options, opening a store, parsing a day,
+a progress bar, failing readably."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from svodka.doc import ENTITY_TYPES
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite file, or a postgresql://… URL.", envvar="SVODKA_DB")
+]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).")]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Analyze on the Dask cluster at this scheduler address (tcp://host:8786).",
+        envvar="SVODKA_CLUSTER",
+    ),
+]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date YYYY-MM-DD for records without one.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def parse_day(value: str | None, option: str = "--published") -> date | None:
+    """A YYYY-MM-DD option value as a date; a usage error naming ``option`` otherwise."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from None
+
+
+def check_type(value: str | None) -> str | None:
+    """A --type value in upper case, or a usage error."""
+    if value is None:
+        return None
+    if value.upper() not in ENTITY_TYPES:
+        raise typer.BadParameter(f"expected PER, LOC or ORG, got {value!r}", param_hint="--type")
+    return value.upper()
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``message`` on stderr and stop with exit ``code``."""
+    err.print(message, style="red", markup=False)
+    raise typer.Exit(code)
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as JSON on stdout (dates as strings)."""
+    out.print_json(data=data, default=str)
+
+
+def open_store(db: str, *, create: bool = False):
+    """The store at ``db``; a missing SQLite file is an error unless ``create``."""
+    from svodka.store import Store
+
+    if not create and "://" not in db and not Path(db).is_file():
+        err.print(f"no store at {db}; run svodka ingest first", style="red")
+        raise typer.Exit(1)
+    try:
+        return Store.open(db)
+    except Exception as error:  # a bad URL, a server that is down, a file that is not a db
+        err.print(f"cannot open the store {db}: {error}", style="red", markup=False)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def on_cluster(address: str | None):
+    """A Dask client of the scheduler at ``address``, or None without one."""
+    if not address:
+        yield None
+        return
+    from svodka.corpus.cluster import ClusterError, connect
+
+    try:
+        with connect(address) as client:
+            yield client
+    except ClusterError as error:
+        err.print(str(error), style="red", markup=False)
+        raise typer.Exit(1) from None
+
+
+def count_inputs(paths: list[str]) -> int | None:
+    """About how many records the inputs hold (for the ETA: a feed counts as one); None
+    when unknown (stdin)."""
+    from svodka.io.readers import FOLDER_SUFFIXES
+
+    if "-" in paths:
+        return None
+    total = 0
+    for name in paths:
+        path = Path(name)
+        files = (
+            [p for p in path.rglob("*") if p.suffix in FOLDER_SUFFIXES] if path.is_dir() else [path]
+        )
+        for file in files:
+            total += count_lines(file) if file.suffix in (".jsonl", ".ndjson") else 1
+    return total
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as file:
+        return sum(1 for line in file if line.strip())
+
+
+@contextmanager
+def progress_bar(what: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr with articles/s and the time left; yields ``advance(n)``."""
+    progress = Progress(
+        TextColumn(f"{what}"),
+        BarColumn(bar_width=None),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal and not os.environ.get("SVODKA_PROGRESS"),
+    )
+    task = progress.add_task(what, total=total, rate="–")
+    with progress:
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            elapsed = progress.tasks[0].elapsed or 0
+            done = progress.tasks[0].completed
+            progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "–")
+
+        yield advance
+
+
+def summary_table(what: str, summary, db: str) -> Table:
+    table = Table(title=f"{what} into {db}", title_justify="left", show_header=False)
+    table.add_column("", style="bold")
+    table.add_column("", justify="right")
+    rows = [
+        ("read", summary.read),
+        ("analyzed" if what == "reanalyzed" else "added", summary.added),
+        ("exact duplicates skipped", summary.duplicates),
+        ("near-duplicates (stored, marked)", summary.near_duplicates),
+        ("rejected", summary.rejected),
+        ("seconds", f"{summary.seconds:.1f}"),
+        ("articles/s", f"{summary.per_second:.1f}"),
+    ]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    return table

@@ -1,0 +1,230 @@
+"""``svodka eval``: one scorer per capability, a table or ``--json``, and the gate."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from svodka.cli.common import JsonOption, err, out
+
+eval_app = typer.Typer(help="Score svodka against annotated data.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``svodka eval …`` to the ``svodka`` app."""
+    app.add_typer(eval_app, name="eval")
+
+
+ROOT = Path.cwd()
+
+SystemOption = Annotated[
+    list[str] | None,
+    typer.Option("--system", help="svodka and/or natasha; repeat for several. Default: svodka."),
+]
+
+
+@eval_app.command("ner")
+def eval_ner(
+    factru: Annotated[Path, typer.Option(help="The factRuEval-2016 folder.")],
+    system: SystemOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Token-level F1 per PER/LOC/ORG on factRuEval, in the naeval protocol."""
+    from svodka.eval.systems import evaluate_ner
+
+    require_dir(factru, "--factru")
+    results = evaluate_ner(factru, check_systems(system))
+    if as_json:
+        out.print_json(data={n: {t: asdict(s) for t, s in r.items()} for n, r in results.items()})
+    else:
+        out.print(ner_table(results))
+
+
+@eval_app.command("lemmas")
+def eval_lemmas(
+    slavicner: Annotated[Path, typer.Option(help="The SlavicNER folder (topics of .txt + .tsv).")],
+    system: SystemOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Accuracy of canonical names against SlavicNER's gold lemmas, per mention and type."""
+    from svodka.eval.systems import evaluate_lemmas
+
+    require_dir(slavicner, "--slavicner")
+    results = evaluate_lemmas(slavicner, check_systems(system))
+    if as_json:
+        payload = {
+            n: {"overall": r.overall.accuracy, **{t: a.accuracy for t, a in r.by_type.items()}}
+            for n, r in results.items()
+        }
+        out.print_json(data=payload)
+    else:
+        out.print(lemma_table(results))
+
+
+@eval_app.command("gold")
+def eval_gold(
+    folder: Annotated[Path, typer.Argument(help="Gold annotations, one JSON per article.")],
+    rucoco: Annotated[Path, typer.Option(help="RuCoCo news folder holding the texts.")] = Path(
+        "../shared/data/rucoco-news"
+    ),
+    as_json: JsonOption = False,
+) -> None:
+    """Score every layer against svodka's own annotated articles (docs/gold.md)."""
+    from svodka.errors import InputError
+    from svodka.eval.gold import load_gold, score_gold
+    from svodka.pipeline import default_pipeline
+
+    require_dir(folder, "FOLDER")
+    try:
+        articles = load_gold(folder, rucoco, ROOT)
+    except InputError as error:
+        raise typer.BadParameter(str(error), param_hint="--rucoco") from None
+    score = score_gold(articles, default_pipeline().analyze_many)
+    if as_json:
+        out.print_json(data=score.as_dict())
+    else:
+        out.print(gold_table(score.as_dict(), len(articles)))
+
+
+@eval_app.command("places")
+def eval_places(
+    dev: Annotated[Path, typer.Argument(help="Place mentions, one JSON per line.")] = Path(
+        "tests/data/places/dev.jsonl"
+    ),
+    data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    errors: Annotated[int, typer.Option(help="Show this many wrong mentions.")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Geocoding accuracy on the hand-checked place mentions (tests/data/places)."""
+    from svodka.errors import InputError
+    from svodka.eval.places import load_mentions, score_places
+    from svodka.pipeline import default_pipeline
+
+    try:
+        score = score_places(load_mentions(dev), data, default_pipeline().analyze_many)
+    except (InputError, OSError) as error:
+        raise typer.BadParameter(str(error), param_hint="--data") from None
+    figures = score.figures()
+    if as_json:
+        out.print_json(data={**figures, "mentions": score.mentions, "errors": score.errors})
+        return
+    table = Table(title=f"places, {score.mentions} mentions", title_justify="left")
+    for column in ("figure", "value", "count"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    table.add_row(
+        "accuracy (of geocoded)", f"{figures['accuracy']:.3f}", f"{score.right}/{score.found}"
+    )
+    table.add_row(
+        "found and geocoded", f"{figures['found']:.3f}", f"{score.found}/{score.mentions}"
+    )
+    table.add_row("end to end", f"{figures['end_to_end']:.3f}", f"{score.right}/{score.mentions}")
+    out.print(table)
+    for error in score.errors[:errors]:
+        out.print(error)
+
+
+@eval_app.command("gate")
+def eval_gate(
+    data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    gold: Annotated[Path, typer.Option(help="The gold set.")] = Path("tests/data/gold"),
+    places: Annotated[Path, typer.Option(help="The place mentions.")] = Path(
+        "tests/data/places/dev.jsonl"
+    ),
+    floors: Annotated[Path, typer.Option(help="Pinned floors.")] = Path("tests/floors.json"),
+    raise_floors: Annotated[
+        bool, typer.Option("--raise-floors", help="Lift each floor to the measured figure.")
+    ] = False,
+    allow_regression: Annotated[
+        str | None,
+        typer.Option(help="Let --raise-floors lower floors; the reason goes to docs/quality.md."),
+    ] = None,
+) -> None:
+    """Measure every gated figure and fail (exit 1) when one is below its floor."""
+    from svodka.eval import gate
+
+    if not data.is_dir():
+        err.print(f"quality gate: {data} not found; it needs the shared data folder", style="red")
+        raise typer.Exit(2)
+    figures = gate.measure(data, gold, places, ROOT)
+    pinned = gate.read_floors(floors)
+    if raise_floors:
+        pinned, lowered = gate.raised_floors(figures, pinned, allow_regression=allow_regression)
+        gate.write_floors(floors, pinned)
+        if lowered and allow_regression:
+            gate.record_regression(ROOT / "docs" / "quality.md", lowered, allow_regression)
+    out.print(gate_table(figures, pinned))
+    problems = list(gate.failures(figures, pinned))
+    for problem in problems:
+        err.print(f"quality gate: {problem}", style="red")
+    if problems:
+        raise typer.Exit(1)
+
+
+def check_systems(names: list[str] | None) -> list[str]:
+    from svodka.eval.systems import SYSTEMS
+
+    names = names or ["svodka"]
+    unknown = [n for n in names if n not in SYSTEMS]
+    if unknown:
+        expected = " or ".join(SYSTEMS)
+        raise typer.BadParameter(f"expected {expected}, got {unknown}", param_hint="--system")
+    return names
+
+
+def require_dir(path: Path, option: str) -> None:
+    if not path.is_dir():
+        raise typer.BadParameter(f"{path} is not a folder", param_hint=option)
+
+
+def ner_table(results: dict) -> Table:
+    table = Table(title="factRuEval dev, token F1 (naeval protocol)", title_justify="left")
+    table.add_column("system")
+    for t in ("PER", "LOC", "ORG"):
+        table.add_column(f"{t} P / R / F1", justify="right", no_wrap=True)
+    for name, scores in results.items():
+        cells = [f"{s.precision:.3f} / {s.recall:.3f} / [bold]{s.f1:.3f}" for s in scores.values()]
+        table.add_row(name, *cells)
+    return table
+
+
+def lemma_table(results: dict) -> Table:
+    types = sorted({t for r in results.values() for t in r.by_type})
+    table = Table(title="SlavicNER train, canonical-name accuracy", title_justify="left")
+    for column in ["system", "overall", *types]:
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for name, r in results.items():
+        row = [f"{r.overall.accuracy:.3f}"] + [f"{r.by_type[t].accuracy:.3f}" for t in types]
+        table.add_row(name, *row)
+    return table
+
+
+def gold_table(scores: dict, articles: int) -> Table:
+    table = Table(title=f"gold set, {articles} articles", title_justify="left")
+    for column in ("layer", "P", "R", "F1", "matched / predicted / gold"):
+        table.add_column(column, justify="left" if column == "layer" else "right")
+    for layer, s in scores.items():
+        counts = f"{s['tp']:.0f} / {s['predicted']} / {s['gold']}"
+        table.add_row(
+            layer, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", counts
+        )
+    return table
+
+
+def gate_table(figures: dict[str, float], floors: dict[str, float]) -> Table:
+    table = Table(title="quality gate", title_justify="left")
+    for column in ("figure", "measured", "floor", ""):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    for name in sorted(figures.keys() | floors.keys()):
+        value, floor = figures.get(name), floors.get(name)
+        ok = value is not None and (floor is None or value >= floor)
+        table.add_row(
+            name,
+            "—" if value is None else f"{value:.3f}",
+            "—" if floor is None else f"{floor:.3f}",
+            "ok" if ok else "[red]FAIL",
+        )
+    return table

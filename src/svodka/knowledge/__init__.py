@@ -1,0 +1,1 @@
+"""Referents: the gazetteer of places, identity keys, the optional Wikidata knowledge base."""

@@ -1,0 +1,191 @@
+"""Names to the nominative: the normal form of a mention of a person, organisation or place.
+
+«президента Казахстана Касым-Жомарта Токаева» has the mentions «Казахстана» and
+«Касым-Жомарта Токаева»; their normal forms are «Казахстан» and «Касым-Жомарт Токаев».
+
+- A person's name: every word is inflected in one grammatical reading (case, number,
+  gender) shared by all its words, so «Анны Ивановой» → «Анна Иванова»
+  (:mod:`svodka.lang.person`).
+- An organisation or place: only the head group — leading adjectives and the first
+  noun — is inflected; what follows is a dependent and keeps its form:
+  «Министерства иностранных дел» → «Министерство иностранных дел»,
+  «Алматинского автоцентра «КамАЗ»» → «Алматинский автоцентр «КамАЗ»».
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from svodka.lang import morph
+from svodka.lang.person import normalize_person
+
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+WORD_END = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
+PUNCT_END = re.compile(r"[^\w\s]$")
+# «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
+ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
+OPENING, CLOSING = '«„“"', '»“”"'
+
+
+def neighbours(text: str, start: int, stop: int) -> tuple[str, str]:
+    """The token before a mention and the word after it, lowercased.
+
+    A preposition before («с Токаевым») says the name is not nominative; a sentence
+    start, a comma or a conjunction before it leans nominative; a past-tense verb after
+    it («Иванова заявила») gives a subject's gender. The token before is a word or one
+    punctuation character; the start of the text counts as «.».
+    """
+    head = text[max(0, start - 40) : start].rstrip()
+    found = WORD_END.search(head) or PUNCT_END.search(head)
+    before = found.group(0).lower() if found else "."
+    match = WORD.search(text, stop, stop + 40)
+    return before, match.group(0).lower() if match else ""
+
+
+@lru_cache(maxsize=100_000)
+def normalize(text: str, type: str, before: str = "", after: str = "") -> str:
+    """The nominative form of a mention of type PER, ORG or LOC."""
+    text = " ".join(text.split())
+    inner = strip_outer_quotes(text)
+    if inner != text:
+        # «Северного потока — 2» → «Северный поток — 2»: inflect inside, keep the quotes.
+        at = text.index(inner)
+        return text[:at] + normalize(inner, type, before, after) + text[at + len(inner) :]
+    text = uncap_shouting(text)
+    words = list(WORD.finditer(text))
+    if not words:
+        return text
+    if type == "PER" and any(w.group(0)[:1].isupper() for w in words):
+        forms = normalize_person([w.group(0) for w in words], before, after)
+    else:
+        forms = normalize_head_group(text, words)
+    out, last = [], 0
+    for match, form in zip(words, forms, strict=True):
+        out.append(text[last : match.start()] + form)
+        last = match.end()
+    out.append(text[last:])
+    result = close_quotes(strip_abbr_endings("".join(out)))
+    # pymorphy spells ё; keep the writer's е when the mention had none («Соединенные»).
+    return result if "ё" in text.lower() else result.replace("ё", "е").replace("Ё", "Е")
+
+
+def close_quotes(text: str) -> str:
+    """«Алматинский автоцентр «КамАЗ» → «Алматинский автоцентр «КамАЗ»»: close what opens."""
+    return text + "»" * max(0, text.count("«") - text.count("»"))
+
+
+def strip_outer_quotes(text: str) -> str:
+    """«Спутник V» → Спутник V; «Алматинский автоцентр «КамАЗ»» keeps its inner pair."""
+    while len(text) > 2 and text[0] in OPENING and text[-1] in CLOSING:
+        inner = text[1:-1]
+        if sum(inner.count(c) for c in OPENING) != sum(inner.count(c) for c in CLOSING):
+            break
+        text = inner.strip()
+    return text
+
+
+def uncap_shouting(text: str) -> str:
+    """«МОСКВА» in a dateline → «Москва», when the dictionary knows it as a name."""
+    if not text.isupper() or len(text) < 4:
+        return text
+    parses = morph.parse(text.lower())
+    grammemes = parses[0].tag.grammemes if parses and parses[0].is_known else set()
+    if {"Geox", "Name", "Surn"} & grammemes and "Abbr" not in grammemes:
+        return morph.restore_case(text.lower(), text.title())
+    return text
+
+
+def strip_abbr_endings(text: str) -> str:
+    """«КамАЗа» → «КамАЗ», «МИДе» → «МИД»; other words stay."""
+    return " ".join(
+        m.group(1) if (m := ABBR_ENDING.match(w)) and not w.isupper() else w
+        for w in text.split(" ")
+    )
+
+
+def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
+    """Inflect leading adjectives and the first noun of an ORG/LOC to the nominative."""
+    forms = [w.group(0) for w in words]
+    group = head_group(text, words)
+    if not group:
+        return forms
+    parses = [tuple(morph.parse(forms[i].lower())) for i in group]
+    if len(group) == 1 and parses[0] and parses[0][0].tag.POS in ("ADJF", "PRTF"):
+        forms[group[0]] = normalize_adjective(parses[0][0], forms[group[0]])
+        return forms
+    reading = best_group_reading(parses)
+    if reading is None or reading[0] == "nomn":
+        return forms
+    for i, opts in zip(group, parses, strict=True):
+        fitting = [p for p in opts if fits_group(p.tag, reading)]
+        form = morph.inflect(fitting[0], {"nomn", reading[1]}) if fitting else None
+        if form:
+            forms[i] = morph.restore_case(form, forms[i])
+    return forms
+
+
+def normalize_adjective(parse_, word: str) -> str:
+    """A lone adjective: «американского» → «американский», «американской» →
+    «американская», «американских» → «американский»; a nominative stays."""
+    if morph.case_of(parse_.tag) == "nomn":
+        return word
+    if parse_.tag.number == "plur":
+        return morph.restore_case(parse_.normal_form, word)
+    form = morph.inflect(parse_, {"nomn", "sing"})
+    return morph.restore_case(form, word) if form else word
+
+
+def head_group(text: str, words: list[re.Match]) -> list[int]:
+    """Indexes of the leading adjectives and the first noun, before any quote mark.
+
+    Abbreviations («МИД», «ООН») and quoted names are never inflected.
+    """
+    group = []
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if any(q in text[: w.start()] for q in '«"“„') or is_abbreviation(word):
+            break
+        parses = morph.parse(word.lower())
+        if "-" in word and not parses[0].is_known:
+            break  # «Даунинг-стрит»: a compound the dictionary does not know stays as is
+        pos = {p.tag.POS for p in parses[:2]}
+        group.append(i)
+        if not pos & {"ADJF", "PRTF"} or ("NOUN" in pos and i == len(words) - 1):
+            break
+    return group
+
+
+def is_abbreviation(word: str) -> bool:
+    """«МИД», «КамАЗа», «ВТБ»: a capital letter after the first one of a part
+    («Санкт-Петербурге» is not one)."""
+    return any(c.isupper() for part in word.split("-") for c in part[1:])
+
+
+def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
+    """The (case, number, gender) the head group agrees in, with the highest score."""
+    best, best_score = None, 0.0
+    for p in parses[-1]:
+        reading = (
+            morph.case_of(p.tag) or "",
+            str(p.tag.number or "sing"),
+            morph.gender_of(p.tag) or "",
+        )
+        score = p.score + sum(
+            max((q.score for q in opts if fits_group(q.tag, reading)), default=-1.0)
+            for opts in parses[:-1]
+        )
+        if reading[0] == "nomn":
+            # Prefer leaving a form alone when it may already be nominative, much more so
+            # for a word the dictionary does not know («Невада» is not «Невад» in gent).
+            score += 0.01 if p.is_known else 0.3
+        if score > best_score:
+            best, best_score = reading, score
+    return best
+
+
+def fits_group(tag, reading: tuple[str, str, str]) -> bool:
+    case, number, gender = reading
+    if morph.case_of(tag) != case or str(tag.number or "sing") != number:
+        return False
+    return number == "plur" or not gender or morph.gender_of(tag) in (gender, None)

@@ -1,0 +1,206 @@
+"""Person names to the nominative: the part of the names stage that knows Russian names.
+
+Every word of a name is inflected in one grammatical reading (case, number, gender)
+shared by all its words, chosen by score: «Анны Ивановой» → «Анна Иванова»,
+«Касым-Жомарта Токаева» → «Касым-Жомарт Токаев». A word's readings come from pymorphy's
+name dictionary, else from the surname paradigms in ``resources/surname_endings.tsv``,
+else from adjectival surnames («Навального»); a word none of them knows is indeclinable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.lang import morph
+from svodka.resources import read_table
+
+CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+# The parse scores pymorphy gives a form are close for names; a small prior for the
+# masculine breaks ties such as «Токаева» (Токаев, gent) vs «Токаева» (femn, nomn),
+# since in the SlavicNER train mentions masculine names are the large majority.
+MASC_PRIOR = 0.05
+# «Иванова заявила»: a past-tense verb right after a name hints that the name is its
+# subject, so nominative and of the verb's gender. Only a hint: in «администрация Трампа
+# заявила» the verb belongs to another noun.
+SUBJECT_BONUS = 0.1
+# How much the token before a name moves its reading toward or away from nominative.
+CASE_HINT = 0.25
+OPENERS = frozenset({"и", "а", "но", "или", "что", "как"})
+# The cost of a name word that cannot take a reading the others share.
+MISFIT = -0.5
+# How much the «already nominative» reading weighs against the dictionary's (0..1).
+AS_WRITTEN_SCORE = 0.3
+# A lone name is one person far more often than a family («Ивановы»).
+SING_PRIOR = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One grammatical reading of a name word and its nominative in that reading."""
+
+    case: str
+    number: str
+    gender: str | None
+    nominative: str
+    score: float
+
+
+def normalize_person(words: list[str], before: str, after: str) -> list[str]:
+    """Inflect every word of a person's name to the nominative in one shared reading.
+
+    Only the last part of a hyphenated word declines: «Касым-Жомарта» → «Касым-Жомарт».
+    """
+    options = [word_options(w.split("-")[-1]) for w in words]
+    reading = best_reading(options, subject_gender(after), nominative_hint(before))
+    if reading is None:
+        return words
+    forms = []
+    for word, opts in zip(words, options, strict=True):
+        head, _, last = word.rpartition("-")
+        fitting = [o for o in opts if fits_reading(o, reading)]
+        if fitting:
+            last = morph.restore_case(max(fitting, key=lambda o: o.score).nominative, last)
+        forms.append(f"{head}-{last}" if head else last)
+    return forms
+
+
+@lru_cache(maxsize=100_000)
+def word_options(word: str) -> tuple[Option, ...]:
+    """Readings of one name word; initials, abbreviations and Latin words have none
+    and fit every reading."""
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+        return ()
+    lower = word.lower()
+    parses = morph.parse(lower)
+    named = [p for p in parses if is_name_parse(p)]
+    # pymorphy's noun guesses for unknown words decline «Пелоси» as «Пелось», so only
+    # the dictionary's names, the surname paradigms and adjectival surnames
+    # («Навального») speak; a word none of them knows is indeclinable.
+    options = [o for p in named if (o := parse_option(p))]
+    if not named:
+        options = list(surname_options(lower)) or [
+            o for p in parses if p.tag.POS == "ADJF" and (o := parse_option(p))
+        ]
+    first_name_only = named and not any("Surn" in p.tag.grammemes for p in named)
+    if first_name_only and not any(o.case == "nomn" and o.number == "sing" for o in options):
+        options.append(as_written(lower))
+    return tuple(options)
+
+
+def is_name_parse(p) -> bool:
+    """A dictionary parse as a name; first names only in the singular («Джен» is not
+    the plural of «Джена» in a news story)."""
+    grammemes = p.tag.grammemes
+    if p.tag.POS != "NOUN" or not p.is_known or not NAME_TAGS & grammemes:
+        return False
+    return "Name" not in grammemes or p.tag.number != "plur"
+
+
+def as_written(word: str) -> Option:
+    """The reading «this is already the nominative», for names the dictionary knows only
+    in other forms («Асия» as a case of «Асий»); a final -а/-я makes it feminine.
+    Words nothing knows («Псаки») get no readings at all and fit any."""
+    gender = "femn" if word.endswith(("а", "я")) else None
+    return Option("nomn", "sing", gender, word, AS_WRITTEN_SCORE)
+
+
+def parse_option(p) -> Option | None:
+    case, number = morph.case_of(p.tag), str(p.tag.number or "sing")
+    form = p.word if case == "nomn" else morph.inflect(p, {"nomn", number})
+    if case is None or form is None:
+        return None
+    return Option(case, number, morph.gender_of(p.tag), form, p.score)
+
+
+def surname_options(word: str) -> tuple[Option, ...]:
+    """Readings from the surname paradigms: «токаева» → Токаев (gent, accs) or Токаева."""
+    for size in (4, 3, 2, 1):
+        stem, ending = word[:-size], word[-size:]
+        rows = SURNAME_ENDINGS.get(ending, ())
+        if not rows and stem[-1:] in CONSONANTS:
+            rows = SURNAME_ENDINGS.get("+" + ending, ())
+        if rows and len(stem) > 1:
+            total = sum(weight for *_, weight in rows)
+            return tuple(
+                Option(
+                    case,
+                    number,
+                    None if gender == "-" else gender,
+                    stem + nominative.lstrip("+"),
+                    weight / total,
+                )
+                for case, number, gender, nominative, weight in rows
+            )
+    return ()
+
+
+def load_surname_endings() -> dict[str, list[tuple[str, str, str, str, float]]]:
+    """The surname paradigm table, keyed by ending."""
+    table: dict[str, list[tuple[str, str, str, str, float]]] = {}
+    for ending, case, number, gender, nominative, *weight in read_table("surname_endings.tsv"):
+        row = (case, number, gender, nominative, float(weight[0]) if weight else 1.0)
+        table.setdefault(ending, []).append(row)
+    return table
+
+
+SURNAME_ENDINGS = load_surname_endings()
+
+
+def nominative_hint(before: str) -> float:
+    """+1 when the token before a name leans nominative, -1 after a preposition, else 0
+    (and 0 when the token before is not known: "")."""
+    if not before:
+        return 0.0
+    if not before.isalpha() or before in OPENERS:
+        return 1.0
+    parses = morph.parse(before)
+    return -1.0 if parses and parses[0].tag.POS == "PREP" else 0.0
+
+
+def subject_gender(after: str) -> str | None:
+    """«заявила» after a name says the name is feminine and nominative."""
+    for p in morph.parse(after)[:1] if after else ():
+        if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.number == "sing":
+            return morph.gender_of(p.tag)
+    return None
+
+
+def best_reading(
+    options: list[tuple[Option, ...]], gender: str | None, hint: float = 0.0
+) -> tuple[str, str, str] | None:
+    """The (case, number, gender) every word can have, with the highest total score."""
+    scores: dict[tuple[str, str, str], float] = {}
+    for case in morph.CASES:
+        for number in ("sing", "plur"):
+            for gen in ("masc", "femn"):
+                score = reading_score(options, (case, number, gen))
+                if score > MISFIT * len(options):
+                    prior = MASC_PRIOR * (gen == "masc") + SING_PRIOR * (number == "sing")
+                    if (case, number, gen) == ("nomn", "sing", gender):
+                        prior += SUBJECT_BONUS
+                    if case == "nomn":
+                        prior += CASE_HINT * hint
+                    scores[(case, number, gen)] = score + prior
+    return max(scores, key=scores.__getitem__) if scores else None
+
+
+def reading_score(options: list[tuple[Option, ...]], reading: tuple[str, str, str]) -> float:
+    """Summed scores of the best option of each word in ``reading``.
+
+    Words with no options fit any reading and add nothing; a word with options none of
+    which fits costs MISFIT and keeps its form («Терезе Мэй»: «Мэй» stays as written).
+    """
+    total = 0.0
+    for opts in options:
+        fits = [o.score for o in opts if fits_reading(o, reading)]
+        total += max(fits) if fits else (MISFIT if opts else 0.0)
+    return total
+
+
+def fits_reading(option: Option, reading: tuple[str, str, str]) -> bool:
+    case, number, gender = reading
+    if option.case != case or option.number != number:
+        return False
+    return number == "plur" or option.gender in (gender, "ms-f", None)

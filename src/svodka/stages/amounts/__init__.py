@@ -1,0 +1,226 @@
+"""Amounts: every number that counts or measures, normalized.
+
+- money in any currency: «$24 миллиардов» → 24e9 USD, «4,5 млрд руб» → RUB, «примерно с
+  тысячей крон» in an article about Estonia → EEK;
+- percentages: «на 51%», «12,5 процента», «наполовину» → 50 %;
+- counts with their object and rate: «около 10 тысяч жителей» → 10000, approx, житель;
+  «до восьми человек на место» → 8, bound max, per место; «30-летняя» → 30 год;
+- ranges with the midpoint as value: «200-300 млрд. рублей», «от 5 до 7 млн»;
+- an elliptical amount takes the unit and object of the one before it: «штраф в полторы
+  тысячи рублей … на три тысячи» → RUB.
+
+Not amounts: dates (the dates stage runs first), numbers in names («МИР 24», «Су-35»),
+ordinals, scores, times, phone numbers, labels («статья 105», «ч. 2»), and small number
+words that count back named participants («лидеров двух стран»).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from svodka.config import Config
+from svodka.doc import Amount, Document
+from svodka.lang import morph
+from svodka.lang.lexer import Tok, lex, plain
+from svodka.stages.amounts.filters import Blocked, keep
+from svodka.stages.amounts.read import (
+    Reading,
+    at,
+    digits_or_words,
+    low,
+    read_object,
+    read_range,
+)
+from svodka.stages.amounts.units import hedge_ending, read_hedge, read_per, read_unit
+from svodka.stages.amounts.words import Lexicon, load_lexicon
+
+REQUIRES = ("sentences", "entities", "dates")
+PROVIDES = ("amounts",)
+
+ALTERNATIVES = frozenset({"или", "и"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    lexicon: Lexicon
+
+
+def load(config: Config) -> Resources:
+    """Read the word lists and generate their inflected forms."""
+    return Resources(lexicon=load_lexicon())
+
+
+def apply(doc: Document, res: Resources) -> Document:
+    """Fill ``doc.amounts``."""
+    return replace(doc, amounts=tuple(find_amounts(doc, res.lexicon)))
+
+
+def find_amounts(doc: Document, lx: Lexicon) -> list[Amount]:
+    """Every amount in the document, in text order."""
+    toks = lex(doc.text)
+    blocked = Blocked(doc)
+    countries = frozenset(e.name for e in doc.entities if e.type == "LOC")
+    readings: list[Reading] = []
+    i = 0
+    while i < len(toks):
+        r = read_at(toks, i, lx, countries)
+        if r is not None and r.score:
+            i = r.last  # a score: skip both its numbers
+        elif r is not None and keep(toks, r, lx, blocked, readings):
+            readings.append(r)
+            i = r.last
+        else:
+            i += 1
+    inherit(readings, toks, [s.start for s in doc.sentences])
+    return [to_amount(doc.text, toks, r) for r in readings]
+
+
+def read_at(toks: Sequence[Tok], i: int, lx: Lexicon, countries: frozenset[str]) -> Reading | None:
+    """The amount whose number starts at token ``i``, or None."""
+    tok = toks[i]
+    if tok.kind == "comp":
+        return read_compound(tok, i, tok.low.split("-", 1)[0], tok.low.split("-", 1)[1], lx)
+    if tok.kind == "word":
+        if tok.low in lx.adverbs:
+            value, unit, obj = lx.adverbs[tok.low]
+            return Reading(i, i + 1, i, i + 1, value, words=True, unit=unit, object=obj, whole=True)
+        if tok.low in lx.fractions and low(toks, i - 1) == "на":
+            value = 100 / lx.fractions[tok.low]  # «на четверть» → 25 %
+            return Reading(i - 1, i + 1, i, i + 1, value, words=True, unit="%")
+        if tok.low in lx.multipliers and tok.low not in lx.numbers:
+            return read_bare_multiplier(toks, i, lx, countries)
+        if tok.low not in lx.numbers and "-" not in tok.low:
+            return read_word_compound(tok, i, lx)
+    r = read_range(toks, i, lx)
+    if r is None or r.score:
+        return r
+    fraction = at(toks, r.last)
+    if r.words and fraction is not None and fraction.low in lx.fractions:
+        r.value, r.last = r.value / lx.fractions[fraction.low], r.last + 1  # «две трети»
+    read_unit(toks, r, lx, countries)
+    if r.unit is None:
+        read_object(toks, r, lx)
+    if r.unit is None and r.object is None and not r.multiplied and r.range is None:
+        borrow_next(toks, r, lx, countries)
+    join_upper(toks, r, lx, countries)
+    read_per(toks, r, lx)
+    read_hedge(toks, r, lx)
+    return r
+
+
+def borrow_next(toks: Sequence[Tok], r: Reading, lx: Lexicon, countries: frozenset[str]) -> None:
+    """«1,2 или 1,3 миллиарда долларов», «9,25 и 9% годовых», «с 9 до 7 лет»: a bare number
+    takes the multiplier, unit and object of the alternative after it."""
+    link = low(toks, r.last)
+    changed = link == "до" and low(toks, r.num - 1) in ("с", "со")
+    if (link not in ALTERNATIVES and not changed) or r.last + 1 >= len(toks):
+        return
+    nxt = read_range(toks, r.last + 1, lx)
+    if nxt is None or nxt.score or nxt.range is not None or nxt.words != r.words:
+        return
+    read_unit(toks, nxt, lx, countries)
+    if nxt.unit is None:
+        read_object(toks, nxt, lx)
+    if nxt.multiplied:
+        r.value *= nxt.value / digits_or_words(toks, r.last + 1, lx)
+    r.multiplied, r.unit, r.object = nxt.multiplied, nxt.unit, nxt.object
+
+
+def join_upper(toks: Sequence[Tok], r: Reading, lx: Lexicon, countries: frozenset[str]) -> None:
+    """«от 11% до 11,5%», «от 5 млн рублей до 7 млн рублей»: a range with units on both."""
+    if r.range is not None or low(toks, r.num - 1) != "от" or low(toks, r.last) != "до":
+        return
+    if r.last + 1 >= len(toks):
+        return
+    hi = read_range(toks, r.last + 1, lx)
+    if hi is None or hi.score or hi.range is not None or hi.value <= r.value:
+        return
+    read_unit(toks, hi, lx, countries)
+    if hi.unit is None:
+        read_object(toks, hi, lx)
+    if r.unit not in (None, hi.unit):
+        return
+    r.range, r.value, r.last = (r.value, hi.value), (r.value + hi.value) / 2, hi.last
+    r.unit, r.object = hi.unit, r.object or hi.object
+
+
+def read_compound(tok: Tok, i: int, number: str, rest: str, lx: Lexicon) -> Reading | None:
+    """«30-летняя» → 30 год, «5-кратный» → 5 раз, «10-процентный» → 10 %."""
+    for stem, obj, unit in lx.compounds:
+        if rest.startswith(stem):
+            value = Decimal(number.replace(",", "."))
+            return Reading(i, i + 1, i, i + 1, value, object=obj or None, unit=unit or None)
+    return None
+
+
+def read_word_compound(tok: Tok, i: int, lx: Lexicon) -> Reading | None:
+    """«двухдневной» → 2 день, «Четырехкратный» → 4 раз."""
+    m = lx.compound_words.match(tok.low)
+    if m is None:
+        return None
+    r = read_compound(tok, i, str(lx.prefix_values[m.group(1)]), tok.low[m.end(1) :], lx)
+    if r is not None:
+        r.words = r.whole = True
+    return r
+
+
+def read_bare_multiplier(
+    toks: Sequence[Tok], i: int, lx: Lexicon, countries: frozenset[str]
+) -> Reading | None:
+    """«с тысячей крон», «миллион долларов»: a multiplier word alone, as money; not
+    «миллионы долларов» (a plural is no number), and «тысячи» only after a hedge («около
+    тысячи долларов»), for it is also a plural."""
+    word = toks[i].low
+    if all("plur" in p.tag for p in morph.parse(word)):
+        return None
+    if any("plur" in p.tag for p in morph.parse(word)) and not hedge_ending(toks, i, lx):
+        return None
+    r = Reading(i, i + 1, i, i + 1, lx.multipliers[toks[i].low], words=True, multiplied=True)
+    read_unit(toks, r, lx, countries)
+    if r.unit is None or r.unit == "%":
+        return None
+    read_hedge(toks, r, lx)
+    return r
+
+
+def inherit(readings: list[Reading], toks: Sequence[Tok], sentence_starts: list[int]) -> None:
+    """An amount with neither unit nor object takes them from the amount before it, in the
+    same or the previous sentence: «на 200-300 млрд. рублей … на 150 млрд.» → RUB. A unit
+    crosses a sentence only with a multiplier: «три тысячи» after «полторы тысячи рублей»."""
+    for k in range(1, len(readings)):
+        r, p = readings[k], readings[k - 1]
+        if r.unit is not None or r.object is not None:
+            continue
+        gap = sentence_of(sentence_starts, toks[r.num].start) - sentence_of(
+            sentence_starts, toks[p.num].start
+        )
+        if gap > 1:
+            continue
+        r.object = p.object
+        if p.unit == "%" and r.multiplied:
+            continue  # «30% от суммы, или примерно 4 млн» is money, not percent
+        if p.unit is not None and (r.multiplied or gap == 0):
+            r.unit = p.unit
+
+
+def sentence_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset)
+
+
+def to_amount(text: str, toks: Sequence[Tok], r: Reading) -> Amount:
+    start, stop = toks[r.first].start, toks[r.last - 1].stop
+    return Amount(
+        start=start,
+        stop=stop,
+        text=text[start:stop],
+        value=plain(r.value),
+        unit=r.unit,
+        approx=r.approx,
+        bound=r.bound,
+        range=(plain(r.range[0]), plain(r.range[1])) if r.range else None,
+        object=r.object,
+        per=r.per,
+    )

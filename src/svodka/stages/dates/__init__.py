@@ -1,0 +1,77 @@
+"""Dates: every reference to a point or period in time that can be placed on a calendar.
+
+- absolute: «21 марта 1889 года», «15.03.2023», «в 2021 году», «в марте 2020-го», «XX века»,
+  «в 1990-е», «весной 2003 года»;
+- relative, resolved against ``doc.published``: «сегодня», «вчера», «накануне»; «в
+  понедельник» (the nearest Monday, past or future by the verb's tense); «на прошлой
+  неделе» (its Monday, grain week); «в этом году»; «в июне» (the most recent June not
+  after publication, unless the verb is in the future tense); «этим летом»; «год назад»;
+- anaphoric: «в ноябре того же года» takes the year of the date before it.
+
+Without ``published`` a relative date keeps ``value`` None and ``relative`` True. Durations
+(«три года»), frequencies («в год») and dates inside names («России сегодня») are not
+dates. Numbers and words are matched with the amounts stage's lexer and word lists.
+
+dateparser was tried and not used: see docs/decisions.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from svodka.config import Config
+from svodka.doc import DateMention, Document
+from svodka.stages.dates import relative, rules
+from svodka.stages.dates.context import Context, Reader
+from svodka.stages.dates.words import DateWords, load_words
+
+REQUIRES = ("sentences", "entities")
+PROVIDES = ("dates",)
+
+READERS: dict[str, tuple[Reader, ...]] = {
+    "date": (rules.read_numeric,),
+    "num": (rules.read_day_month, rules.read_year, relative.read_ago),
+    "comp": (rules.read_comp,),
+    "word": (
+        rules.read_century,
+        relative.read_day_word,
+        relative.read_eve,
+        relative.read_weekday,
+        relative.read_shifted,
+        rules.read_month,
+        relative.read_edge_year,
+        relative.read_season,
+        relative.read_ago,
+        rules.read_decade_word,
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    words: DateWords
+
+
+def load(config: Config) -> Resources:
+    """Read the month, weekday, season and period words with their case forms."""
+    return Resources(words=load_words())
+
+
+def apply(doc: Document, res: Resources) -> Document:
+    """Fill ``doc.dates``."""
+    return replace(doc, dates=tuple(find_dates(doc, res.words)))
+
+
+def find_dates(doc: Document, words: DateWords) -> list[DateMention]:
+    """Every date mention in the document, in text order."""
+    ctx = Context(doc, words, READERS)
+    toks, i = ctx.toks, 0
+    while i < len(toks):
+        found = ctx.read(i)
+        if found is None:
+            i += 1
+            continue
+        found.first = ctx.lead(found.first)
+        ctx.found.append(found)
+        i = max(found.last, i + 1)
+    return [ctx.mention(f) for f in ctx.found]

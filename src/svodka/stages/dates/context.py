@@ -1,0 +1,187 @@
+"""Part of the dates stage: what every reader sees (one document's tokens, its publication
+date, the dates found so far, the tense around a token) and what a reader returns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from svodka.doc import DateMention, Document
+from svodka.lang import morph
+from svodka.lang.lexer import Tok, in_short_quotes, lex
+from svodka.stages.dates import resolve as cal
+from svodka.stages.dates.words import DateWords
+
+#: Words a date's text may start with: «в начале июля», «В ночь на пятницу», «с 2009 года».
+LEAD = frozenset(
+    {"в", "во", "на", "с", "со", "c", "к", "ко", "по", "до", "за", "от", "после", "перед"}
+    | {"начале", "конце", "середине", "середины", "начала", "конца", "течение", "ночь"}
+)
+PAST_MARKERS = frozenset({"прошлый", "минувший", "прошедший", "позапрошлый"})
+NEXT_MARKERS = frozenset({"следующий", "будущий", "ближайший", "наступающий"})
+MODIFIERS = PAST_MARKERS | NEXT_MARKERS | {"этот"}
+VERB_TENSES = {"past": cal.PAST, "futr": cal.FUTURE}
+
+
+@dataclass(slots=True)
+class Found:
+    """A date at tokens ``[first, last)``; ``year`` is the year it states, if any."""
+
+    first: int
+    last: int
+    value: str | None
+    relative: bool
+    grain: str
+    year: int | None = None
+    #: whether «накануне» after it counts back from it (not from another «накануне»)
+    anchor: bool = True
+
+
+#: A reader looks at token ``i`` and returns the date starting there, or None.
+Reader = Callable[["Context", int], "Found | None"]
+
+
+def is_roman(text: str) -> bool:
+    """«XX», «XXI»: a century's number."""
+    return text.isupper() and not text.strip("IVXLC")
+
+
+class Context:
+    """One document's tokens, its publication date and the dates found so far."""
+
+    def __init__(self, doc: Document, words: DateWords, readers: dict[str, tuple[Reader, ...]]):
+        self.text = doc.text
+        self.pub: date | None = doc.published
+        self.words = words
+        self.readers = readers
+        self.toks: Sequence[Tok] = lex(doc.text)
+        self.found: list[Found] = []
+        starts = [t.start for t in self.toks]
+        self.sentence_starts = [bisect_right(starts, s.start - 1) for s in doc.sentences]
+        self.blocked = sorted(
+            [(m.start, m.stop) for e in doc.entities for m in e.mentions]
+            + [(s.start, s.stop) for s in doc.spans]
+        )
+
+    def read(self, i: int) -> Found | None:
+        """The date starting at token ``i``, or None."""
+        tok = self.toks[i]
+        readers = self.readers.get(tok.kind, ())
+        if tok.kind == "word" and tok.low not in self.words.triggers and not is_roman(tok.text):
+            return None
+        for reader in readers:
+            found = reader(self, i)
+            if found is not None:
+                return None if self.is_blocked(i) else found
+        return None
+
+    def is_blocked(self, i: int) -> bool:
+        """A token inside a name: «России сегодня», a quoted title."""
+        tok = self.toks[i]
+        k = bisect_right(self.blocked, (tok.start, len(self.text)))
+        if any(s <= tok.start < e for s, e in self.blocked[max(0, k - 4) : k]):
+            return True
+        if tok.kind == "word" and tok.low in self.words.days:
+            return in_short_quotes(self.toks, i, i + 1)
+        return False
+
+    def lead(self, first: int) -> int:
+        """Move a date's start back over its preposition and «в начале»-like words."""
+        k = first
+        while (
+            k > 0
+            and first - k < 3
+            and (self.toks[k - 1].low in LEAD or morph.lemma(self.toks[k - 1].low) in MODIFIERS)
+        ):
+            k -= 1
+        while k > 0 and self.toks[k - 1].low in self.words.day_parts:
+            k -= 1  # «вечером в пятницу»
+        return k
+
+    def past_day_part(self, j: int) -> int:
+        """Past «утром», «вечером» after a day: «сегодня вечером»."""
+        return j + 1 if j < len(self.toks) and self.toks[j].low in self.words.day_parts else j
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The token range of the sentence holding token ``i``."""
+        k = bisect_right(self.sentence_starts, i)
+        start = self.sentence_starts[k - 1] if k > 0 else 0
+        stop = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.toks)
+        return start, stop
+
+    def direction(self, i: int) -> int:
+        """Past, future or either, from the tense of the verb nearest to token ``i`` in
+        its sentence: «отправится во вторник» is future, «заявил в пятницу» past."""
+        start, stop = self.sentence(i)
+        before = self.toks[i - 1].low if i > 0 else ""
+        if before == "на" and (i < 2 or self.toks[i - 2].low != "ночь"):
+            return cal.FUTURE  # «перенесли на 4 апреля», «запланирована на ноябрь»
+        tense = None
+        for j in sorted(range(start, stop), key=lambda j: abs(j - i)):  # nearest first
+            tok = self.toks[j]
+            if tok.kind != "word" or len(tok.low) < 3:
+                continue
+            parses = morph.parse(tok.low)
+            tag = parses[0].tag if parses else None
+            if tag is not None and tag.POS == "VERB" and tag.person in (None, "3per"):
+                if "бы" in (self.toks[j - 1].low, self.toks[min(j + 1, stop - 1)].low):
+                    continue  # «хотел бы провести»: a wish has no tense
+                tense = tag.tense  # not «напомним»: the reader's verbs
+                break
+        if tense is None and before == "к":
+            return cal.FUTURE  # «должны быть закончены к 30 ноября»
+        return VERB_TENSES.get(str(tense), cal.NEAREST)
+
+    def weekday_direction(self, i: int) -> int:
+        """«в прошлую пятницу» is past, «в следующий вторник» future; else the verb's."""
+        before = morph.lemma(self.toks[i - 1].low) if i > 0 else ""
+        if before in PAST_MARKERS:
+            return cal.PAST
+        if before in NEXT_MARKERS:
+            return cal.FUTURE
+        return self.direction(i)
+
+    def counts_after(self, j: int) -> bool:
+        """Whether the word at ``j`` is something counted, so the number before it is a
+        count and not a year: «в 2000 раз», «на 1500 человек»."""
+        if j >= len(self.toks) or self.toks[j].kind != "word":
+            return False
+        tok = self.toks[j]
+        if tok.text[:1].isupper():
+            return False
+        parses = morph.parse(tok.low)
+        if not parses or parses[0].tag.POS != "NOUN":
+            return False
+        return morph.case_of(parses[0].tag) != "nomn"
+
+    def eve_of_event(self, j: int) -> bool:
+        """«накануне выборов»: a noun only in the genitive follows."""
+        if j >= len(self.toks) or self.toks[j].kind != "word":
+            return False
+        parses = morph.parse(self.toks[j].low)
+        return bool(parses) and all(
+            p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in parses
+        )
+
+    def reference_day(self, i: int) -> date | None:
+        """The last day named in this or the previous sentence, else the publication date."""
+        here = bisect_right(self.sentence_starts, i)
+        for f in reversed(self.found):
+            if here - bisect_right(self.sentence_starts, f.first) > 1:
+                break
+            if f.grain == "day" and f.value and f.anchor:
+                return date.fromisoformat(f.value)
+        return self.pub
+
+    def last_year(self) -> int | None:
+        """The year of the last date that states one: for «того же года»."""
+        return next((f.year for f in reversed(self.found) if f.year is not None), None)
+
+    def this_year(self, shift: int) -> int | None:
+        return self.pub.year + shift if self.pub else None
+
+    def mention(self, f: Found) -> DateMention:
+        start, stop = self.toks[f.first].start, self.toks[f.last - 1].stop
+        return DateMention(start, stop, self.text[start:stop], f.value, f.relative, f.grain)

@@ -1,0 +1,179 @@
+"""Part of the dates stage: readers of relative dates, resolved against publication.
+
+«сегодня», «накануне», «в понедельник», «в прошлом году», «на следующей неделе», «этим
+летом», «с начала года», «две недели назад». Absolute dates are in ``dates_rules``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from svodka.lang.lexer import digits_value
+from svodka.stages.dates import resolve as cal
+from svodka.stages.dates.context import Found
+from svodka.stages.dates.rules import (
+    ABLT,
+    CENTURY_WORDS,
+    GOVERNS,
+    YEAR_WORDS,
+    low,
+    read_day_month,
+    year_after,
+)
+from svodka.stages.dates.words import first_form
+
+if TYPE_CHECKING:
+    from svodka.stages.dates.context import Context
+
+EDGES = frozenset({"начала", "конца", "середины", "начале", "конце", "середине", "началу", "концу"})
+NIGHT_FROM = frozenset({"с", "со"})
+NOT_WEEKDAY = frozenset({"каждый", "каждую", "каждое", "каждым", "по", "каждого"})
+AGO = "назад"
+AGO_HEDGES = frozenset({"около", "почти", "свыше", "более", "примерно", "порядка", "менее"})
+
+
+def read_day_word(ctx: Context, i: int) -> Found | None:
+    """«сегодня», «вчера», «позавчера», «завтра» (with «утром», «вечером» …)."""
+    shift = ctx.words.days.get(ctx.toks[i].low)
+    if shift is None:
+        return None
+    value = cal.day(ctx.pub + timedelta(days=shift)) if ctx.pub else None
+    return Found(i, ctx.past_day_part(i + 1), value, True, "day")
+
+
+def read_eve(ctx: Context, i: int) -> Found | None:
+    """«накануне»: the day before the last day named in this or the previous sentence, else
+    before publication; «накануне выборов» is the eve of an event, not datable."""
+    if ctx.toks[i].low != "накануне":
+        return None
+    if ctx.eve_of_event(i + 1):
+        return Found(i, i + 1, None, True, "day", anchor=False)
+    ref = ctx.reference_day(i)
+    value = cal.day(ref - timedelta(days=1)) if ref else None
+    return Found(i, i + 1, value, True, "day", anchor=False)
+
+
+def read_weekday(ctx: Context, i: int) -> Found | None:
+    """«в понедельник», «вечером в пятницу», «вторника», «В четверг, 1 мая»."""
+    toks = ctx.toks
+    form = first_form(ctx.words.weekdays, toks[i].low)
+    if form is None or form.plural or low(toks, i - 1) in NOT_WEEKDAY:
+        return None
+    if form.value == 2 and form.case != "accs":
+        return None  # «среда» is also "environment"; only «в среду» is safe
+    if low(toks, i - 1) in NIGHT_FROM and low(toks, i + 1) == "на":
+        return None  # «в ночь с четверга на пятницу» is the Friday
+    k = i + 1 + (low(toks, i + 1) == ",")
+    if k < len(toks) and toks[k].kind == "num":
+        explicit = read_day_month(ctx, k)  # «В четверг, 1 мая», «в пятницу 13 ноября»
+        if explicit is not None:
+            explicit.first = i
+            return explicit
+    direction = ctx.weekday_direction(i)
+    value = cal.day(cal.weekday(ctx.pub, int(form.value), direction)) if ctx.pub else None
+    return Found(i, ctx.past_day_part(i + 1), value, True, "day")
+
+
+def read_shifted(ctx: Context, i: int) -> Found | None:
+    """«в прошлом году», «этого года», «на следующей неделе», «в прошлом месяце», «этим
+    летом», «в том же году»."""
+    toks, words = ctx.toks, ctx.words
+    tok = toks[i]
+    if tok.low in ("том", "тот", "того") and low(toks, i + 1) == "же":
+        if low(toks, i + 2) in YEAR_WORDS:
+            year = ctx.last_year()
+            return Found(i, i + 3, cal.year(year) if year else None, True, "year", year)
+        return None
+    shift = first_form(words.shifts, tok.low)
+    if shift is None or i + 1 >= len(toks):
+        return None
+    n, period = int(shift.value), toks[i + 1].low
+    unit = first_form(words.units, period)
+    season = first_form(words.seasons, period)
+    if (unit is not None and unit.plural) or (season is not None and season.plural):
+        return None  # «в прошлые годы» is no one year
+    if unit is not None and unit.value == "day" and not period.startswith("недел"):
+        return None  # «в этот день» depends on the story
+    if ctx.pub is None:
+        if unit is None and season is None and period not in CENTURY_WORDS:
+            return None
+        grain = "season" if season else "century" if unit is None else str(unit.value)
+        return Found(i, i + 2, None, True, "week" if period.startswith("недел") else grain)
+    if period.startswith("недел"):
+        return Found(i, i + 2, cal.week(ctx.pub, n), True, "week")
+    if unit is not None and unit.value == "year":
+        return Found(i, i + 2, cal.year(ctx.pub.year + n), True, "year", ctx.pub.year + n)
+    if unit is not None and unit.value == "month":
+        total = ctx.pub.year * 12 + ctx.pub.month - 1 + n
+        return Found(i, i + 2, cal.month(total // 12, total % 12 + 1), True, "month")
+    if season is not None and not season.plural:
+        return Found(i, i + 2, cal.year(ctx.pub.year + n), True, "season")
+    if period in CENTURY_WORDS:
+        return Found(i, i + 2, cal.year((ctx.pub.year // 100 + n) * 100), True, "century")
+    return None
+
+
+def read_edge_year(ctx: Context, i: int) -> Found | None:
+    """«с начала года», «до конца года»: the current year."""
+    toks = ctx.toks
+    if toks[i].low not in EDGES or low(toks, i + 1) != "года":
+        return None
+    nxt = toks[i + 2] if i + 2 < len(toks) else None
+    if nxt is not None and (nxt.kind in ("num", "comp") or nxt.low in ctx.words.shifts):
+        return None
+    value = cal.year(ctx.pub.year) if ctx.pub else None
+    return Found(i, i + 2, value, True, "year", ctx.pub.year if ctx.pub else None)
+
+
+def read_season(ctx: Context, i: int) -> Found | None:
+    """«летом», «к лету», «за лето», «весной 2003 года», «осенью прошлого года»."""
+    toks = ctx.toks
+    year = year_after(ctx, i + 1)
+    cases = GOVERNS.get(low(toks, i - 1), ABLT)
+    form = first_form(ctx.words.seasons, toks[i].low, cases | ABLT)
+    if form is None or form.plural or (form.case != "ablt" and form.case not in cases):
+        return None
+    if year is not None:
+        value = cal.year(year[0]) if year[0] is not None else None
+        return Found(i, year[1], value, year[2], "season", year[0])
+    value = cal.season(ctx.pub, int(form.value), ctx.direction(i)) if ctx.pub else None
+    return Found(i, i + 1, value, True, "season")
+
+
+def read_ago(ctx: Context, i: int) -> Found | None:
+    """«год назад», «две недели назад», «около 47 лет назад», «полгода назад»."""
+    toks = ctx.toks
+    count, j = ago_count(ctx, i)
+    if count is None or low(toks, j + 1) != AGO:
+        return None
+    if low(toks, j) == "полгода":
+        grain = "month"
+    else:
+        unit = first_form(ctx.words.units, low(toks, j))
+        if unit is None:
+            return None
+        grain = "week" if low(toks, j).startswith("недел") else str(unit.value)
+    first = i - 1 if low(toks, i - 1) in AGO_HEDGES else i
+    if ctx.pub is None:
+        return Found(first, j + 2, None, True, "day" if grain == "week" else grain)
+    resolved = cal.ago(ctx.pub, count, grain)
+    if resolved is None:
+        return None
+    return Found(first, j + 2, resolved[0], True, resolved[1])
+
+
+def ago_count(ctx: Context, i: int) -> tuple[Decimal | None, int]:
+    """The count before a unit in «N лет назад», and the unit's index; «год назад» is 1."""
+    tok = ctx.toks[i]
+    if tok.kind == "num":
+        return digits_value(tok.text), i + 1
+    if tok.low in ctx.words.numbers:
+        return ctx.words.numbers[tok.low], i + 1
+    if tok.low == "полгода":
+        return Decimal(6), i  # «полгода назад»: six months
+    unit = first_form(ctx.words.units, tok.low)
+    if unit is not None and not unit.plural:
+        return Decimal(1), i  # «год назад»; «лет назад» alone is no count
+    return None, i

@@ -1,0 +1,223 @@
+"""Part of the dates stage: one reader per way of writing an absolute date.
+
+«21 марта 1889 года», «15.03.2023», «в 2021 году», «в марте 2020-го», «XX века», «в
+1990-е»; and «16 мая», «в июне», whose year comes from publication. Each reader looks at
+token ``i`` and returns a ``Found`` (tokens ``[first, last)``, value, relative, grain) or
+None, resolving through ``Context``, which knows the publication date, the dates found so
+far and the tense of the nearest verb. Relative readers are in ``dates_relative``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from svodka.lang.lexer import DASHES, Tok
+from svodka.stages.dates import resolve as cal
+from svodka.stages.dates.context import Found
+from svodka.stages.dates.words import CENTURY_WORDS, YEAR_WORDS, first_form
+
+if TYPE_CHECKING:
+    from svodka.stages.dates.context import Context
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+GENT, DATV, ACCS, LOCT, ABLT = (frozenset({c}) for c in ("gent", "datv", "accs", "loct", "ablt"))
+#: The case a month or season takes after each word: «с марта», «в марте», «к лету».
+GOVERNS = {
+    **dict.fromkeys(["в", "во"], LOCT | ACCS),
+    **dict.fromkeys(["к", "ко"], DATV),
+    **dict.fromkeys(["по"], DATV | ACCS),
+    **dict.fromkeys(["за", "на", "все", "всё", "через"], ACCS),
+    **dict.fromkeys(
+        ["с", "со", "c", "до", "от", "после", "начала", "конца", "середины", "течение"], GENT
+    ),
+    **dict.fromkeys(["начале", "конце", "середине", "половине", "началу", "концу"], GENT),
+    **dict.fromkeys(["перед", "между"], ABLT),
+}
+YEAR_PREPS = frozenset({"в", "во", "с", "со", "c", "к", "по", "до", "от", "после", "перед"})
+YEAR_SUFFIXES = frozenset({"го", "му", "м", "й", "ом", "ый", "ого", "ому"})
+DECADE_SUFFIXES = frozenset({"е", "х", "ые", "ых", "ми", "м"})
+DAY_LINKS = frozenset({"на", "по", "до", "и", "-", "–", "—"})
+
+
+def low(toks: Sequence[Tok], k: int) -> str:
+    return toks[k].low if 0 <= k < len(toks) else ""
+
+
+def read_numeric(ctx: Context, i: int) -> Found | None:
+    """«15.03.2023», «15.08.2003 г.»."""
+    d, m, y = (int(p) for p in ctx.toks[i].text.split("."))
+    if y < 100:
+        y = cal.full_year(y, ctx.pub)
+    found = cal.valid_day(y, m, d)
+    if found is None:
+        return None
+    return Found(i, after_year_word(ctx, i + 1), cal.day(found), False, "day", y)
+
+
+def after_year_word(ctx: Context, j: int) -> int:
+    """Past «года», «г.», «гг.» after a year."""
+    if low(ctx.toks, j) in YEAR_WORDS:
+        j += 1
+        if low(ctx.toks, j) == "." and low(ctx.toks, j - 1) in ("г", "гг"):
+            j += 1
+    return j
+
+
+def year_after(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
+    """A year after a month or a day: «2020 года», «2020-го», «этого года», «того же
+    года»: (year or None, next index, relative)."""
+    toks = ctx.toks
+    tok = toks[j] if j < len(toks) else None
+    if tok is None:
+        return None
+    if tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit():
+        return int(tok.text), after_year_word(ctx, j + 1), False
+    if tok.kind == "comp":
+        number, suffix = tok.low.split("-", 1)
+        if len(number) == 4 and number.isdigit() and suffix in YEAR_SUFFIXES:
+            return int(number), after_year_word(ctx, j + 1), False
+    if tok.low in ("того", "том") and low(toks, j + 1) == "же" and low(toks, j + 2) in YEAR_WORDS:
+        return ctx.last_year(), j + 3, True
+    shift = first_form(ctx.words.shifts, tok.low, GENT)
+    if shift is not None and low(toks, j + 1) == "года":
+        return ctx.this_year(int(shift.value)), j + 2, True
+    return None
+
+
+def read_day_month(ctx: Context, i: int) -> Found | None:
+    """«21 марта 1889 года», «16 мая», «в ночь на 9 августа 2009 года»."""
+    toks = ctx.toks
+    text = toks[i].text
+    if not is_day(text) or i + 1 >= len(toks):
+        return None
+    if low(toks, i + 1) in DAY_LINKS and i + 3 < len(toks) and is_day(toks[i + 2].text):
+        second = read_day_month(ctx, i + 2)  # «в ночь с 12 на 13 октября», «5-7 мая»
+        if second is None or second.value is None:
+            return None
+        value = cal.valid_day(int(second.value[:4]), int(second.value[5:7]), int(text))
+        return Found(i, i + 1, cal.day(value) if value else None, second.relative, "day")
+    month = first_form(ctx.words.months, toks[i + 1].low, GENT)
+    if month is None:
+        return None
+    d, m = int(text), int(month.value)
+    year = year_after(ctx, i + 2)
+    if year is not None and year[0] is not None:
+        found = cal.valid_day(year[0], m, d)
+        value = cal.day(found) if found else None
+        return Found(i, year[1], value, year[2], "day", year[0])
+    if year is not None:
+        return Found(i, year[1], None, True, "day")
+    value = cal.day_month(ctx.pub, d, m, ctx.direction(i)) if ctx.pub else None
+    return Found(i, i + 2, value, True, "day")
+
+
+def is_day(text: str) -> bool:
+    return text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31
+
+
+def read_month(ctx: Context, i: int) -> Found | None:
+    """«в марте 2020-го», «с марта», «в конце мая этого года», «в июне» (the most recent
+    June, or the next one under a future-tense verb)."""
+    toks = ctx.toks
+    year = year_after(ctx, i + 1)
+    cases = GOVERNS.get(low(toks, i - 1))
+    month = first_form(ctx.words.months, toks[i].low, cases if year is None else None)
+    if month is None or month.plural or (year is None and cases is None):
+        return None
+    m = int(month.value)
+    if year is None:
+        year = shared_year(ctx, i + 1)  # «С февраля по июнь 2000 года»
+    if year is not None:
+        value = cal.month(year[0], m) if year[0] is not None else None
+        return Found(i, year[1], value, year[2], "month", year[0])
+    value = cal.month_only(ctx.pub, m, ctx.direction(i)) if ctx.pub else None
+    return Found(i, i + 1, value, True, "month")
+
+
+def shared_year(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
+    """The year after the second month of «с февраля по июнь 2000 года», «в январе-марте
+    2012 года», keeping the first month's own end."""
+    toks = ctx.toks
+    if low(toks, j) not in ("по", "до", "и", "-", "–", "—") or j + 1 >= len(toks):
+        return None
+    if first_form(ctx.words.months, toks[j + 1].low) is None:
+        return None
+    year = year_after(ctx, j + 2)
+    return (year[0], j, year[2]) if year is not None else None
+
+
+def read_year(ctx: Context, i: int) -> Found | None:
+    """«в 2021 году», «2020 годах», «к 2011 года», «С 2006», «в 2018 - 2020 годах»."""
+    toks = ctx.toks
+    text = toks[i].text
+    if not (len(text) == 4 and text.isdigit()) or not 1000 <= int(text) <= 2100:
+        return None
+    year = int(text)
+    if low(toks, i + 1) in YEAR_WORDS:
+        return Found(i, after_year_word(ctx, i + 1), cal.year(year), False, "year", year)
+    if low(toks, i + 1) in DASHES and low(toks, i + 2).isdigit() and low(toks, i + 3) in YEAR_WORDS:
+        return Found(i, i + 1, cal.year(year), False, "year", year)
+    if low(toks, i - 1) in YEAR_PREPS and year >= 1700 and not ctx.counts_after(i + 1):
+        return Found(i, i + 1, cal.year(year), False, "year", year)
+    return None
+
+
+def read_comp(ctx: Context, i: int) -> Found | None:
+    """«к 2023-му», «в марте 2020-го» (years), «в 90-х годах», «в 1990-е» (decades)."""
+    number, suffix = ctx.toks[i].low.split("-", 1)
+    if not number.isdigit():
+        return None
+    if len(number) == 4 and suffix in YEAR_SUFFIXES:
+        year = int(number)
+        return Found(i, after_year_word(ctx, i + 1), cal.year(year), False, "year", year)
+    if len(number) in (2, 4) and number.endswith("0") and suffix in DECADE_SUFFIXES:
+        start, j = cal.decade(int(number), ctx.pub), after_year_word(ctx, i + 1)
+        century = century_after(ctx, j)
+        if century is not None and len(number) == 2:
+            start, j = century[0] + int(number), century[1]  # «70-е годы прошлого века»
+        return Found(i, j, cal.year(start), len(number) == 2 and century is None, "decade")
+    return None
+
+
+def century_after(ctx: Context, j: int) -> tuple[int, int] | None:
+    """«прошлого века», «XX века» after a decade: (the century's first year, next index)."""
+    toks = ctx.toks
+    if low(toks, j + 1) not in CENTURY_WORDS:
+        return None
+    if ROMAN.match(toks[j].text):
+        return (roman(toks[j].text) - 1) * 100, j + 2
+    shift = first_form(ctx.words.shifts, toks[j].low)
+    if shift is not None and ctx.pub is not None:
+        return (ctx.pub.year // 100 + int(shift.value)) * 100, j + 2
+    return None
+
+
+def read_century(ctx: Context, i: int) -> Found | None:
+    """«XX века», «в XXI веке»."""
+    tok = ctx.toks[i]
+    if not ROMAN.match(tok.text) or low(ctx.toks, i + 1) not in CENTURY_WORDS:
+        return None
+    n = roman(tok.text)
+    if not 1 <= n <= 21:
+        return None
+    return Found(i, i + 2, cal.year((n - 1) * 100), False, "century")
+
+
+def roman(text: str) -> int:
+    values = [ROMAN_VALUES[c] for c in text]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def read_decade_word(ctx: Context, i: int) -> Found | None:
+    """«в девяностые», «девяностых годов»."""
+    toks = ctx.toks
+    form = first_form(ctx.words.decades, toks[i].low)
+    if form is None or not form.plural:
+        return None
+    if low(toks, i - 1) not in GOVERNS and low(toks, i + 1) not in YEAR_WORDS:
+        return None
+    start = cal.decade(int(form.value) * 10, ctx.pub)
+    return Found(i, after_year_word(ctx, i + 1), cal.year(start), True, "decade")

@@ -1,0 +1,98 @@
+"""Part of the dates stage: its word lists, read once into form → meaning lookups.
+
+Month, weekday, season and period words are listed by lemma in ``resources/``; their case
+forms come from pymorphy3's paradigms, each with its grammatical case, so «с марта»
+(genitive) is a date and «с Мартой» (instrumental, a name) is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from svodka.lang import morph
+from svodka.lang.numbers import number_forms
+from svodka.resources import read_lines, read_table
+
+#: Forms of «год» a year number is followed by: «в 2021 году», «2018 - 2020 годах», «г.».
+YEAR_WORDS = frozenset(
+    {"год", "года", "году", "годом", "годе", "годах", "годы", "годов", "годам", "г", "гг"}
+)
+#: Words that start a date besides the word lists: «накануне», «начала года», «того же».
+TRIGGERS = frozenset(
+    {"накануне", "начала", "конца", "середины", "начале", "конце", "середине"}
+    | {"началу", "концу", "том", "тот", "того"}
+)
+CENTURY_WORDS = frozenset({"век", "века", "веке", "веков", "веку", "веком", "столетия"})
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A word form: what it means (a month number, a weekday, …), case and number."""
+
+    value: int | str
+    case: str
+    plural: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    months: dict[str, list[Form]]
+    weekdays: dict[str, list[Form]]
+    seasons: dict[str, list[Form]]
+    days: dict[str, int]
+    shifts: dict[str, list[Form]]
+    decades: dict[str, list[Form]]
+    units: dict[str, list[Form]]
+    day_parts: frozenset[str]
+    numbers: dict[str, Decimal]
+    #: every word some date reader starts at; others are skipped at once
+    triggers: frozenset[str] = frozenset()
+
+
+def load_words() -> DateWords:
+    """Read every dates word list."""
+    shifts = {w: s for w, s in read_table("date_shifts.tsv") if " " not in w}
+    words = DateWords(
+        months=case_forms({w: int(n) for w, n in read_table("months.tsv")}),
+        weekdays=case_forms({w: int(n) for w, n in read_table("weekdays.tsv")}),
+        seasons=case_forms({w: int(n) for w, n in read_table("seasons.tsv")}),
+        days={w: int(n) for w, n in read_table("date_days.tsv")},
+        shifts=case_forms(shifts),
+        decades=case_forms({w: int(n) for w, n in read_table("date_decades.tsv")}),
+        units=case_forms(dict(read_table("date_units.tsv"))),
+        day_parts=frozenset(read_lines("day_parts.txt")),
+        numbers=number_forms(),
+    )
+    triggers = set(TRIGGERS) | set(words.days) | set(words.numbers) | {"полгода"}
+    for table in (words.months, words.weekdays, words.seasons, words.shifts, words.decades):
+        triggers.update(table)
+    triggers.update(words.units)
+    return replace(words, triggers=frozenset(triggers))
+
+
+def case_forms(lemmas: dict[str, int | str]) -> dict[str, list[Form]]:
+    """Every case form of every lemma: «марте» → [Form(3, "loct", False)]."""
+    forms: dict[str, list[Form]] = {}
+    for lemma, value in lemmas.items():
+        for p in morph.analyzer().parse(lemma):
+            if p.normal_form != lemma:
+                continue
+            for f in p.lexeme:
+                case = morph.case_of(f.tag) or ""
+                form = Form(value, case, "plur" in f.tag)
+                word = f.word.replace("ё", "е")
+                if form not in forms.setdefault(word, []):
+                    forms[word].append(form)
+        forms.setdefault(lemma, [Form(value, "nomn", False)])
+    return forms
+
+
+def first_form(
+    table: dict[str, list[Form]], word: str, cases: frozenset[str] | None = None
+) -> Form | None:
+    """The first form of ``word`` in ``table`` (in one of ``cases``, when given)."""
+    for form in table.get(word, ()):
+        if cases is None or form.case in cases:
+            return form
+    return None

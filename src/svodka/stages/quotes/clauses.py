@@ -1,0 +1,189 @@
+"""Reported clauses: where the content of an indirect claim begins and ends.
+
+- it begins after the cue («По словам X, …»), or at the start of the clause when the
+  words before the cue belong to it («Лицензии, по ее словам, будут стоить …»);
+- it ends at the end of the sentence, or before a later attribution («…, сообщает
+  ТАСС»), before «: «» that opens a direct quote, or before a second verb of the
+  reporting subject («…, однако потом дали понять …»); a clause that opens a quote
+  running past its sentence ends where the quote does.
+"""
+
+from __future__ import annotations
+
+from svodka.stages.quotes.lexicon import VerbForm
+from svodka.stages.quotes.phrases import Claim, Phrase
+from svodka.stages.quotes.subjects import clause_start, locative, subject_right
+from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, View
+
+RELATIVES = frozenset({"который", "которая", "которое", "которые", "которых", "где", "куда"})
+#: Words before «по словам X» that start a clause of their own: «…, что, как считают X, …».
+SUBORDINATORS = CLAUSE_CONJUNCTIONS | {"что", "хотя", "если", "когда", "поскольку", "ибо"}
+MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
+
+
+def make_claim(
+    view: View,
+    first: int,
+    last: int,
+    cue: tuple[int, int],
+    cue_last: int,
+    who: Phrase | str | None,
+    form: VerbForm | None,
+    *,
+    weak: bool = False,
+    clause: bool = False,
+) -> Claim | None:
+    """A claim over tokens ``[first, last)``, cut at the clause end when ``clause``
+    (a cue that comes before its content) and trimmed of punctuation at both ends.
+    ``cue`` is the token range of the cue words, ``cue_last`` the end of the whole
+    attribution (the speaker phrase included)."""
+    if clause:
+        last = clause_end(view, first, min(last, first + MAX_CLAUSE_TOKENS), form)
+        last = max(last, quote_end(view, first, last))
+    last = trim_tokens(view, first, last)
+    while first < last and view.is_punct(first) and not view.is_mark(first):
+        first += 1
+    if first >= last:
+        return None
+    start, stop = view.tokens[first].start, view.tokens[last - 1].stop
+    cue_first = cue[0]
+    return Claim(
+        start,
+        stop,
+        "indirect",
+        view.span_text(*cue),
+        cue_first,
+        who,
+        # people in a place («сообщили в департаменте») are weak; a text («говорится в
+        # пресс-релизе») is not
+        weak=weak and form is not None and form.number == "plur",
+        # «сообщает», «пишут»: an outlet's present tense; «сообщила пресс-служба» is not
+        outlet_cue=form is not None and form.outlet and form.tense == "pres",
+        cuttable=clause,
+        clause=cue_first,
+        cue_last=cue_last,
+    )
+
+
+def clause_end(view: View, first: int, hi: int, form: VerbForm | None) -> int:
+    """Where a reported clause starting at ``first`` ends: before a later attribution
+    («…, сообщает ТАСС»), before «: «» opening a direct quote, before a second verb of the
+    reporting subject («…, однако потом дали понять»), else at the sentence end."""
+    j = first
+    while j < hi:
+        m = view.opened_at(j)
+        if m is not None and m.closed:
+            j = view.index(m.stop) + 1
+            continue
+        word = view.word(j)
+        if word == ":" and j + 1 < hi and view.is_mark(j + 1):
+            return j
+        if word == "," and j > first:
+            n = j + 2 if j + 1 < hi and view.is_dash(j + 1) else j + 1
+            if n < hi and attribution_follows(view, n, hi):
+                return j
+            if (
+                n < hi
+                and view.word(n) in CLAUSE_CONJUNCTIONS
+                and same_subject(view, n + 1, hi, form)
+            ):
+                return j
+        j += 1
+    return hi
+
+
+def quote_end(view: View, first: int, last: int) -> int:
+    """A clause that opens a quote running past its sentence ends where the quote does:
+    «По мнению организации, «Это … . Обжалуемое письмо …»» — whole sentences quoted."""
+    k = first
+    while k < last and view.is_punct(k) and not view.is_mark(k):
+        k += 1
+    m = view.opened_at(k) if k < last else None
+    if m is None or not m.closed:
+        return last
+    close = view.index(m.stop)
+    return close + 1 if close >= last else last
+
+
+def attribution_follows(view: View, k: int, hi: int) -> bool:
+    """«…, сообщает NEWSru.Ua», «…, говорится в пресс-релизе»."""
+    form = view.finite_verb(k)
+    if form is None:
+        return False
+    if k not in view.attributions:  # asked again for every clause the comma ends
+        view.attributions[k] = (
+            subject_right(view, k, hi, form) is not None
+            or locative(view, k + 1, comma_after(view, k, hi)) is not None
+        )
+    return view.attributions[k]
+
+
+def same_subject(view: View, k: int, hi: int, form: VerbForm | None) -> bool:
+    """A finite verb within three words that agrees with the reporting verb: the
+    reporting subject goes on with another predicate («…, но … воздержался»)."""
+    if form is None or form.number is None:
+        return False
+    for j in range(k, min(hi, k + 3)):
+        if view.is_punct(j):
+            return False
+        tag = view.tag(j)
+        if tag.POS == "VERB":
+            if str(tag.number) != form.number:
+                return False
+            return form.number != "sing" or not form.gender or str(tag.gender) == form.gender
+    return False
+
+
+def trim_tokens(view: View, first: int, last: int) -> int:
+    """Drop the final punctuation of a clause, but not a «?» or a closing quote mark."""
+    while last > first and view.is_punct(last - 1) and view.word(last - 1) not in ("?", "!"):
+        if view.is_mark(last - 1) and view.closed_at(last - 1) is not None:
+            break
+        last -= 1
+    return last
+
+
+def content_start(view: View, cue: int, body: int, lo: int) -> int:
+    """Where the content of «по словам X»/«как сообщил X» begins: after the cue when the
+    cue opens its clause or only connectors stand before it («При этом, по словам X,
+    …»); else at the clause start, the words before the cue being part of what is
+    reported («Лицензии, по ее словам, будут стоить …»)."""
+    j = cue - 1
+    if j >= lo and view.word(j) == ",":
+        j -= 1
+    if j < lo or view.word(j) in SUBORDINATORS:
+        return body
+    start = clause_start(view, cue, lo)
+    words = [view.word(i) for i in range(start, cue) if not view.is_punct(i)]
+    return body if all(w in view.lex.connectors for w in words) else start
+
+
+def skip_asides(view: View, k: int, hi: int) -> int:
+    """Past the comma after a speaker, a relative clause about it («, которые приводит
+    CNN,»), an outlet's aside («, сообщает «Интерфакс»,») or a person in apposition."""
+    while k < hi and view.word(k) == ",":
+        n = k + 1
+        if n < hi and (
+            view.word(n) in RELATIVES
+            or view.finite_verb(n) is not None
+            or aside_person(view, n, hi)
+        ):
+            k = comma_after(view, n, hi)
+            continue
+        return n
+    return k
+
+
+def aside_person(view: View, k: int, hi: int) -> bool:
+    """«, депутата Ярослава Нилова,»: a short phrase naming a person, then a comma."""
+    end = comma_after(view, k, hi)
+    if end >= hi or end - k > 6 or any(view.is_finite(j) for j in range(k, end)):
+        return False
+    return any(j in view.owner and view.owner[j][0].type == "PER" for j in range(k, end))
+
+
+def comma_after(view: View, k: int, hi: int) -> int:
+    """The first comma after token ``k`` (looked for within a clause's length), or ``hi``."""
+    return next(
+        (j for j in range(k + 1, min(hi, k + MAX_CLAUSE_TOKENS)) if view.word(j) == ","), hi
+    )

@@ -1,0 +1,212 @@
+"""Speakers named by a common noun: an organisation's voice, a position, a description.
+
+- «агентство Reuters», «пресс-служба Кремля», «данные ГИБДД» → the organisation named;
+  a bare «агентства» → the outlet cited last, «в статье» → the outlet the article is
+  based on, «министерства» → the ministry named before («Минобороны»);
+- «— отметил командующий», «по словам министра торговли США» → the person holding that
+  position, from the roles stage;
+- «Депутат считает» → like «он», the person spoken of last;
+- «собеседник агентства» → the source described before («информированный источник»);
+- anything else is a description, its head put in the nominative: «по словам очевидцев»
+  → «очевидцы».
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from svodka.doc import Entity
+from svodka.lang import morph
+from svodka.stages.quotes.discourse import (
+    NOBODY,
+    ORG_REACH,
+    ROLE_REACH,
+    VOICE_REACH,
+    WEB_ADDRESS,
+    Discourse,
+    Speaker,
+    candidates_before,
+    compatible,
+    entity_speaker,
+)
+from svodka.stages.quotes.lexicon import fold, lemma, parse
+from svodka.stages.quotes.phrases import Phrase
+from svodka.stages.quotes.view import View
+
+EX_PREFIX = "экс-"
+
+
+def person_lemma(word: str) -> str:
+    """The lemma of a speaker's head word, a person's reading first: «премьера» →
+    «премьер», not «премьера» (a première)."""
+    for p in parse(fold(word))[:4]:
+        if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes:
+            return fold(p.normal_form)
+    return lemma(word)
+
+
+def is_bare_report(view: View, phrase: Phrase) -> bool:
+    """«в статье», «в публикации газеты»: a report word with nothing before it and only
+    outlet words after it; not «в первых сообщениях»."""
+    if phrase.first != phrase.head:
+        return False
+    rest = range(phrase.head + 1, phrase.last)
+    return all(k not in view.owner and lemma(view.word(k)) in view.lex.media for k in rest)
+
+
+def org_speaker(view: View, phrase: Phrase, head_lemma: str, at: int, talk: Discourse) -> Speaker:
+    """«агентство Reuters» → Reuters, an outlet; «пресс-служба Кремля» → Кремль; «по данным
+    агентства» → the outlet cited last; «в пресс-релизе движения» → the movement named
+    before; «организации» alone → the organisation that spoke last."""
+    lex = view.lex
+    voice = head_lemma if head_lemma in lex.voice else ""
+    org = org_in(view, phrase)
+    if org is not None:
+        return replace(entity_speaker(org, talk, outlet=head_lemma in lex.media), voice=voice)
+    words = [lemma(view.word(k)) for k in range(phrase.head + 1, phrase.last)]
+    if head_lemma in lex.media and not words:
+        return talk.last_outlet(at)
+    if voice and not words:
+        same = talk.last_org(at, voice)
+        if same is not NOBODY and (same.voice == voice or not introduced(view, phrase.head)):
+            return replace(same, outlet=False)  # «по данным пресс-службы»: not an outlet
+        return NOBODY  # «его пресс-служба … По сообщению пресс-службы»: that one
+    kinds = [head_lemma] if head_lemma in lex.org_kinds and not words else words[:1]
+    for kind in kinds:
+        if kind in lex.org_kinds:
+            found = org_by_kind(view, kind, at, talk)
+            return replace(found, voice=voice) if found is not NOBODY else NOBODY
+    return NOBODY
+
+
+def introduced(view: View, k: int) -> bool:
+    """Whether the voice word at ``k`` was used before without an organisation named
+    after it («подтвердила его пресс-служба»): then a bare one later is that one."""
+    word = lemma(view.word(k))
+    for j in range(k - 1, max(-1, k - VOICE_REACH), -1):
+        if view.word(j) in view.lex.voice_forms and lemma(view.word(j)) == word:
+            return j + 1 >= len(view.tokens) or j + 1 not in view.owner
+    return False
+
+
+def org_by_kind(view: View, kind: str, at: int, talk: Discourse) -> Speaker:
+    """The organisation of that kind named last before ``at``: «движения» →
+    «Общероссийское движение «За права человека»», «министерства» → «Минобороны»;
+    failing a name that fits, the organisation named last, not an outlet."""
+    prefix = view.lex.kind_prefixes.get(kind)
+    n = bisect_left(view.orgs, at, key=lambda pair: pair[0])
+    earlier = [e for _, e in reversed(view.orgs[max(0, n - ORG_REACH) : n])]
+    for entity in earlier:
+        name = fold(entity.name)
+        if kind in {lemma(w) for w in name.split()} or (prefix and name.startswith(prefix)):
+            return entity_speaker(entity, talk)
+    spoke = talk.last_org(at)
+    if spoke is not NOBODY:
+        return spoke
+    for entity in earlier:
+        if not talk.is_outlet(entity):
+            return entity_speaker(entity, talk)
+    return NOBODY
+
+
+def org_in(view: View, phrase: Phrase) -> Entity | None:
+    """The first organisation named in the phrase («агентство Reuters», «пресс-служба
+    Кремля»); a place is not one («министерства обороны России» is not Russia)."""
+    for k in range(phrase.first, phrase.last):
+        if k in view.owner and view.owner[k][0].type == "ORG":
+            return view.owner[k][0]
+    return None
+
+
+def role_holder(
+    view: View, phrase: Phrase, head_lemma: str, at: int, talk: Discourse
+) -> Entity | None:
+    """The person who holds the position the phrase names: «— отметил командующий»,
+    «по словам министра торговли США», «глава государства». The nearest one named
+    before wins; in a headline, the first one named after. When the phrase names what
+    the position is of and nobody holds it there («глава КГБ»), the last speaker still
+    does if the title fits."""
+    if head_lemma not in view.lex.positions and head_lemma not in view.lex.synonyms:
+        return None
+    if head_features(view, phrase)[0] == "plur":
+        return None
+    group = view.lex.synonyms.get(head_lemma, frozenset({head_lemma}))
+    inside = {view.owner[k][0] for k in range(phrase.first, phrase.last) if k in view.owner}
+    named = {e.id for e in inside if e.type != "PER"}
+    n = bisect_left(view.people, at, key=lambda pair: pair[0])
+    before = view.people[max(0, n - ROLE_REACH) : n]
+    order = [e for _, e in reversed(before)] + [e for _, e in view.people[n : n + ROLE_REACH]]
+    # «адвокат Сайпса» is not Сайпс, whatever role he was given
+    holders = [e for e in order if holds(e, group) and e not in inside]
+    for entity in holders:
+        if not named or any(r.of in named for r in entity.roles):
+            return entity
+    last = talk.last(at).entity
+    return last if last is not None and last in holders else None
+
+
+def holds(entity: Entity, group: frozenset[str]) -> bool:
+    """Whether a person has a role titled with a word of the group."""
+    return any(
+        {lemma(w.removeprefix(EX_PREFIX)) for w in role.title.split()} & group
+        for role in entity.roles
+    )
+
+
+def describe(view: View, phrase: Phrase, head_lemma: str, at: int, talk: Discourse) -> Speaker:
+    """A speaker who is not a named entity: the phrase, its head in the nominative;
+    a bare «источник» or «собеседник» is the source described before."""
+    bare = phrase.first == phrase.head and phrase.last == phrase.head + 1
+    group = view.lex.synonyms.get(head_lemma, frozenset({head_lemma}))
+    if bare or head_lemma == "собеседник":
+        earlier = [talk.described[word] for word in group if word in talk.described]
+        if earlier:
+            return max(earlier, key=lambda pair: pair[0])[1]
+    number, gender = head_features(view, phrase)
+    if bare and head_lemma in view.lex.positions and number == "sing":
+        # «Депутат считает, что …», «По словам экс-начальника»: like «он», the person
+        # spoken of last
+        for candidate in candidates_before(view, phrase.head, talk):
+            if compatible(candidate, gender or "any", "sing") and candidate.entity is not None:
+                return candidate
+    name = nominative_text(view, phrase)
+    return Speaker(None, name, bool(WEB_ADDRESS.search(name)), gender, number, head_lemma)
+
+
+def head_features(view: View, phrase: Phrase) -> tuple[str | None, str | None]:
+    for p in view.parses(phrase.head):
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            return (str(p.tag.number) if p.tag.number else None), morph.gender_of(p.tag)
+    return None, None
+
+
+def nominative_text(view: View, phrase: Phrase) -> str:
+    """The phrase as written, with its head and the adjectives before it in the
+    nominative when it stood in an oblique case: «источника GZT.ru» → «источник GZT.ru»."""
+    parts: list[str] = []
+    first = phrase.first
+    while first < phrase.head and view.word(first) in view.lex.determiners:
+        first += 1  # «один гражданин Белоруссии» → «гражданин Белоруссии»
+    for k in range(first, phrase.last):
+        word = view.tokens[k].text
+        if phrase.oblique and k <= phrase.head and k not in view.owner:
+            word = to_nominative(view, k)
+        gap = view.text[view.tokens[k - 1].stop : view.tokens[k].start] if parts else ""
+        parts.append(gap + word)
+    text = "".join(parts)
+    word = view.tokens[first].text
+    if first not in view.owner and not (word.isupper() and len(word) > 1):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def to_nominative(view: View, k: int) -> str:
+    """«экспертов» → «эксперты», «пресс-службы» → «пресс-служба», keeping the number."""
+    word = view.tokens[k].text
+    for p in view.parses(k):
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and morph.case_of(p.tag) != "nomn":
+            form = morph.inflect(p, {"nomn"})
+            if form:
+                return morph.copy_case(form, word)
+    return word

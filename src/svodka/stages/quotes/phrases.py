@@ -1,0 +1,232 @@
+"""Noun phrases around reporting verbs: who the subject is, and how far a name reaches.
+
+This is a shallow reading, not a parser: a phrase is a head (an entity mention, a
+pronoun or a noun) with the adjectives before it and the genitives, names and «в/из/при»
+phrases after it; the subject is the first nominative phrase of the clause that agrees
+with the verb in number and gender («Сестра погибшего Нина сообщила», not «погибшего»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from svodka.lang import morph
+from svodka.stages.quotes.view import PREPOSITIONS, View
+
+#: Prepositions whose phrase belongs to a noun before it: «пресс-секретарь посольства
+#: России в Таллинне», «энтузиасты из «Русского глобуса»».
+NOUN_PREPOSITIONS = frozenset({"в", "во", "из", "при", "о", "об"})
+#: Words that head a subject though pymorphy reads them as adverbs or numerals:
+#: «несколько чиновников … считают».
+QUANTIFIERS = frozenset({"несколько", "ряд", "большинство"})
+#: Pronouns that stand as subjects: «Тот заявил», «там сочли», «который сообщил».
+SUBJECT_PRONOUNS = frozenset(
+    {"он", "она", "они", "тот", "та", "те", "там", "который", "которая", "которые"}
+)
+POSSESSIVE_PRONOUNS = frozenset({"его", "ее", "её", "их", "свой", "своего", "своей", "своих"})
+MAX_NAME_TOKENS = 8  # a quoted name inside a phrase: «энтузиасты из «Русского глобуса»»
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Tokens ``[first, last)`` headed by token ``head``; ``oblique`` when the phrase
+    stands in an oblique case («по словам экспертов») and its head must be put in the
+    nominative to name the speaker; ``literal`` when the phrase names the speaker as it
+    is and points back to nothing («появилось сообщение, что …»)."""
+
+    first: int
+    last: int
+    head: int
+    oblique: bool = False
+    literal: bool = False
+
+
+@dataclass(slots=True)
+class Claim:
+    """A quote found, before its speaker is resolved: content offsets ``start``/``stop``,
+    ``kind`` ("direct", "indirect", or "mention" for a source named with «со ссылкой на»
+    that later words may point back to), the ``cue`` words and their first token ``at``.
+
+    ``who`` is a phrase naming the speaker, "last" for the speaker of the quote before
+    (a quote that continues one), "same" for the speaker of the claim before it in the
+    same sentence, "outlet" for the outlet cited last (an impersonal «сообщается»), or
+    None. ``weak`` marks people in a place («сообщили в департаменте»), whom a following
+    «Об этом заявил X» replaces; ``refers_back`` marks that «Об этом …» claim itself.
+    ``outlet_cue`` is an outlet's present tense («сообщает»). A ``cuttable`` claim (its
+    cue comes first) ends where another claim's own clause begins, at that claim's token
+    ``clause``; ``cue_last`` ends the whole attribution, speaker included.
+    """
+
+    start: int
+    stop: int
+    kind: str
+    cue: str
+    at: int
+    who: Phrase | str | None
+    weak: bool = False
+    outlet_cue: bool = False
+    refers_back: bool = False
+    cuttable: bool = False
+    clause: int = -1
+    cue_last: int = -1
+
+
+def noun_phrase(view: View, k: int, stop: int, *, oblique: bool = False) -> Phrase | None:
+    """The noun phrase that starts at token ``k`` and ends before ``stop``, or None."""
+    head = find_head(view, k, stop)
+    if head is None:
+        return None
+    return Phrase(k, extend_right(view, head, stop), head, oblique)
+
+
+def find_head(view: View, k: int, stop: int) -> int | None:
+    """The head of a phrase starting at ``k``: past adjectives and quote marks, the first
+    entity mention, pronoun, noun or unknown capitalized word."""
+    for j in range(k, min(stop, k + 5)):
+        if j in view.owner or view.word(j) in view.lex.pronouns or view.word(j) in QUANTIFIERS:
+            return j
+        if view.is_mark(j):
+            continue
+        if view.is_punct(j):
+            return None
+        if (view.is_noun(j) and is_head_candidate(view, j)) or view.is_latin_or_name(j):
+            return j
+        if not view.is_adjective(j):
+            return None
+    return None
+
+
+def extend_right(view: View, head: int, stop: int) -> int:
+    """Where the phrase headed at ``head`` ends: after its genitives («председатель
+    комиссии»), names in apposition («… Михаил Барабанов»), quoted names and «в/из/при»
+    phrases («в Таллинне»)."""
+    j = view.owner[head][2] if head in view.owner else head + 1
+    while j < stop:
+        if view.word(j) in POSSESSIVE_PRONOUNS:
+            break  # «сослуживцы ее брата»: what points back is left out of a description
+        if is_web_part(view, j):
+            j += 2  # «uefa.com», «CNews.ru»
+        elif j in view.owner:
+            j = view.owner[j][2]
+        elif view.is_mark(j):
+            after = skip_name(view, j)
+            if after is None:
+                break
+            j = after
+        elif view.word(j) in NOUN_PREPOSITIONS and j + 1 < stop:
+            after = prepositional_object(view, j + 1, stop)
+            if after is None:
+                break
+            j = after
+        elif view.word(j) == "и" and j + 1 < stop and is_genitive(view, j + 1) and j > head + 1:
+            j += 1  # «департамент информации и печати»
+        elif is_genitive(view, j) and not view.is_finite(j):
+            j += 1
+        else:
+            break
+    return min(j, stop)
+
+
+def is_web_part(view: View, k: int) -> bool:
+    """«.com» after «uefa»: the dot and the next part of a web address."""
+    return (
+        view.word(k) == "."
+        and k + 1 < len(view.tokens)
+        and view.tokens[k].start == view.tokens[k - 1].stop
+        and view.tokens[k + 1].start == view.tokens[k].stop
+        and view.tokens[k + 1].text.isascii()
+        and view.tokens[k + 1].text.isalpha()
+    )
+
+
+def skip_name(view: View, k: int) -> int | None:
+    """Past a short quoted name opened at ``k`` («Русского глобуса»), or None."""
+    m = view.opened_at(k)
+    if m is None or not m.closed:
+        return None
+    close = view.index(m.stop)
+    if close - k > MAX_NAME_TOKENS:
+        return None
+    return close + 1
+
+
+def prepositional_object(view: View, k: int, stop: int) -> int | None:
+    """Past the noun after a preposition («в Таллинне», «из «Русского глобуса»»)."""
+    for j in range(k, min(stop, k + 4)):
+        if j in view.owner:
+            return view.owner[j][2]
+        if view.is_mark(j):
+            return skip_name(view, j)
+        if view.is_noun(j):
+            return j + 1
+        if not view.is_adjective(j):
+            return None
+    return None
+
+
+def is_genitive(view: View, k: int) -> bool:
+    """A word that can be a genitive dependent: «посольства», «этого», «журнала»."""
+    if view.is_punct(k) or len(view.word(k)) < 2:
+        return False
+    return view.has_case(k, "gent", ("NOUN", "ADJF", "PRTF", "NUMR")) or (
+        view.tokens[k].text.isupper() and len(view.tokens[k].text) > 1
+    )
+
+
+def is_nominative(view: View, k: int) -> bool:
+    """Whether the word or mention at ``k`` can be in the nominative."""
+    if k in view.owner:
+        _, first, last = view.owner[k]
+        if oblique_name(view, first):
+            return False  # «Сергея Иванова», though «Иванова» alone could be nominative
+        return any(nominative_word(view, j) for j in range(first, last))
+    return nominative_word(view, k)
+
+
+def oblique_name(view: View, k: int) -> bool:
+    """A first name in an oblique case only: «Сергея», «Анне» (plural readings are
+    pymorphy's guesses for foreign names: «Гарет» is not «Гареты»)."""
+    names = [p for p in view.parses(k) if {"Name", "sing"} <= p.tag.grammemes]
+    return bool(names) and all(morph.case_of(p.tag) != "nomn" for p in names)
+
+
+def nominative_word(view: View, k: int) -> bool:
+    word = view.word(k)
+    if view.tokens[k].text.isascii() or word in QUANTIFIERS or word in SUBJECT_PRONOUNS:
+        return True
+    return any(
+        morph.case_of(p.tag) == "nomn" or p.tag.POS in ("ADJS", None) for p in view.parses(k)
+    )
+
+
+def is_head_candidate(view: View, k: int) -> bool:
+    """A word that can head a subject; «многие», «некоторые» only with no noun after."""
+    word = view.word(k)
+    if k in view.owner or word in SUBJECT_PRONOUNS or word in QUANTIFIERS:
+        return True
+    if view.is_latin_or_name(k):
+        return True
+    if not view.is_noun(k):
+        return False
+    if "Apro" in view.tag(k).grammemes or view.tag(k).POS == "NPRO":
+        return k + 1 >= len(view.tokens) or not view.is_noun(k + 1)
+    return True
+
+
+def adjective_start(view: View, k: int, lo: int) -> int:
+    """Where the nominative adjectives before a head begin: «информированный источник»,
+    not «Между тем несколько …»."""
+    while k > lo and view.has_case(k - 1, "nomn", ("ADJF", "PRTF")):
+        if view.word(k - 1) in PREPOSITIONS or view.is_punct(k - 1):
+            break
+        k -= 1
+    return k
+
+
+def in_short_quote(view: View, k: int, lo: int) -> bool:
+    """Whether token ``k`` lies in a quoted name that opens at or after ``lo``."""
+    for j in range(k - 1, max(lo, k - MAX_NAME_TOKENS) - 1, -1):
+        m = view.opened_at(j)
+        if m is not None and view.index(m.stop) > k:
+            return True
+    return False

@@ -1,0 +1,134 @@
+"""Who said it: a speaker phrase resolved to an entity, an outlet or a description.
+
+- a person named in the phrase is the speaker: «президент Казахстана Касым-Жомарт
+  Токаев» → the person entity;
+- «он», «она», «они», «по его словам» → the nearest earlier speaker or person of the
+  same gender and number, outside quotes; «там» → the organisation named last;
+- an outlet word alone («по данным агентства», «сообщается в статье») → the outlet cited
+  last; before a name («агентство Reuters») it marks that name as an outlet;
+- a position alone («— сказал президент», «Советник предположил») → the person who holds
+  it, from the roles stage; a bare «источник» or «собеседник» → the source described
+  before;
+- anything else is a description, its head put in the nominative: «по словам очевидцев»
+  → «очевидцы».
+"""
+
+from __future__ import annotations
+
+from svodka.doc import Entity
+from svodka.stages.quotes.descriptions import (
+    EX_PREFIX,
+    describe,
+    head_features,
+    is_bare_report,
+    nominative_text,
+    org_speaker,
+    person_lemma,
+    role_holder,
+)
+from svodka.stages.quotes.discourse import (
+    NOBODY,
+    Discourse,
+    Speaker,
+    candidates_before,
+    compatible,
+    entity_speaker,
+)
+from svodka.stages.quotes.phrases import Phrase, is_nominative, noun_phrase
+from svodka.stages.quotes.view import View
+
+
+def resolve(view: View, who: Phrase | str | None, at: int, talk: Discourse) -> Speaker:
+    """The speaker a claim's ``who`` names, at cue token ``at``."""
+    if who is None:
+        return NOBODY
+    if who == "last":
+        return talk.last(at)
+    if who == "same":
+        return talk.last(at, units=0)
+    if who == "outlet":
+        return talk.last_outlet(at)
+    return resolve_phrase(view, who, at, talk) if isinstance(who, Phrase) else NOBODY
+
+
+def resolve_phrase(view: View, phrase: Phrase, at: int, talk: Discourse) -> Speaker:
+    """A speaker phrase: a person in it, a pronoun, an entity, an outlet, a description."""
+    head = phrase.head
+    if phrase.literal:
+        number, gender = head_features(view, phrase)
+        return Speaker(None, nominative_text(view, phrase), False, gender, number)
+    if view.word(head) in view.lex.pronouns and (
+        head not in view.owner or view.owner[head][2] - view.owner[head][1] == 1
+    ):
+        return resolve_pronoun(view, head, talk)  # also «Тот», when tagged as a name
+    person = person_in(view, phrase)
+    if person is not None:
+        return entity_speaker(person, talk)
+    head_lemma = person_lemma(view.word(head).removeprefix(EX_PREFIX))
+    if head in view.owner:
+        return entity_speaker(view.owner[head][0], talk)
+    lex = view.lex
+    if head_lemma in lex.reports and is_bare_report(view, phrase):
+        return talk.first_outlet()  # «в статье», «в публикации газеты»
+    if head_lemma in lex.media or head_lemma in lex.voice or head_lemma in lex.org_kinds:
+        organisation = org_speaker(view, phrase, head_lemma, at, talk)
+        if organisation is not NOBODY:
+            return organisation
+    holder = role_holder(view, phrase, head_lemma, at, talk)
+    if holder is not None:
+        return entity_speaker(holder, talk)
+    return describe(view, phrase, head_lemma, at, talk)
+
+
+def person_in(view: View, phrase: Phrase) -> Entity | None:
+    """A person named in the phrase in apposition to its head: «председатель комиссии
+    Михаил Барабанов»; not one in the genitive («адвокат Сайпса»), in a quoted name
+    («книге «Архив Митрохина»») or after a plural head («коллеги Шаройко»)."""
+    plural = phrase.head not in view.owner and head_features(view, phrase)[0] == "plur"
+    name_end = -1
+    for k in range(phrase.first, phrase.last):
+        m = view.opened_at(k)
+        if m is not None:
+            name_end = max(name_end, view.index(m.stop))
+        if k in view.owner and view.owner[k][1] == k and view.owner[k][0].type == "PER":
+            if k == phrase.head:
+                return view.owner[k][0]
+            if k > name_end and not plural and (phrase.oblique or is_nominative(view, k)):
+                return view.owner[k][0]
+    return None
+
+
+def resolve_pronoun(view: View, k: int, talk: Discourse) -> Speaker:
+    """The speaker a pronoun at token ``k`` points back to."""
+    gender, number = view.lex.pronouns[view.word(k)]
+    if gender == "org":
+        return nearest_org(view, k, talk)
+    if view.word(k).startswith("котор"):
+        return antecedent(view, k, talk)
+    for candidate in candidates_before(view, k, talk):
+        if compatible(candidate, gender, number):
+            return candidate
+    return NOBODY
+
+
+def nearest_org(view: View, k: int, talk: Discourse) -> Speaker:
+    """«там сочли, что …»: the organisation named last before ``k``, not an outlet."""
+    for j in range(k - 1, max(-1, k - 200), -1):
+        if j in view.owner and view.owner[j][0].type == "ORG":
+            entity = view.owner[j][0]
+            if not talk.is_outlet(entity):
+                return entity_speaker(entity, talk)
+    return NOBODY
+
+
+def antecedent(view: View, k: int, talk: Discourse) -> Speaker:
+    """«… гражданин Белоруссии, который … сообщил»: the phrase before the comma."""
+    end = k - 1 if k > 0 and view.word(k - 1) == "," else k
+    start = end
+    while start > 0 and not view.is_punct(start - 1) and end - start < 6:
+        start -= 1
+    for first in range(start, end):
+        phrase = noun_phrase(view, first, end)
+        if phrase is not None and phrase.last == end:
+            return resolve_phrase(view, phrase, k, talk)
+    return NOBODY

@@ -1,0 +1,270 @@
+"""Subjects of reporting verbs: the first nominative phrase of the clause that agrees
+with the verb in number and gender («Сестра погибшего Нина сообщила», not «погибшего»;
+«представители … считают», not «Семья …»), or the phrase after the verb («— сказал в
+понедельник собеседник агентства»), or the place that speaks («сообщили в департаменте»).
+"""
+
+from __future__ import annotations
+
+from svodka.lang import morph
+from svodka.stages.quotes.lexicon import VerbForm, fold, parse
+from svodka.stages.quotes.phrases import (
+    QUANTIFIERS,
+    Phrase,
+    adjective_start,
+    in_short_quote,
+    is_genitive,
+    is_head_candidate,
+    is_nominative,
+    noun_phrase,
+)
+from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
+
+SUBJECT_REACH = 40  # tokens between a verb and its subject, at most
+MAX_CLAUSE_REACH = 400  # tokens looked back over for the start of a clause
+
+
+def agrees(view: View, k: int, form: VerbForm | None) -> bool:
+    """Whether a subject at ``k`` agrees with the verb form in number (and gender in the
+    past singular): «Семья … считают» does not, «представители … считают» does."""
+    if form is None or form.number is None:
+        return True
+    number, gender = features(view, k)
+    if number is not None and number != form.number:
+        return False
+    if form.number == "sing" and form.gender and gender and gender != "ms-f":
+        # «канцлер отметила»: a woman holding a masculine title
+        return gender == form.gender or (
+            (gender, form.gender) == ("masc", "femn") and is_title(view, k)
+        )
+    return True
+
+
+def is_title(view: View, k: int) -> bool:
+    """An animate masculine noun that names a position: «канцлер», «министр»."""
+    return k not in view.owner and any(
+        "anim" in p.tag.grammemes and p.tag.POS == "NOUN" for p in view.parses(k)[:2]
+    )
+
+
+def features(view: View, k: int) -> tuple[str | None, str | None]:
+    """The number and gender a subject at ``k`` imposes on its verb, where known."""
+    word = view.word(k)
+    if k in view.owner:
+        entity = view.owner[k][0]
+        if entity.type == "PER":
+            return "sing", person_gender(entity.name)
+        return name_number(view, k), None
+    if word in view.lex.pronouns:
+        gender, number = view.lex.pronouns[word]
+        return (None if number == "any" else number), (
+            gender if gender in ("masc", "femn") else None
+        )
+    if word in QUANTIFIERS:
+        return "plur", None
+    for p in view.parses(k):
+        if morph.case_of(p.tag) == "nomn" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO"):
+            return (str(p.tag.number) if p.tag.number else None), morph.gender_of(p.tag)
+    return None, None
+
+
+def name_number(view: View, k: int) -> str | None:
+    """The number of an organisation's name by its first word, when it is clear:
+    «Базовый элемент» → sing, «Ведомости» → plur, «МИД» → None."""
+    numbers = {
+        str(p.tag.number)
+        for p in view.parses(k)
+        if morph.case_of(p.tag) == "nomn" and p.tag.number and "Fixd" not in p.tag.grammemes
+    }
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+def person_gender(name: str) -> str | None:
+    """A person's gender from the first name («Нина» → femn), or None when unknown."""
+    first = name.split()[0].lower() if name.split() else ""
+    for p in parse(fold(first)):
+        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
+            return str(p.tag.gender)
+    return None
+
+
+def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phrase | None:
+    """The subject before a verb, in the clause from ``lo``: the first nominative phrase
+    not governed by a preposition that agrees with the verb; failing that, the nearest
+    person named in the nominative («Уже после задержания Шаройко признался»)."""
+    governed, after_noun, name_end = False, False, -1
+    lo = max(lo, verb - SUBJECT_REACH)
+    for j in range(lo, verb):
+        word = view.word(j)
+        if j < name_end or (j in view.owner and view.owner[j][1] != j):
+            continue
+        if view.is_mark(j):
+            m = view.opened_at(j)
+            if m is not None and (after_noun or governed):
+                name_end = view.index(m.stop) + 1  # «книге «Архив Митрохина»»: a name
+        elif view.is_punct(j):
+            governed, after_noun = False, False
+        elif word in PREPOSITIONS:
+            governed = True
+        elif is_head_candidate(view, j):
+            dependent = after_noun and is_genitive(view, j) and not view.is_mark(j - 1)
+            if not governed and not dependent and is_nominative(view, j):
+                if agrees(view, j, form):
+                    phrase = noun_phrase(view, adjective_start(view, j, lo), verb)
+                    if phrase is None:
+                        return None
+                    return prefer_person(view, phrase, verb, commas=True)
+                pair = coordination(view, j, verb, form)
+                if pair is not None:
+                    return pair
+            governed, after_noun = False, view.tag(j).POS == "NOUN" or j in view.owner
+        elif view.tag(j).POS not in ("ADJF", "PRTF", "NUMR"):
+            governed, after_noun = False, False  # «Между тем …»: no noun was governed
+    return nearest_person(view, verb, lo, form)
+
+
+def coordination(view: View, k: int, verb: int, form: VerbForm | None) -> Phrase | None:
+    """«Дадаев и братья Губашевы … заявив»: two subjects joined by «и» before a plural
+    verb; the speaker is named by both, as written. Joined by «, а также» the first
+    one is the speaker, the second one an addition."""
+    if form is None or form.number != "plur":
+        return None
+    first = noun_phrase(view, k, verb)
+    if first is None or first.last + 2 >= verb:
+        return None
+    if view.words[first.last : first.last + 3] == [",", "а", "также"]:
+        return first  # «Семья погибшего, а также представители Ирака, считают»: the first
+    if view.word(first.last) != "и":
+        return None
+    second = noun_phrase(view, first.last + 1, verb)
+    if second is None or not is_nominative(view, second.head):
+        return None
+    return Phrase(first.first, second.last, first.head, literal=True)
+
+
+def nearest_person(view: View, verb: int, lo: int, form: VerbForm | None) -> Phrase | None:
+    """The last person mention before the verb that can be its subject, not one in a
+    quoted name («В книге «Архив Митрохина» утверждается»)."""
+    for j in range(verb - 1, lo - 1, -1):
+        if j in view.owner and not in_short_quote(view, j, lo):
+            entity, first, last = view.owner[j]
+            if entity.type == "PER" and is_nominative(view, first) and agrees(view, first, form):
+                return Phrase(first, last, first)
+    return None
+
+
+def subject_right(view: View, verb: int, hi: int, form: VerbForm | None) -> Phrase | None:
+    """The subject after a verb, up to ``hi`` or the first comma: «— сказал в понедельник
+    собеседник агентства», «сообщил «Интерфаксу» информированный источник»."""
+    if form is not None and form.object:
+        quoted = object_person(view, verb, min(hi, verb + SUBJECT_REACH))
+        if quoted is not None:
+            return quoted  # «приводит слова Селянне «Спорт-Экспресс»»: Селянне's words
+    governed, after_noun, start = False, False, None
+    hi = min(hi, verb + SUBJECT_REACH)
+    for j in range(verb + 1, hi):
+        word = view.word(j)
+        if j in view.owner and view.owner[j][1] != j:
+            continue
+        if view.is_punct(j) and not view.is_mark(j):
+            break
+        if word in PREPOSITIONS:
+            governed, start = True, None
+        elif is_head_candidate(view, j):
+            dependent = after_noun and is_genitive(view, j) and not view.is_mark(j - 1)
+            if not governed and not dependent and is_nominative(view, j) and agrees(view, j, form):
+                return noun_phrase(view, start if start is not None else j, hi)
+            governed, start, after_noun = False, None, True
+        elif view.is_adjective(j) and not governed:
+            start = j if start is None else start
+    return None
+
+
+def object_person(view: View, verb: int, hi: int) -> Phrase | None:
+    """«цитирует Феттеля BBC», «цитирует газета слова … Чеснулявичюса»: the person quoted."""
+    for j in range(verb + 1, hi):
+        if view.is_punct(j) and not view.is_mark(j) and view.word(j) not in "()":
+            return None
+        if j in view.owner and view.owner[j][0].type == "PER":
+            _, first, last = view.owner[j]
+            return Phrase(first, last, first)
+    return None
+
+
+def locative(view: View, lo: int, hi: int) -> Phrase | None:
+    """«сообщили в департаменте …», «говорится на сайте Кремля»: the place that speaks."""
+    for j in range(lo, min(hi, lo + SUBJECT_REACH) - 1):
+        if view.word(j) in ("в", "во", "на") and (
+            j + 1 in view.owner or view.has_case(j + 1, "loct", ("NOUN", "ADJF", "PRTF"))
+        ):
+            return noun_phrase(view, j + 1, hi, oblique=True)
+    return None
+
+
+def prefer_person(view: View, phrase: Phrase, hi: int, *, commas: bool = False) -> Phrase:
+    """«первый заместитель командующего ОГВ - руководитель … полковник Олег Хотин»: a
+    person named in the nominative further on, before any comma or preposition, is the
+    one the titles describe. With ``commas`` (a subject before its verb), commas inside
+    the titles are passed: «Директор департамента пассивных, страховых и … продуктов
+    банка «Открытие» Вадим Погосьян пояснил»."""
+    if any(
+        k in view.owner and view.owner[k][0].type == "PER" for k in range(phrase.first, phrase.last)
+    ):
+        return phrase
+    for j in range(phrase.last, hi):
+        word = view.word(j)
+        passable = view.is_dash(j) or view.is_mark(j) or (commas and word == ",")
+        if word in PREPOSITIONS or (view.is_punct(j) and not passable):
+            break
+        if j in view.owner and view.owner[j][0].type == "PER" and is_nominative(view, j):
+            _, first, last = view.owner[j]
+            return Phrase(phrase.first, last, first)
+    return phrase
+
+
+def subject_of(view: View, k: int, lo: int | None = None) -> Phrase | str:
+    """The subject of the clause a word at ``k`` belongs to; a gerund («назвав») takes
+    the subject of the finite verb before it; "last" when none is found. ``lo`` bounds
+    the search (a clause nested in a reported one begins there)."""
+    if lo is None:
+        lo, _ = view.unit(k)
+    lo = max(lo, k - SUBJECT_REACH)
+    verb = (
+        k
+        if view.is_finite(k)
+        else next((j for j in range(k - 1, lo - 1, -1) if view.is_finite(j)), None)
+    )
+    if verb is None:
+        return "last"
+    form = finite_form(view, verb)
+    phrase = subject_left(view, verb, clause_start(view, verb, lo), form)
+    if phrase is None:  # «…, но потом отказались от них, заявив …»: the sentence's subject
+        phrase = subject_left(view, verb, lo, form)
+    return phrase if phrase is not None else "last"
+
+
+def clause_start(view: View, k: int, lo: int) -> int:
+    """Where the clause of token ``k`` begins: after the last «;», «:» or «, а/но/однако»
+    before it, else at ``lo``."""
+    for j in range(k - 1, max(lo, k - MAX_CLAUSE_REACH), -1):
+        word = view.word(j)
+        joins_clauses = word in CLAUSE_CONJUNCTIONS and view.word(j - 1) == ","
+        if word in (";", ":") or (joins_clauses and view.word(j + 1) != "также"):
+            return j + 1  # «…, а …» starts a clause; «…, а также …» adds to a phrase
+        if view.consumed[j]:
+            return j + 1
+    return lo
+
+
+def finite_form(view: View, k: int) -> VerbForm | None:
+    """Number and gender of any finite verb, for agreement: «отказались» → plural."""
+    tag = view.tag(k)
+    if tag.POS != "VERB":
+        return None
+    return VerbForm(
+        lemma="",
+        pos="VERB",
+        gender=str(tag.gender) if tag.gender else None,
+        number=str(tag.number) if tag.number else None,
+        tense=str(tag.tense) if tag.tense else None,
+    )
