@@ -6,14 +6,12 @@
 [('LOC', 'Казахстан'), ('PER', 'Касым-Жомарт Токаев'), ('LOC', 'Сочи')]
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING
+import typing
+from importlib import import_module as _import_module
 
 from svodka.version import __version__
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from svodka.config import Config
     from svodka.doc import (
         Amount,
@@ -70,7 +68,6 @@ __all__ = [
     "Role",
     "SchemaError",
     "SvodkaError",
-    "__version__",
     "analyze",
     "dumps",
     "from_dict",
@@ -81,7 +78,7 @@ __all__ = [
 def __getattr__(name: str):
     if name not in _HOMES:
         raise AttributeError(f"module 'svodka' has no attribute {name!r}")
-    value = getattr(import_module(_HOMES[name]), name)
+    value = getattr(_import_module(_HOMES[name]), name)
     globals()[name] = value
     return value
 

@@ -61,6 +61,8 @@ def test_pipeline_long_text_is_chunked(pipeline):
 
 
 def test_public_api_all_is_complete():
+    for name in svodka.__all__:  # every public name resolves (they load on first use)
+        getattr(svodka, name)
     public = {
         name
         for name, value in vars(svodka).items()

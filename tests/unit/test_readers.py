@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from svodka.doc import Record
+from svodka.doc import Record, Rejection
 from svodka.errors import InputError
 from svodka.io import pages, readers
-from svodka.io.readers import Rejection, decode_bytes, read_records
+from svodka.io.decode import decode_bytes
+from svodka.io.readers import read_records
 
 HEADLINE = "Путин и Токаев довольны темпами развития двустороннего сотрудничества"
 BODY = (

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from svodka.io.readers import Rejection, read_records
+from svodka.doc import Rejection
+from svodka.io.readers import read_records
 
 ROOT = Path(__file__).parents[2]
 CORPUS = ROOT / "examples/corpus/wikinews.jsonl"

@@ -6,8 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from svodka.corpus.ingest import ingest
-from svodka.doc import Record
-from svodka.io.readers import Rejection
+from svodka.doc import Record, Rejection
 from svodka.store.schema import SCHEMA_VERSION, documents, entities, schema_version
 
 pytestmark = pytest.mark.slow

@@ -70,7 +70,8 @@ def load_svodka() -> Analyzer:
 
     The function has a ``pipeline`` attribute, whose per-stage timings the report reads.
     """
-    from svodka import Pipeline, Record
+    from svodka.doc import Record
+    from svodka.pipeline import Pipeline
 
     pipeline = Pipeline()
 

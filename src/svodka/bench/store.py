@@ -6,7 +6,7 @@
    compare its articles/s with the bare pipeline over the same number of processes on the
    same texts (the issue's bar: ingest ≥ 80 % of bare).
 2. Search latency, p50 and p95 over 100 typical queries (the most mentioned names, and
-   topic words from ``resources/bench_queries.txt``), on that store.
+   topic words from ``tests/data/bench_queries.txt``), on that store.
 3. The same queries on a store grown to 100,000 articles by copying the stored rows under
    distinct ids (what re-ingesting the corpus with new ids stores, without re-running
    the pipeline 30 times).
@@ -30,12 +30,13 @@ from sqlalchemy import text
 from svodka.bench.pipeline import measure_processes
 from svodka.corpus.ingest import ingest
 from svodka.doc import Record
-from svodka.resources import read_lines
 from svodka.store import Store
 from svodka.store.query import search, top_entities
 
 LARGE = 100_000
 QUERIES = 100
+#: Topic words, in the repository and not in the installed package: a benchmark's input.
+TOPICS = Path("tests/data/bench_queries.txt")
 #: Tables copied to grow the store (``fts`` and documents are handled apart).
 COPIED = {
     "doc_entities": "doc_id, local_id, key, name, mentions",
@@ -71,9 +72,10 @@ def measure_ingest(store: Store, records: list[Record], jobs: int) -> dict:
     }
 
 
-def typical_queries(store: Store) -> list[str]:
+def typical_queries(store: Store, topics_file: Path = TOPICS) -> list[str]:
     """Topic words, and the most mentioned names up to 100 queries in all."""
-    topics = list(read_lines("bench_queries.txt"))
+    lines = (line.split("#", 1)[0].strip() for line in topics_file.read_text("utf-8").splitlines())
+    topics = [line for line in lines if line]
     names = [row.name for row in top_entities(store, limit=QUERIES - len(topics))]
     return names + topics
 
@@ -143,7 +145,7 @@ def size_per_thousand(path: Path, documents: int) -> float:
     return path.stat().st_size / 1e6 / documents * 1000
 
 
-def run(rucoco: Path, jobs: int, large: int) -> dict:
+def run(rucoco: Path, jobs: int, large: int, topics: Path = TOPICS) -> dict:
     records = load_records(rucoco)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
@@ -151,7 +153,7 @@ def run(rucoco: Path, jobs: int, large: int) -> dict:
         report = {"ingest": measure_ingest(store, records, jobs)}
         print_ingest(report["ingest"])  # the slow part: shown as soon as it is known
         documents = store.count("documents")
-        queries = typical_queries(store)
+        queries = typical_queries(store, topics)
         report["search"] = measure_search(store, queries)
         store.close()
         report["mb_per_1000_articles"] = size_per_thousand(path, documents)
@@ -192,9 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--large", type=int, default=LARGE, help="0 skips the large store")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--queries", type=Path, default=TOPICS, help="topic words, one a line")
     args = parser.parse_args(argv)
     try:
-        report = run(args.rucoco, args.jobs, args.large)
+        report = run(args.rucoco, args.jobs, args.large, args.queries)
     except FileNotFoundError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2

@@ -25,10 +25,8 @@ The path ``-`` is standard input: JSON if it starts with ``{``, plain text other
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -37,6 +35,7 @@ from typing import Any, BinaryIO, TextIO
 
 from svodka.doc import Record, Rejection
 from svodka.errors import InputError
+from svodka.io.decode import FILE_KINDS, check_russian, decode_bytes
 from svodka.io.pages import (
     FEED_START_BYTES,
     FEED_SUFFIXES,
@@ -52,63 +51,14 @@ from svodka.io.pages import (
     page_record,
     parse_feed,
 )
-
-try:
-    from charset_normalizer import from_bytes
-except ImportError:  # pragma: no cover - a declared dependency, but only a fallback here
-    from_bytes = None
+from svodka.io.records import json_record, text_record
 
 MAX_BYTES = 50_000_000  # larger inputs are rejected: no news article comes near it
 
-# Russian news quotes Latin names, brands, tickers and URLs, so a real article may carry
-# a fair share of Latin letters, yet it stays far above 30% Cyrillic; English or other
-# text with a few Russian words stays far below. The models only read Russian, so text
-# under the line is rejected instead of being analysed into nonsense.
-MIN_CYRILLIC_SHARE = 0.30
-LANGUAGE_SAMPLE_CHARS = 100_000  # the language check reads this much: whole articles
-
-BINARY_SAMPLE_CHARS = 65_536
-MAX_CONTROL_SHARE = 0.05  # text has almost no control characters, random bytes ~11%
-
-# Code pages tried when the bytes are not UTF-8. cp1251 wins unless another one reads
-# clearly better (by ENCODING_MARGIN). If even the best reads as no Russian (its share
-# of common bigrams under MIN_BIGRAM_SHARE; real text has ~0.4) the input is likely in
-# another language, and charset-normalizer's guess is used so the language check can
-# report it truthfully. Below MIN_BIGRAMS_TO_JUDGE letter pairs the sample is too short.
-CYRILLIC_ENCODINGS = ("cp1251", "koi8_r", "mac_cyrillic", "cp866", "iso8859_5")
-ENCODING_SAMPLE_BYTES = 65_536
-ENCODING_MARGIN = 0.02
-MIN_BIGRAM_SHARE = 0.2
-MIN_BIGRAMS_TO_JUDGE = 100
-
 JSON_KINDS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FOLDER_SUFFIXES = frozenset({".txt", *JSON_KINDS, *HTML_SUFFIXES, *FEED_SUFFIXES})
-FILE_KINDS = ".txt, .json, .jsonl, .html or feed file"
-
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-EXPECTED_RECORD = 'expected a JSON object with "id" and "text"'
-
-_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_CYRILLIC_CODECS = frozenset(codecs.lookup(name).name for name in CYRILLIC_ENCODINGS)
-_BIGRAM = re.compile("(?=[а-яё]{2})")
-_COMMON_BIGRAM = re.compile(  # the most frequent letter pairs of Russian
-    "(?=ст|но|то|на|ен|ов|ни|ра|во|ко|ро|ал|ре|по|пр|ет|он|ли|ка|ос|не|ан|ва|ор|ол|та|ер"
-    "|ть|го|ло|ле|ит|ки|ин|ат|ие|ия|ль|ом|ес|ел|ем|де|ти)"
-)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_RUSSIAN_NON_ASCII = re.compile("[а-яёА-ЯЁ«»—–…№\u00a0]")
-_MIDWORD_CAPITAL = re.compile("[а-яё][А-ЯЁ]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC_LETTER = re.compile("[\u0400-\u0481\u048a-\u04ff]")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read_records(
@@ -130,31 +80,6 @@ def read_records(
             yield from _read_folder(Path(path), published)
         else:
             yield from _read_path(Path(path), published, _page_indexes(None))
-
-
-def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> str:
-    """Decode ``data``: by its BOM, else as strict UTF-8, else as the ``declared`` code
-    page (an HTML page's ``<meta charset>``) if it is a Cyrillic one, else as the likeliest
-    Cyrillic code page (cp1251 unless another reads clearly better). Other declared code
-    pages are not trusted: a Russian page that claims Latin-1 is usually cp1251.
-
-    Raises InputError naming ``source`` for binary content or bytes invalid for their BOM.
-    """
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
-    try:
-        text = data.decode(encoding or "utf-8")
-    except UnicodeDecodeError as error:
-        if encoding is not None:
-            raise InputError(
-                source,
-                f"the bytes are not valid {encoding} although they start with its "
-                f"byte order mark ({error.reason} at byte {error.start}); expected text",
-            ) from error
-        text = _decode_declared(data, declared) or _decode_legacy(data)
-    sample = text[:BINARY_SAMPLE_CHARS]
-    if "\x00" in text or len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
-        raise InputError(source, f"binary content, not text; expected a {FILE_KINDS}")
-    return text
 
 
 def _read_stdin(stream: TextIO | BinaryIO, published: date | None) -> Iterator[Record | Rejection]:
@@ -283,7 +208,7 @@ def _item_record(
                     f"{error.source} was rejected: {error.reason}",
                 ) from error
     record = item_record(item, feed, page, published, source)
-    _check_russian(record.text, source)
+    check_russian(record.text, source)
     return record
 
 
@@ -291,7 +216,7 @@ def _read_page(path: Path) -> Page:
     source = str(path)
     data = _read_file(path, source)
     page = extract_page(decode_bytes(data, source, declared=declared_charset(data)), source)
-    _check_russian(page.body, source)
+    check_russian(page.body, source)
     return page
 
 
@@ -346,7 +271,7 @@ def _stream_json_lines(
             except InputError as error:
                 yield Rejection(error.source, error.reason)
                 continue
-            yield _attempt(_json_record, line, f"{path.stem}-{number}", where, published)
+            yield _attempt(json_record, line, f"{path.stem}-{number}", where, published)
 
 
 def _read_stream(stream: TextIO | BinaryIO) -> str:
@@ -398,16 +323,16 @@ def _parse(
     kind: str, text: str, source: str, stem: str, published: date | None
 ) -> Iterator[Record | Rejection]:
     if kind == "txt":
-        yield _attempt(_text_record, text, stem, source, published)
+        yield _attempt(text_record, text, stem, source, published)
     elif kind == "html":
         yield _attempt(_page_record, text, stem, source, published)
     elif kind == "json":
-        yield _attempt(_json_record, text, stem, source, published)
+        yield _attempt(json_record, text, stem, source, published)
     else:
         for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
                 where = f"{source}:{number}"
-                yield _attempt(_json_record, line, f"{stem}-{number}", where, published)
+                yield _attempt(json_record, line, f"{stem}-{number}", where, published)
 
 
 def _attempt(make: Callable[..., Record], *args: Any) -> Record | Rejection:
@@ -417,136 +342,7 @@ def _attempt(make: Callable[..., Record], *args: Any) -> Record | Rejection:
         return Rejection(error.source, error.reason)
 
 
-def _text_record(text: str, stem: str, source: str, published: date | None) -> Record:
-    _check_russian(text, source)
-    return Record(id=stem, text=text, title=_headline(text), published=published)
-
-
 def _page_record(html: str, stem: str, source: str, published: date | None) -> Record:
     record = page_record(extract_page(html, source), stem, published)
-    _check_russian(record.text, source)
+    check_russian(record.text, source)
     return record
-
-
-def _json_record(text: str, default_id: str, source: str, published: date | None) -> Record:
-    try:
-        fields = json.loads(text)
-    except json.JSONDecodeError as error:
-        line = f"line {error.lineno}, " if error.lineno > 1 else ""
-        raise InputError(
-            source, f"broken JSON ({error.msg} at {line}column {error.colno}); {EXPECTED_RECORD}"
-        ) from error
-    if not isinstance(fields, dict):
-        raise InputError(source, f"the JSON is {_json_type(fields)}; {EXPECTED_RECORD}")
-    body = fields.get("text")
-    if not isinstance(body, str):
-        got = "no" if body is None else f"{_json_type(body)} as its"
-        raise InputError(source, f'the record has {got} "text"; expected the text as a string')
-    _check_russian(body, source)
-    raw_id = fields.get("id")
-    if isinstance(raw_id, bool) or not isinstance(raw_id, str | int | None):
-        raise InputError(source, f'the "id" is {_json_type(raw_id)}; expected a string or a number')
-    raw_date = fields.get("published")
-    return Record(
-        id=str(raw_id) if raw_id not in (None, "") else default_id,
-        text=body,
-        title=_optional_string(fields, "title", source),
-        published=published if raw_date is None else _parse_date(raw_date, source),
-        source=_optional_string(fields, "source", source),
-        url=_optional_string(fields, "url", source),
-    )
-
-
-def _optional_string(fields: dict[str, Any], key: str, source: str) -> str | None:
-    value = fields.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise InputError(source, f'the "{key}" is {_json_type(value)}; expected a string')
-
-
-def _parse_date(value: Any, source: str) -> date:
-    problem = f'the "published" value {json.dumps(value, ensure_ascii=False)} is not a date'
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise InputError(source, f"{problem}; expected YYYY-MM-DD, e.g. 2024-08-19")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise InputError(source, f"{problem} ({error}); expected a real YYYY-MM-DD") from error
-
-
-def _json_type(value: Any) -> str:
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    kinds = {dict: "an object", list: "an array", str: "a string"}
-    return next((name for kind, name in kinds.items() if isinstance(value, kind)), "a number")
-
-
-def _headline(text: str) -> str | None:
-    """The first non-blank line, stripped; found without splitting a huge text."""
-    start = 0
-    while start < len(text):
-        stop = text.find("\n", start)
-        stop = len(text) if stop < 0 else stop
-        if line := text[start:stop].strip():
-            return line
-        start = stop + 1
-    return None
-
-
-def _check_russian(text: str, source: str) -> None:
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
-    if not letters:
-        return  # empty, digits or punctuation: nothing to judge, an empty result later
-    share = len(_CYRILLIC_LETTER.findall(sample)) / letters
-    if share < MIN_CYRILLIC_SHARE:
-        raise InputError(
-            source,
-            f"not Russian text ({int(share * 100)}% Cyrillic letters); expected an "
-            f"article in Russian, with at least {MIN_CYRILLIC_SHARE:.0%} Cyrillic letters",
-        )
-
-
-def _decode_declared(data: bytes, declared: str | None) -> str | None:
-    if declared is None or codecs.lookup(declared).name not in _CYRILLIC_CODECS:
-        return None
-    try:
-        return data.decode(declared)
-    except UnicodeDecodeError:
-        return None
-
-
-def _decode_legacy(data: bytes) -> str:
-    """Decode non-UTF-8 bytes with the code page under which they read most like Russian."""
-    sample = data[:ENCODING_SAMPLE_BYTES]
-    scores = {name: _plausibility(sample.decode(name, "replace")) for name in CYRILLIC_ENCODINGS}
-    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-    if scores[ranked[0]] - scores["cp1251"] <= ENCODING_MARGIN:
-        ranked.insert(0, "cp1251")
-    if not _reads_as_russian(sample.decode(ranked[0], "replace")) and from_bytes is not None:
-        guess = from_bytes(sample).best()
-        ranked.insert(0, guess.encoding if guess is not None else ranked[0])
-    for name in ranked:  # the sample may have missed a byte the full decode rejects
-        try:
-            return data.decode(name)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("koi8_r")  # pragma: no cover - koi8_r decodes any byte
-
-
-def _plausibility(text: str) -> float:
-    """How Russian ``text`` reads: the share of its non-ASCII characters that are Russian
-    letters or typography (less capitals inside words), plus its common-bigram share."""
-    russian = len(_RUSSIAN_NON_ASCII.findall(text)) - len(_MIDWORD_CAPITAL.findall(text))
-    return russian / max(len(_NON_ASCII.findall(text)), 1) + _bigram_share(text.lower())
-
-
-def _bigram_share(lowered: str) -> float:
-    return len(_COMMON_BIGRAM.findall(lowered)) / max(len(_BIGRAM.findall(lowered)), 1)
-
-
-def _reads_as_russian(text: str) -> bool:
-    lowered = text.lower()
-    if len(_BIGRAM.findall(lowered)) < MIN_BIGRAMS_TO_JUDGE:
-        return True  # too short to judge: keep the Cyrillic reading
-    return _bigram_share(lowered) >= MIN_BIGRAM_SHARE
