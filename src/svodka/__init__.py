@@ -9,7 +9,7 @@
 import typing
 from importlib import import_module as _import_module
 
-from svodka.version import __version__
+from svodka.version import __version__ as __version__
 
 if typing.TYPE_CHECKING:
     from svodka.config import Config

@@ -4,6 +4,7 @@ JSON errors without tracebacks, the body limit, the write token, offline Swagger
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from urllib.parse import quote
 
 import jsonschema
@@ -11,9 +12,15 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import EXAMPLE
 
-from svodka.schema import json_schema
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Record, Role
+from svodka.schema import json_schema, to_dict
+from svodka.store.entities import EntityCount
+from svodka.store.graph import Edge, Node
+from svodka.store.profile import Profile, RoleSpan
+from svodka.store.quotes import QuoteRow
 from svodka.web import create_app
-from svodka.web.api import as_openapi_30
+from svodka.web.api import models
+from svodka.web.api.docs import as_openapi_30
 
 TOKEN = "test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -328,7 +335,7 @@ def test_api_internal_error_hides_the_traceback(client, monkeypatch, caplog):
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail of the failure")
 
-    monkeypatch.setattr("svodka.web.api.corpus.top_entities", broken)
+    monkeypatch.setattr("svodka.web.api.entities.top_entities", broken)
     response = client.get("/api/v1/entities")
     assert assert_json_error(response, 500) == {"error": "internal error"}
     assert "secret" not in response.text
@@ -370,3 +377,61 @@ def test_api_openapi_lists_every_endpoint(client):
 def test_api_openapi_30_for_swagger_ui_uses_nullable():
     schema = {"openapi": "3.1.0", "x": {"anyOf": [{"type": "string"}, {"type": "null"}]}}
     assert as_openapi_30(schema) == {"openapi": "3.0.3", "x": {"type": "string", "nullable": True}}
+
+
+# ------------------------------------------------- the models, declared by the dataclasses
+
+CONTRACT_PARTS = [
+    (models.MentionOut, Mention, "mention"),
+    (models.RoleOut, Role, "role"),
+    (models.PlaceOut, Place, "place"),
+    (models.EntityOut, Entity, "entity"),
+    (models.QuoteOut, Quote, "quote"),
+    (models.AmountOut, Amount, "amount"),
+    (models.DateOut, DateMention, "date"),
+]
+STORE_ANSWERS = [
+    (models.EntityCountOut, EntityCount),
+    (models.RoleSpanOut, RoleSpan),
+    (models.QuoteRowOut, QuoteRow),
+    (models.NodeOut, Node),
+    (models.EdgeOut, Edge),
+    (models.ProfileOut, Profile),
+]
+
+
+def names(model) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+@pytest.mark.parametrize(("model", "source", "part"), CONTRACT_PARTS)
+def test_api_models_of_the_contract_have_the_dataclass_and_schema_fields(model, source, part):
+    assert names(model) == [f.name for f in fields(source)]
+    assert names(model) == list(json_schema()["$defs"][part]["properties"])
+
+
+def test_api_document_model_is_the_contract_without_internal_layers():
+    shown = [f.name for f in fields(Document) if f.name not in models.INTERNAL]
+    assert names(models.DocumentOut) == ["schema", *shown]  # the dataclass's order
+    assert set(names(models.DocumentOut)) == set(json_schema()["properties"])
+    assert names(models.StoredDocumentOut) == [*names(models.DocumentOut), "duplicate_of"]
+
+
+@pytest.mark.parametrize(("model", "source"), STORE_ANSWERS)
+def test_api_models_of_store_answers_have_the_dataclass_fields(model, source):
+    assert names(model) == [f.name for f in fields(source)]
+
+
+def test_api_article_model_has_the_record_fields():
+    assert set(names(models.ArticleIn)) == {f.name for f in fields(Record)}
+
+
+def test_api_mirror_refuses_a_field_the_dataclass_lacks():
+    with pytest.raises(TypeError, match="no fields"):
+        models.mirror(Mention, "Broken", leave_out=("colour",))
+
+
+@pytest.mark.slow
+def test_api_document_model_takes_the_contract_json(example_doc):
+    parsed = models.DocumentOut.model_validate(to_dict(example_doc))
+    assert parsed.model_dump(mode="json", by_alias=True) == to_dict(example_doc)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from svodka.knowledge import kb
 from svodka.cli.kb import kb_app
 from svodka.errors import InputError
+from svodka.knowledge import kb
 from svodka.knowledge.kb import KnowledgeBase, default_path, import_dump, normalize_name
 
 runner = CliRunner()

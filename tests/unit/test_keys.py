@@ -1,6 +1,7 @@
 import pytest
 
-from svodka.knowledge.keys import entity_key, expand, fold, load_tables
+from svodka.knowledge.keys import entity_key, expand, load_tables
+from svodka.lang.text import fold_name
 
 
 @pytest.mark.parametrize(
@@ -49,10 +50,10 @@ def test_expand_writes_out_a_leading_abbreviation_only():
     assert expand("Посольство США", abbreviations) == "посольство сша"
 
 
-def test_fold_unifies_case_yo_dashes_and_quotes():
-    assert fold("Усть–Каменогорск") == "усть-каменогорск"
-    assert fold("«Газпром»") == "газпром"
-    assert fold("  Орёл ") == "орел"
+def test_fold_name_unifies_case_yo_dashes_and_quotes():
+    assert fold_name("Усть–Каменогорск") == "усть-каменогорск"
+    assert fold_name("«Газпром»") == "газпром"
+    assert fold_name("  Орёл ") == "орел"
 
 
 def test_shipped_city_index_is_what_the_builder_makes():

@@ -1,6 +1,7 @@
 import pytest
 
-from svodka.knowledge.gazetteer import fold, load_gazetteer
+from svodka.knowledge.gazetteer import load_gazetteer
+from svodka.lang.text import fold_name
 from svodka.stages.places import Context, choose
 
 
@@ -34,7 +35,7 @@ def test_aliases_name_one_place(gazetteer, a, b):
 def test_lookup_ignores_case_yo_and_dash_style(gazetteer):
     assert gazetteer.find("усть–каменогорск") == gazetteer.find("Усть-Каменогорск")
     assert gazetteer.find("Орёл") == gazetteer.find("Орел")
-    assert fold(" «Сочи» ") == "сочи"
+    assert fold_name(" «Сочи» ") == "сочи"
 
 
 def test_every_country_has_a_centre_point(gazetteer):

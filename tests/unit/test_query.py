@@ -13,16 +13,12 @@ from svodka import __version__
 from svodka.cli.query import sparkline
 from svodka.doc import Record
 from svodka.store import prepare
+from svodka.store.entities import find_entities, top_entities
 from svodka.store.fts import find_snippet, word_terms
-from svodka.store.query import (
-    UnknownEntity,
-    find_entities,
-    profile,
-    quotes,
-    search,
-    stats,
-    top_entities,
-)
+from svodka.store.profile import UnknownEntity, profile
+from svodka.store.quotes import quotes
+from svodka.store.search import Filters, search
+from svodka.store.stats import stats
 
 pytestmark = pytest.mark.slow
 
@@ -112,7 +108,7 @@ def test_search_finds_every_form_of_a_name(corpus, query):
 
 def test_search_leaves_near_duplicates_out_unless_asked(corpus):
     assert "d" not in ids(search(corpus, "Путиным"))
-    assert sorted(ids(search(corpus, "Путиным", include_duplicates=True))) == ["a", "d"]
+    assert sorted(ids(search(corpus, "Путиным", Filters(include_duplicates=True)))) == ["a", "d"]
 
 
 @pytest.mark.parametrize(
@@ -148,7 +144,7 @@ def test_search_requires_every_word_in_any_form(corpus, query, expected):
     ],
 )
 def test_search_filters(corpus, filters, expected):
-    assert sorted(ids(search(corpus, "завод", **filters))) == expected
+    assert sorted(ids(search(corpus, "завод", Filters(**filters)))) == expected
 
 
 def test_search_ranks_the_document_about_the_words_first(corpus):

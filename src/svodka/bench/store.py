@@ -31,7 +31,8 @@ from svodka.bench.pipeline import measure_processes
 from svodka.corpus.ingest import ingest
 from svodka.doc import Record
 from svodka.store import Store
-from svodka.store.query import search, top_entities
+from svodka.store.entities import top_entities
+from svodka.store.search import search
 
 LARGE = 100_000
 QUERIES = 100

@@ -1,7 +1,8 @@
 """``svodka search|entity|quotes|stats|export``: ask a corpus store from the command line.
 
-A thin shell over ``svodka.store.query`` and ``svodka.store.export``: options in, Rich
-tables or ``--json`` out. ``register(app)`` adds the commands to the main ``svodka`` app.
+A thin shell over the store's queries (``svodka.store.search``, ``entities``, ``profile``,
+``quotes``, ``stats``) and ``svodka.store.export``: options in, Rich tables or ``--json``
+out. ``register(app)`` adds the commands to the main ``svodka`` app.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ from svodka.cli.common import (
 from svodka.config import DEFAULT_DB
 
 if TYPE_CHECKING:
-    from svodka.store.query import Hit, Profile, QuoteRow, Stats
+    from svodka.store.profile import Profile
+    from svodka.store.quotes import QuoteRow
+    from svodka.store.search import Hit
+    from svodka.store.stats import Stats
 
 TypeOption = Annotated[str | None, typer.Option("--type", help="PER, ORG or LOC.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many.")]
@@ -71,21 +75,20 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search with Russian morphology, best matches first."""
-    from svodka.store.query import search as run_search
+    from svodka.store.search import Filters
+    from svodka.store.search import search as run_search
 
     first, last = parse_day(date_from, "--from"), parse_day(date_to, "--to")
+    filters = Filters(
+        entity=entity,
+        type=check_type(type),
+        date_from=first,
+        date_to=last,
+        source=source,
+        include_duplicates=duplicates,
+    )
     with open_store(db) as store:
-        hits = run_search(
-            store,
-            query,
-            entity=entity,
-            type=check_type(type),
-            date_from=first,
-            date_to=last,
-            source=source,
-            limit=limit,
-            include_duplicates=duplicates,
-        )
+        hits = run_search(store, query, filters, limit=limit)
     if as_json:
         print_json([asdict(hit) for hit in hits])
         return
@@ -103,7 +106,8 @@ def entity(
     as_json: JsonOption = False,
 ) -> None:
     """Everything the corpus says about one entity. Exit code 1 when none is called NAME."""
-    from svodka.store.query import find_entities, profile
+    from svodka.store.entities import find_entities
+    from svodka.store.profile import profile
 
     with open_store(db) as store:
         found = find_entities(store, name, check_type(type))
@@ -127,7 +131,7 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Quotes, latest first, by a speaker and/or about an entity."""
-    from svodka.store.query import quotes as find_quotes
+    from svodka.store.quotes import quotes as find_quotes
 
     with open_store(db) as store:
         rows = find_quotes(store, speaker=speaker, about=about, limit=limit)
@@ -143,8 +147,8 @@ def quotes(
 def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """What the store holds: documents, entities by type, layers, dates, sources, versions,
     and the most mentioned people, organisations and places."""
-    from svodka.store.query import stats as count_all
-    from svodka.store.query import top_entities
+    from svodka.store.entities import top_entities
+    from svodka.store.stats import stats as count_all
 
     with open_store(db) as store:
         counts = count_all(store)

@@ -40,11 +40,11 @@ from svodka.doc import Document, Record, Rejection
 from svodka.errors import SvodkaError
 from svodka.pipeline import failure, reject
 from svodka.schema import dumps, from_dict
-from svodka.store import Store, prepare
+from svodka.store import Store, prepare, text_hash
 from svodka.store.export import arrow_type
+from svodka.store.rows import analysis_rows, entity_row, lean
 from svodka.store.schema import amounts, dates, doc_entities, documents, entities, quotes, roles
 from svodka.store.schema import mentions as mention_table
-from svodka.store.store import analysis_rows, entity_row, lean, text_hash
 from svodka.version import __version__
 
 if TYPE_CHECKING:
@@ -353,8 +353,7 @@ def load_parquet(
     root = Path(folder)
     for path in sorted((root / "documents").glob("part-*.parquet")):
         rejected = pq.read_table(root / "rejects" / path.name).to_pylist()
-        reject_pairs = [(row["source"], row["reason"]) for row in rejected]
-        summary.rejected += store.add_rejects(reject_pairs)
+        summary.rejected += store.add_rejects(Rejection(r["source"], r["reason"]) for r in rejected)
         summary.read += len(rejected)
         for batch in pq.ParquetFile(path).iter_batches(batch_size, columns=["analysis"]):
             prepared = [prepare(from_dict(json.loads(a))) for a in batch.column(0).to_pylist()]

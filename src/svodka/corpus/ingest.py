@@ -23,11 +23,14 @@ from typing import TYPE_CHECKING
 
 from svodka.corpus.workers import Outcome, analyze_chunk, load_worker, single_threaded
 from svodka.doc import Record, Rejection
-from svodka.pipeline import failure, reject
-from svodka.store import Prepared, Store, text_hash
+from svodka.pipeline import Pipeline, analyze_outcomes, failure, reject
+from svodka.store import AddCounts, Prepared, Store, prepare, text_hash
 
 if TYPE_CHECKING:
     from distributed import Client
+
+#: Told of each transaction: its counts (with the ids added) and the rejects it recorded.
+OnStored = Callable[[AddCounts, list[Rejection]], None]
 
 CHUNK = 32  # records per task sent to a worker: one NER batch (Config.docs_per_batch)
 BATCH = 64  # documents per transaction
@@ -55,14 +58,18 @@ def ingest(
     batch_size: int = BATCH,
     on_progress: Callable[[int], None] | None = None,
     client: Client | None = None,
+    pipeline: Pipeline | None = None,
+    on_stored: OnStored | None = None,
 ) -> IngestSummary:
-    """Analyze and store every record: in ``jobs`` worker processes (0: one per core), or
-    on the Dask cluster of ``client``. Either way this process does all the writing."""
+    """Analyze and store every record: in ``jobs`` worker processes (0: one per core), on
+    the Dask cluster of ``client``, or in this process with ``pipeline`` (the web server's,
+    loaded already). Either way this process does all the writing; ``on_stored`` hears of
+    each transaction (the ids it added, the rejects it saw)."""
     started = time.perf_counter()
     summary = IngestSummary()
     jobs = jobs or os.cpu_count() or 1
     batch: list[Prepared] = []
-    rejected: list[tuple[str, str]] = []
+    rejected: list[Rejection] = []
 
     def flush() -> None:
         counts = store.add(batch, rejected)
@@ -70,12 +77,15 @@ def ingest(
         summary.duplicates += counts.duplicates
         summary.near_duplicates += counts.near_duplicates
         summary.rejected += len(rejected)  # seen in this run, recorded once in the store
+        if on_stored:
+            on_stored(counts, list(rejected))
         batch.clear()
         rejected.clear()
 
-    for outcome in analyze_new(items, store, jobs, summary, on_progress, client):
+    analyzed = analyze_new(items, store, jobs, summary, on_progress, client, pipeline)
+    for outcome in analyzed:
         if isinstance(outcome, Rejection):
-            rejected.append((outcome.source, outcome.reason))
+            rejected.append(outcome)
         else:
             batch.append(outcome)
         if len(batch) >= batch_size or len(rejected) >= batch_size:
@@ -104,7 +114,7 @@ def reanalyze(
     batch: list[Prepared] = []
     for outcomes in analyze_chunks(chunks, jobs, client):
         summary.read += len(outcomes)
-        failed = [(o.source, o.reason) for o in outcomes if isinstance(o, Rejection)]
+        failed = [o for o in outcomes if isinstance(o, Rejection)]
         summary.rejected += store.add_rejects(failed)  # one transaction per chunk
         batch.extend(o for o in outcomes if not isinstance(o, Rejection))
         if len(batch) >= batch_size:
@@ -124,10 +134,15 @@ def analyze_new(
     summary: IngestSummary,
     on_progress: Callable[[int], None] | None,
     client: Client | None = None,
+    pipeline: Pipeline | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order; records whose text is stored already are not analyzed."""
     chunks = new_chunks(items, store, summary, on_progress)
-    for outcomes in analyze_chunks(chunks, jobs, client):
+    if pipeline is not None:
+        analyzed = (analyze_here(pipeline, chunk) for chunk in chunks)
+    else:
+        analyzed = analyze_chunks(chunks, jobs, client)
+    for outcomes in analyzed:
         yield from outcomes
         if on_progress:
             on_progress(sum(1 for o in outcomes if not isinstance(o, Rejection)))
@@ -166,6 +181,12 @@ def analyze_chunks(
 
         return map_ordered(client, analyze_chunk, chunks, on_failure=reject_chunk, label="ingest")
     return analyze_in_processes(iter(chunks), jobs) if jobs > 1 else map(analyze_chunk, chunks)
+
+
+def analyze_here(pipeline: Pipeline, chunk: list[Record | Rejection]) -> list[Outcome]:
+    """A chunk's outcomes from a pipeline of this process, ready to store."""
+    outcomes = analyze_outcomes(pipeline, chunk)
+    return [o if isinstance(o, Rejection) else prepare(o) for o in outcomes]
 
 
 def reject_chunk(chunk: list[Record | Rejection], error: BaseException) -> list[Outcome]:

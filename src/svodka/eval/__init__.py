@@ -1,1 +1,2 @@
-"""Scorers and benchmarks that measure svodka against data."""
+"""Quality scorers: svodka (and natasha, the anchor) against annotated data, and the gate.
+Speed lives in :mod:`svodka.bench`."""

@@ -20,8 +20,11 @@ from typing import Any
 
 from svodka.doc import Document, Place, Quote, Record
 from svodka.errors import InputError
+from svodka.lang.text import QUOTES, fold
 
-QUOTE_MARKS = re.compile(r"[«»\"„“”']")
+#: The apostrophe too: annotators, like copy set in English style, quote names in single
+#: marks, 'ТАСС'.
+MARKS = QUOTES | {"'"}
 TOKEN = re.compile(r"\w+")
 #: A predicted quote matches a gold one when their token sets overlap this much (Jaccard).
 QUOTE_OVERLAP = 0.5
@@ -171,8 +174,7 @@ def norm(text: str | None) -> str:
     """Compare names without case, ё, quote marks or extra spaces."""
     if text is None:
         return ""
-    text = QUOTE_MARKS.sub("", text.casefold().replace("ё", "е"))
-    return " ".join(text.split())
+    return fold(text.casefold(), MARKS)
 
 
 def round_value(value: Any) -> Any:

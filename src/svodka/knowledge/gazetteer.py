@@ -23,7 +23,7 @@ from importlib.resources import files
 import pycountry
 
 from svodka.doc import Place
-from svodka.knowledge.keys import fold
+from svodka.lang.text import fold_name
 from svodka.resources import is_russian, read_table
 
 KINDS = ("country", "region", "city", "physical", "other")
@@ -51,7 +51,7 @@ class Entry:
             return f"iso:{self.code}"
         if self.geonameid is not None:
             return f"geonames:{self.geonameid}"
-        return f"place:{fold(self.name)}"
+        return f"place:{fold_name(self.name)}"
 
     def to_place(self) -> Place:
         """The ``place`` of the output contract."""
@@ -82,7 +82,7 @@ class Gazetteer:
 
     def find(self, name: str) -> tuple[Entry, ...]:
         """Every place called ``name`` (any case, ё or е, any dash)."""
-        found = self.names.get(fold(name), ())
+        found = self.names.get(fold_name(name), ())
         return tuple(self.city(x) if isinstance(x, int) else x for x in found)
 
     def city(self, row: int) -> Entry:
@@ -132,7 +132,7 @@ def load_gazetteer() -> Gazetteer:
 
 
 def add_name(index: dict[str, list[Entry | int]], name: str, entry: Entry | int) -> None:
-    entries = index.setdefault(fold(name), [])
+    entries = index.setdefault(fold_name(name), [])
     if entry not in entries:
         entries.append(entry)
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from svodka.errors import InputError
+from svodka.lang.text import fold
 from svodka.resources import read_table
 
 #: Items written per transaction: one commit per item would make a full import take days.
@@ -54,8 +55,6 @@ WHERE names.name = ?
 ORDER BY items.type = ? DESC, items.sitelinks DESC, CAST(substr(items.qid, 2) AS INTEGER)
 LIMIT 1
 """
-
-QUOTES = str.maketrans("", "", '«»"„“”')
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +103,8 @@ def default_path() -> Path:
 
 def normalize_name(text: str) -> str:
     """The form names are matched in: «Алма-Ата» → алма-ата, ПАО «Газпром» → пао газпром."""
-    return " ".join(text.casefold().replace("ё", "е").translate(QUOTES).split())
+    # casefolded first: dumps hold labels in every script, «Straße» is «strasse»
+    return fold(text.casefold())
 
 
 def import_dump(
@@ -205,7 +205,7 @@ def parse_entity(entity: dict[str, Any]) -> Parsed | None:
 
 
 def coarse_type(claims: dict[str, Any]) -> str | None:
-    """PER, LOC or ORG from the P31 classes in resources/wikidata_classes.tsv, else LOC
+    """PER, LOC or ORG from the P31 classes in resources/kb/wikidata_classes.tsv, else LOC
     when the item has coordinates (P625). A class outranks P625 because universities and
     companies carry their seat's coordinates: Q13164 (МГУ) has P625 and is an ORG."""
     types = {class_types().get(qid) for qid in claim_ids(claims, "P31")}
@@ -228,8 +228,8 @@ def claim_ids(claims: dict[str, Any], prop: str) -> set[str]:
 
 @cache
 def class_types() -> dict[str, str]:
-    """Wikidata class id → PER/LOC/ORG, from resources/wikidata_classes.tsv."""
-    return {row[0]: row[1] for row in read_table("wikidata_classes.tsv")}
+    """Wikidata class id → PER/LOC/ORG, from resources/kb/wikidata_classes.tsv."""
+    return {row[0]: row[1] for row in read_table("kb/wikidata_classes.tsv")}
 
 
 def batched(items: Iterable[Parsed], size: int) -> Iterator[list[Parsed]]:

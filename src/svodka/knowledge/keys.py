@@ -4,7 +4,7 @@
 - persons: ``per:`` + the folded canonical name without a patronymic
   («Владимир Владимирович Путин» and «Владимир Путин» → ``per:владимир путин``);
 - organisations: ``org:`` + the lemmas of the name, with abbreviations expanded
-  (``resources/org_abbreviations.tsv``) and place aliases resolved, so «МИД РФ» and
+  (``resources/orgs/abbreviations.tsv``) and place aliases resolved, so «МИД РФ» and
   «Министерство иностранных дел России» share a key;
 - a LOC the gazetteer does not know: ``loc:`` + the lemmas of its name.
 """
@@ -16,18 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from svodka.lang.morph import lemma
+from svodka.lang.text import fold_name
 from svodka.resources import country_names, read_table
 
-DASHES = re.compile(r"\s*[‐‑‒–—-]\s*")
-QUOTES = str.maketrans("", "", '«»"„“”')
 PATRONYMIC = re.compile(r"\w+(?:вич|вна|ична|инична|ьич)$")
-
-
-def fold(name: str) -> str:
-    """The comparison form of a name: lowercase, ё → е, no quote marks, one dash, single
-    spaces. «Усть–Каменогорск» → «усть-каменогорск»."""
-    name = name.lower().replace("ё", "е").translate(QUOTES).strip(" '.")
-    return " ".join(DASHES.sub("-", name).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +31,20 @@ class Tables:
 @cache
 def load_tables() -> Tables:
     """The abbreviation table, and the place aliases as lemma sequences."""
-    abbreviations = {fold(short): fold(full) for short, full in read_table("org_abbreviations.tsv")}
-    pairs = [*country_names().items(), *read_table("aliases.tsv")]
-    aliases = {lemmas(alias): lemmas(name) for alias, name in pairs if fold(alias) != fold(name)}
+    abbreviations = {
+        fold_name(short): fold_name(full) for short, full in read_table("orgs/abbreviations.tsv")
+    }
+    pairs = [*country_names().items(), *read_table("names/canonical.tsv")]
+    aliases = {
+        lemmas(alias): lemmas(name) for alias, name in pairs if fold_name(alias) != fold_name(name)
+    }
     return Tables(abbreviations, aliases)
 
 
 def expand(name: str, abbreviations: dict[str, str]) -> str:
     """The folded name with a leading short name written out:
     «МИД Казахстана» → «министерство иностранных дел казахстана»."""
-    folded = fold(name)
+    folded = fold_name(name)
     for size in (2, 1):
         words = folded.split()
         head = " ".join(words[:size])
@@ -58,7 +54,7 @@ def expand(name: str, abbreviations: dict[str, str]) -> str:
 
 
 def lemmas(name: str) -> tuple[str, ...]:
-    return tuple(fold(lemma(word)) for word in fold(name).split())
+    return tuple(fold_name(lemma(word)) for word in fold_name(name).split())
 
 
 def replace_aliases(words: tuple[str, ...], aliases: dict) -> tuple[str, ...]:
@@ -79,8 +75,8 @@ def replace_aliases(words: tuple[str, ...], aliases: dict) -> tuple[str, ...]:
 
 
 def person_key(name: str) -> str:
-    words = [w for w in fold(name).split() if not PATRONYMIC.fullmatch(w)]
-    return "per:" + " ".join(words or fold(name).split())
+    words = [w for w in fold_name(name).split() if not PATRONYMIC.fullmatch(w)]
+    return "per:" + " ".join(words or fold_name(name).split())
 
 
 def name_key(prefix: str, name: str) -> str:

@@ -21,6 +21,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
+from svodka.lang.text import QUOTES
+
 SPACES = "\u0020\u00a0\u2009\u202f"
 
 TOKEN = re.compile(
@@ -48,8 +50,6 @@ TOKEN = re.compile(
 )
 
 WORD2 = {"word2": "word"}  # a word the fast first branch left: «Формулы» in «Формулы-1»
-DASHES = frozenset("-–—‒")
-QUOTES = frozenset('«»"„“”')
 
 
 class Tok(NamedTuple):

@@ -19,13 +19,13 @@ from functools import lru_cache
 
 from svodka.lang import morph
 from svodka.lang.person import normalize_person
+from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 WORD_END = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
 PUNCT_END = re.compile(r"[^\w\s]$")
 # «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
 ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
-OPENING, CLOSING = '«„“"', '»“”"'
 
 
 def neighbours(text: str, start: int, stop: int) -> tuple[str, str]:
@@ -77,12 +77,16 @@ def close_quotes(text: str) -> str:
 
 def strip_outer_quotes(text: str) -> str:
     """«Спутник V» → Спутник V; «Алматинский автоцентр «КамАЗ»» keeps its inner pair."""
-    while len(text) > 2 and text[0] in OPENING and text[-1] in CLOSING:
+    while len(text) > 2 and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES:
         inner = text[1:-1]
-        if sum(inner.count(c) for c in OPENING) != sum(inner.count(c) for c in CLOSING):
+        if count_marks(inner, OPENING_QUOTES) != count_marks(inner, CLOSING_QUOTES):
             break
         text = inner.strip()
     return text
+
+
+def count_marks(text: str, marks: frozenset[str]) -> int:
+    return sum(text.count(mark) for mark in marks)
 
 
 def uncap_shouting(text: str) -> str:
@@ -144,7 +148,7 @@ def head_group(text: str, words: list[re.Match]) -> list[int]:
     group = []
     for i, w in enumerate(words):
         word = w.group(0)
-        if any(q in text[: w.start()] for q in '«"“„') or is_abbreviation(word):
+        if any(q in text[: w.start()] for q in OPENING_QUOTES) or is_abbreviation(word):
             break
         parses = morph.parse(word.lower())
         if "-" in word and not parses[0].is_known:

@@ -3,8 +3,9 @@
 Every word of a name is inflected in one grammatical reading (case, number, gender)
 shared by all its words, chosen by score: «Анны Ивановой» → «Анна Иванова»,
 «Касым-Жомарта Токаева» → «Касым-Жомарт Токаев». A word's readings come from pymorphy's
-name dictionary, else from the surname paradigms in ``resources/surname_endings.tsv``,
-else from adjectival surnames («Навального»); a word none of them knows is indeclinable.
+name dictionary, else from the surname paradigms in
+``resources/names/surname_endings.tsv``, else from adjectival surnames («Навального»);
+a word none of them knows is indeclinable.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.lang import morph
-from svodka.resources import read_table
+from svodka.resources import read_lines, read_table
 
 CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -27,7 +28,8 @@ MASC_PRIOR = 0.05
 SUBJECT_BONUS = 0.1
 # How much the token before a name moves its reading toward or away from nominative.
 CASE_HINT = 0.25
-OPENERS = frozenset({"и", "а", "но", "или", "что", "как"})
+# Words after which a name leans nominative: «и Иванова заявила», «что Петров».
+OPENERS = frozenset(read_lines("names/openers.txt"))
 # The cost of a name word that cannot take a reading the others share.
 MISFIT = -0.5
 # How much the «already nominative» reading weighs against the dictionary's (0..1).
@@ -139,7 +141,9 @@ def surname_options(word: str) -> tuple[Option, ...]:
 def load_surname_endings() -> dict[str, list[tuple[str, str, str, str, float]]]:
     """The surname paradigm table, keyed by ending."""
     table: dict[str, list[tuple[str, str, str, str, float]]] = {}
-    for ending, case, number, gender, nominative, *weight in read_table("surname_endings.tsv"):
+    for ending, case, number, gender, nominative, *weight in read_table(
+        "names/surname_endings.tsv"
+    ):
         row = (case, number, gender, nominative, float(weight[0]) if weight else 1.0)
         table.setdefault(ending, []).append(row)
     return table

@@ -1,4 +1,18 @@
-"""Data files that rules read: word lists, gazetteers, patterns. One loader for all."""
+"""Data files that rules read: word lists, gazetteers, patterns. One loader for all.
+
+Each folder holds the words of one subject, named ``read_lines("dates/months.tsv")``:
+
+- ``names/``: surname paradigms, canonical names of referents, words that are no names;
+- ``orgs/``: well-known organisations, abbreviations, legal forms, kinds of organisation;
+- ``places/``: the gazetteer (countries, regions, cities, features, aliases), parts of
+  the world, generic prefixes («Республика …»);
+- ``roles/``: positions people hold; ``numbers/``: number words;
+- ``quotes/``, ``dates/``, ``amounts/``: the word lists of those stages;
+- ``kb/``: the Wikidata classes that type a knowledge base's items.
+
+Every file is UTF-8, one entry a line, ``#`` starting a comment; ``.tsv`` columns are
+tab-separated, and the header comment of each file names them.
+"""
 
 from __future__ import annotations
 

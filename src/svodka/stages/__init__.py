@@ -1,4 +1,4 @@
-"""Analysis stages, one module each, and the table that runs them in order.
+"""Analysis stages, one module or package each, and the table that runs them in order.
 
 Every stage module has the same shape::
 

@@ -36,13 +36,13 @@ class Resources:
 
 def load(config: Config) -> Resources:
     """Read the alias table, the generic prefixes and the organisation abbreviations."""
-    listed = {alias.lower(): name for alias, name in read_table("aliases.tsv")}
+    listed = {alias.lower(): name for alias, name in read_table("names/canonical.tsv")}
     table = {name: listed.get(usual.lower(), usual) for name, usual in country_names().items()}
-    table.update(read_table("aliases.tsv"))
+    table.update(read_table("names/canonical.tsv"))
     aliases = {alias.lower(): name for alias, name in table.items()}
     return Resources(
         aliases=aliases,
-        prefixes=frozenset(read_lines("generic_prefixes.txt")),
+        prefixes=frozenset(read_lines("places/generic_prefixes.txt")),
         canonical={name.lower(): name for name in table.values()},
         abbreviations=load_tables().abbreviations,
     )

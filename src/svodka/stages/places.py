@@ -22,8 +22,8 @@ from itertools import chain
 from svodka.config import Config
 from svodka.doc import Document, Entity
 from svodka.knowledge.gazetteer import Entry, Gazetteer, load_gazetteer
-from svodka.knowledge.keys import fold
 from svodka.lang.morph import lemma
+from svodka.lang.text import fold_name
 from svodka.resources import read_lines
 
 REQUIRES = ("entities",)
@@ -69,7 +69,7 @@ class Context:
 
 def load(config: Config) -> Resources:
     """Load the gazetteer (once per process) and the generic place prefixes."""
-    return Resources(load_gazetteer(), frozenset(read_lines("generic_prefixes.txt")))
+    return Resources(load_gazetteer(), frozenset(read_lines("places/generic_prefixes.txt")))
 
 
 def apply(doc: Document, res: Resources) -> Document:
@@ -109,7 +109,7 @@ def lookup_names(entity: Entity, prefixes: frozenset[str]):
     """The canonical name, without a generic prefix («город Троицк»), then the mentions'
     texts and, for one-word mentions, their lemmas."""
     names = [entity.name, *(m.text for m in entity.mentions)]
-    for name in dict.fromkeys(fold(n) for n in names):
+    for name in dict.fromkeys(fold_name(n) for n in names):
         yield name
         first, _, rest = name.partition(" ")
         if first in prefixes and rest:
@@ -119,7 +119,8 @@ def lookup_names(entity: Entity, prefixes: frozenset[str]):
 
 
 #: Oblique-case endings of place names and the nominative endings they may come from,
-#: for names the morphological dictionary does not know (longest ending first).
+#: for names the morphological dictionary does not know (longest ending first):
+#: «Усть-Илимске» → «Усть-Илимск», «Бурятии» → «Бурятия».
 ENDINGS = (
     ("ой", ("ая", "ый", "ой", "а")),
     ("ей", ("яя", "я", "ь")),

@@ -5,7 +5,7 @@
   the company; «бывший министр …» → a past role;
 - after the name: «Андрей Ковганов, директор компании …» → директор, of the company.
 
-Position words are data (``resources/positions.txt``), matched by lemma.
+Position words are data (``resources/roles/positions.txt``), matched by lemma.
 """
 
 from __future__ import annotations
@@ -17,13 +17,17 @@ from svodka.config import Config
 from svodka.doc import Document, Entity, Role
 from svodka.lang import morph
 from svodka.lang.names import normalize
+from svodka.lang.text import QUOTES
 from svodka.resources import read_lines
 
 REQUIRES = ("tokens", "entities")
 PROVIDES = ("entities.roles",)
 
-QUOTES = frozenset("«»\"„“”'")
-EX_PREFIX = "экс-"
+#: Quote tokens skipped between a position and its name; the apostrophe too, as copy
+#: set in English style quotes names in single marks: «директор компании 'Лукойл'».
+MARKS = QUOTES | {"'"}
+EX_PREFIX = "экс-"  # «экс-министр» is a past «министр»
+#: The one preposition between a position and a place: «полпред президента в Уральском округе».
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
 MAX_GAP = 12  # tokens between a position word and the name: «директор компании «…» Имя»
 
@@ -47,12 +51,14 @@ class Found:
 
 def load(config: Config) -> Resources:
     """Read the position words, keyed by the lemmas of their words."""
-    positions = {tuple(morph.lemma(w) for w in p.split()): p for p in read_lines("positions.txt")}
+    positions = {
+        tuple(morph.lemma(w) for w in p.split()): p for p in read_lines("roles/positions.txt")
+    }
     return Resources(
         positions=positions,
         longest=max(len(k) for k in positions),
-        past=frozenset(read_lines("past_markers.txt")),
-        org_types=frozenset(read_lines("org_types.txt")),
+        past=frozenset(read_lines("roles/past_markers.txt")),
+        org_types=frozenset(read_lines("orgs/types.txt")),
     )
 
 
@@ -117,7 +123,7 @@ def role_before(view: View, first: int, res: Resources) -> Role | None:
         if found is not None:
             return make_role(view, outer_position(view, found, res), of, words, res, of_text)
         word = view.word(k)
-        if word in QUOTES or is_genitive_word(word):
+        if word in MARKS or is_genitive_word(word):
             words.insert(0, word)
         elif word not in PLACE_PREPOSITIONS or of is None or of.type != "LOC":
             return None  # «полпред президента в Уральском округе» is the one preposition
@@ -143,7 +149,7 @@ def next_entity(view: View, k: int) -> Entity | None:
             entity = view.owner[j][0]
             return entity if entity.type in ("ORG", "LOC") else None
         word = view.word(j)
-        if not (word in QUOTES or is_genitive_word(word)):
+        if not (word in MARKS or is_genitive_word(word)):
             return None
     return None
 
@@ -184,7 +190,7 @@ def make_role(
     """
     before = view.word(found.first - 1).lower() if found.first > 0 else ""
     past = view.word(found.first).lower().startswith(EX_PREFIX) or morph.lemma(before) in res.past
-    plain = [w for w in words if w not in QUOTES]
+    plain = [w for w in words if w not in MARKS]
     if any(w.isupper() and len(w) > 1 for w in plain):
         of_name = " ".join(plain + ([of.name] if of else []))
         return Role(title=found.title, of=None, of_name=of_name, past=past)

@@ -1,7 +1,7 @@
-"""What the web UI reads besides ``query``: one stored document, the latest ones, places
+"""Browsing a store: one stored document, a page of documents, the latest ones, places
 with their document counts, which keys the store knows, and how often entities meet.
 
-Like ``query``: SQLAlchemy Core on both backends, frozen results, near-duplicates left out
+Like the other queries: SQLAlchemy Core on both backends, frozen results, near-duplicates left out
 of lists and counts, nothing found is empty (or None for one document).
 """
 
@@ -16,9 +16,17 @@ from sqlalchemy import and_, func, select
 
 from svodka.doc import Document
 from svodka.schema import from_dict
-from svodka.store.query import DocumentRow, Filters, document_filters
-from svodka.store.schema import doc_entities, documents, entities
-from svodka.store.store import Store, in_chunks
+from svodka.store.schema import doc_entities, documents, entities, in_chunks
+from svodka.store.search import NO_FILTERS, Filters, document_filters
+from svodka.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    doc_id: str
+    title: str | None
+    published: date | None
+    source: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +89,7 @@ def document_page(
 
 def latest_documents(store: Store, limit: int = 10) -> list[DocumentRow]:
     """The latest published documents (near-duplicates left out), newest first."""
-    _, rows = document_page(store, Filters(), limit)
+    _, rows = document_page(store, NO_FILTERS, limit)
     return [DocumentRow(r["id"], r["title"], r["published"], r["source"]) for r in rows]
 
 

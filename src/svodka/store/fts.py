@@ -26,7 +26,6 @@ from sqlalchemy import (
     text,
 )
 
-from svodka.lang.morph import lemma, parse
 from svodka.resources import read_table
 
 #: A word as search sees it: letters and digits, inner hyphens kept («Касым-Жомарт»).
@@ -35,6 +34,10 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 
 def lemma_text(text_: str) -> str:
     """One lemma per word, in order: «Токаева встретили» → «токаев встретить»."""
+    # Morphology is imported where it is used, here and below: it loads pymorphy3, and
+    # ``import svodka.store`` must stay light for the readers of a store (API, CLI).
+    from svodka.lang.morph import lemma
+
     return " ".join(lemma(word).replace("ё", "е") for word in WORD.findall(text_))
 
 
@@ -121,6 +124,8 @@ def word_forms(word: str) -> frozenset[str]:
     pymorphy reads «Токаев» as a form of «токай» (the wine) and «Токаева» as «токаева»;
     Snowball stems them «тока» and «токаев». Matching any form of the word finds both.
     """
+    from svodka.lang.morph import parse
+
     lower = word.lower()
     forms = {lower} | surname_forms(lower)
     for reading in parse(lower):
@@ -131,6 +136,8 @@ def word_forms(word: str) -> frozenset[str]:
 @lru_cache(maxsize=20_000)
 def word_terms(word: str) -> frozenset[str]:
     """The index tokens (lemmas, as ``lemma_text`` writes them) a query word matches."""
+    from svodka.lang.morph import lemma
+
     return frozenset(lemma(form).replace("ё", "е") for form in word_forms(word))
 
 
@@ -146,12 +153,12 @@ def surname_forms(word: str) -> set[str]:
 
 @cache
 def surname_families() -> dict[str, frozenset[str]]:
-    """Each ending of ``resources/surname_endings.tsv`` → every ending of its paradigm
+    """Each ending of ``resources/names/surname_endings.tsv`` → every ending of its paradigm
     (ов, ова, ову, овым, ове, овой, овы, овых, овыми). Endings joined to any consonant
     stem («+а») are left out: they would expand every noun."""
     family: dict[str, set[str]] = {}
     for ending, _case, _number, _gender, nominative, _weight in read_table(
-        "surname_endings.tsv", 6
+        "names/surname_endings.tsv", 6
     ):
         if ending.startswith("+"):
             continue
@@ -211,6 +218,9 @@ class Matcher:
     no lemma of the query does not."""
 
     def __init__(self, words: list[str]):
+        from svodka.lang.morph import lemma
+
+        self.lemma = lemma
         self.forms = frozenset(f.replace("ё", "е") for w in words for f in word_forms(w))
         self.terms = frozenset().union(*(word_terms(w) for w in words))
         self.heads = frozenset(t[:2] for t in self.forms | self.terms)
@@ -219,7 +229,7 @@ class Matcher:
         low = word.lower().replace("ё", "е")
         if low in self.forms:
             return True
-        return low[:2] in self.heads and lemma(word).replace("ё", "е") in self.terms
+        return low[:2] in self.heads and self.lemma(word).replace("ё", "е") in self.terms
 
 
 def find_snippet(text_: str, match: Matcher) -> Snippet:

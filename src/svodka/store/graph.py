@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, and_, case, func, select
 
 from svodka.store import fts
-from svodka.store.query import resolve_keys
+from svodka.store.entities import resolve_keys
 from svodka.store.schema import doc_entities, documents, entities
 from svodka.store.store import Store
 
@@ -54,7 +54,7 @@ def cooccurrence_graph(
 ) -> Graph:
     """The ``limit`` entities in most documents of the scope and the edges between them.
 
-    ``entity`` (a key or a name, see ``query.resolve_keys``) scopes the graph to the
+    ``entity`` (a key or a name, see ``entities.resolve_keys``) scopes the graph to the
     documents that mention it; ``query`` to the best ``QUERY_SCOPE`` full-text matches;
     both to documents that do both; neither to the whole corpus. An unknown entity or a
     query that matches nothing gives an empty graph.

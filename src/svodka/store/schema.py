@@ -10,7 +10,7 @@ A migration is a function of a connection, applied once, in order, inside a tran
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import (
     Boolean,
@@ -210,3 +210,9 @@ def migrate(connection: Connection) -> int:
 def set_meta(connection: Connection, key: str, value: str) -> None:
     connection.execute(meta.delete().where(meta.c.key == key))
     connection.execute(meta.insert().values(key=key, value=value))
+
+
+def in_chunks(values: list, size: int = 400) -> Iterator[list]:
+    """Slices small enough for any backend's limit on bound parameters."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]

@@ -5,13 +5,13 @@ that made them. Each ``add`` is one transaction: a batch is stored whole or not 
 a run killed at any moment and restarted ends with the same store as an uninterrupted one.
 A document whose text hash is already stored is skipped (exact duplicate); one whose
 MinHash is close to a stored document's is stored with ``duplicate_of`` pointing at it.
+Rows are made in ``rows.py``, near-duplicates found in ``dedup.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -25,20 +25,27 @@ from sqlalchemy import (
     event,
     func,
     select,
-    tuple_,
     update,
 )
 
 from svodka.config import DEFAULT_DB
-from svodka.doc import Document, Entity, Record
-from svodka.schema import dumps
+from svodka.doc import Document, Entity, Record, Rejection
 from svodka.store import dedup, fts
+from svodka.store.rows import (
+    Prepared,
+    analysis_rows,
+    document_row,
+    entity_row,
+    lsh_rows,
+    search_body,
+)
 from svodka.store.schema import (
     amounts,
     dates,
     doc_entities,
     documents,
     entities,
+    in_chunks,
     lsh,
     mentions,
     migrate,
@@ -52,18 +59,6 @@ from svodka.version import __version__
 DOCUMENT_ROWS = (doc_entities, mentions, roles, quotes, amounts, dates, lsh)
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A document ready to store, with what is costly to compute done beforehand (in the
-    worker processes): the text hash, the MinHash signature and the lemmatized text."""
-
-    doc: Document
-    hash: str
-    signature: bytes | None
-    lemmas: str
-    analysis: str  # the contract document as JSON
-
-
 @dataclass(slots=True)
 class AddCounts:
     added: int = 0
@@ -71,24 +66,6 @@ class AddCounts:
     near_duplicates: int = 0  # stored, marked duplicate_of
     rejected: int = 0
     ids: list[str] = field(default_factory=list)
-
-
-def text_hash(text: str) -> str:
-    """SHA-256 of the text: the identity of an article's content."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def lean(doc: Document) -> Document:
-    """The document without its internal layers (tokens, sentences, spans): what is kept."""
-    return replace(doc, tokens=(), sentences=(), spans=())
-
-
-def prepare(doc: Document) -> Prepared:
-    """Hash, signature and lemma text of an analyzed document, its internal layers dropped."""
-    lean_doc = lean(doc)
-    body = f"{doc.title or ''}\n{doc.text}"
-    signature = dedup.signature(doc.text)
-    return Prepared(lean_doc, text_hash(doc.text), signature, fts.lemma_text(body), dumps(lean_doc))
 
 
 def database_url(db: str | Path) -> str:
@@ -120,9 +97,11 @@ class Store:
 
     @property
     def backend(self) -> str:
+        """«sqlite» or «postgresql»."""
         return self.engine.dialect.name
 
     def close(self) -> None:
+        """Close every connection of the store."""
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -136,41 +115,21 @@ class Store:
         with self.engine.connect() as connection:
             return stored_hashes(connection, list(hashes))
 
-    def add(self, items: list[Prepared], rejected: Iterable[tuple[str, str]] = ()) -> AddCounts:
-        """Store a batch of documents and rejects (source, reason) in one transaction.
+    def add(self, items: list[Prepared], rejected: Iterable[Rejection] = ()) -> AddCounts:
+        """Store a batch of documents and rejects in one transaction.
 
         A handful of statements per batch, whatever its size: the writer shares the CPU
         with the analysis workers, so it must stay cheap.
         """
-        counts = AddCounts()
         now = datetime.now()
         with self.engine.begin() as connection:
-            counts.rejected = add_rejects(connection, list(rejected), now)
+            new_rejects = add_rejects(connection, list(rejected), now)
             fresh = drop_known(connection, items)
-            counts.duplicates = len(items) - len(fresh)
             ids = assign_ids(connection, fresh)
-            originals = find_originals(connection, fresh, ids)
-            first = next_seq(connection)
-            triples = zip(fresh, ids, originals, strict=True)
-            rows = [document_row(*triple, first + i, now) for i, triple in enumerate(triples)]
-            if rows:
-                connection.execute(documents.insert(), rows)
-            docs = [replace(item.doc, id=doc_id) for item, doc_id in zip(fresh, ids, strict=True)]
-            write_analyses(connection, docs)
-            lsh_rows = [
-                {"band": band, "bucket": bucket, "doc_id": doc_id}
-                for item, doc_id in zip(fresh, ids, strict=True)
-                if item.signature is not None
-                for band, bucket in dedup.bands(item.signature)
-            ]
-            if lsh_rows:
-                connection.execute(lsh.insert(), lsh_rows)
-            pairs = zip(docs, fresh, strict=True)
-            fts.add(connection, [(d.id, f"{d.title or ''}\n{d.text}", i.lemmas) for d, i in pairs])
-        counts.added = len(fresh)
-        counts.near_duplicates = sum(original is not None for original in originals)
-        counts.ids = ids
-        return counts
+            originals = dedup.find_originals(connection, [i.signature for i in fresh], ids)
+            insert_documents(connection, fresh, ids, originals, now)
+        near = sum(original is not None for original in originals)
+        return AddCounts(len(fresh), len(items) - len(fresh), near, new_rejects, ids)
 
     def replace_analysis(self, items: list[Prepared]) -> int:
         """Swap in a new analysis of stored documents (``svodka reanalyze``), one transaction."""
@@ -186,10 +145,7 @@ class Store:
                 .values(version=__version__, analysis=bindparam("analysis")),
                 [{"doc_id": item.doc.id, "analysis": item.analysis} for item in items],
             )
-            fts.add(
-                connection,
-                [(i.doc.id, f"{i.doc.title or ''}\n{i.doc.text}", i.lemmas) for i in items],
-            )
+            fts.add(connection, [(i.doc.id, search_body(i.doc), i.lemmas) for i in items])
         return len(items)
 
     def stored_records(self, *, stale_only: bool = True) -> list[Record]:
@@ -208,12 +164,13 @@ class Store:
         with self.engine.connect() as connection:
             return [Record(*row) for row in connection.execute(query)]
 
-    def add_rejects(self, rejected: Iterable[tuple[str, str]]) -> int:
-        """Record rejects (source, reason); each is kept once however often it recurs."""
+    def add_rejects(self, rejected: Iterable[Rejection]) -> int:
+        """Record rejects; each is kept once however often it recurs. How many were new."""
         with self.engine.begin() as connection:
             return add_rejects(connection, list(rejected), datetime.now())
 
     def count(self, table_name: str = "documents") -> int:
+        """Rows in one table of the store («documents», «entities», «mentions», …)."""
         table = {t.name: t for t in (documents, entities, rejects, *DOCUMENT_ROWS)}[table_name]
         with self.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(table)).scalar_one()
@@ -228,13 +185,8 @@ def tune_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def in_chunks(values: list, size: int = 400) -> Iterator[list]:
-    """Slices small enough for any backend's limit on bound parameters."""
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
-
-
 def stored_hashes(connection: Connection, hashes: list[str]) -> set[str]:
+    """Which of these text hashes the documents table holds."""
     found: set[str] = set()
     for chunk in in_chunks(hashes):
         rows = connection.execute(select(documents.c.hash).where(documents.c.hash.in_(chunk)))
@@ -275,176 +227,42 @@ def next_seq(connection: Connection) -> int:
     return (connection.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
 
 
-LATER = 10**15  # orders this batch's documents after every stored one
-
-
-def find_originals(
-    connection: Connection, items: list[Prepared], ids: list[str]
-) -> list[str | None]:
-    """For each item, the earliest document (stored, or earlier in the batch) it nearly
-    duplicates, or None. Candidates share an LSH band; the signatures decide."""
-    keys = {pair for item in items if item.signature for pair in dedup.bands(item.signature)}
-    stored: dict[tuple[int, str], list[str]] = {}
-    for chunk in in_chunks(sorted(keys), 200):
-        rows = connection.execute(
-            select(lsh.c.band, lsh.c.bucket, lsh.c.doc_id).where(
-                tuple_(lsh.c.band, lsh.c.bucket).in_(chunk)
-            )
-        )
-        for band, bucket, doc_id in rows:
-            stored.setdefault((band, bucket), []).append(doc_id)
-    known = candidate_signatures(connection, sorted({d for ds in stored.values() for d in ds}))
-    batch: dict[tuple[int, str], list[str]] = {}
-    originals: list[str | None] = []
-    for position, (item, doc_id) in enumerate(zip(items, ids, strict=True)):
-        original = None
-        if item.signature is not None:
-            pairs = dedup.bands(item.signature)
-            names = {d for pair in pairs for d in stored.get(pair, []) + batch.get(pair, [])}
-            near = [d for d in names if dedup.similarity(item.signature, known[d][0]) >= dedup.NEAR]
-            if near:
-                earliest = min(near, key=lambda d: known[d][2])
-                original = known[earliest][1] or earliest
-            for pair in pairs:
-                batch.setdefault(pair, []).append(doc_id)
-            known[doc_id] = (item.signature, original, LATER + position)  # after every stored one
-        originals.append(original)
-    return originals
-
-
-def candidate_signatures(
-    connection: Connection, doc_ids: list[str]
-) -> dict[str, tuple[bytes, str | None, int]]:
-    """doc id → (signature, duplicate_of, seq) of stored documents."""
-    found = {}
-    for chunk in in_chunks(doc_ids):
-        rows = connection.execute(
-            select(
-                documents.c.id, documents.c.minhash, documents.c.duplicate_of, documents.c.seq
-            ).where(documents.c.id.in_(chunk))
-        )
-        for doc_id, minhash, original, seq in rows:
-            if minhash:
-                found[doc_id] = (minhash, original, seq)
-    return found
-
-
-def document_row(
-    item: Prepared, doc_id: str, original: str | None, seq: int, now: datetime
-) -> dict:
-    doc = replace(item.doc, id=doc_id)
-    return {
-        "id": doc_id,
-        "seq": seq,
-        "hash": item.hash,
-        "title": doc.title,
-        "text": doc.text,
-        "published": doc.published,
-        "source": doc.source,
-        "url": doc.url,
-        "duplicate_of": original,
-        "version": __version__,
-        "analysis": item.analysis if doc_id == item.doc.id else dumps(doc),
-        "minhash": item.signature,
-        "ingested_at": now,
-    }
+def insert_documents(
+    connection: Connection,
+    items: list[Prepared],
+    ids: list[str],
+    originals: list[str | None],
+    now: datetime,
+) -> None:
+    """Insert new documents under their ``ids``: their rows, analyses, LSH bands and
+    full-text index entries."""
+    first = next_seq(connection)
+    triples = zip(items, ids, originals, strict=True)
+    rows = [document_row(*triple, first + i, now) for i, triple in enumerate(triples)]
+    if rows:
+        connection.execute(documents.insert(), rows)
+    docs = [replace(item.doc, id=doc_id) for item, doc_id in zip(items, ids, strict=True)]
+    write_analyses(connection, docs)
+    bands = [
+        row for d, item in zip(docs, items, strict=True) for row in lsh_rows(d.id, item.signature)
+    ]
+    if bands:
+        connection.execute(lsh.insert(), bands)
+    pairs = zip(docs, items, strict=True)
+    fts.add(connection, [(doc.id, search_body(doc), item.lemmas) for doc, item in pairs])
 
 
 def write_analyses(connection: Connection, docs: list[Document]) -> None:
     """The rows of the documents' analyses: entities (shared by key), mentions, roles,
     quotes, amounts, dates; one statement per table for the whole batch."""
     upsert_entities(connection, [e for doc in docs for e in doc.entities])
-    rows: dict = {table: [] for table in (doc_entities, mentions, roles, quotes, amounts, dates)}
+    rows: dict = {}
     for doc in docs:
         for table, values in analysis_rows(doc).items():
-            rows[table].extend(values)
+            rows.setdefault(table, []).extend(values)
     for table, values in rows.items():
         if values:
             connection.execute(table.insert(), values)
-
-
-def analysis_rows(doc: Document) -> dict:
-    doc_id = doc.id
-    keys = {e.id: e.key for e in doc.entities}
-    return {
-        doc_entities: [
-            {
-                "doc_id": doc_id,
-                "local_id": e.id,
-                "key": e.key,
-                "name": e.name,
-                "mentions": len(e.mentions),
-            }
-            for e in doc.entities
-        ],
-        mentions: [
-            {
-                "doc_id": doc_id,
-                "local_id": e.id,
-                "key": e.key,
-                "start": m.start,
-                "stop": m.stop,
-                "text": m.text,
-            }
-            for e in doc.entities
-            for m in e.mentions
-        ],
-        roles: [
-            {
-                "doc_id": doc_id,
-                "key": e.key,
-                "title": r.title,
-                "of_key": keys.get(r.of),
-                "of_name": r.of_name,
-                "past": r.past,
-            }
-            for e in doc.entities
-            for r in e.roles
-        ],
-        quotes: [
-            {
-                "doc_id": doc_id,
-                "start": q.start,
-                "stop": q.stop,
-                "text": q.text,
-                "kind": q.kind,
-                "speaker_key": keys.get(q.speaker),
-                "speaker_name": q.speaker_name,
-                "cue": q.cue,
-                "source": q.source,
-            }
-            for q in doc.quotes
-        ],
-        amounts: [
-            {
-                "doc_id": doc_id,
-                "start": a.start,
-                "stop": a.stop,
-                "text": a.text,
-                "value": a.value,
-                "unit": a.unit,
-                "approx": a.approx,
-                "bound": a.bound,
-                "low": a.range[0] if a.range else None,
-                "high": a.range[1] if a.range else None,
-                "object": a.object,
-                "per": a.per,
-            }
-            for a in doc.amounts
-        ],
-        dates: [
-            {
-                "doc_id": doc_id,
-                "start": d.start,
-                "stop": d.stop,
-                "text": d.text,
-                "value": d.value,
-                "grain": d.grain,
-                "relative": d.relative,
-            }
-            for d in doc.dates
-        ],
-    }
 
 
 def upsert_entities(connection: Connection, found: list[Entity]) -> None:
@@ -453,14 +271,7 @@ def upsert_entities(connection: Connection, found: list[Entity]) -> None:
     by_key: dict[str, list[Entity]] = {}
     for entity in found:
         by_key.setdefault(entity.key, []).append(entity)
-    stored = {}
-    for chunk in in_chunks(sorted(by_key)):
-        rows = connection.execute(
-            select(entities.c.key, entities.c.aliases, entities.c.wikidata).where(
-                entities.c.key.in_(chunk)
-            )
-        )
-        stored.update({key: (aliases, wikidata) for key, aliases, wikidata in rows})
+    stored = stored_entities(connection, sorted(by_key))
     new, changed = [], []
     for key, group in by_key.items():
         names = {name for e in group for name in (e.name, *(m.text for m in e.mentions))}
@@ -469,8 +280,8 @@ def upsert_entities(connection: Connection, found: list[Entity]) -> None:
             new.append(entity_row(group[0], sorted(names), wikidata))
             continue
         old, old_wikidata = stored[key]
-        aliases = sorted(set(json.loads(old)) | names)
-        if len(aliases) != len(json.loads(old)) or (wikidata and not old_wikidata):
+        aliases = sorted(set(old) | names)
+        if len(aliases) != len(old) or (wikidata and not old_wikidata):
             changed.append(
                 {
                     "k": key,
@@ -489,40 +300,36 @@ def upsert_entities(connection: Connection, found: list[Entity]) -> None:
         )
 
 
-def entity_row(entity: Entity, aliases: list[str], wikidata: str | None) -> dict:
-    place = entity.place
-    return {
-        "key": entity.key,
-        "type": entity.type,
-        "name": entity.name,
-        "aliases": json.dumps(aliases, ensure_ascii=False),
-        "wikidata": wikidata,
-        "geonameid": place.geonameid if place else None,
-        "place_kind": place.kind if place else None,
-        "country": place.country if place else None,
-        "admin1": place.admin1 if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "population": place.population if place else None,
-        "name_en": place.name_en if place else None,
-    }
+def stored_entities(
+    connection: Connection, keys: list[str]
+) -> dict[str, tuple[list[str], str | None]]:
+    """key → (aliases, Wikidata id) of the stored entities among ``keys``."""
+    stored = {}
+    for chunk in in_chunks(keys):
+        rows = connection.execute(
+            select(entities.c.key, entities.c.aliases, entities.c.wikidata).where(
+                entities.c.key.in_(chunk)
+            )
+        )
+        stored.update({key: (json.loads(aliases), wikidata) for key, aliases, wikidata in rows})
+    return stored
 
 
-def add_rejects(connection: Connection, rejected: list[tuple[str, str]], now: datetime) -> int:
+def add_rejects(connection: Connection, rejected: list[Rejection], now: datetime) -> int:
     """Record the rejects not recorded before; how many were new."""
     fresh = list(dict.fromkeys(rejected))
     if not fresh:
         return 0
     known = set()
-    for chunk in in_chunks(sorted({source for source, _ in fresh})):
+    for chunk in in_chunks(sorted({r.source for r in fresh})):
         rows = connection.execute(
             select(rejects.c.source, rejects.c.reason).where(rejects.c.source.in_(chunk))
         )
-        known.update(tuple(row) for row in rows)
-    fresh = [pair for pair in fresh if pair not in known]
+        known.update(Rejection(source, reason) for source, reason in rows)
+    fresh = [r for r in fresh if r not in known]
     if fresh:
         connection.execute(
-            rejects.insert(), [{"source": s, "reason": r, "at": now} for s, r in fresh]
+            rejects.insert(), [{"source": r.source, "reason": r.reason, "at": now} for r in fresh]
         )
     return len(fresh)
 

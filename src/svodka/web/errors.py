@@ -41,6 +41,17 @@ class ErrorOut(BaseModel):
     details: list[Problem] | None = None
 
 
+#: The errors every API operation may answer, for the OpenAPI schema.
+COMMON = {
+    400: {"model": ErrorOut, "description": "Malformed request (a body that is not JSON)"},
+    413: {"model": ErrorOut, "description": "Request body too large"},
+    422: {"model": ErrorOut, "description": "Invalid request"},
+    500: {"model": ErrorOut, "description": "Internal error"},
+}
+#: The error of an operation that reads one thing by its id or key.
+NOT_FOUND = {404: {"model": ErrorOut, "description": "Not found"}}
+
+
 def install(app: FastAPI) -> None:
     """Add the JSON error handlers and the body-size limit to ``app``."""
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]

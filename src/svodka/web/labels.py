@@ -62,6 +62,7 @@ LABELS: dict[str, str] = {
     "analyze.submit": "Разобрать",
     "analyze.empty": "Вставьте текст.",
     "analyze.too_long": "Текст слишком длинный: {n} символов, допустимо до {max}.",
+    "analyze.failed": "Не удалось разобрать текст: ошибка анализа.",
     "analyze.result": "Результат разбора",
     # entity
     "entity.documents": "Статей",

@@ -2,7 +2,8 @@
 
 Pages: home ``/``, article ``/documents/{id}``, analyze ``/analyze``, entity
 ``/entities/{key}``, search ``/search`` and map ``/map``. Every handler reads the store
-through ``svodka.store.query`` and ``svodka.store.browse`` and hands plain values to a
+through its queries (``svodka.store.search``, ``entities``, ``profile``, ``browse``), or
+analyzes through the web services (under the pipeline's lock), and hands plain values to a
 template; the highlighted article comes from ``render``, the SVG from ``charts``. Assets
 are served from ``static/``; nothing is loaded from another host.
 """
@@ -20,11 +21,15 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from svodka.doc import Document
+from svodka.doc import Document, Record, Rejection
 from svodka.store import browse
-from svodka.store.query import UnknownEntity, profile, search, top_entities
+from svodka.store.entities import top_entities
+from svodka.store.profile import UnknownEntity, profile
+from svodka.store.search import Filters, search
 from svodka.web import charts, render
+from svodka.web.api.deps import ServicesDep, StoreDep
 from svodka.web.labels import LABELS, label
+from svodka.web.services import Services
 
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
@@ -53,17 +58,12 @@ def not_found(request: Request, message: str) -> HTMLResponse:
     return page(request, "error.html", 404, title=LABELS["error.404"], message=message)
 
 
-def services(request: Request):
-    return request.app.state.services
-
-
 # ------------------------------------------------------------------------------- home
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
+def home(request: Request, store: StoreDep) -> HTMLResponse:
     """Latest articles and the most mentioned people, organisations and places."""
-    store = services(request).store
     newest = browse.newest_published(store)
     kinds = ("PER", "ORG", "LOC")
     tops, window = {}, LABELS["home.all_time"]
@@ -83,9 +83,9 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: str) -> HTMLResponse:
+def document_page(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
     """A stored article, highlighted, with its analysis beside it."""
-    stored = browse.stored_document(services(request).store, doc_id)
+    stored = browse.stored_document(store, doc_id)
     if stored is None:
         return not_found(request, label("error.no_document", id=doc_id))
     view = article_view(stored.doc, render.linker())
@@ -135,7 +135,7 @@ def analyze_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-async def analyze_page(request: Request) -> HTMLResponse:
+async def analyze_page(request: Request, services: ServicesDep) -> HTMLResponse:
     """The form's text analyzed (not stored) and shown like a stored article. The form is
     read by hand (urlencoded) so that the UI needs no multipart parser."""
     form = parse_qs((await request.body()).decode("utf-8", "replace"))
@@ -149,15 +149,20 @@ async def analyze_page(request: Request) -> HTMLResponse:
     context: dict[str, Any] = {"title": LABELS["analyze.title"], "text": text, "day": day}
     if error:
         return page(request, "analyze.html", 400, error=error, **context)
-    found = await run_in_threadpool(analyze_text, request, text, published)
+    record = Record("doc", text, published=published)
+    found = await run_in_threadpool(analyze_text, services, record)
+    if isinstance(found, Rejection):
+        return page(request, "analyze.html", 500, error=LABELS["analyze.failed"], **context)
     return page(request, "analyze.html", doc=found[0], **found[1], **context)
 
 
-def analyze_text(request: Request, text: str, published: date | None) -> tuple[Document, dict]:
-    """The analysis and its view; entities link to their pages only when the store knows
-    them."""
-    doc = services(request).pipeline.analyze(text, published=published)
-    known = browse.known_keys(services(request).store, (e.key for e in doc.entities if e.key))
+def analyze_text(services: Services, record: Record) -> tuple[Document, dict] | Rejection:
+    """The analysis and its view, or the rejection of a failed analysis; entities link to
+    their pages only when the store knows them."""
+    doc = services.analyze(record)
+    if isinstance(doc, Rejection):
+        return doc
+    known = browse.known_keys(services.open_store(), (e.key for e in doc.entities if e.key))
     return doc, article_view(doc, render.linker(known.__contains__))
 
 
@@ -175,9 +180,8 @@ def parse_day(value: str) -> tuple[date | None, str | None]:
 
 
 @router.get("/entities/{key:path}", response_class=HTMLResponse)
-def entity_page(request: Request, key: str) -> HTMLResponse:
+def entity_page(request: Request, store: StoreDep, key: str) -> HTMLResponse:
     """What the corpus says about one entity: timeline, graph, roles, quotes, articles."""
-    store = services(request).store
     try:
         found = profile(store, key, quotes_limit=20, documents_limit=30)
     except UnknownEntity:
@@ -218,24 +222,21 @@ def graph_of(store, found) -> tuple[list[charts.Node], list[tuple[int, int, int]
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request) -> HTMLResponse:
-    """Full-text search with filters; snippets with the matched words marked."""
+def search_page(request: Request, store: StoreDep) -> HTMLResponse:
+    """Full-text search with filters; snippets with the matched words marked. A date that
+    is not one is left out with a warning, not refused: a form is forgiving."""
     args = {name: request.query_params.get(name, "").strip() for name in SEARCH_FIELDS}
     date_from, error_from = parse_day(args["from"])
     date_to, error_to = parse_day(args["to"])
     asked = any(args.values())
-    hits = []
-    if asked:
-        hits = search(
-            services(request).store,
-            args["q"],
-            entity=args["entity"] or None,
-            type=args["type"] or None,
-            date_from=date_from,
-            date_to=date_to,
-            source=args["source"] or None,
-            limit=50,
-        )
+    filters = Filters(
+        entity=args["entity"] or None,
+        type=args["type"] or None,
+        date_from=date_from,
+        date_to=date_to,
+        source=args["source"] or None,
+    )
+    hits = search(store, args["q"], filters, limit=50) if asked else []
     snippets = [marked_snippet(hit.snippet, hit.highlights) for hit in hits]
     errors = [e for e in (error_from, error_to) if e]
     return page(
@@ -262,9 +263,8 @@ def marked_snippet(snippet: str, highlights: tuple[tuple[int, int], ...]):
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request) -> HTMLResponse:
+def map_page(request: Request, store: StoreDep) -> HTMLResponse:
     """Places in the corpus (or in the articles a search finds) sized by documents."""
-    store = services(request).store
     q = request.query_params.get("q", "").strip()
     doc_ids = [hit.doc_id for hit in search(store, q, limit=500)] if q else None
     places = browse.place_counts(store, doc_ids)

@@ -27,6 +27,7 @@ from svodka.lang import morph
 from svodka.lang.lexer import Tok, lex, plain
 from svodka.stages.amounts.filters import Blocked, keep
 from svodka.stages.amounts.read import (
+    ALTERNATIVES,
     Reading,
     at,
     digits_or_words,
@@ -39,8 +40,6 @@ from svodka.stages.amounts.words import Lexicon, load_lexicon
 
 REQUIRES = ("sentences", "entities", "dates")
 PROVIDES = ("amounts",)
-
-ALTERNATIVES = frozenset({"или", "и"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +114,7 @@ def borrow_next(toks: Sequence[Tok], r: Reading, lx: Lexicon, countries: frozens
     """«1,2 или 1,3 миллиарда долларов», «9,25 и 9% годовых», «с 9 до 7 лет»: a bare number
     takes the multiplier, unit and object of the alternative after it."""
     link = low(toks, r.last)
-    changed = link == "до" and low(toks, r.num - 1) in ("с", "со")
+    changed = link == "до" and low(toks, r.num - 1) in ("с", "со")  # «с 9 до 7 лет»
     if (link not in ALTERNATIVES and not changed) or r.last + 1 >= len(toks):
         return
     nxt = read_range(toks, r.last + 1, lx)

@@ -16,18 +16,24 @@ from collections.abc import Sequence
 from svodka.doc import Document
 from svodka.lang import morph
 from svodka.lang.lexer import Tok, in_short_quotes
-from svodka.stages.amounts.read import PARTITIVE, Reading, at, low
+from svodka.lang.text import DASHES
+from svodka.resources import read_lines
+from svodka.stages.amounts.read import ALTERNATIVES, PARTITIVE, Reading, at, low
 from svodka.stages.amounts.words import Lexicon
 
 #: A bare four-digit number in this span with nothing counted is a year: «в 1821 и 1823».
 YEARS = (1800, 2100)
-RESTRICTIVE = frozenset({"только", "всего", "лишь"})
+#: Words that make a small count of participants news: «только две страны в мире».
+RESTRICTIVE = frozenset(read_lines("amounts/restrictive.txt"))
 #: «еще один проект» is "another", «ни одного» none, «не один раз» several
-NOT_ONE = frozenset({"еще", "ни", "не"})
+NOT_ONE = frozenset(read_lines("amounts/not_one.txt"))
 SMALL = 4
-CLOCK = frozenset({"утра", "дня", "вечера", "ночи"})
-CLOCK_PREPS = frozenset({"в", "во", "к", "до", "с", "около"})
-LABEL_LINKS = frozenset({"и", ",", "или", "-", "–", "(", ")"})
+#: «в 3 часа ночи», «в 5 утра»: a time, not an amount.
+CLOCK = frozenset(read_lines("amounts/clock_words.txt"))
+CLOCK_PREPS = frozenset(read_lines("amounts/clock_prepositions.txt"))
+#: What may stand between labels of one list: «статьи 105 и 222», «ч. 1-3»; not the em
+#: dash, which opens a clause: «по статье 105 — 20 лет».
+LABEL_LINKS = ALTERNATIVES | {",", "(", ")"} | (DASHES - {"—"})
 
 
 class Blocked:
@@ -58,6 +64,7 @@ def keep(
     first, last = toks[r.num], toks[r.num_end - 1]
     if blocked.covers(first.start, last.stop, r.words) or is_label(toks, r.num, lx):
         return False
+    # «"112"», «5'», «5″»: a quoted name, or feet, minutes, inches
     if in_short_quotes(toks, r.num, r.num_end) or low(toks, r.num_end) in ("'", "’", "″"):
         return False
     if r.object == "час" and low(toks, r.last) in CLOCK:
@@ -128,7 +135,7 @@ def is_numbered(toks: Sequence[Tok], r: Reading) -> bool:
     if r.object or r.unit or r.range or r.multiplied or r.first < r.num:
         return False
     j = r.num - 1
-    while j > 0 and toks[j].low in ("и", ",") and toks[j - 1].kind == "num":
+    while j > 0 and toks[j].low in ("и", ",") and toks[j - 1].kind == "num":  # «2 и 3», «2, 3»
         j -= 2
     tok = at(toks, j)
     if tok is None or tok.kind != "word" or not tok.text.islower():

@@ -1,5 +1,5 @@
 """Part of the amounts stage: reading one amount at a token: its number or range, then
-its object (``amounts_units`` reads its unit, hedge and rate).
+its object (``units`` reads its unit, hedge and rate).
 
 An amount is read left to right around its number::
 
@@ -17,15 +17,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from svodka.lang import morph
-from svodka.lang.lexer import DASHES, QUOTES, Tok, digits_value
+from svodka.lang.lexer import Tok, digits_value
+from svodka.lang.text import DASHES, QUOTES
+from svodka.resources import read_lines
 from svodka.stages.amounts.words import Lexicon
 
-ABBREVIATIONS = frozenset({"тыс", "млн", "млрд", "трлн", "руб", "долл", "проц", "шт", "чел"})
+#: Abbreviations whose dot belongs to the amount: «200-300 млрд.», «5 тыс. руб.».
+ABBREVIATIONS = frozenset(read_lines("amounts/abbreviations.txt"))
 #: Prepositions that may stand between a hedge and its number: «примерно на 150 млрд».
-HEDGE_PREPS = frozenset({"на", "в", "во", "с", "со", "по", "за", "из", "к"})
+HEDGE_PREPS = frozenset(read_lines("amounts/hedge_prepositions.txt"))
 #: Parts of speech an object may be preceded by: «около 100 мелких и средних бандгрупп».
 MODIFIERS = frozenset({"ADJF", "PRTF"})
-CONJUNCTIONS = frozenset({"и", "или", ","})
+#: The conjunctions between alternative numbers: «1,2 или 1,3 миллиарда», «9,25 и 9%».
+ALTERNATIVES = frozenset({"и", "или"})
+CONJUNCTIONS = ALTERNATIVES | {","}
 #: Words after «из» that make a number a part of a group, not a count: «один из них».
 PARTITIVE = "из"
 SIGNS = frozenset("$€₽¥£")

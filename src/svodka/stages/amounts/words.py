@@ -1,4 +1,5 @@
-"""Part of the amounts stage: its word lists, read once from ``resources/`` into lookups.
+"""Part of the amounts stage: its word lists, read once from ``resources/amounts/``
+into lookups.
 
 Number words, multipliers and currency names are listed by lemma; every inflected form is
 generated here from pymorphy3's paradigms, so matching a token is one dict lookup
@@ -44,23 +45,23 @@ class Lexicon:
 
 def load_lexicon() -> Lexicon:
     """Read every amounts word list."""
-    hedges = {tuple(row[0].split()): row[1] for row in read_table("amount_hedges.tsv")}
-    compounds = tuple(padded(row, 3) for row in read_table("amount_compounds.tsv"))
-    prefixes = {p: Decimal(v) for p, v in read_table("amount_prefixes.tsv")}
+    hedges = {tuple(row[0].split()): row[1] for row in read_table("amounts/hedges.tsv")}
+    compounds = tuple(padded(row, 3) for row in read_table("amounts/compounds.tsv"))
+    prefixes = {p: Decimal(v) for p, v in read_table("amounts/prefixes.tsv")}
     return Lexicon(
         numbers=number_forms(),
         multipliers={
             form: Decimal(factor)
-            for word, factor in read_table("multipliers.tsv")
+            for word, factor in read_table("amounts/multipliers.tsv")
             for form in inflections(word)
         },
         currencies=currency_forms(),
         country_currencies=country_currency_forms(),
         hedges=hedges,
         longest_hedge=max(len(k) for k in hedges),
-        units=dict(read_table("amount_units.tsv")),
+        units=dict(read_table("amounts/units.tsv")),
         per=per_words(),
-        markers=frozenset(read_lines("amount_markers.txt")),
+        markers=frozenset(read_lines("amounts/label_markers.txt")),
         compounds=compounds,
         prefix_values=prefixes,
         compound_words=re.compile(
@@ -69,18 +70,20 @@ def load_lexicon() -> Lexicon:
         ),
         adverbs={
             row[0]: (Decimal(row[1]), row[2] or None, row[3] or None)
-            for row in (padded(r, 4) for r in read_table("amount_adverbs.tsv"))
+            for row in (padded(r, 4) for r in read_table("amounts/adverbs.tsv"))
         },
         fractions={
             form: Decimal(den)
-            for word, den in read_table("fractions.tsv")
+            for word, den in read_table("amounts/fractions.tsv")
             for form in inflections(word, strict=True)
         },
-        participants=frozenset(read_lines("participant_nouns.txt")),
-        back_references=frozenset(read_lines("back_references.txt")),
-        streets=frozenset(read_lines("street_words.txt")),
-        change_verbs=frozenset(read_lines("change_verbs.txt")),
-        percent=frozenset(f for w in read_lines("percent_words.txt") for f in inflections(w)),
+        participants=frozenset(read_lines("amounts/participant_nouns.txt")),
+        back_references=frozenset(read_lines("amounts/back_references.txt")),
+        streets=frozenset(read_lines("amounts/street_words.txt")),
+        change_verbs=frozenset(read_lines("amounts/change_verbs.txt")),
+        percent=frozenset(
+            f for w in read_lines("amounts/percent_words.txt") for f in inflections(w)
+        ),
     )
 
 
@@ -92,7 +95,7 @@ def padded(row: tuple[str, ...], size: int) -> tuple[str, ...]:
 def currency_forms() -> dict[str, list[tuple[str, str]]]:
     """Each currency word form, sign or code with its codes, qualified rows first."""
     forms: dict[str, list[tuple[str, str]]] = {}
-    for row in read_table("currencies.tsv"):
+    for row in read_table("amounts/currencies.tsv"):
         word, code, qualifier = padded(row, 3)
         keys = {word} if not word.isalpha() or word.isupper() else inflections(word)
         for key in keys:
@@ -105,7 +108,7 @@ def currency_forms() -> dict[str, list[tuple[str, str]]]:
 def country_currency_forms() -> dict[str, list[tuple[str, str]]]:
     """«крон» → [(Швеция, SEK), (Эстония, EEK), …]."""
     forms: dict[str, list[tuple[str, str]]] = {}
-    for word, country, code in read_table("currency_countries.tsv"):
+    for word, country, code in read_table("amounts/currency_countries.tsv"):
         keys = {word} if not word.isalpha() else inflections(word)
         for key in keys:
             forms.setdefault(key, []).append((country, code))
@@ -115,6 +118,6 @@ def country_currency_forms() -> dict[str, list[tuple[str, str]]]:
 def per_words() -> dict[str, frozenset[str]]:
     """Preposition → lemmas that make an amount a rate after it («в год», «на место»)."""
     table: dict[str, set[str]] = {}
-    for prep, word in read_table("amount_per.tsv"):
+    for prep, word in read_table("amounts/per.tsv"):
         table.setdefault(prep, set()).add(word)
     return {prep: frozenset(words) for prep, words in table.items()}

@@ -11,17 +11,16 @@ from datetime import date
 from svodka.doc import DateMention, Document
 from svodka.lang import morph
 from svodka.lang.lexer import Tok, in_short_quotes, lex
+from svodka.resources import read_lines, read_table
 from svodka.stages.dates import resolve as cal
 from svodka.stages.dates.words import DateWords
 
 #: Words a date's text may start with: «в начале июля», «В ночь на пятницу», «с 2009 года».
-LEAD = frozenset(
-    {"в", "во", "на", "с", "со", "c", "к", "ко", "по", "до", "за", "от", "после", "перед"}
-    | {"начале", "конце", "середине", "середины", "начала", "конца", "течение", "ночь"}
-)
-PAST_MARKERS = frozenset({"прошлый", "минувший", "прошедший", "позапрошлый"})
-NEXT_MARKERS = frozenset({"следующий", "будущий", "ближайший", "наступающий"})
-MODIFIERS = PAST_MARKERS | NEXT_MARKERS | {"этот"}
+LEAD = frozenset(read_lines("dates/lead_words.txt"))
+#: Lemmas before a date that join its text: «в прошлую пятницу», «в этот вторник».
+MODIFIERS = dict(read_table("dates/modifiers.tsv"))
+PAST_MARKERS = frozenset(word for word, way in MODIFIERS.items() if way == "past")
+NEXT_MARKERS = frozenset(word for word, way in MODIFIERS.items() if way == "next")
 VERB_TENSES = {"past": cal.PAST, "futr": cal.FUTURE}
 
 

@@ -1,7 +1,7 @@
 """Part of the dates stage: readers of relative dates, resolved against publication.
 
 «сегодня», «накануне», «в понедельник», «в прошлом году», «на следующей неделе», «этим
-летом», «с начала года», «две недели назад». Absolute dates are in ``dates_rules``.
+летом», «с начала года», «две недели назад». Absolute dates are in ``rules``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from svodka.lang.lexer import digits_value
+from svodka.resources import read_lines
 from svodka.stages.dates import resolve as cal
 from svodka.stages.dates.context import Found
 from svodka.stages.dates.rules import (
@@ -22,16 +23,18 @@ from svodka.stages.dates.rules import (
     read_day_month,
     year_after,
 )
-from svodka.stages.dates.words import first_form
+from svodka.stages.dates.words import EDGES, first_form
 
 if TYPE_CHECKING:
     from svodka.stages.dates.context import Context
 
-EDGES = frozenset({"начала", "конца", "середины", "начале", "конце", "середине", "началу", "концу"})
+#: «с» before a weekday and «на» after it: «в ночь с четверга на пятницу».
 NIGHT_FROM = frozenset({"с", "со"})
-NOT_WEEKDAY = frozenset({"каждый", "каждую", "каждое", "каждым", "по", "каждого"})
+#: Words that make a weekday a repetition: «каждый вторник», «по вторникам».
+NOT_WEEKDAY = frozenset(read_lines("dates/frequency_words.txt"))
 AGO = "назад"
-AGO_HEDGES = frozenset({"около", "почти", "свыше", "более", "примерно", "порядка", "менее"})
+#: Hedges of «N лет назад»: «около 47 лет назад».
+AGO_HEDGES = frozenset(read_lines("dates/ago_hedges.txt"))
 
 
 def read_day_word(ctx: Context, i: int) -> Found | None:
@@ -81,7 +84,7 @@ def read_shifted(ctx: Context, i: int) -> Found | None:
     летом», «в том же году»."""
     toks, words = ctx.toks, ctx.words
     tok = toks[i]
-    if tok.low in ("том", "тот", "того") and low(toks, i + 1) == "же":
+    if tok.low in ("том", "тот", "того") and low(toks, i + 1) == "же":  # «в том же году»
         if low(toks, i + 2) in YEAR_WORDS:
             year = ctx.last_year()
             return Found(i, i + 3, cal.year(year) if year else None, True, "year", year)

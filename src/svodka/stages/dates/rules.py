@@ -4,7 +4,7 @@
 1990-е»; and «16 мая», «в июне», whose year comes from publication. Each reader looks at
 token ``i`` and returns a ``Found`` (tokens ``[first, last)``, value, relative, grain) or
 None, resolving through ``Context``, which knows the publication date, the dates found so
-far and the tense of the nearest verb. Relative readers are in ``dates_relative``.
+far and the tense of the nearest verb. Relative readers are in ``relative``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from svodka.lang.lexer import DASHES, Tok
+from svodka.lang.lexer import Tok
+from svodka.lang.text import DASHES
+from svodka.resources import read_lines, read_table
 from svodka.stages.dates import resolve as cal
 from svodka.stages.dates.context import Found
 from svodka.stages.dates.words import CENTURY_WORDS, YEAR_WORDS, first_form
@@ -23,23 +25,19 @@ if TYPE_CHECKING:
 
 ROMAN = re.compile(r"^[IVXLC]+$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-GENT, DATV, ACCS, LOCT, ABLT = (frozenset({c}) for c in ("gent", "datv", "accs", "loct", "ablt"))
-#: The case a month or season takes after each word: «с марта», «в марте», «к лету».
-GOVERNS = {
-    **dict.fromkeys(["в", "во"], LOCT | ACCS),
-    **dict.fromkeys(["к", "ко"], DATV),
-    **dict.fromkeys(["по"], DATV | ACCS),
-    **dict.fromkeys(["за", "на", "все", "всё", "через"], ACCS),
-    **dict.fromkeys(
-        ["с", "со", "c", "до", "от", "после", "начала", "конца", "середины", "течение"], GENT
-    ),
-    **dict.fromkeys(["начале", "конце", "середине", "половине", "началу", "концу"], GENT),
-    **dict.fromkeys(["перед", "между"], ABLT),
-}
-YEAR_PREPS = frozenset({"в", "во", "с", "со", "c", "к", "по", "до", "от", "после", "перед"})
+GENT, ABLT = frozenset({"gent"}), frozenset({"ablt"})
+#: The cases a month or season takes after each word: «с марта», «в марте», «к лету».
+GOVERNS = {word: frozenset(cases.split()) for word, cases in read_table("dates/governs.tsv")}
+#: Prepositions that make a bare four-digit number a year: «в 1995», «с 2006».
+YEAR_PREPS = frozenset(read_lines("dates/year_prepositions.txt"))
+#: Case endings after a year's digits: «2020-го», «к 2023-му», «в 2020-м».
 YEAR_SUFFIXES = frozenset({"го", "му", "м", "й", "ом", "ый", "ого", "ому"})
+#: Case endings after a decade's digits: «1990-е», «90-х», «в 80-ые», «70-ми».
 DECADE_SUFFIXES = frozenset({"е", "х", "ые", "ых", "ми", "м"})
-DAY_LINKS = frozenset({"на", "по", "до", "и", "-", "–", "—"})
+#: Words and dashes between the two months of one range: «с февраля по июнь», «январе-марте».
+MONTH_LINKS = frozenset({"по", "до", "и"}) | DASHES
+#: … and between two days: «5-7 мая», «в ночь с 12 на 13 октября».
+DAY_LINKS = MONTH_LINKS | {"на"}
 
 
 def low(toks: Sequence[Tok], k: int) -> str:
@@ -61,7 +59,7 @@ def after_year_word(ctx: Context, j: int) -> int:
     """Past «года», «г.», «гг.» after a year."""
     if low(ctx.toks, j) in YEAR_WORDS:
         j += 1
-        if low(ctx.toks, j) == "." and low(ctx.toks, j - 1) in ("г", "гг"):
+        if low(ctx.toks, j) == "." and low(ctx.toks, j - 1) in ("г", "гг"):  # «г.», «гг.»
             j += 1
     return j
 
@@ -79,6 +77,7 @@ def year_after(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
         number, suffix = tok.low.split("-", 1)
         if len(number) == 4 and number.isdigit() and suffix in YEAR_SUFFIXES:
             return int(number), after_year_word(ctx, j + 1), False
+    # «того же года», «в том же году»
     if tok.low in ("того", "том") and low(toks, j + 1) == "же" and low(toks, j + 2) in YEAR_WORDS:
         return ctx.last_year(), j + 3, True
     shift = first_form(ctx.words.shifts, tok.low, GENT)
@@ -141,7 +140,7 @@ def shared_year(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
     """The year after the second month of «с февраля по июнь 2000 года», «в январе-марте
     2012 года», keeping the first month's own end."""
     toks = ctx.toks
-    if low(toks, j) not in ("по", "до", "и", "-", "–", "—") or j + 1 >= len(toks):
+    if low(toks, j) not in MONTH_LINKS or j + 1 >= len(toks):
         return None
     if first_form(ctx.words.months, toks[j + 1].low) is None:
         return None

@@ -1,8 +1,8 @@
 """Part of the dates stage: its word lists, read once into form → meaning lookups.
 
-Month, weekday, season and period words are listed by lemma in ``resources/``; their case
-forms come from pymorphy3's paradigms, each with its grammatical case, so «с марта»
-(genitive) is a date and «с Мартой» (instrumental, a name) is not.
+Month, weekday, season and period words are listed by lemma in ``resources/dates/``;
+their case forms come from pymorphy3's paradigms, each with its grammatical case, so
+«с марта» (genitive) is a date and «с Мартой» (instrumental, a name) is not.
 """
 
 from __future__ import annotations
@@ -15,15 +15,13 @@ from svodka.lang.numbers import number_forms
 from svodka.resources import read_lines, read_table
 
 #: Forms of «год» a year number is followed by: «в 2021 году», «2018 - 2020 годах», «г.».
-YEAR_WORDS = frozenset(
-    {"год", "года", "году", "годом", "годе", "годах", "годы", "годов", "годам", "г", "гг"}
-)
+YEAR_WORDS = frozenset(read_lines("dates/year_words.txt"))
+#: Forms of «век»: «XX века», «в XXI веке».
+CENTURY_WORDS = frozenset(read_lines("dates/century_words.txt"))
+#: The part of a period a date names: «с начала года», «в конце мая».
+EDGES = frozenset(read_lines("dates/edges.txt"))
 #: Words that start a date besides the word lists: «накануне», «начала года», «того же».
-TRIGGERS = frozenset(
-    {"накануне", "начала", "конца", "середины", "начале", "конце", "середине"}
-    | {"началу", "концу", "том", "тот", "того"}
-)
-CENTURY_WORDS = frozenset({"век", "века", "веке", "веков", "веку", "веком", "столетия"})
+TRIGGERS = EDGES | frozenset(read_lines("dates/triggers.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,19 +50,19 @@ class DateWords:
 
 def load_words() -> DateWords:
     """Read every dates word list."""
-    shifts = {w: s for w, s in read_table("date_shifts.tsv") if " " not in w}
+    shifts = {w: s for w, s in read_table("dates/shifts.tsv") if " " not in w}
     words = DateWords(
-        months=case_forms({w: int(n) for w, n in read_table("months.tsv")}),
-        weekdays=case_forms({w: int(n) for w, n in read_table("weekdays.tsv")}),
-        seasons=case_forms({w: int(n) for w, n in read_table("seasons.tsv")}),
-        days={w: int(n) for w, n in read_table("date_days.tsv")},
+        months=case_forms({w: int(n) for w, n in read_table("dates/months.tsv")}),
+        weekdays=case_forms({w: int(n) for w, n in read_table("dates/weekdays.tsv")}),
+        seasons=case_forms({w: int(n) for w, n in read_table("dates/seasons.tsv")}),
+        days={w: int(n) for w, n in read_table("dates/days.tsv")},
         shifts=case_forms(shifts),
-        decades=case_forms({w: int(n) for w, n in read_table("date_decades.tsv")}),
-        units=case_forms(dict(read_table("date_units.tsv"))),
-        day_parts=frozenset(read_lines("day_parts.txt")),
+        decades=case_forms({w: int(n) for w, n in read_table("dates/decades.tsv")}),
+        units=case_forms(dict(read_table("dates/units.tsv"))),
+        day_parts=frozenset(read_lines("dates/day_parts.txt")),
         numbers=number_forms(),
     )
-    triggers = set(TRIGGERS) | set(words.days) | set(words.numbers) | {"полгода"}
+    triggers = set(TRIGGERS) | set(words.days) | set(words.numbers)
     for table in (words.months, words.weekdays, words.seasons, words.shifts, words.decades):
         triggers.update(table)
     triggers.update(words.units)

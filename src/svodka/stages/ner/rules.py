@@ -23,12 +23,12 @@ from dataclasses import dataclass
 
 from svodka.doc import Document, Span
 from svodka.lang import morph
+from svodka.lang.text import QUOTES
 from svodka.resources import country_names, read_lines, read_table
 
 Key = tuple[str, ...]
 MAX_COMPLEMENT = 8  # words after «по»: «по развитию гражданского общества и правам человека»
 SEPARATORS = frozenset("•|;·()[],")
-QUOTES = '«»"„“”'
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
@@ -46,15 +46,15 @@ class Rules:
 def load_rules() -> Rules:
     """Read the word lists and build the gazetteer of organisations and countries."""
     entries = {name: "LOC" for name in country_names()}
-    entries.update(dict(read_table("regions.tsv")))
-    entries.update(dict(read_table("organisations.tsv")))
+    entries.update(dict(read_table("places/world_regions.tsv")))
+    entries.update(dict(read_table("orgs/known.tsv")))
     gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
     return Rules(
-        pronouns=frozenset(read_lines("pronouns.txt")),
-        not_names=frozenset(read_lines("not_names.txt")),
-        legal_forms=frozenset(read_lines("legal_forms.txt")),
-        complements=frozenset(read_lines("org_complements.txt")),
-        complement_heads=frozenset(read_lines("org_complement_heads.txt")),
+        pronouns=frozenset(read_lines("names/pronouns.txt")),
+        not_names=frozenset(read_lines("names/not_names.txt")),
+        legal_forms=frozenset(read_lines("orgs/legal_forms.txt")),
+        complements=frozenset(read_lines("orgs/complements.txt")),
+        complement_heads=frozenset(read_lines("orgs/complement_heads.txt")),
         gazetteer=gazetteer,
         longest=max(len(k) for k in gazetteer),
     )
@@ -129,7 +129,7 @@ def strip_legal_form(span: Span, rules: Rules) -> Span:
         return span
     if rest[0] not in QUOTES and not rest[0].isascii():
         return span
-    inner = rest.strip(QUOTES)
+    inner = rest.strip("".join(QUOTES))
     start = span.start + span.text.index(inner)
     return Span(start, start + len(inner), span.type, inner)
 

@@ -1,17 +1,17 @@
 """Quotes: direct and reported speech, with who said it.
 
-- direct speech is a quoted span attached to a speaker (``quotes_direct``): «…», —
-  заявил X; X: «…»; a quote interrupted by its attribution is split in two;
-- reported speech and outlets' attributions come from cue words (``quotes_indirect``):
+- direct speech is a quoted span attached to a speaker (``direct``): «…», — заявил X;
+  X: «…»; a quote interrupted by its attribution is split in two;
+- reported speech and outlets' attributions come from cue words (``indirect``):
   «X заявил, что …», «По словам X, …», «Как сообщил X, …», «…, сообщает ТАСС»;
 - a reported clause that is all one quote («заявил, что «…»») is direct speech
-  (``quotes_merge``);
-- speakers resolve to entities, outlets or descriptions in text order
-  (``quotes_speakers``), so «он», «по данным агентства» and «— сказал президент» can
-  point back to what came before.
+  (``merge``);
+- speakers resolve to entities, outlets or descriptions in text order (``speakers``),
+  so «он», «по данным агентства» and «— сказал президент» can point back to what came
+  before.
 
-Quote marks are paired by ``quotes_marks``; the word lists are data in ``resources/``
-(``quotes_lexicon``). Names in quote marks («КамАЗ», «МИР 24») are not quotes: nothing
+Quote marks are paired by ``marks``; the word lists are data in ``resources/quotes/``
+(read by ``lexicon``). Names in quote marks («КамАЗ», «МИР 24») are not quotes: nothing
 attaches them to a speaker. An outlet's attribution («сообщает «МИР 24»») is an indirect
 quote with ``source`` set and the outlet as its speaker.
 """

@@ -10,14 +10,16 @@
 
 from __future__ import annotations
 
+from svodka.resources import read_lines
 from svodka.stages.quotes.lexicon import VerbForm
 from svodka.stages.quotes.phrases import Claim, Phrase
 from svodka.stages.quotes.subjects import clause_start, locative, subject_right
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, View
 
-RELATIVES = frozenset({"который", "которая", "которое", "которые", "которых", "где", "куда"})
+#: Words that open a clause about the word before: «, которые приводит CNN,».
+RELATIVES = frozenset(read_lines("quotes/relatives.txt"))
 #: Words before «по словам X» that start a clause of their own: «…, что, как считают X, …».
-SUBORDINATORS = CLAUSE_CONJUNCTIONS | {"что", "хотя", "если", "когда", "поскольку", "ибо"}
+SUBORDINATORS = CLAUSE_CONJUNCTIONS | frozenset(read_lines("quotes/subordinators.txt"))
 MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
 
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from svodka.doc import Entity
 from svodka.lang import morph
 from svodka.stages.quotes.discourse import (
+    EX_PREFIX,
     NOBODY,
     ORG_REACH,
     ROLE_REACH,
@@ -33,8 +34,6 @@ from svodka.stages.quotes.discourse import (
 from svodka.stages.quotes.lexicon import fold, lemma, parse
 from svodka.stages.quotes.phrases import Phrase
 from svodka.stages.quotes.view import View
-
-EX_PREFIX = "экс-"
 
 
 def person_lemma(word: str) -> str:

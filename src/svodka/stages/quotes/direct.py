@@ -16,6 +16,8 @@ clause is the quote, and they become direct there.
 
 from __future__ import annotations
 
+from svodka.lang.text import DASHES, QUOTES
+from svodka.resources import read_lines
 from svodka.stages.quotes.clauses import comma_after
 from svodka.stages.quotes.lexicon import lemma
 from svodka.stages.quotes.marks import Marked
@@ -31,7 +33,12 @@ from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, View
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 PART_END = frozenset({",", "!", "?", "…", "...", ":"})
-OBJECT_PRONOUNS = frozenset({"его", "ее", "её", "их", "это", "себя"})
+#: Pronouns between a naming verb and its quote: «назвал его «идиотом за рулем»».
+OBJECT_PRONOUNS = frozenset(read_lines("quotes/object_pronouns.txt"))
+#: Marks trimmed from a quote's edges: stray quote marks and dashes; at its end also the
+#: comma or colon before the attribution: «…», — сказал X.
+OPEN_TRIM = QUOTES | DASHES
+CLOSE_TRIM = QUOTES | DASHES | {",", ";", ":"}
 MIN_STANDALONE_WORDS = 3
 MIN_INLINE_WORDS = 4
 MAX_VERB_REACH = 40  # tokens between a colon and the verb before it, at most
@@ -87,9 +94,9 @@ def claim(view: View, start: int, stop: int, cue: str, at: int, who: Phrase | st
 
 def trim(text: str, start: int, stop: int) -> tuple[int, int]:
     """Strip spaces, stray quote marks and a trailing comma or dash from a content span."""
-    while start < stop and (text[start].isspace() or text[start] in '«»"„“”-–—'):
+    while start < stop and (text[start].isspace() or text[start] in OPEN_TRIM):
         start += 1
-    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in '«»"„“”,;:-–—'):
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in CLOSE_TRIM):
         stop -= 1
     return start, stop
 

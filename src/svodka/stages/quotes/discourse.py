@@ -17,7 +17,7 @@ from svodka.stages.quotes.subjects import person_gender
 from svodka.stages.quotes.view import View
 
 WEB_ADDRESS = re.compile(r"\w\.(ru|com|ua|net|org|info|by|kz|uk|de|fr|tv|fm)\b", re.IGNORECASE)
-EX_PREFIX = "экс-"
+EX_PREFIX = "экс-"  # «экс-министр» is a past «министр»
 PRONOUN_REACH = 40  # speakers and people looked back over for a pronoun
 VOICE_REACH = 400  # tokens looked back over for an earlier «пресс-служба»
 ROLE_REACH = 300  # person mentions looked over for the holder of a position

@@ -15,6 +15,7 @@ later words may point back to («по мнению источника»), not a 
 
 from __future__ import annotations
 
+from svodka.resources import read_lines
 from svodka.stages.quotes.clauses import (
     MAX_CLAUSE_TOKENS,
     RELATIVES,
@@ -24,7 +25,13 @@ from svodka.stages.quotes.clauses import (
     skip_asides,
 )
 from svodka.stages.quotes.lexicon import VerbForm, lemma
-from svodka.stages.quotes.phrases import Claim, Phrase, adjective_start, noun_phrase
+from svodka.stages.quotes.phrases import (
+    POSSESSIVES,
+    Claim,
+    Phrase,
+    adjective_start,
+    noun_phrase,
+)
 from svodka.stages.quotes.subjects import (
     SUBJECT_REACH,
     clause_start,
@@ -36,9 +43,12 @@ from svodka.stages.quotes.subjects import (
 )
 from svodka.stages.quotes.view import View
 
-CONNECTORS = frozenset({"что", "будто"})
-POSSESSIVES = frozenset({"его", "ее", "её", "их"})
-PRONOUN_OBJECTS = frozenset({"него", "нее", "неё", "них", "этого", "того", "чего"})
+#: Conjunctions that open a reported clause: «заявил, что …», «будто …».
+CONNECTORS = frozenset(read_lines("quotes/that_words.txt"))
+#: «Из них следовало, что …» names nobody.
+PRONOUN_OBJECTS = frozenset(read_lines("quotes/pronoun_objects.txt"))
+#: Adverbs between «и» and a verb joined to the one before: «и затем добавил».
+SEQUENCE_ADVERBS = frozenset(read_lines("quotes/sequence_adverbs.txt"))
 NESTING = 4  # claims of a sentence a verb may stand inside: the last few
 MAX_CUE_GAP = 12  # tokens between a verb and its «, что»: «сообщила в интервью Daily Mirror, что»
 
@@ -260,9 +270,9 @@ def nested_start(view: View, k: int, lo: int, claims: list[Claim]) -> int:
 def coordinated(view: View, k: int, lo: int) -> bool:
     """«…, и проинформировал, что», «и сказал, что»: a verb joined to the one before."""
     j = k - 1
-    while j > lo and view.word(j) in ("также", "еще", "затем", "потом", "тут"):
+    while j > lo and view.word(j) in SEQUENCE_ADVERBS:
         j -= 1
-    return j > lo and view.word(j) in ("и", "а")
+    return j > lo and view.word(j) in ("и", "а")  # «…, и сказал», «а затем добавил»
 
 
 def has_claim(claims: list[Claim]) -> bool:

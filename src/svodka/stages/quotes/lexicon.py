@@ -1,4 +1,4 @@
-"""The quotes stage's word lists, read from ``resources/`` once per process.
+"""The quotes stage's word lists, read from ``resources/quotes/`` once per process.
 
 The files hold lemmas and phrases; the word forms of reporting verbs are generated
 here with pymorphy3, so «заявил», «заявила», «заявляют», «заявив» and «заявлено» are all
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from svodka.lang import morph
+from svodka.lang import text as lang_text
 from svodka.resources import read_lines, read_table
 
 #: The parts of speech of a verb's lexeme that report speech: finite forms, gerunds
@@ -56,31 +57,35 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     """Read every word list the quotes stage uses."""
     return Lexicon(
-        verbs=verb_forms(read_lines("speech_verbs.txt")),
-        phrases=frozenset(phrase_key(p) for p in read_lines("speech_phrases.txt")),
-        speech_nouns=noun_forms(read_lines("speech_nouns.txt")),
-        naming=frozenset(read_lines("naming_verbs.txt")),
-        media=frozenset(read_lines("media_nouns.txt")),
-        reports=frozenset(read_lines("report_nouns.txt")),
-        voice=frozenset(read_lines("voice_nouns.txt")),
-        voice_forms=noun_forms(read_lines("voice_nouns.txt")),
-        org_kinds=frozenset(read_lines("org_types.txt")) | {row[0] for row in org_kind_rows()},
+        verbs=verb_forms(read_lines("quotes/speech_verbs.txt")),
+        phrases=frozenset(phrase_key(p) for p in read_lines("quotes/speech_phrases.txt")),
+        speech_nouns=noun_forms(read_lines("quotes/speech_nouns.txt")),
+        naming=frozenset(read_lines("quotes/naming_verbs.txt")),
+        media=frozenset(read_lines("quotes/media_nouns.txt")),
+        reports=frozenset(read_lines("quotes/report_nouns.txt")),
+        voice=frozenset(read_lines("quotes/voice_nouns.txt")),
+        voice_forms=noun_forms(read_lines("quotes/voice_nouns.txt")),
+        org_kinds=frozenset(read_lines("orgs/types.txt")) | {row[0] for row in org_kind_rows()},
         kind_prefixes={row[0]: row[1] for row in org_kind_rows() if len(row) > 1},
-        determiners=frozenset(read_lines("speaker_determiners.txt")),
-        outlets=frozenset(fold(name) for name in read_lines("outlets.txt")),
+        determiners=frozenset(read_lines("quotes/speaker_determiners.txt")),
+        outlets=frozenset(fold(name) for name in read_lines("quotes/outlets.txt")),
         pronouns={form: (gender, number) for form, gender, number in pronoun_rows()},
-        synonyms=synonym_groups(read_lines("speaker_synonyms.txt")),
-        connectors=frozenset(read_lines("quote_connectors.txt")),
-        positions=frozenset(fold(p.split()[0]) for p in read_lines("positions.txt")),
+        synonyms=synonym_groups(read_lines("quotes/speaker_synonyms.txt")),
+        connectors=frozenset(read_lines("quotes/connectors.txt")),
+        positions=frozenset(fold(p.split()[0]) for p in read_lines("roles/positions.txt")),
     )
 
 
+#: The apostrophe too: copy set in English style quotes names in single marks, 'ТАСС'.
+MARKS = lang_text.QUOTES | {"'"}
+
+
 def fold(text: str) -> str:
-    """Lowercase, ё → е, no quote marks: how names and words are compared here."""
-    return " ".join(text.lower().replace("ё", "е").translate(NO_QUOTES).split())
+    """``lang.text.fold`` with the apostrophe dropped too: how names and words are
+    compared here."""
+    return lang_text.fold(text, MARKS)
 
 
-NO_QUOTES = str.maketrans("", "", "«»\"„“”'")
 PLAIN_WORD = re.compile(r"[0-9a-zа-яё.\-'’]+")
 
 
@@ -103,11 +108,11 @@ def phrase_key(phrase: str) -> tuple[str, str]:
 
 
 def org_kind_rows() -> tuple[tuple[str, ...], ...]:
-    return read_table("speaker_org_kinds.tsv")
+    return read_table("quotes/speaker_org_kinds.tsv")
 
 
 def pronoun_rows() -> list[tuple[str, str, str]]:
-    return [(row[0], row[1], row[2]) for row in read_table("speaker_pronouns.tsv")]
+    return [(row[0], row[1], row[2]) for row in read_table("quotes/speaker_pronouns.tsv")]
 
 
 def synonym_groups(lines: tuple[str, ...]) -> dict[str, frozenset[str]]:

@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from svodka.lang.text import DASHES, OPENING_QUOTES, QUOTES
+
 #: Opening mark → the marks that may close it.
 CLOSERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
-#: A straight mark after one of these opens a quote: « "Да"», «("Да")», «:"Да"».
-OPENS_AFTER = frozenset(" \t\n\xa0([{/-–—:«„“")
-MARKS = re.compile('[«»„“”"]')
+#: A straight mark after one of these opens a quote: « "Да"», «("Да")», «:"Да"», «—"Да"».
+OPENS_AFTER = frozenset(" \t\n\xa0([{/:") | DASHES | (OPENING_QUOTES - {'"'})
+MARKS = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 MAX_PARAGRAPHS = 10
 MAX_DEPTH = 8
 

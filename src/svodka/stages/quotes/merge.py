@@ -9,12 +9,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from svodka.resources import read_lines
 from svodka.stages.quotes.discourse import NOBODY, Speaker
 from svodka.stages.quotes.phrases import Claim
 from svodka.stages.quotes.view import View
 
-JOINERS = frozenset({"и", ",", "а", "также", "или"})
-CLAUSE_OPENERS = frozenset({"хотя", "тогда", "как", "поскольку", "ибо", "так", "потому"})
+#: What may stand between the quotes of a clause made only of quotes: «"…" и "…"».
+JOINERS = frozenset(read_lines("quotes/joiners.txt")) | {","}
+#: Words between a clause's opening comma and its cue: «…, хотя сам X считает …».
+CLAUSE_OPENERS = frozenset(read_lines("quotes/clause_openers.txt"))
 
 
 def merge_claims(view: View, direct: list[Claim], indirect: list[Claim]) -> list[Claim]:

@@ -11,19 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from svodka.lang import morph
+from svodka.resources import read_lines
 from svodka.stages.quotes.view import PREPOSITIONS, View
 
 #: Prepositions whose phrase belongs to a noun before it: «пресс-секретарь посольства
 #: России в Таллинне», «энтузиасты из «Русского глобуса»».
-NOUN_PREPOSITIONS = frozenset({"в", "во", "из", "при", "о", "об"})
+NOUN_PREPOSITIONS = frozenset(read_lines("quotes/noun_prepositions.txt"))
 #: Words that head a subject though pymorphy reads them as adverbs or numerals:
 #: «несколько чиновников … считают».
-QUANTIFIERS = frozenset({"несколько", "ряд", "большинство"})
+QUANTIFIERS = frozenset(read_lines("quotes/quantifiers.txt"))
 #: Pronouns that stand as subjects: «Тот заявил», «там сочли», «который сообщил».
-SUBJECT_PRONOUNS = frozenset(
-    {"он", "она", "они", "тот", "та", "те", "там", "который", "которая", "которые"}
-)
-POSSESSIVE_PRONOUNS = frozenset({"его", "ее", "её", "их", "свой", "своего", "своей", "своих"})
+SUBJECT_PRONOUNS = frozenset(read_lines("quotes/subject_pronouns.txt"))
+#: «по его словам»; a description ends before one: «сослуживцы ее брата».
+POSSESSIVES = frozenset(read_lines("quotes/possessives.txt"))
+POSSESSIVE_PRONOUNS = POSSESSIVES | frozenset(read_lines("quotes/reflexive_possessives.txt"))
 MAX_NAME_TOKENS = 8  # a quoted name inside a phrase: «энтузиасты из «Русского глобуса»»
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from svodka.doc import Entity
 from svodka.stages.quotes.descriptions import (
-    EX_PREFIX,
     describe,
     head_features,
     is_bare_report,
@@ -27,6 +26,7 @@ from svodka.stages.quotes.descriptions import (
     role_holder,
 )
 from svodka.stages.quotes.discourse import (
+    EX_PREFIX,
     NOBODY,
     Discourse,
     Speaker,

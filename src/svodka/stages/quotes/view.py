@@ -12,53 +12,19 @@ from types import SimpleNamespace
 
 from svodka.doc import Document, Entity
 from svodka.lang import morph
+from svodka.lang.text import DASHES, QUOTES
+from svodka.resources import read_lines
 from svodka.stages.quotes.lexicon import Lexicon, VerbForm, fold, parse
 from svodka.stages.quotes.marks import Marked, pair_marks
 
-QUOTE_MARKS = frozenset('«»"„“”')
 #: The tag of a word pymorphy cannot read: no part of speech, no grammemes.
 NO_TAG = SimpleNamespace(POS=None, grammemes=frozenset(), number=None, gender=None, tense=None)
-DASHES = frozenset({"-", "–", "—", "--"})
-CLAUSE_CONJUNCTIONS = frozenset({"и", "а", "но", "однако"})
-PREPOSITIONS = frozenset(
-    {
-        "в",
-        "во",
-        "на",
-        "с",
-        "со",
-        "из",
-        "от",
-        "до",
-        "по",
-        "о",
-        "об",
-        "обо",
-        "при",
-        "для",
-        "без",
-        "у",
-        "к",
-        "ко",
-        "за",
-        "под",
-        "над",
-        "перед",
-        "через",
-        "после",
-        "между",
-        "против",
-        "среди",
-        "около",
-        "возле",
-        "вокруг",
-        "из-за",
-        "из-под",
-        "согласно",
-        "благодаря",
-        "вслед",
-    }
-)
+#: A typed double hyphen «--» stays one token in razdel, and reads as a dash.
+TOKEN_DASHES = DASHES | {"--"}
+#: «…, а …», «…, но потом дали понять»: conjunctions that join clauses.
+CLAUSE_CONJUNCTIONS = frozenset(read_lines("quotes/clause_conjunctions.txt"))
+#: A noun after a preposition is governed, no subject: «сообщили в министерстве».
+PREPOSITIONS = frozenset(read_lines("quotes/prepositions.txt"))
 
 
 class View:
@@ -135,10 +101,10 @@ class View:
         return self.words[k]
 
     def is_mark(self, k: int) -> bool:
-        return self.tokens[k].text in QUOTE_MARKS
+        return self.tokens[k].text in QUOTES
 
     def is_dash(self, k: int) -> bool:
-        return self.tokens[k].text in DASHES
+        return self.tokens[k].text in TOKEN_DASHES
 
     def is_punct(self, k: int) -> bool:
         return not any(c.isalnum() for c in self.tokens[k].text)

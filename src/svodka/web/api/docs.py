@@ -1,0 +1,61 @@
+"""Swagger UI at ``/api/docs``, from the files of ``swagger-ui-bundle`` served by this app
+(never a CDN), over the OpenAPI document rewritten as 3.0, which Swagger UI 4 renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
+
+SWAGGER = "/api/static/swagger-ui"
+
+
+def install(app: FastAPI, prefix: str) -> None:
+    """Serve Swagger UI and its assets, and the 3.0 document at ``prefix``/openapi-3.0.json."""
+    app.mount(SWAGGER, StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+    app.add_api_route("/api/docs", swagger_page(prefix), include_in_schema=False)
+    app.add_api_route(f"{prefix}/openapi-3.0.json", openapi_30, include_in_schema=False)
+    app.add_api_route("/docs", lambda: RedirectResponse("/api/docs"), include_in_schema=False)
+
+
+def swagger_page(prefix: str):
+    """The handler of the Swagger UI page."""
+
+    def page() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=f"{prefix}/openapi-3.0.json",
+            title="svodka API",
+            swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
+            swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+            swagger_favicon_url=f"{SWAGGER}/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
+        )
+
+    return page
+
+
+def openapi_30(request: Request) -> JSONResponse:
+    """The OpenAPI document as 3.0 for Swagger UI 4, which cannot render 3.1."""
+    return JSONResponse(as_openapi_30(request.app.openapi()))
+
+
+def as_openapi_30(node: Any) -> Any:
+    """3.1's ``anyOf: [X, {type: null}]`` as 3.0's ``nullable``; version 3.0.3."""
+    if isinstance(node, list):
+        return [as_openapi_30(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: as_openapi_30(value) for key, value in node.items()}
+    if node.get("openapi", "").startswith("3.1"):
+        node["openapi"] = "3.0.3"
+    options = node.get("anyOf", [])
+    if {"type": "null"} in options:
+        rest = [option for option in options if option != {"type": "null"}]
+        node.pop("anyOf")
+        node.update(rest[0] if len(rest) == 1 and "$ref" not in rest[0] else {"anyOf": rest})
+        node["nullable"] = True
+    return node

@@ -1,0 +1,234 @@
+"""What the API takes and gives, as Pydantic models for FastAPI and the OpenAPI schema.
+
+The document is declared once, in :mod:`svodka.doc`: the models of its parts
+(``EntityOut``, ``QuoteOut``, … ``DocumentOut``) are made from those dataclasses by
+``mirror`` — the same fields in the same order, with tuples as lists and nested
+dataclasses as their models — so a field added to the model shows in the API schema. So
+are the models of the store's answers (``ProfileOut``, ``EntityCountOut``, …). Only the
+shapes the API owns (requests, pages, hits) are written out here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import operator
+import re
+import types
+from datetime import date
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Record, Role
+from svodka.schema import SCHEMA_ID
+from svodka.store.entities import EntityCount
+from svodka.store.graph import Edge, Node
+from svodka.store.profile import Profile, RoleSpan
+from svodka.store.quotes import QuoteRow
+
+#: No NUL characters: PostgreSQL refuses them in text, and no article has one.
+PLAIN = r"^[^\x00]*$"
+#: Layers of a Document that stay inside the pipeline (not in the contract).
+INTERNAL = ("tokens", "sentences", "spans")
+#: dataclass → the model made from it, for the fields that nest it.
+MIRRORS: dict[type, type[BaseModel]] = {}
+
+
+def iso_day(value: Any) -> Any:
+    """Only YYYY-MM-DD: Pydantic would also take «0» (a Unix timestamp) for a date."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a date YYYY-MM-DD")
+    return value
+
+
+#: A day as the API reads it, in a query or a body: a date, written YYYY-MM-DD.
+Day = Annotated[date, BeforeValidator(iso_day)]
+
+
+# ----------------------------------------------------------- models made from dataclasses
+
+
+def mirror(
+    source: type,
+    name: str,
+    *,
+    narrow: dict[str, Any] | None = None,
+    leave_out: tuple[str, ...] = (),
+    base: type[BaseModel] = BaseModel,
+    doc: str | None = None,
+) -> type[BaseModel]:
+    """A model with the fields of the dataclass ``source``, every one required (the JSON
+    always has them). ``narrow`` gives fields a tighter type than the dataclass says (a
+    ``Literal`` of the values a string takes); ``leave_out`` drops fields."""
+    hints = get_type_hints(source)
+    unknown = (set(narrow or {}) | set(leave_out)) - set(hints)
+    if unknown:
+        raise TypeError(f"{source.__name__} has no fields {sorted(unknown)}")
+    fields: dict[str, Any] = {
+        f.name: ((narrow or {}).get(f.name, api_type(hints[f.name])), ...)
+        for f in dataclasses.fields(source)
+        if f.name not in leave_out
+    }
+    own = source.__doc__ if not (source.__doc__ or "").startswith(f"{source.__name__}(") else None
+    model = create_model(name, __base__=base, __doc__=doc or own, **fields)
+    MIRRORS[source] = model
+    return model
+
+
+def api_type(hint: Any) -> Any:
+    """A dataclass field's type as the JSON has it: tuples as lists, mirrored dataclasses
+    as their models. ``tuple[Mention, ...]`` → ``list[MentionOut]``."""
+    if hint in MIRRORS:
+        return MIRRORS[hint]
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is tuple:
+        return list[api_type(args[0])]  # type: ignore[misc]
+    if origin in (Union, types.UnionType):
+        return functools.reduce(operator.or_, [api_type(arg) for arg in args])
+    if origin is not None:
+        return origin[tuple(api_type(arg) for arg in args)]
+    return hint
+
+
+MentionOut = mirror(Mention, "MentionOut")
+RoleOut = mirror(Role, "RoleOut")
+PlaceOut = mirror(Place, "PlaceOut")
+EntityOut = mirror(Entity, "EntityOut", narrow={"type": Literal["PER", "ORG", "LOC"]})
+QuoteOut = mirror(Quote, "QuoteOut", narrow={"kind": Literal["direct", "indirect"]})
+AmountOut = mirror(Amount, "AmountOut", narrow={"bound": Literal["min", "max"] | None})
+DateOut = mirror(DateMention, "DateOut")
+
+
+class Contract(BaseModel):
+    """What every contract document starts with: the version of the contract."""
+
+    schema_: Literal["svodka.document/1"] = Field(alias="schema")
+
+
+DocumentOut = mirror(
+    Document,
+    "DocumentOut",
+    base=Contract,
+    leave_out=INTERNAL,
+    doc=f"An analyzed article in the ``{SCHEMA_ID}`` contract (docs/output.md).",
+)
+StoredDocumentOut = create_model(
+    "StoredDocumentOut",
+    __base__=DocumentOut,
+    __doc__="A stored document; ``duplicate_of`` names the original of a near-duplicate.",
+    duplicate_of=(str | None, ...),
+)
+
+EntityCountOut = mirror(EntityCount, "EntityCountOut")
+RoleSpanOut = mirror(RoleSpan, "RoleSpanOut")
+QuoteRowOut = mirror(QuoteRow, "QuoteRowOut")
+NodeOut = mirror(
+    Node, "NodeOut", doc="An entity of the graph; ``documents`` counts those of the scope."
+)
+EdgeOut = mirror(Edge, "EdgeOut", doc="Two entities and the documents of the scope they share.")
+
+
+# ---------------------------------------------------------------- shapes the API owns
+
+
+class ArticleIn(BaseModel):
+    """An article to analyze: its text and what is known of it (a ``Record``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=1_000_000, pattern=PLAIN)
+    id: str | None = Field(None, max_length=200, pattern=PLAIN)
+    title: str | None = Field(None, max_length=2000, pattern=PLAIN)
+    published: Day | None = Field(None, examples=["2024-08-19"])
+    source: str | None = Field(None, max_length=2000, pattern=PLAIN)
+    url: str | None = Field(None, max_length=2000, pattern=PLAIN)
+
+    def record(self, default_id: str) -> Record:
+        """The article as a record, ``default_id`` its id when it has none."""
+        values = self.model_dump()
+        return Record(**(values | {"id": self.id or default_id}))
+
+
+class RejectOut(BaseModel):
+    source: str
+    reason: str
+
+
+class IngestOut(BaseModel):
+    added: int
+    duplicates: int  # the text was stored already: skipped
+    near_duplicates: int  # stored, with duplicate_of set
+    rejected: int
+    ids: list[str]  # of the documents added
+    rejects: list[RejectOut]
+
+
+class DocumentBrief(BaseModel):
+    id: str
+    title: str | None
+    published: date | None
+    source: str | None
+
+
+class DocumentSummary(DocumentBrief):
+    url: str | None
+    duplicate_of: str | None
+
+
+class DocumentPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentSummary]
+
+
+class Highlight(BaseModel):
+    start: int
+    stop: int
+
+
+class HitOut(DocumentBrief):
+    score: float
+    snippet: str
+    highlights: list[Highlight]  # ranges of ``snippet``
+
+
+class SearchOut(BaseModel):
+    hits: list[HitOut]
+
+
+class EntityList(BaseModel):
+    entities: list[EntityCountOut]  # type: ignore[valid-type]
+
+
+class MonthOut(BaseModel):
+    month: str  # YYYY-MM
+    documents: int
+
+
+ProfileOut = mirror(
+    Profile,
+    "ProfileOut",
+    narrow={"timeline": list[MonthOut], "recent": list[DocumentBrief]},
+    doc="What the corpus says about one entity.",
+)
+
+
+class QuoteList(BaseModel):
+    quotes: list[QuoteRowOut]  # type: ignore[valid-type]
+
+
+class GraphOut(BaseModel):
+    documents: int  # in the scope the graph is drawn over
+    nodes: list[NodeOut]  # type: ignore[valid-type]
+    edges: list[EdgeOut]  # type: ignore[valid-type]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    version: str
+    backend: str
+    documents: int
