@@ -24,6 +24,16 @@ def test_pipeline_rejects_a_stage_whose_input_nobody_provides():
         check_stages(stages)
 
 
+def test_pipeline_rejects_a_layer_that_is_no_document_field():
+    stages = [fake_stage("a", ("text",), ("tokens",)), fake_stage("b", ("tokens",), ("roles",))]
+    with pytest.raises(PipelineError, match=r"b provides \['roles'\], not Document fields"):
+        check_stages(stages)
+
+
+def test_pipeline_accepts_a_field_of_a_layer_s_items():
+    check_stages([fake_stage("a", ("text",), ("entities", "entities.roles", "spans.normal"))])
+
+
 def test_pipeline_rejects_a_stage_without_apply():
     stage = SimpleNamespace(__name__="c", REQUIRES=(), PROVIDES=(), load=None)
     with pytest.raises(PipelineError, match="no apply"):
