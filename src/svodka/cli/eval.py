@@ -127,6 +127,78 @@ def eval_places(
         out.print(error)
 
 
+@eval_app.command("roles")
+def eval_roles(
+    nerel: Annotated[Path, typer.Option(help="A NEREL 1.1 split folder (.txt + .ann).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Role title and title+organisation F1 against NEREL's WORKS_AS and WORKPLACE."""
+    from svodka.eval.nerel import analyze_nerel, load_nerel
+    from svodka.eval.roles import score_roles
+    from svodka.pipeline import default_pipeline
+
+    require_dir(nerel, "--nerel")
+    docs = load_nerel(nerel)
+    scores = score_roles(docs, analyze_nerel(docs, default_pipeline().analyze_many))
+    show_counts(scores, f"NEREL roles, {len(docs)} documents, svodka", as_json)
+
+
+@eval_app.command("spans")
+def eval_spans(
+    nerel: Annotated[Path, typer.Option(help="A NEREL 1.1 split folder (.txt + .ann).")],
+    system: SystemOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """MONEY, PERCENT and DATE span F1 against NEREL, by overlap, one-to-one."""
+    from svodka.eval.nerel import load_nerel, score_spans, system_spans
+    from svodka.pipeline import default_pipeline
+
+    require_dir(nerel, "--nerel")
+    docs = load_nerel(nerel)
+    results = {
+        name: score_spans(docs, system_spans(name, docs, default_pipeline().analyze_many))
+        for name in check_systems(system)
+    }
+    if as_json:
+        out.print_json(data={name: counts_dict(scores) for name, scores in results.items()})
+        return
+    for name, scores in results.items():
+        show_counts(scores, f"NEREL spans, {len(docs)} documents, {name}", False)
+
+
+@eval_app.command("coref")
+def eval_coref(
+    rucoco: Annotated[Path, typer.Option(help="The RuCoCo news folder (.json files).")],
+    limit: Annotated[
+        int | None, typer.Option(help="Score an evenly spaced subset of this many files.")
+    ] = None,
+    system: SystemOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """MUC link and B³ F1 of entity mentions against RuCoCo's chains, on shared mentions."""
+    from svodka.eval.coref import load_rucoco, predict_clusters, score_coref
+    from svodka.pipeline import default_pipeline
+
+    require_dir(rucoco, "--rucoco")
+    docs = load_rucoco(rucoco, limit)
+    results = {
+        name: score_coref(docs, predict_clusters(name, docs, default_pipeline().analyze_many))
+        for name in check_systems(system)
+    }
+    if as_json:
+        out.print_json(data={n: {**s.figures(), "mentions": s.items} for n, s in results.items()})
+        return
+    table = Table(title=f"RuCoCo, {len(docs)} articles", title_justify="left")
+    for column in ("system", "link P / R / F1", "B³ P / R / F1", "shared mentions"):
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for name, score in results.items():
+        f = score.figures()
+        link = f"{f['link.precision']:.3f} / {f['link.recall']:.3f} / [bold]{f['link.f1']:.3f}"
+        b3 = f"{f['b3.precision']:.3f} / {f['b3.recall']:.3f} / [bold]{f['b3.f1']:.3f}"
+        table.add_row(name, link, b3, str(score.items))
+    out.print(table)
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
@@ -149,7 +221,8 @@ def eval_gate(
     if not data.is_dir():
         err.print(f"quality gate: {data} not found; it needs the shared data folder", style="red")
         raise typer.Exit(2)
-    figures = gate.measure(data, gold, places, ROOT)
+    times: dict[str, float] = {}
+    figures = gate.measure(data, gold, places, ROOT, times=times)
     pinned = gate.read_floors(floors)
     if raise_floors:
         pinned, lowered = gate.raised_floors(figures, pinned, allow_regression=allow_regression)
@@ -157,6 +230,7 @@ def eval_gate(
         if lowered and allow_regression:
             gate.record_regression(ROOT / "docs" / "quality.md", lowered, allow_regression)
     out.print(gate_table(figures, pinned))
+    out.print("seconds: " + ", ".join(f"{name} {sec:.0f}" for name, sec in times.items()))
     problems = list(gate.failures(figures, pinned))
     for problem in problems:
         err.print(f"quality gate: {problem}", style="red")
@@ -203,7 +277,12 @@ def lemma_table(results: dict) -> Table:
 
 
 def gold_table(scores: dict, articles: int) -> Table:
-    table = Table(title=f"gold set, {articles} articles", title_justify="left")
+    return counts_table(scores, f"gold set, {articles} articles")
+
+
+def counts_table(scores: dict, title: str) -> Table:
+    """One row per figure: P, R, F1 and matched / predicted / gold."""
+    table = Table(title=title, title_justify="left")
     for column in ("layer", "P", "R", "F1", "matched / predicted / gold"):
         table.add_column(column, justify="left" if column == "layer" else "right")
     for layer, s in scores.items():
@@ -228,3 +307,26 @@ def gate_table(figures: dict[str, float], floors: dict[str, float]) -> Table:
             "ok" if ok else "[red]FAIL",
         )
     return table
+
+
+def counts_dict(scores: dict) -> dict[str, dict[str, float]]:
+    """Precision, recall, F1 and counts of each figure, for ``--json``."""
+    return {
+        name: {
+            "precision": c.precision,
+            "recall": c.recall,
+            "f1": c.f1,
+            "tp": c.tp,
+            "predicted": c.predicted,
+            "gold": c.gold,
+        }
+        for name, c in scores.items()
+    }
+
+
+def show_counts(scores: dict, title: str, as_json: bool) -> None:
+    """Print P / R / F1 with their counts, as a table or as JSON."""
+    if as_json:
+        out.print_json(data=counts_dict(scores))
+    else:
+        out.print(counts_table(counts_dict(scores), title))
