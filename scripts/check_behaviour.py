@@ -51,13 +51,12 @@ def _gold_records(folder: Path, prefix: str) -> list[dict]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         source = gold.get("source", {})
         if "rucoco" in source and (RUCOCO / source["rucoco"]).is_file():
-            records.append(
-                _rucoco_record(RUCOCO / source["rucoco"], f"{prefix}:{path.name}", gold)
-            )
+            records.append(_rucoco_record(RUCOCO / source["rucoco"], f"{prefix}:{path.name}", gold))
         elif "path" in source and (ROOT / source["path"]).is_file():
             text = (ROOT / source["path"]).read_text(encoding="utf-8")
-            records.append({"id": f"{prefix}:{path.name}", "text": text,
-                            "published": gold.get("published")})
+            records.append(
+                {"id": f"{prefix}:{path.name}", "text": text, "published": gold.get("published")}
+            )
     return records
 
 
@@ -77,7 +76,9 @@ def analyze(records: list[dict]) -> dict[str, str]:
         svodka = Path(sys.executable).parent / "svodka"
         out = subprocess.run(
             [str(svodka), "analyze", str(source), "--format", "jsonl"],
-            capture_output=True, check=False, text=True,
+            capture_output=True,
+            check=False,
+            text=True,
         ).stdout
     digests = {}
     for line in out.splitlines():

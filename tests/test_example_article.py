@@ -20,7 +20,7 @@ def test_example_people(example_doc):
 
 def test_example_organisations(example_doc):
     assert sorted(names(example_doc, "ORG")) == sorted(
-        ["МИР 24", "МГУ", "КамАЗ", "Алматинский автоцентр «КамАЗ»"]
+        ["МИР 24", "МГУ", "КамАЗ", "Алматинский автоцентр КамАЗ"]
     )
 
 
@@ -62,7 +62,7 @@ def role_of(doc, person):
 def test_example_roles(example_doc):
     assert role_of(example_doc, "Касым-Жомарт Токаев") == [("президент", "Казахстан", "Казахстан")]
     assert role_of(example_doc, "Александр Лансков") == [("корреспондент", "МИР 24", "МИР 24")]
-    company = "Алматинский автоцентр «КамАЗ»"
+    company = "Алматинский автоцентр КамАЗ"
     assert role_of(example_doc, "Андрей Ковганов") == [("директор", company, company)]
 
 

@@ -1,6 +1,7 @@
 import pytest
 
 from svodka.lang.names import normalize
+from svodka.lang.person import drop_patronymic
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,10 @@ from svodka.lang.names import normalize
         ("Государственной думы", "ORG", "Государственная дума"),
         ("«Северного потока — 2»", "PRO", "«Северный поток — 2»"),
         ("МИД", "ORG", "МИД"),
+        ("Высшей школы экономики", "ORG", "Высшая школа экономики"),
+        ("Панкисском ущелье", "LOC", "Панкисское ущелье"),
+        ("Киргизтелеком", "ORG", "Киргизтелеком"),
+        ("Киргизтелекома", "ORG", "Киргизтелеком"),
     ],
 )
 def test_names_normalize_to_nominative(text, type_, expected):
@@ -44,3 +49,16 @@ def test_names_normalize_to_nominative(text, type_, expected):
 )
 def test_names_verb_gender_hints_a_feminine_subject(text, after, expected):
     assert normalize(text, "PER", after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Владимир Владимирович Путин", "Владимир Путин"),
+        ("Сергей Анатольевич", "Сергей"),
+        ("Роман Абрамович", "Роман Абрамович"),
+        ("Анна Иванова", "Анна Иванова"),
+    ],
+)
+def test_names_drop_patronymic(name, expected):
+    assert drop_patronymic(name) == expected

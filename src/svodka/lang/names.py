@@ -20,11 +20,16 @@ from functools import lru_cache
 from svodka.lang import morph
 from svodka.lang.person import normalize_person
 from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
+from svodka.resources import read_lines
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 WORD_END = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
 PUNCT_END = re.compile(r"[^\w\s]$")
 # «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
+# Cases in which a masculine and a neuter adjective share their form («Панкисском»).
+OBLIQUE_SHARED = frozenset({"gent", "datv", "ablt", "loct"})
+GENDERS = frozenset({"masc", "femn", "neut"})
+COMPOUND_TAILS = tuple(read_lines("names/compound_tails.txt"))
 ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
 
 
@@ -121,12 +126,31 @@ def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
     reading = best_group_reading(parses)
     if reading is None or reading[0] == "nomn":
         return forms
+    wanted = {"nomn", reading[1]} | ({reading[2]} if reading[1] == "sing" and reading[2] else set())
     for i, opts in zip(group, parses, strict=True):
         fitting = [p for p in opts if fits_group(p.tag, reading)]
-        form = morph.inflect(fitting[0], {"nomn", reading[1]}) if fitting else None
+        form = inflect_keeping_stem(fitting[0], wanted, forms[i]) if fitting else None
         if form:
             forms[i] = morph.restore_case(form, forms[i])
     return forms
+
+
+def inflect_keeping_stem(parse_, grammemes: set[str], word: str) -> str | None:
+    """The form with ``grammemes`` closest to ``word``: «Высшей» → «Высшая», never
+    «Высочайшая» (pymorphy files высший under высокий with its other superlatives)."""
+    form = morph.inflect(parse_, grammemes) or morph.inflect(parse_, grammemes - GENDERS)
+    if form is None or parse_.tag.POS != "ADJF":
+        return form
+    forms = [form, *(f.word for f in parse_.lexeme if grammemes <= f.tag.grammemes)]
+    return max(forms, key=lambda f: common_prefix(f, word.lower()))
+
+
+def common_prefix(a: str, b: str) -> int:
+    a, b = a.replace("ё", "е"), b.replace("ё", "е")
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def normalize_adjective(parse_, word: str) -> str:
@@ -153,7 +177,13 @@ def head_group(text: str, words: list[re.Match]) -> list[int]:
         parses = morph.parse(word.lower())
         if "-" in word and not parses[0].is_known:
             break  # «Даунинг-стрит»: a compound the dictionary does not know stays as is
+        if word.lower().endswith(COMPOUND_TAILS):
+            break  # «Киргизтелеком», not «Киргизтелек»
         pos = {p.tag.POS for p in parses[:2]}
+        if not parses[0].is_known and i < len(words) - 1:
+            # «Панкисском ущелье»: an unknown word before a noun may be its adjective
+            # even when pymorphy's first guesses are nouns.
+            pos |= {p.tag.POS for p in parses if p.tag.POS == "ADJF"}
         group.append(i)
         if not pos & {"ADJF", "PRTF"} or ("NOUN" in pos and i == len(words) - 1):
             break
@@ -189,7 +219,12 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
 
 
 def fits_group(tag, reading: tuple[str, str, str]) -> bool:
+    """A parse agrees with the group's (case, number, gender); masculine and neuter
+    adjectives share their oblique forms («Панкисском ущелье» is neuter)."""
     case, number, gender = reading
     if morph.case_of(tag) != case or str(tag.number or "sing") != number:
         return False
-    return number == "plur" or not gender or morph.gender_of(tag) in (gender, None)
+    genders = {gender, None}
+    if case in OBLIQUE_SHARED and gender in ("masc", "neut") and tag.POS in ("ADJF", "PRTF"):
+        genders |= {"masc", "neut"}
+    return number == "plur" or not gender or morph.gender_of(tag) in genders

@@ -208,3 +208,26 @@ def fits_reading(option: Option, reading: tuple[str, str, str]) -> bool:
     if option.case != case or option.number != number:
         return False
     return number == "plur" or option.gender in (gender, "ms-f", None)
+
+
+def drop_patronymic(name: str) -> str:
+    """A person's name without the patronymic, as the GUIDE names people:
+    «Владимир Владимирович Путин» → «Владимир Путин», «Сергей Анатольевич» → «Сергей»;
+    «Роман Абрамович» keeps its surname (pymorphy knows it as one)."""
+    words = name.split()
+    if len(words) == 3 and is_patronymic(words[1], surname_too=True):
+        return f"{words[0]} {words[2]}"
+    if len(words) == 2 and is_patronymic(words[1], surname_too=False):
+        return words[0]
+    return name
+
+
+def is_patronymic(word: str, *, surname_too: bool) -> bool:
+    """«Анатольевич», «Владимировна»: a dictionary patronymic; unless ``surname_too``,
+    not a word that is also a surname («Абрамович»)."""
+    if not word[:1].isupper() or len(word) < 6:
+        return False
+    parses = [p for p in morph.parse(word.lower()) if p.is_known]
+    patr = any("Patr" in p.tag.grammemes for p in parses)
+    surname = any("Surn" in p.tag.grammemes for p in parses)
+    return patr and (surname_too or not surname)

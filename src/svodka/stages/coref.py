@@ -19,7 +19,11 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import Document, Entity, Mention, Span
+from svodka.knowledge.gazetteer import Gazetteer, load_gazetteer
 from svodka.knowledge.keys import expand, load_tables
+from svodka.lang.names import normalize
+from svodka.lang.person import drop_patronymic
+from svodka.lang.text import QUOTES
 from svodka.resources import country_names, read_lines, read_table
 
 REQUIRES = ("spans", "spans.normal")
@@ -32,6 +36,9 @@ class Resources:
     prefixes: frozenset[str]
     canonical: dict[str, str]  # lowercase → the alias table's spelling: «россия» → «Россия»
     abbreviations: dict[str, str]  # folded short name → folded full name
+    endings: frozenset[str]  # case endings two forms of one name may differ by
+    first_names: dict[str, str]  # short form of a first name → full: «тони» → «энтони»
+    places: Gazetteer  # two names it knows apart are never case variants of each other
 
 
 def load(config: Config) -> Resources:
@@ -45,6 +52,9 @@ def load(config: Config) -> Resources:
         prefixes=frozenset(read_lines("places/generic_prefixes.txt")),
         canonical={name.lower(): name for name in table.values()},
         abbreviations=load_tables().abbreviations,
+        endings=frozenset(["", *read_lines("names/case_endings.txt")]),
+        first_names=dict(read_table("names/first_name_variants.tsv")),
+        places=load_gazetteer(),  # cached: the places stage shares it
     )
 
 
@@ -53,10 +63,17 @@ def apply(doc: Document, res: Resources) -> Document:
     groups: dict[tuple[str, str], list[Span]] = {}
     for span in doc.spans:
         groups.setdefault((span.type, group_key(span, res)), []).append(span)
-    groups = merge_short_names(groups)
+    groups = merge_case_variants(groups, res.endings, res.places)
+    groups = merge_qualified(groups, res)
+    groups = merge_short_names(groups, res.endings)
     ordered = sorted(groups.items(), key=lambda item: item[1][0].start)
     entities = tuple(
-        make_entity(f"e{i}", spans, res.canonical.get(key[1]) if key[0] != "PER" else None)
+        make_entity(
+            f"e{i}",
+            spans,
+            res.canonical.get(key[1]) if key[0] != "PER" else None,
+            frozenset(res.first_names),
+        )
         for i, (key, spans) in enumerate(ordered, 1)
     )
     return replace(doc, entities=entities)
@@ -66,7 +83,8 @@ def group_key(span: Span, res: Resources) -> str:
     """The lowercase key spans of one referent share before person names are joined."""
     key = span.normal.lower()
     if span.type == "PER":
-        return key
+        first, _, rest = drop_patronymic(key.title()).lower().partition(" ")
+        return " ".join(filter(None, (res.first_names.get(first, first), rest)))
     key = res.aliases.get(key, key)
     if span.type == "ORG":
         return expand(key, res.abbreviations)
@@ -76,19 +94,98 @@ def group_key(span: Span, res: Resources) -> str:
     return key.lower()
 
 
+def merge_case_variants(
+    groups: dict[tuple[str, str], list[Span]], endings: frozenset[str], places: Gazetteer
+) -> dict[tuple[str, str], list[Span]]:
+    """Join groups whose keys differ only by case endings, word by word: «панкисском
+    ущелье» ~ «панкисское ущелье», «ливана» ~ «ливан», «лоре буш» ~ «лора буш».
+
+    A lone person's name is left to :func:`merge_short_names` (namesakes differ there);
+    two places the gazetteer knows each by its own name stay apart («бразилиа» is the
+    city, «бразилия» the country). The larger group's key is kept.
+    """
+    order = sorted(groups, key=lambda k: -len(groups[k]))
+    target: dict[tuple[str, str], tuple[str, str]] = {}
+    for i, key in enumerate(order):
+        if key[0] == "PER" and len(key[1].split()) < 2:
+            continue
+        for other in order[:i]:
+            if (
+                other[0] == key[0]
+                and other not in target
+                and case_variant(key[1], other[1], endings)
+                and not both_places(key, other, places)
+            ):
+                target[key] = other
+                break
+    merged: dict[tuple[str, str], list[Span]] = {}
+    for key in order:
+        merged.setdefault(target.get(key, key), []).extend(groups[key])
+    return merged
+
+
+def both_places(key: tuple[str, str], other: tuple[str, str], places: Gazetteer) -> bool:
+    """Two LOC names that each name a place of the gazetteer: different places."""
+    return key[0] == "LOC" and bool(places.find(key[1])) and bool(places.find(other[1]))
+
+
+def case_variant(a: str, b: str, endings: frozenset[str]) -> bool:
+    """Every word of ``a`` equals the word of ``b`` or differs from it by a case ending."""
+    words, others = a.split(), b.split()
+    return len(words) == len(others) and all(
+        x == y or word_variant(x, y, endings) for x, y in zip(words, others, strict=True)
+    )
+
+
+def word_variant(a: str, b: str, endings: frozenset[str]) -> bool:
+    """«ливана» ~ «ливан», «моуринью» ~ «моуринья»; «иран» ≁ «ирак»."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if min(len(a), len(b)) < 4:
+        return False
+    # «панкисском» ~ «панкисское»: the shared «о» belongs to the endings, so back off.
+    return any(a[k:] in endings and b[k:] in endings for k in range(n, 2, -1))
+
+
+def merge_qualified(
+    groups: dict[tuple[str, str], list[Span]], res: Resources
+) -> dict[tuple[str, str], list[Span]]:
+    """Join a short organisation name to the one longer name that adds a country:
+    «МВД» → «МВД Индии», «Минобороны» → «Минобороны России»."""
+    keys = [k for k in groups if k[0] == "ORG"]
+    merged = dict(groups)
+    for key in keys:
+        longer = [
+            k for k in keys if k[1].startswith(key[1] + " ") and is_country(k[1], key[1], res)
+        ]
+        if len(longer) == 1 and key in merged and longer[0] in merged:
+            merged[longer[0]] = sorted(merged.pop(key) + merged[longer[0]], key=lambda s: s.start)
+    return merged
+
+
+def is_country(full: str, short: str, res: Resources) -> bool:
+    """The words ``full`` adds to ``short`` name a country: «индии», «рф», «россии»."""
+    tail = full[len(short) :].strip()
+    names = (tail, normalize(tail, "LOC").lower())
+    return any(n in res.aliases or n in res.canonical for n in names)
+
+
 def merge_short_names(
-    groups: dict[tuple[str, str], list[Span]],
+    groups: dict[tuple[str, str], list[Span]], endings: frozenset[str] = frozenset()
 ) -> dict[tuple[str, str], list[Span]]:
     """Join a person mentioned by part of their name to the full name that fits it."""
     full = {
         key: [s.start for s in spans]
         for key, spans in groups.items()
-        if key[0] == "PER" and len(key[1].split()) > 1
+        if key[0] == "PER" and is_full_name(key[1])
     }
     merged: dict[tuple[str, str], list[Span]] = {}
     for key, spans in groups.items():
         fits = (
-            [] if key[0] != "PER" or key in full else [k for k in full if fits_name(key[1], k[1])]
+            []
+            if key[0] != "PER" or key in full
+            else [k for k in full if fits_name(key[1], k[1], endings)]
         )
         for span in spans:
             target = nearest(fits, span.start, full) if fits else key
@@ -96,6 +193,17 @@ def merge_short_names(
     for spans in merged.values():
         spans.sort(key=lambda s: s.start)
     return merged
+
+
+def is_full_name(key: str) -> bool:
+    """«сергей иванов», not «иванов» and not «в. в. путин» (initials join a full name)."""
+    words = key.split()
+    return len(words) > 1 and not any(is_initial(w) for w in words)
+
+
+def is_initial(word: str) -> bool:
+    """«В.», «К.-Ж.»: an initial, not a name."""
+    return word.endswith(".") and len(word.replace("-", "")) <= 4
 
 
 def nearest(keys: list[tuple[str, str]], position: int, starts: dict[tuple[str, str], list[int]]):
@@ -108,7 +216,7 @@ def nearest(keys: list[tuple[str, str]], position: int, starts: dict[tuple[str, 
     return min(keys, key=distance)
 
 
-def fits_name(short: str, full: str) -> bool:
+def fits_name(short: str, full: str, endings: frozenset[str] = frozenset()) -> bool:
     """«токаев» fits «касым-жомарт токаев»; «в. путин» fits «владимир путин».
 
     A word fits a name word when equal, or when they differ by a feminine or case
@@ -116,35 +224,63 @@ def fits_name(short: str, full: str) -> bool:
     """
     words, names = short.split(), full.split()
     if len(words) == 1:
-        return any(same_word(words[0], n) for n in names[:1] + names[-1:])
-    *initials, last = words
-    return same_word(last, names[-1]) and all(
-        i.rstrip(".")[:1] == n[:1] for i, n in zip(initials, names, strict=False)
-    )
+        return any(same_word(words[0], n, endings) for n in names[:1] + names[-1:])
+    # «в. в. путин»: the first initial is the first name's; a second one, the patronymic's.
+    first, *_, last = words
+    return same_word(last, names[-1], endings) and first.rstrip(".")[:1] == names[0][:1]
 
 
-def same_word(a: str, b: str) -> bool:
+def same_word(a: str, b: str, endings: frozenset[str] = frozenset()) -> bool:
+    """Equal, or differing by up to two letters at the end («токаева» ~ «токаев») or by
+    a case ending («моуринья» ~ «моуринью»)."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2:
+        return True
+    return bool(endings) and word_variant(a, b, endings)
 
 
-def make_entity(entity_id: str, spans: list[Span], canonical: str | None = None) -> Entity:
+def make_entity(
+    entity_id: str,
+    spans: list[Span],
+    canonical: str | None = None,
+    short_forms: frozenset[str] = frozenset(),
+) -> Entity:
     """An entity from its spans, named by the alias table or else by its best mention."""
     mentions = tuple(Mention(s.start, s.stop, s.text) for s in spans)
     types = Counter(s.type for s in spans)
     return Entity(
         id=entity_id,
         type=types.most_common(1)[0][0],
-        name=canonical or choose_name(spans),
+        name=canonical or drop_quotes(choose_name(spans, short_forms)),
         mentions=mentions,
     )
 
 
-def choose_name(spans: list[Span]) -> str:
-    """The fullest person name; for places and organisations, the most frequent form."""
-    counts = Counter(s.normal for s in spans)
+def choose_name(spans: list[Span], short_forms: frozenset[str] = frozenset()) -> str:
+    """The fullest person or organisation name; for places, the most frequent form.
+
+    «МВД» and «МВД Индии» → «МВД Индии»; «Белоруссии» ×2 and «Беларусь» → «Белоруссия».
+    """
     if spans[0].type == "PER":
-        return max(counts, key=lambda n: (len(n.split()), counts[n], -len(n)))
+        counts = Counter(drop_patronymic(s.normal) for s in spans)
+        return max(
+            counts,
+            key=lambda n: (
+                len([w for w in n.split() if not is_initial(w)]),
+                n.split()[0].lower() not in short_forms,
+                counts[n],
+                -len(n),
+            ),
+        )
+    counts = Counter(s.normal for s in spans)
+    if spans[0].type == "ORG":
+        # «Госдума» over «Дума» when both are as frequent: the fuller form.
+        return max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
     return max(counts, key=lambda n: (counts[n], -len(n)))
+
+
+def drop_quotes(name: str) -> str:
+    """Quote marks inside a name are dropped: «РИА «Новости»» → «РИА Новости»."""
+    return " ".join("".join(c for c in name if c not in QUOTES).split())

@@ -2,14 +2,16 @@
 
 - money in any currency: «$24 миллиардов» → 24e9 USD, «4,5 млрд руб» → RUB, «примерно с
   тысячей крон» in an article about Estonia → EEK;
-- percentages: «на 51%», «12,5 процента», «наполовину» → 50 %;
+- percentages: «на 51%», «12,5 процента», «10-процентный»;
 - counts with their object and rate: «около 10 тысяч жителей» → 10000, approx, житель;
-  «до восьми человек на место» → 8, bound max, per место; «30-летняя» → 30 год;
+  «до восьми человек на место» → 8, bound max, per место; «задержали шестерых» → 6;
 - ranges with the midpoint as value: «200-300 млрд. рублей», «от 5 до 7 млн»;
 - an elliptical amount takes the unit and object of the one before it: «штраф в полторы
   тысячи рублей … на три тысячи» → RUB.
 
-Not amounts: dates (the dates stage runs first), numbers in names («МИР 24», «Су-35»),
+Not amounts (GUIDE): measurements, durations, ages and multiples («33 гектара», «10 лет»,
+«24-летняя», «в 20 раз», «на треть»), bare numbers that count nothing, dates (the dates
+stage runs first), numbers in names («МИР 24», «Су-35»),
 ordinals, scores, times, phone numbers, labels («статья 105», «ч. 2»), and small number
 words that count back named participants («лидеров двух стран»).
 """
@@ -17,6 +19,7 @@ words that count back named participants («лидеров двух стран»
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -25,13 +28,16 @@ from svodka.config import Config
 from svodka.doc import Amount, Document
 from svodka.lang import morph
 from svodka.lang.lexer import Tok, lex, plain
-from svodka.stages.amounts.filters import Blocked, keep
+from svodka.stages.amounts.filters import NOT_COUNTED, Blocked, counted, keep
 from svodka.stages.amounts.read import (
     ALTERNATIVES,
+    PARTITIVE,
     Reading,
     at,
+    count_noun_before,
     digits_or_words,
     low,
+    people_verb_next,
     read_object,
     read_range,
 )
@@ -74,7 +80,21 @@ def find_amounts(doc: Document, lx: Lexicon) -> list[Amount]:
         else:
             i += 1
     inherit(readings, toks, [s.start for s in doc.sentences])
+    readings = [r for r in readings if counted(r)]
+    take_article_currency(readings)
     return [to_amount(doc.text, toks, r) for r in readings]
+
+
+def take_article_currency(readings: list[Reading]) -> None:
+    """«от 20 до 30 тыс.» in an article about rouble payments → RUB: an amount with a
+    multiplier and neither unit nor object takes the article's most frequent currency."""
+    codes = Counter(r.unit for r in readings if r.unit is not None and r.unit != "%")
+    if not codes:
+        return
+    code = codes.most_common(1)[0][0]
+    for r in readings:
+        if r.multiplied and r.unit is None and r.object is None:
+            r.unit = code
 
 
 def read_at(toks: Sequence[Tok], i: int, lx: Lexicon, countries: frozenset[str]) -> Reading | None:
@@ -86,9 +106,6 @@ def read_at(toks: Sequence[Tok], i: int, lx: Lexicon, countries: frozenset[str])
         if tok.low in lx.adverbs:
             value, unit, obj = lx.adverbs[tok.low]
             return Reading(i, i + 1, i, i + 1, value, words=True, unit=unit, object=obj, whole=True)
-        if tok.low in lx.fractions and low(toks, i - 1) == "на":
-            value = 100 / lx.fractions[tok.low]  # «на четверть» → 25 %
-            return Reading(i - 1, i + 1, i, i + 1, value, words=True, unit="%")
         if tok.low in lx.multipliers and tok.low not in lx.numbers:
             return read_bare_multiplier(toks, i, lx, countries)
         if tok.low not in lx.numbers and "-" not in tok.low:
@@ -104,6 +121,10 @@ def read_at(toks: Sequence[Tok], i: int, lx: Lexicon, countries: frozenset[str])
         read_object(toks, r, lx)
     if r.unit is None and r.object is None and not r.multiplied and r.range is None:
         borrow_next(toks, r, lx, countries)
+    if r.unit is None and r.object is None:
+        count_noun_before(toks, r)
+    if r.unit is None and r.object is None and not r.words:
+        people_verb_next(toks, r)
     join_upper(toks, r, lx, countries)
     read_per(toks, r, lx)
     read_hedge(toks, r, lx)
@@ -112,10 +133,12 @@ def read_at(toks: Sequence[Tok], i: int, lx: Lexicon, countries: frozenset[str])
 
 def borrow_next(toks: Sequence[Tok], r: Reading, lx: Lexicon, countries: frozenset[str]) -> None:
     """«1,2 или 1,3 миллиарда долларов», «9,25 и 9% годовых», «с 9 до 7 лет»: a bare number
-    takes the multiplier, unit and object of the alternative after it."""
+    takes the multiplier, unit and object of the alternative after it; a part takes the
+    object of its whole: «55 из 90 депутатов» → депутат."""
     link = low(toks, r.last)
     changed = link == "до" and low(toks, r.num - 1) in ("с", "со")  # «с 9 до 7 лет»
-    if (link not in ALTERNATIVES and not changed) or r.last + 1 >= len(toks):
+    part = link == PARTITIVE
+    if (link not in ALTERNATIVES and not changed and not part) or r.last + 1 >= len(toks):
         return
     nxt = read_range(toks, r.last + 1, lx)
     if nxt is None or nxt.score or nxt.range is not None or nxt.words != r.words:
@@ -123,7 +146,7 @@ def borrow_next(toks: Sequence[Tok], r: Reading, lx: Lexicon, countries: frozens
     read_unit(toks, nxt, lx, countries)
     if nxt.unit is None:
         read_object(toks, nxt, lx)
-    if nxt.multiplied:
+    if nxt.multiplied and not part:
         r.value *= nxt.value / digits_or_words(toks, r.last + 1, lx)
     r.multiplied, r.unit, r.object = nxt.multiplied, nxt.unit, nxt.object
 
@@ -169,7 +192,8 @@ def read_word_compound(tok: Tok, i: int, lx: Lexicon) -> Reading | None:
 def read_bare_multiplier(
     toks: Sequence[Tok], i: int, lx: Lexicon, countries: frozenset[str]
 ) -> Reading | None:
-    """«с тысячей крон», «миллион долларов»: a multiplier word alone, as money; not
+    """«с тысячей крон», «миллион долларов», «около тысячи человек»: a multiplier word
+    alone, with its currency or counted noun; not
     «миллионы долларов» (a plural is no number), and «тысячи» only after a hedge («около
     тысячи долларов»), for it is also a plural."""
     word = toks[i].low
@@ -179,7 +203,9 @@ def read_bare_multiplier(
         return None
     r = Reading(i, i + 1, i, i + 1, lx.multipliers[toks[i].low], words=True, multiplied=True)
     read_unit(toks, r, lx, countries)
-    if r.unit is None or r.unit == "%":
+    if r.unit is None:
+        read_object(toks, r, lx)  # «около тысячи человек», «более миллиона жителей»
+    if r.unit == "%" or (r.unit is None and r.object is None):
         return None
     read_hedge(toks, r, lx)
     return r
@@ -196,8 +222,8 @@ def inherit(readings: list[Reading], toks: Sequence[Tok], sentence_starts: list[
         gap = sentence_of(sentence_starts, toks[r.num].start) - sentence_of(
             sentence_starts, toks[p.num].start
         )
-        if gap > 1:
-            continue
+        if gap > 1 or (r.multiplied and p.object in NOT_COUNTED):
+            continue  # «на 20 лет … еще 500 тысяч» is no duration
         r.object = p.object
         if p.unit == "%" and r.multiplied:
             continue  # «30% от суммы, или примерно 4 млн» is money, not percent
@@ -217,7 +243,7 @@ def to_amount(text: str, toks: Sequence[Tok], r: Reading) -> Amount:
         text=text[start:stop],
         value=plain(r.value),
         unit=r.unit,
-        approx=r.approx,
+        approx=r.approx or r.range is not None,  # GUIDE: a range is approximate
         bound=r.bound,
         range=(plain(r.range[0]), plain(r.range[1])) if r.range else None,
         object=r.object,

@@ -4,7 +4,8 @@ or a back-reference.
 - names and dates: a number inside an entity mention or a date mention («МИР 24»);
 - labels: «статья 105», «ч. 2», «№ 5», «на участках 2 и 3», «улица Авиационная, 79»,
   «PlayStation 4», list numbers «1.»;
-- years: a bare «1995» that counts nothing;
+- years: a bare «1995» that counts nothing, «(2003—2011)»;
+- measurements, durations, ages, multiples (``counted``): «33 гектара», «10 лет», «20 раз»;
 - number words that point back: «лидеров двух стран», «эти двое», «еще один проект».
 """
 
@@ -28,12 +29,23 @@ RESTRICTIVE = frozenset(read_lines("amounts/restrictive.txt"))
 #: «еще один проект» is "another", «ни одного» none, «не один раз» several
 NOT_ONE = frozenset(read_lines("amounts/not_one.txt"))
 SMALL = 4
+#: Objects of measurements, durations, ages and multiples: «33 гектара», «10 лет», «20 раз».
+NOT_COUNTED = frozenset(read_lines("amounts/not_counted.txt"))
 #: «в 3 часа ночи», «в 5 утра»: a time, not an amount.
 CLOCK = frozenset(read_lines("amounts/clock_words.txt"))
 CLOCK_PREPS = frozenset(read_lines("amounts/clock_prepositions.txt"))
 #: What may stand between labels of one list: «статьи 105 и 222», «ч. 1-3»; not the em
 #: dash, which opens a clause: «по статье 105 — 20 лет».
 LABEL_LINKS = ALTERNATIVES | {",", "(", ")"} | (DASHES - {"—"})
+
+
+def counted(r: Reading) -> bool:
+    """Whether a kept reading, its object inherited, is an amount by the GUIDE: not a
+    measurement, a duration, an age or a multiple («33 гектара», «за 12 часов»,
+    «24-летняя», «в 20 раз»), nor a bare number that counts nothing («был 5 в списке»)."""
+    if r.object in NOT_COUNTED:
+        return False
+    return bool(r.unit or r.object or r.multiplied or r.whole)
 
 
 class Blocked:
@@ -123,7 +135,11 @@ def lemma_of(tok: Tok) -> str:
 
 
 def is_year(toks: Sequence[Tok], r: Reading) -> bool:
-    """A bare four-digit number that counts nothing: «в 1821 и 1823 годах»."""
+    """A bare four-digit number that counts nothing: «в 1821 и 1823 годах»; a range of
+    two such: «(2003—2011)»."""
+    if r.range is not None:
+        bare = not (r.object or r.unit or r.approx or r.multiplied)
+        return bare and all(v == int(v) and YEARS[0] <= v <= YEARS[1] for v in r.range)
     tok = toks[r.num]
     if r.num_end - r.num != 1 or len(tok.text) != 4 or not tok.text.isdigit():
         return False

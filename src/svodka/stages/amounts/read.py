@@ -31,6 +31,14 @@ MODIFIERS = frozenset({"ADJF", "PRTF"})
 #: The conjunctions between alternative numbers: «1,2 или 1,3 миллиарда», «9,25 и 9%».
 ALTERNATIVES = frozenset({"и", "или"})
 CONJUNCTIONS = ALTERNATIVES | {","}
+#: «число кандидатов … до 13»: nouns that name a count (count_nouns.txt).
+COUNT_NOUNS = frozenset(read_lines("amounts/count_nouns.txt"))
+#: «погибли 11, ранены 20»: verbs whose bare number counts people (people_verbs.txt).
+PEOPLE_VERBS = frozenset(read_lines("amounts/people_verbs.txt"))
+#: How far back a count noun may stand from its bare number, in tokens.
+COUNT_REACH = 10
+#: Possessive pronouns that may stand between a number and its object: «80 его сторонников».
+POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 #: Words after «из» that make a number a part of a group, not a count: «один из них».
 PARTITIVE = "из"
 SIGNS = frozenset("$€₽¥£")
@@ -247,21 +255,34 @@ def read_object(toks: Sequence[Tok], r: Reading, lx: Lexicon) -> None:
                 j += 1
                 continue
             break
+        if tok.low in POSSESSIVES and j == r.last:
+            j += 1  # «около 80 его последователей»
+            continue
         if tok.kind != "word" or not is_modifier(tok.low):
             break
         last_modifier = j
         j = past_phrase(toks, j + 1) if is_participle(tok.low) else j + 1
     if last_modifier is not None and stop is None:
         substantive(toks, r, last_modifier)
+    if r.object is None:
+        collective(toks, r, lx)
 
 
 def substantive(toks: Sequence[Tok], r: Reading, k: int) -> None:
     """«трое раненых», «двое неизвестных»: an adjective in the plural with no noun after
-    it is the counted thing itself."""
+    it is the counted thing itself; after «один» in the singular: «одного погибшего»."""
     parse = morph.parse(toks[k].low)[0]
-    if "plur" in parse.tag:
+    single = r.value == 1 and r.words and "sing" in parse.tag and "Apro" not in parse.tag
+    if "plur" in parse.tag or single:
         word = morph.inflect(parse, {"masc", "sing", "nomn"}) or parse.normal_form
-        r.object, r.last, r.plural = word.replace("ё", "е"), k + 1, True
+        r.object, r.last, r.plural = word.replace("ё", "е"), k + 1, not single
+
+
+def collective(toks: Sequence[Tok], r: Reading, lx: Lexicon) -> None:
+    """«задержали шестерых»: a collective numeral alone counts people; not «трое из них»."""
+    alone = r.num_end - r.num == 1 and r.range is None and low(toks, r.num_end) != PARTITIVE
+    if alone and toks[r.num].low in lx.collectives:
+        r.object = "человек"
 
 
 def read_unit_word(toks: Sequence[Tok], r: Reading, lx: Lexicon) -> bool:
@@ -294,3 +315,32 @@ def past_phrase(toks: Sequence[Tok], j: int) -> int:
     if noun_lemma(noun) is not None and after is not None and noun_lemma(after) is not None:
         return j + 2
     return j
+
+
+def people_verb_next(toks: Sequence[Tok], r: Reading) -> None:
+    """«погибли 11, ранены 20», «33 проголосовали против», «погибших — 11»: a bare number
+    right before or after a verb (or participle) of people's fate counts people."""
+    before = r.first - 2 if low(toks, r.first - 1) in DASHES else r.first - 1  # «погибших — 11»
+    for k in (before, r.last):
+        tok = at(toks, k)
+        if tok is not None and tok.kind == "word" and morph.lemma(tok.low) in PEOPLE_VERBS:
+            r.object = "человек"
+            return
+
+
+def count_noun_before(toks: Sequence[Tok], r: Reading) -> None:
+    """«Число кандидатов в мэры выросло до 13» → 13 кандидат: a bare number takes the noun
+    after «число», «количество» earlier in its clause."""
+    for j in range(r.first - 1, max(-1, r.first - 1 - COUNT_REACH), -1):
+        tok = toks[j]
+        if tok.kind == "nl" or tok.low in (".", ";", "!", "?"):
+            return
+        if tok.kind == "word" and morph.lemma(tok.low) in COUNT_NOUNS:
+            for k in range(j + 1, min(j + 4, r.first)):
+                lemma = noun_lemma(toks[k])
+                if lemma is not None:
+                    r.object = lemma
+                    return
+                if not is_modifier(toks[k].low):
+                    return
+            return

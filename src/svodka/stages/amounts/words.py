@@ -41,6 +41,8 @@ class Lexicon:
     streets: frozenset[str]
     change_verbs: frozenset[str]
     percent: frozenset[str]
+    #: every form of a collective numeral: «шестерых», «двоих»
+    collectives: frozenset[str]
 
 
 def load_lexicon() -> Lexicon:
@@ -83,6 +85,9 @@ def load_lexicon() -> Lexicon:
         change_verbs=frozenset(read_lines("amounts/change_verbs.txt")),
         percent=frozenset(
             f for w in read_lines("amounts/percent_words.txt") for f in inflections(w)
+        ),
+        collectives=frozenset(
+            f for w in read_lines("amounts/collectives.txt") for f in inflections(w, strict=True)
         ),
     )
 

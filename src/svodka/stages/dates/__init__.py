@@ -4,7 +4,7 @@
   «в 1990-е», «весной 2003 года»;
 - relative, resolved against ``doc.published``: «сегодня», «вчера», «накануне»; «в
   понедельник» (the nearest Monday, past or future by the verb's tense); «на прошлой
-  неделе» (its Monday, grain week); «в этом году»; «в июне» (the most recent June not
+  неделе» (the month of that week, grain week); «в этом году»; «в июне» (the most recent June not
   after publication, unless the verb is in the future tense); «этим летом»; «год назад»;
 - anaphoric: «в ноябре того же года» takes the year of the date before it.
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import DateMention, Document
-from svodka.stages.dates import relative, rules
+from svodka.stages.dates import adjectives, periods, relative, rules
 from svodka.stages.dates.context import Context, Reader
 from svodka.stages.dates.words import DateWords, load_words
 
@@ -43,6 +43,10 @@ READERS: dict[str, tuple[Reader, ...]] = {
         relative.read_season,
         relative.read_ago,
         rules.read_decade_word,
+        adjectives.read_day_adjective,
+        adjectives.read_month_adjective,
+        periods.read_year_part,
+        periods.read_weekend,
     ),
 }
 

@@ -68,7 +68,8 @@ class Context:
         """The date starting at token ``i``, or None."""
         tok = self.toks[i]
         readers = self.readers.get(tok.kind, ())
-        if tok.kind == "word" and tok.low not in self.words.triggers and not is_roman(tok.text):
+        head = tok.low.split("-", 1)[0]  # «ноябре-декабре»
+        if tok.kind == "word" and head not in self.words.triggers and not is_roman(tok.text):
             return None
         for reader in readers:
             found = reader(self, i)
@@ -80,7 +81,12 @@ class Context:
         """A token inside a name: «России сегодня», a quoted title."""
         tok = self.toks[i]
         k = bisect_right(self.blocked, (tok.start, len(self.text)))
-        if any(s <= tok.start < e for s, e in self.blocked[max(0, k - 4) : k]):
+        # a day word opening a name is still a date: «Вчера» mistaken for a place
+        opens = tok.kind == "word" and tok.low in self.words.days
+        if any(
+            s <= tok.start < e and not (opens and s == tok.start)
+            for s, e in self.blocked[max(0, k - 4) : k]
+        ):
             return True
         if tok.kind == "word" and tok.low in self.words.days:
             return in_short_quotes(self.toks, i, i + 1)
@@ -98,6 +104,18 @@ class Context:
         while k > 0 and self.toks[k - 1].low in self.words.day_parts:
             k -= 1  # «вечером в пятницу»
         return k
+
+    def is_name(self, i: int) -> bool:
+        """A capitalised word inside a sentence, or before another capitalised word:
+        «Октябрьский район», «Мая Плисецкая»."""
+        tok = self.toks[i]
+        if not tok.text[:1].isupper():
+            return False
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper():
+            return True
+        start, _ = self.sentence(i)
+        return i != start and self.toks[i - 1].text not in ("(", "—", "-", ":")
 
     def past_day_part(self, j: int) -> int:
         """Past «утром», «вечером» after a day: «сегодня вечером»."""

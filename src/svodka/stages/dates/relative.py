@@ -10,10 +10,11 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from svodka.lang import morph
 from svodka.lang.lexer import digits_value
 from svodka.resources import read_lines
 from svodka.stages.dates import resolve as cal
-from svodka.stages.dates.context import Found
+from svodka.stages.dates.context import MODIFIERS, Found
 from svodka.stages.dates.rules import (
     ABLT,
     CENTURY_WORDS,
@@ -23,7 +24,7 @@ from svodka.stages.dates.rules import (
     read_day_month,
     year_after,
 )
-from svodka.stages.dates.words import EDGES, first_form
+from svodka.stages.dates.words import EDGES, PERIOD_ADJECTIVES, first_form
 
 if TYPE_CHECKING:
     from svodka.stages.dates.context import Context
@@ -33,6 +34,12 @@ NIGHT_FROM = frozenset({"с", "со"})
 #: Words that make a weekday a repetition: «каждый вторник», «по вторникам».
 NOT_WEEKDAY = frozenset(read_lines("dates/frequency_words.txt"))
 AGO = "назад"
+#: The cases «среда» takes as a weekday after each preposition: «в среду», «со среды».
+WEDNESDAY_CASES = {
+    **dict.fromkeys(("в", "во", "на", "за", "через"), frozenset({"accs"})),
+    **dict.fromkeys(("с", "со", "c", "до", "после", "от"), frozenset({"gent"})),
+    **dict.fromkeys(("к", "ко"), frozenset({"datv"})),
+}
 #: Hedges of «N лет назад»: «около 47 лет назад».
 AGO_HEDGES = frozenset(read_lines("dates/ago_hedges.txt"))
 
@@ -64,8 +71,8 @@ def read_weekday(ctx: Context, i: int) -> Found | None:
     form = first_form(ctx.words.weekdays, toks[i].low)
     if form is None or form.plural or low(toks, i - 1) in NOT_WEEKDAY:
         return None
-    if form.value == 2 and form.case != "accs":
-        return None  # «среда» is also "environment"; only «в среду» is safe
+    if form.value == 2 and not is_wednesday(ctx, i):
+        return None  # «среда» is also "environment": «в среде», «среды обитания»
     if low(toks, i - 1) in NIGHT_FROM and low(toks, i + 1) == "на":
         return None  # «в ночь с четверга на пятницу» is the Friday
     k = i + 1 + (low(toks, i + 1) == ",")
@@ -77,6 +84,16 @@ def read_weekday(ctx: Context, i: int) -> Found | None:
     direction = ctx.weekday_direction(i)
     value = cal.day(cal.weekday(ctx.pub, int(form.value), direction)) if ctx.pub else None
     return Found(i, ctx.past_day_part(i + 1), value, True, "day")
+
+
+def is_wednesday(ctx: Context, i: int) -> bool:
+    """«в среду», «со среды», «с этой среды», «к среде»: a form of «среда» that a
+    preposition before it (past «этой», «прошлой») governs, but not «в среде»."""
+    k = i - 1
+    if k > 0 and morph.lemma(low(ctx.toks, k)) in MODIFIERS:
+        k -= 1
+    cases = WEDNESDAY_CASES.get(low(ctx.toks, k), frozenset())
+    return any(f.case in cases for f in ctx.words.weekdays.get(ctx.toks[i].low, ()))
 
 
 def read_shifted(ctx: Context, i: int) -> Found | None:
@@ -92,7 +109,10 @@ def read_shifted(ctx: Context, i: int) -> Found | None:
     shift = first_form(words.shifts, tok.low)
     if shift is None or i + 1 >= len(toks):
         return None
-    n, period = int(shift.value), toks[i + 1].low
+    j = i + 1 + (morph.lemma(toks[i + 1].low) in PERIOD_ADJECTIVES)  # «минувшем финансовом году»
+    if j >= len(toks):
+        return None
+    n, period, end = int(shift.value), toks[j].low, j + 1
     unit = first_form(words.units, period)
     season = first_form(words.seasons, period)
     if (unit is not None and unit.plural) or (season is not None and season.plural):
@@ -103,18 +123,18 @@ def read_shifted(ctx: Context, i: int) -> Found | None:
         if unit is None and season is None and period not in CENTURY_WORDS:
             return None
         grain = "season" if season else "century" if unit is None else str(unit.value)
-        return Found(i, i + 2, None, True, "week" if period.startswith("недел") else grain)
+        return Found(i, end, None, True, "week" if period.startswith("недел") else grain)
     if period.startswith("недел"):
-        return Found(i, i + 2, cal.week(ctx.pub, n), True, "week")
+        return Found(i, end, cal.week(ctx.pub, n), True, "week")
     if unit is not None and unit.value == "year":
-        return Found(i, i + 2, cal.year(ctx.pub.year + n), True, "year", ctx.pub.year + n)
+        return Found(i, end, cal.year(ctx.pub.year + n), True, "year", ctx.pub.year + n)
     if unit is not None and unit.value == "month":
         total = ctx.pub.year * 12 + ctx.pub.month - 1 + n
-        return Found(i, i + 2, cal.month(total // 12, total % 12 + 1), True, "month")
+        return Found(i, end, cal.month(total // 12, total % 12 + 1), True, "month")
     if season is not None and not season.plural:
-        return Found(i, i + 2, cal.year(ctx.pub.year + n), True, "season")
+        return Found(i, end, cal.year(ctx.pub.year + n), True, "season")
     if period in CENTURY_WORDS:
-        return Found(i, i + 2, cal.year((ctx.pub.year // 100 + n) * 100), True, "century")
+        return Found(i, end, cal.year((ctx.pub.year // 100 + n) * 100), True, "century")
     return None
 
 

@@ -67,8 +67,10 @@ def season(ref: date, first: int, direction: int) -> str:
 
 
 def week(ref: date, shift: int) -> str:
-    """The Monday of the week ``shift`` weeks from ``ref``'s."""
-    return day(ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift))
+    """The month of the week ``shift`` weeks from ``ref``'s, as the GUIDE dates a week:
+    the month of its Thursday, which holds most of its days."""
+    thursday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift, days=3)
+    return month(thursday.year, thursday.month)
 
 
 #: «16 мая» is the nearest one within a month; without a tense it may point a quarter

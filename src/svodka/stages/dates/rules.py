@@ -96,6 +96,8 @@ def read_day_month(ctx: Context, i: int) -> Found | None:
         second = read_day_month(ctx, i + 2)  # «в ночь с 12 на 13 октября», «5-7 мая»
         if second is None or second.value is None:
             return None
+        if low(toks, i + 1) == "на":  # «в ночь с 18 на 19 апреля» is one date, the 19th
+            return Found(i, second.last, second.value, second.relative, "day", second.year)
         value = cal.valid_day(int(second.value[:4]), int(second.value[5:7]), int(text))
         return Found(i, i + 1, cal.day(value) if value else None, second.relative, "day")
     month = first_form(ctx.words.months, toks[i + 1].low, GENT)
@@ -123,9 +125,10 @@ def read_month(ctx: Context, i: int) -> Found | None:
     toks = ctx.toks
     year = year_after(ctx, i + 1)
     cases = GOVERNS.get(low(toks, i - 1))
-    month = first_form(ctx.words.months, toks[i].low, cases if year is None else None)
-    if month is None or month.plural or (year is None and cases is None):
-        return None
+    word = month_pair(ctx, toks[i].low)
+    month = first_form(ctx.words.months, word, cases if year is None else None)
+    if month is None or month.plural or (year is None and cases is None and ctx.is_name(i)):
+        return None  # a bare month in any case is a date: «Апрель выдался», «и июне»
     m = int(month.value)
     if year is None:
         year = shared_year(ctx, i + 1)  # «С февраля по июнь 2000 года»
@@ -134,6 +137,14 @@ def read_month(ctx: Context, i: int) -> Found | None:
         return Found(i, year[1], value, year[2], "month", year[0])
     value = cal.month_only(ctx.pub, m, ctx.direction(i)) if ctx.pub else None
     return Found(i, i + 1, value, True, "month")
+
+
+def month_pair(ctx: Context, word: str) -> str:
+    """The first month of «ноябре-декабре» (a range in one word); else the word itself."""
+    first, _, second = word.partition("-")
+    if second and first_form(ctx.words.months, second) is not None:
+        return first
+    return word
 
 
 def shared_year(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
@@ -161,7 +172,35 @@ def read_year(ctx: Context, i: int) -> Found | None:
         return Found(i, i + 1, cal.year(year), False, "year", year)
     if low(toks, i - 1) in YEAR_PREPS and year >= 1700 and not ctx.counts_after(i + 1):
         return Found(i, i + 1, cal.year(year), False, "year", year)
+    if (
+        year >= 1700
+        and (in_brackets(toks, i) or listed_year(ctx, i))
+        and not ctx.counts_after(i + 1)
+    ):
+        return Found(i, i + 1, cal.year(year), False, "year", year)
     return None
+
+
+#: What may follow a bracketed year: «(2013)», «(1994, 1997)», «(2003—2011)».
+BRACKET_NEXT = frozenset({")", ",", ";"}) | DASHES
+#: Links between the years of a list or range: «1994, 1997 и 2001», «2003—2011».
+YEAR_LINKS = frozenset({",", "и", "или"}) | DASHES
+
+
+def in_brackets(toks: Sequence[Tok], i: int) -> bool:
+    """A year opening brackets: «серебро (2013)», «(2003—2011)»."""
+    return low(toks, i - 1) == "(" and low(toks, i + 1) in BRACKET_NEXT
+
+
+def listed_year(ctx: Context, i: int) -> bool:
+    """A year right after another year and a comma, «и» or a dash: «в 1994, 1997»."""
+    last = ctx.found[-1] if ctx.found else None
+    return (
+        last is not None
+        and last.grain == "year"
+        and last.last == i - 1
+        and low(ctx.toks, i - 1) in YEAR_LINKS
+    )
 
 
 def read_comp(ctx: Context, i: int) -> Found | None:

@@ -22,6 +22,12 @@ CENTURY_WORDS = frozenset(read_lines("dates/century_words.txt"))
 EDGES = frozenset(read_lines("dates/edges.txt"))
 #: Words that start a date besides the word lists: «накануне», «начала года», «того же».
 TRIGGERS = EDGES | frozenset(read_lines("dates/triggers.txt"))
+#: Adjectives between a shift and its period: «в минувшем финансовом году».
+PERIOD_ADJECTIVES = frozenset(read_lines("dates/period_adjectives.txt"))
+#: «выходные», «выходных»: the nearest weekend, «за выходные».
+WEEKENDS = frozenset(read_lines("dates/weekends.txt"))
+#: «половине», «квартале»: a part of the year after an ordinal, «ко второй половине года».
+HALVES = frozenset(read_lines("dates/halves.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,10 @@ class DateWords:
     units: dict[str, list[Form]]
     day_parts: frozenset[str]
     numbers: dict[str, Decimal]
+    #: «сегодняшнего», «вчерашнем» → days from publication
+    day_adjectives: dict[str, list[Form]]
+    #: «сентябрьский», «майских» → the month's number
+    month_adjectives: dict[str, list[Form]]
     #: every word some date reader starts at; others are skipped at once
     triggers: frozenset[str] = frozenset()
 
@@ -61,9 +71,14 @@ def load_words() -> DateWords:
         units=case_forms(dict(read_table("dates/units.tsv"))),
         day_parts=frozenset(read_lines("dates/day_parts.txt")),
         numbers=number_forms(),
+        day_adjectives=case_forms({w: int(n) for w, n in read_table("dates/day_adjectives.tsv")}),
+        month_adjectives=case_forms(
+            {w: int(n) for w, n in read_table("dates/month_adjectives.tsv")}
+        ),
     )
-    triggers = set(TRIGGERS) | set(words.days) | set(words.numbers)
-    for table in (words.months, words.weekdays, words.seasons, words.shifts, words.decades):
+    triggers = set(TRIGGERS) | set(words.days) | set(words.numbers) | WEEKENDS | HALVES
+    tables = (words.months, words.weekdays, words.seasons, words.shifts, words.decades)
+    for table in (*tables, words.day_adjectives, words.month_adjectives):
         triggers.update(table)
     triggers.update(words.units)
     return replace(words, triggers=frozenset(triggers))

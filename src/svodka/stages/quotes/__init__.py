@@ -25,12 +25,15 @@ from svodka.doc import Document, Quote
 from svodka.stages.quotes.direct import find_direct
 from svodka.stages.quotes.discourse import NOBODY, Discourse, Speaker
 from svodka.stages.quotes.indirect import find_indirect
-from svodka.stages.quotes.lexicon import Lexicon, load_lexicon
+from svodka.stages.quotes.lexicon import Lexicon, lemma, load_lexicon
 from svodka.stages.quotes.merge import merge_claims, refer_back
 from svodka.stages.quotes.phrases import Claim
-from svodka.stages.quotes.speakers import resolve
+from svodka.stages.quotes.relay import drop_relay_wrappers, relayed
+from svodka.stages.quotes.speakers import resolve, resolve_phrase
 from svodka.stages.quotes.view import View
 
+#: The nouns of «по данным X», «по информации X»: data cited, not words said.
+DATA_NOUNS = frozenset({"данные", "информация"})
 REQUIRES = ("tokens", "sentences", "entities", "entities.roles")
 PROVIDES = ("quotes",)
 
@@ -54,6 +57,7 @@ def apply(doc: Document, res: Resources) -> Document:
     indirect = find_indirect(view, quoted_tokens(view, direct))
     resolved = resolve_all(view, merge_claims(view, direct, indirect), direct)
     quotes = [make_quote(doc, c, speaker) for c, speaker in resolved if c.kind != "mention"]
+    quotes = drop_relay_wrappers(quotes)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.stop))))
 
 
@@ -76,6 +80,7 @@ def resolve_all(
     resolved: list[tuple[Claim, Speaker]] = []
     for c in sorted(claims, key=lambda c: (c.at, c.start)):
         speaker = resolve(view, c.who, c.at, talk)
+        c, speaker = relayed(view, c, speaker, talk, resolve_phrase)
         if c.who == "last" and speaker is NOBODY:
             continue  # a quoted sentence with nobody to say it is not speech
         talk.add(c.at, speaker)
@@ -101,10 +106,17 @@ def make_quote(doc: Document, c: Claim, speaker: Speaker) -> Quote:
 def is_source(c: Claim, speaker: Speaker) -> bool:
     """An outlet's attribution: a known outlet («передает ТАСС», «по данным агентства»),
     or a name that reports in an outlet's present tense («отмечает AllBoxing»)."""
-    if speaker.outlet:
+    if speaker.outlet or cites_data(c):
         return True
     if not c.outlet_cue or speaker.voice or c.weak:
         return False  # «сообщает пресс-служба Кремля», «сообщают в Кремле»: the Kremlin
     if speaker.entity is not None:
         return speaker.entity.type == "ORG"
     return bool(speaker.name) and speaker.name[:1].isupper()
+
+
+def cites_data(c: Claim) -> bool:
+    """«По данным Forbes, …», «по информации МВД, …»: data cited, not a quote; kept as
+    the source's attribution."""
+    words = c.cue.lower().split()
+    return len(words) >= 2 and words[0] == "по" and lemma(words[-1]) in DATA_NOUNS

@@ -122,6 +122,8 @@ def as_cue(view: View, k: int, lo: int, hi: int) -> Claim | None:
     «Как отметила, по данным прессы, канцлер, …» — the aside is part of the cue."""
     verb = k + 1
     form = view.finite_verb(verb)
+    if form is not None and form.source_from:
+        return None  # «Как следует из материалов дела, …» cites a document
     stop = comma_after(view, verb, hi)
     search_from = verb
     if stop == verb + 1 and stop + 1 < hi and view.word(stop + 1) == "по":
@@ -212,7 +214,7 @@ def verb_that(
     weak = False
     if any(v.source_from for v in forms):
         who: Phrase | str | None = from_phrase(view, left_lo, connector)
-        if who is None:
+        if who is None or is_document(view, who):
             return None  # «следует отметить, что …» is the writer's own voice
     elif form is None:
         who = gerund_subject(view, k, start_lo, claims)
@@ -243,6 +245,12 @@ def from_phrase(view: View, lo: int, hi: int) -> Phrase | None:
             # «Из них следовало, что …» names nobody
             return None if phrase is None or view.word(phrase.head) in PRONOUN_OBJECTS else phrase
     return None
+
+
+def is_document(view: View, phrase: Phrase) -> bool:
+    """A document or data, cited but not speaking: «Из материалов дела следует, что …»;
+    not a statement («Из заявления МИД следует, что …»)."""
+    return phrase.head not in view.owner and lemma(view.word(phrase.head)) in view.lex.documents
 
 
 def gerund_subject(view: View, k: int, lo: int, claims: list[Claim]) -> Phrase | str:

@@ -1,0 +1,77 @@
+"""Roles: the positions people hold, from titles and appositions around their names.
+
+- before the name: «президент Казахстана Касым-Жомарт Токаев» → президент, of Казахстан;
+  «директор компании «Алматинский автоцентр «КамАЗ»» Андрей Ковганов» → директор, of
+  the company; «бывший министр …» → a past role; stacked, nested and listed titles
+  (:mod:`.before`);
+- after the name: «Андрей Ковганов, директор компании …» → директор, of the company
+  (:mod:`.after`);
+- countries from adjectives and the article: «американский президент» → США.
+
+Position words are data (``resources/roles/positions.txt`` by hand, ``professions.txt``
+from NEREL train by ``scripts/build_role_heads.py``), matched by lemma.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from svodka.config import Config
+from svodka.doc import Document, Entity, Role
+from svodka.lang import morph
+from svodka.resources import country_names, read_lines, read_table
+from svodka.stages.roles.after import role_after
+from svodka.stages.roles.before import roles_before
+from svodka.stages.roles.view import Resources, View
+
+REQUIRES = ("tokens", "entities")
+PROVIDES = ("entities.roles",)
+
+
+def load(config: Config) -> Resources:
+    """Read the position words, keyed by the lemmas of their words."""
+    titles = [*read_lines("roles/professions.txt"), *read_lines("roles/positions.txt")]
+    positions = {tuple(morph.lemma(w) for w in p.split()): p for p in titles}
+    return Resources(
+        positions=positions,
+        longest=max(len(k) for k in positions),
+        past=frozenset(read_lines("roles/past_markers.txt")),
+        org_types=frozenset(read_lines("orgs/types.txt")),
+        adjectives=dict(read_table("roles/country_adjectives.tsv")),
+        national=frozenset(read_lines("roles/national_titles.txt")),
+        bodies=frozenset(read_lines("roles/bodies.txt")) | frozenset(read_lines("orgs/types.txt")),
+    )
+
+
+def apply(doc: Document, res: Resources) -> Document:
+    """Attach roles to the person entities of a document."""
+    view = View(doc, main_country(doc, res))
+    entities = []
+    for entity in doc.entities:
+        if entity.type == "PER":
+            roles = find_roles(view, entity, res)
+            entity = replace(entity, roles=roles) if roles else entity
+        entities.append(entity)
+    return replace(doc, entities=tuple(entities))
+
+
+def main_country(doc: Document, res: Resources) -> str | None:
+    """The country an article is about: its most mentioned country, else None."""
+    known = set(country_names().values()) | set(res.adjectives.values())
+    counts = Counter(
+        {e.name: len(e.mentions) for e in doc.entities if e.type == "LOC" and e.name in known}
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
+    """Every distinct role found around the entity's mentions, in order."""
+    roles: list[Role] = []
+    for m in entity.mentions:
+        first, last = view.index(m.start), view.index(m.stop)
+        after = role_after(view, last, res)
+        for role in [*roles_before(view, first, last, res), *([after] if after else [])]:
+            if role not in roles:
+                roles.append(role)
+    return tuple(roles)

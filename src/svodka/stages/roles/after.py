@@ -1,0 +1,42 @@
+"""Roles written after a name: «Лука Модрич, полузащитник мадридского «Реала»»."""
+
+from __future__ import annotations
+
+from svodka.doc import Entity, Role
+from svodka.stages.roles.make import make_role
+from svodka.stages.roles.view import MARKS, Resources, View, is_genitive_word, match_position
+
+MAX_GAP = 12  # tokens between a position and its organisation
+
+
+def role_after(view: View, last: int, res: Resources) -> Role | None:
+    """«[Имя], директор компании «…»»: a comma, a position, then what it is of."""
+    if last >= len(view.doc.tokens) or view.word(last) != ",":
+        return None
+    for end in range(last + 2, min(last + 2 + res.longest, len(view.doc.tokens)) + 1):
+        found = match_position(view, end - 1, res)
+        if found is not None and found.first in (last + 1, last + 2):
+            if heads_name(view, found.last):
+                return None  # «художник X, певица Y»: «певица» is Y's, not X's
+            of, words = next_entity(view, found.last)
+            return make_role(view, found, of, words if of and of.type == "LOC" else [], res)
+    return None
+
+
+def heads_name(view: View, k: int) -> bool:
+    """Whether a person's name follows a position at ``k``: «певица Y»."""
+    return view.owned(k, "PER") is not None
+
+
+def next_entity(view: View, k: int) -> tuple[Entity | None, list[str]]:
+    """The first ORG/LOC right after a position, across descriptor words and quotes,
+    with the words before it: «министр [торговли] США»."""
+    words: list[str] = []
+    for j in range(k, min(k + MAX_GAP, len(view.doc.tokens))):
+        if (hit := view.owned(j, "ORG", "LOC")) is not None:
+            return hit[0], words
+        word = view.word(j)
+        if j in view.owner or not (word in MARKS or is_genitive_word(word)):
+            return None, []
+        words.append(word)
+    return None, []

@@ -1,0 +1,95 @@
+"""A role from a found position and the words between it and the name."""
+
+from __future__ import annotations
+
+from svodka.doc import Entity, Role
+from svodka.lang import morph
+from svodka.lang.names import normalize
+from svodka.stages.roles.view import EX_PREFIX, MARKS, Found, Resources, View
+
+#: «премьер-министр страны», «глава государства» are of the article's country.
+COUNTRY_WORDS = frozenset({"страна", "государство"})
+
+
+def make_role(
+    view: View,
+    found: Found,
+    of: Entity | None,
+    words: list[str],
+    res: Resources,
+    of_text: str = "",
+) -> Role:
+    """A role from a found position and what lies between it and the name.
+
+    - nothing, or a kind of organisation before its name («директор компании «КамАЗ»»,
+      «редактор газеты Wall Street Journal»): the role is of the entity, by its name;
+    - a field before a place («министр торговли США»): the field joins the title;
+    - a field alone («министр финансов»): it joins the title too;
+    - a unit of an organisation («глава бюджетного комитета Госдумы»): linked to the
+      entity, named by the whole phrase in the nominative, «бюджетный комитет Госдумы»;
+    - an abbreviation the NER missed («глава МИД России»): named, not linked;
+    - a country adjective («американский президент»), «страны» or a national office
+      alone («премьер Путин»): of the country.
+    """
+    past = is_past(view, found, res)
+    plain = [w for w in words if w not in MARKS]
+    if any(w.isupper() and len(w) > 1 for w in plain):
+        of_name = " ".join(plain + ([of.name] if of else []))
+        return Role(title=found.title, of=None, of_name=of_name, past=past)
+    country = None
+    if plain and morph.lemma(plain[-1]) in COUNTRY_WORDS and of is None:
+        plain, words, country = plain[:-1], words[:-1], view.country
+    kind = [w for w in plain if morph.lemma(w) not in res.org_types]
+    field = not any(is_pronoun(w) or morph.lemma(w) in res.bodies for w in plain)
+    if kind and len(plain) == len(words) and (of.type == "LOC" if of else field):
+        # «министр торговли США», «министр финансов»: the field belongs to the title
+        title = " ".join([found.title, *(kind if of else plain)])
+        return place_role(view, title, of, past, country or adjective_country(view, found, res))
+    if kind and of is not None:
+        # «глава бюджетного комитета Госдумы»: a unit of the organisation, named in full,
+        # a topic after it: «комитета Госдумы [по экономической политике]»
+        topic = kind.index("по") if "по" in kind else len(kind)
+        of_name = normalize(" ".join([*kind[:topic], of_text, *kind[topic:]]), "ORG")
+        return Role(title=found.title, of=of.id, of_name=of_name, past=past)
+    if of is not None:
+        return Role(title=found.title, of=of.id, of_name=of.name, past=past)
+    country = country or adjective_country(view, found, res)
+    if country is None and found.title in res.national and not plain:
+        country = view.country  # «премьер Путин» in a Russian article → Россия
+    return place_role(view, found.title, None, past, country)
+
+
+def place_role(view: View, title: str, of: Entity | None, past: bool, country: str | None) -> Role:
+    """A role of a place entity, else of a country named by the text or implied."""
+    if of is not None:
+        return Role(title=title, of=of.id, of_name=of.name, past=past)
+    if country is None:
+        return Role(title=title, past=past)
+    entity = next((e for e in view.doc.entities if e.type == "LOC" and e.name == country), None)
+    return Role(title=title, of=entity.id if entity else None, of_name=country, past=past)
+
+
+def is_pronoun(word: str) -> bool:
+    """«этого», «своей»: no field of a title («обозреватель этого журнала»)."""
+    return morph.parse(word)[0].tag.POS == "NPRO" or "Apro" in morph.parse(word)[0].tag
+
+
+def before_title(view: View, found: Found, res: Resources) -> list[str]:
+    """The lowercase lemmas of up to two words before a position: «бывший американский»."""
+    first = max(found.first - 2, 0)
+    return [morph.lemma(view.word(k).lower()) for k in range(first, found.first)]
+
+
+def is_past(view: View, found: Found, res: Resources) -> bool:
+    """«экс-министр», «бывший (американский) президент»."""
+    if view.word(found.first).lower().startswith(EX_PREFIX):
+        return True
+    return any(w in res.past for w in before_title(view, found, res))
+
+
+def adjective_country(view: View, found: Found, res: Resources) -> str | None:
+    """«американский президент» → США, «бывший абхазский президент» → Абхазия."""
+    for lemma in reversed(before_title(view, found, res)):
+        if lemma in res.adjectives:
+            return res.adjectives[lemma]
+    return None

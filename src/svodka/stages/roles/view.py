@@ -1,0 +1,123 @@
+"""A document seen by the roles stage: tokens, who owns each token, position phrases."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from svodka.doc import Document, Entity
+from svodka.lang import morph
+from svodka.lang.text import QUOTES
+
+#: Quote tokens skipped between a position and its name; the apostrophe too, as copy
+#: set in English style quotes names in single marks: «директор компании 'Лукойл'».
+MARKS = QUOTES | {"'"}
+EX_PREFIX = "экс-"  # «экс-министр» is a past «министр»
+#: Words joining the items of a list: «президенты Латвии, Эстонии и Литвы».
+JOINERS = frozenset({",", "и"})
+NAME_TAGS = frozenset({"Surn", "Name", "Patr"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    positions: dict[tuple[str, ...], str]
+    longest: int
+    past: frozenset[str]
+    org_types: frozenset[str]
+    adjectives: dict[str, str]
+    national: frozenset[str]
+    bodies: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A position phrase found at tokens ``[first, last)``."""
+
+    title: str
+    first: int
+    last: int
+
+
+class View:
+    """Token positions and the entity mention covering each token of a document."""
+
+    def __init__(self, doc: Document, country: str | None = None):
+        self.doc = doc
+        self.country = country
+        self.starts = [t.start for t in doc.tokens]
+        self.owner: dict[int, tuple[Entity, int, int]] = {}
+        for entity in doc.entities:
+            for m in entity.mentions:
+                first, last = self.index(m.start), self.index(m.stop)
+                for k in range(first, last):
+                    self.owner[k] = (entity, first, last)
+
+    def index(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def word(self, k: int) -> str:
+        return self.doc.tokens[k].text
+
+    def text_of(self, first: int, last: int) -> str:
+        """The text of tokens ``[first, last)``."""
+        return self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last - 1].stop]
+
+    def owned(self, k: int, *types: str) -> tuple[Entity, int, int] | None:
+        """The mention covering token ``k`` when its entity is of one of ``types``."""
+        hit = self.owner.get(k)
+        return hit if hit is not None and hit[0].type in types else None
+
+
+def match_position(view: View, k: int, res: Resources) -> Found | None:
+    """The longest position phrase ending at token ``k``."""
+    for size in range(min(res.longest, k + 1), 0, -1):
+        words = [view.word(j) for j in range(k - size + 1, k + 1)]
+        key = tuple(morph.lemma(w.lower().removeprefix(EX_PREFIX)) for w in words)
+        if key in res.positions and not is_verb(words[-1]):
+            return Found(res.positions[key], k - size + 1, k + 1)
+    return None
+
+
+def is_verb(word: str) -> bool:
+    """«управляет» shares its lemma with «управляющий» but is no title."""
+    return morph.parse(word)[0].tag.POS in ("VERB", "INFN", "GRND")
+
+
+def is_plural(word: str) -> bool:
+    """«президенты», «музыкантами»: a title shared by a list of names."""
+    return "plur" in morph.parse(word)[0].tag
+
+
+def cases(word: str, name: str = "") -> set[str]:
+    """The cases a word may be in, as the name ``name`` where it may be one: «Путина» as
+    «Путин» → {gent, accs}, not the nominative of «путина»."""
+    parses = morph.parse(word)[:6]
+    names = [p for p in parses if NAME_TAGS & set(p.tag.grammemes)]
+    names = [p for p in names if p.normal_form == name.lower()] or names
+    found = (morph.case_of(p.tag) for p in names or parses[:4])
+    return {c for c in found if c}
+
+
+def is_genitive_word(word: str) -> bool:
+    """A descriptor between a position and its organisation: «компании», «бюджетного»,
+    «МИД»."""
+    if word.isupper() and len(word) > 1:
+        return True
+    if not word.isalpha() or not word[1:].islower() or len(word) < 3:
+        return False
+    pos = ("NOUN", "ADJF") if word.islower() else ("ADJF",)  # «Сибирского военного округа»
+    return any(p.tag.POS in pos and morph.case_of(p.tag) == "gent" for p in morph.parse(word)[:2])
+
+
+def topic_tail(view: View, k: int) -> int:
+    """The first token of a «по»-phrase ending at ``k`` after an organisation or a genitive,
+    else ``k + 1``: «комитета Госдумы [по экономической политике]»."""
+    for j in range(k, max(k - 4, 0), -1):
+        word = view.word(j)
+        if word == "по":
+            after_of = view.owned(j - 1, "ORG", "LOC") or is_genitive_word(view.word(j - 1))
+            return j if j < k and after_of else k + 1
+        if not (word.isalpha() and word.islower()):
+            break
+    return k + 1
