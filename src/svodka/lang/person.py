@@ -10,6 +10,7 @@ a word none of them knows is indeclinable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,8 @@ from svodka.lang import morph
 from svodka.resources import read_lines, read_table
 
 CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+#: How every patronymic ends: «-ович», «Кузьмич», «-евна», «-ична», «-инична».
+PATRONYMIC_END = re.compile(r"(?:ич|на)$")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 # The parse scores pymorphy gives a form are close for names; a small prior for the
 # masculine breaks ties such as «Токаева» (Токаев, gent) vs «Токаева» (femn, nomn),
@@ -222,11 +225,12 @@ def drop_patronymic(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=50_000)
 def is_patronymic(word: str, *, surname_too: bool) -> bool:
     """«Анатольевич», «Владимировна»: a dictionary patronymic; unless ``surname_too``,
     not a word that is also a surname («Абрамович»)."""
-    if not word[:1].isupper() or len(word) < 6:
-        return False
+    if not word[:1].isupper() or len(word) < 6 or not PATRONYMIC_END.search(word):
+        return False  # most words end otherwise: no dictionary look-up (it is slow)
     parses = [p for p in morph.parse(word.lower()) if p.is_known]
     patr = any("Patr" in p.tag.grammemes for p in parses)
     surname = any("Surn" in p.tag.grammemes for p in parses)
