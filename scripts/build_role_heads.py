@@ -6,7 +6,7 @@ data; dev is kept for measuring) gives a title such as «полузащитни�
 or a participle and that is not a qualifier. Heads seen at least ``MIN_COUNT`` times
 and not already in ``positions.txt`` are written in the nominative singular.
 
-    .venv/bin/python scripts/build_role_heads.py /work/shared/data/nerel-1.1/train
+    .venv/bin/python scripts/build_role_heads.py ../shared/data/nerel-1.1/train
 """
 
 from __future__ import annotations
