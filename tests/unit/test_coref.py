@@ -94,3 +94,12 @@ def test_coref_keeps_two_known_places_apart_though_they_look_like_case_forms(pip
     found = entities(pipeline, text)
     assert found["Бразилиа"] == ["Бразилиа", "Бразилиа"]
     assert found["Бразилия"] == ["Бразилия"]
+
+
+def test_state_body_keeps_its_country():
+    """«МВД» «Индии» (two spans) → one ORG entity «МВД Индии»; «Индия» stays a place."""
+    from svodka.pipeline import default_pipeline
+
+    doc = default_pipeline().analyze("Об этом сообщили в Минобороны России. В МВД Индии молчат.")
+    names = {e.name for e in doc.entities}
+    assert {"Минобороны России", "МВД Индии"} <= names

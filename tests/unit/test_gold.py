@@ -75,6 +75,25 @@ def test_gold_quotes_match_by_overlap_and_attribution_by_name():
     assert layers["quote_attribution"].tp == 1
 
 
+def test_gold_outlet_reports_alone_are_neither_rewarded_nor_punished():
+    """GUIDE: «как сообщает ТАСС, …» is narration; a made-up quote still counts against."""
+    report = Quote(0, 20, "в Сочи прошли переговоры", "indirect", speaker_name="ТАСС", source=True)
+    invented = Quote(30, 50, "совсем другие слова здесь", "indirect", speaker_name="эксперты")
+    gold = {
+        **GOLD,
+        "quotes": [
+            *GOLD["quotes"],
+            {"kind": "indirect", "source": True, "text": "в Сочи прошли переговоры"},
+        ],
+    }
+    score = GoldScore()
+    score_article(gold, document(quotes=(report,)), score)
+    assert (score.layers["quotes"].predicted, score.layers["quotes"].gold) == (0, 1)
+    score = GoldScore()
+    score_article(gold, document(quotes=(report, invented)), score)
+    assert score.layers["quotes"].predicted == 1
+
+
 def test_gold_amounts_and_dates_by_value():
     layers = scored(
         document(

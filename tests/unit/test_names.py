@@ -62,3 +62,20 @@ def test_names_verb_gender_hints_a_feminine_subject(text, after, expected):
 )
 def test_names_drop_patronymic(name, expected):
     assert drop_patronymic(name) == expected
+
+
+def test_foreign_female_first_name_is_not_martin():
+    """«Мартины Хингис» → Мартина Хингис, not «Мартин» or the plural «Мартины»."""
+    from svodka.lang.names import normalize
+
+    assert normalize("Мартины Хингис", "PER", "у", "") == "Мартина Хингис"
+    assert normalize("Камалы Харрис", "PER", "у", "") == "Камала Харрис"
+    assert normalize("Мартина Лютера Кинга", "PER", "у", "") == "Мартин Лютер Кинг"
+
+
+def test_indeclinable_foreign_surname_stays():
+    """«Маматы Банерджи» → Мамата Банерджи: the -жи genitive rule does not fire."""
+    from svodka.lang.names import normalize
+
+    assert normalize("Маматы Банерджи", "PER", "у", "") == "Мамата Банерджи"
+    assert normalize("Банерджи", "PER", "у", "") == "Банерджи"

@@ -16,7 +16,7 @@ def roles(pipeline, text):
         (
             "Об этом сообщил глава МИД России Сергей Лавров.",
             "Сергей Лавров",
-            [("глава", "МИД", False)],
+            [("глава", "МИД России", False)],
         ),
         (
             "На встрече был Андрей Ковганов, директор компании «Алматинский автоцентр «КамАЗ».",
@@ -87,3 +87,60 @@ def test_roles_nested_title_goes_to_its_holder(pipeline):
         pipeline, "Это подтвердил пресс-секретарю экс-президента США Билла Клинтона Джо Локхарту."
     )
     assert found["Билл Клинтон"] == [("президент", "США", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # predicate titles: a linking verb, then the title in the instrumental
+        ("Иван Петров назначен начальником управления.", "Иван Петров", ("начальник", False)),
+        ("Геннадий Зюганов является лидером КПРФ.", "Геннадий Зюганов", ("лидер", False)),
+        ("Анна Смирнова работает врачом.", "Анна Смирнова", ("врач", False)),
+        # a past-tense verb is no past role
+        ("В 2008 году Дмитрий Медведев был избран президентом.", "Дмитрий Медведев",
+         ("президент", False)),
+        # «пост/должность» and a genitive title
+        ("Ранее Олег Иванов занимал пост губернатора Тверской области.", "Олег Иванов",
+         ("губернатор", False)),
+        # a relative clause
+        ("Сильвио Берлускони, который является лидером партии, уехал.", "Сильвио Берлускони",
+         ("лидер", False)),
+        # inverted: the title before the verb and the name
+        ("Министром обороны назначен Сергей Шойгу.", "Сергей Шойгу", ("министр обороны", False)),
+        # a dash apposition with adjectives
+        ("Уоррен Баффет — американский предприниматель и инвестор.", "Уоррен Баффет",
+         ("предприниматель", False)),
+    ],
+)  # fmt: skip
+def test_roles_in_predicates(pipeline, text, person, expected):
+    assert expected in [(t, p) for t, _, p in roles(pipeline, text)[person]]
+
+
+def test_roles_predicate_takes_its_organisation(pipeline):
+    found = roles(pipeline, "Алексей Кудрин стал министром финансов России.")
+    assert found["Алексей Кудрин"] == [("министр финансов", "Россия", False)]
+
+
+def test_roles_active_appointment_is_not_the_subjects(pipeline):
+    found = roles(pipeline, "Николас Мадуро назначил министром обороны адмирала Кармен Мелендес.")
+    assert found["Николас Мадуро"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("Об этом сообщил глава администрации президента Сергей Нарышкин.", "Сергей Нарышкин",
+         [("глава", "администрация президента", False)]),
+        ("Он встретился с руководителем администрации президента Сергеем Нарышкиным.",
+         "Сергей Нарышкин", [("руководитель", "администрация президента", False)]),
+        # the national title held by the name, the outer one nobody's
+        ("Об этом сообщил пресс-секретарь президента Путина.", "Путин",
+         [("президент", None, False)]),
+        ("Об этом сообщил пресс-секретарь президента Дмитрий Песков.", "Дмитрий Песков",
+         [("пресс-секретарь", None, False)]),
+        # a national title after a genitive that leads to no position stays the name's
+        ("Во время визита президента Путина в Казань.", "Путин", [("президент", None, False)]),
+    ],
+)  # fmt: skip
+def test_roles_genitive_chains(pipeline, text, person, expected):
+    assert roles(pipeline, text)[person] == expected

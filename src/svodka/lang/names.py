@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from svodka.lang import morph
-from svodka.lang.person import normalize_person
+from svodka.lang.person import nominative_hint, person_forms, subject_gender
 from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
 from svodka.resources import read_lines
 
@@ -48,21 +48,32 @@ def neighbours(text: str, start: int, stop: int) -> tuple[str, str]:
     return before, match.group(0).lower() if match else ""
 
 
-@lru_cache(maxsize=100_000)
 def normalize(text: str, type: str, before: str = "", after: str = "") -> str:
-    """The nominative form of a mention of type PER, ORG or LOC."""
+    """The nominative form of a mention of type PER, ORG or LOC.
+
+    Only a person's name reads its neighbours, and only as a case hint and a subject's
+    gender, so the cache is keyed by those: «России» is normalized once per run.
+    """
+    if type != "PER":
+        return normalize_in(text, type, 0.0, None)
+    return normalize_in(text, type, nominative_hint(before), subject_gender(after))
+
+
+@lru_cache(maxsize=100_000)
+def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
+    """:func:`normalize` given the neighbours' hint (-1, 0, +1) and subject gender."""
     text = " ".join(text.split())
     inner = strip_outer_quotes(text)
     if inner != text:
         # «Северного потока — 2» → «Северный поток — 2»: inflect inside, keep the quotes.
         at = text.index(inner)
-        return text[:at] + normalize(inner, type, before, after) + text[at + len(inner) :]
+        return text[:at] + normalize_in(inner, type, hint, gender) + text[at + len(inner) :]
     text = uncap_shouting(text)
     words = list(WORD.finditer(text))
     if not words:
         return text
     if type == "PER" and any(w.group(0)[:1].isupper() for w in words):
-        forms = normalize_person([w.group(0) for w in words], before, after)
+        forms = person_forms([w.group(0) for w in words], gender, hint)
     else:
         forms = normalize_head_group(text, words)
     out, last = [], 0
@@ -99,7 +110,7 @@ def uncap_shouting(text: str) -> str:
     if not text.isupper() or len(text) < 4:
         return text
     parses = morph.parse(text.lower())
-    grammemes = parses[0].tag.grammemes if parses and parses[0].is_known else set()
+    grammemes = parses[0].tag.grammemes if parses and morph.known(parses[0].word) else set()
     if {"Geox", "Name", "Surn"} & grammemes and "Abbr" not in grammemes:
         return morph.restore_case(text.lower(), text.title())
     return text
@@ -175,12 +186,12 @@ def head_group(text: str, words: list[re.Match]) -> list[int]:
         if any(q in text[: w.start()] for q in OPENING_QUOTES) or is_abbreviation(word):
             break
         parses = morph.parse(word.lower())
-        if "-" in word and not parses[0].is_known:
+        if "-" in word and not morph.known(parses[0].word):
             break  # «Даунинг-стрит»: a compound the dictionary does not know stays as is
         if word.lower().endswith(COMPOUND_TAILS):
             break  # «Киргизтелеком», not «Киргизтелек»
         pos = {p.tag.POS for p in parses[:2]}
-        if not parses[0].is_known and i < len(words) - 1:
+        if not morph.known(parses[0].word) and i < len(words) - 1:
             # «Панкисском ущелье»: an unknown word before a noun may be its adjective
             # even when pymorphy's first guesses are nouns.
             pos |= {p.tag.POS for p in parses if p.tag.POS == "ADJF"}
@@ -212,7 +223,7 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
         if reading[0] == "nomn":
             # Prefer leaving a form alone when it may already be nominative, much more so
             # for a word the dictionary does not know («Невада» is not «Невад» in gent).
-            score += 0.01 if p.is_known else 0.3
+            score += 0.01 if morph.known(p.word) else 0.3
         if score > best_score:
             best, best_score = reading, score
     return best

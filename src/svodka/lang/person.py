@@ -57,8 +57,13 @@ def normalize_person(words: list[str], before: str, after: str) -> list[str]:
 
     Only the last part of a hyphenated word declines: «Касым-Жомарта» → «Касым-Жомарт».
     """
+    return person_forms(words, subject_gender(after), nominative_hint(before))
+
+
+def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]:
+    """:func:`normalize_person` given the subject's gender and the case hint."""
     options = [word_options(w.split("-")[-1]) for w in words]
-    reading = best_reading(options, subject_gender(after), nominative_hint(before))
+    reading = best_reading(options, gender, hint)
     if reading is None:
         return words
     forms = []
@@ -78,6 +83,8 @@ def word_options(word: str) -> tuple[Option, ...]:
     if not word[:1].isupper() or (word.isupper() and len(word) > 1):
         return ()
     lower = word.lower()
+    if lower.endswith(INDECLINABLE_ENDINGS):
+        return ()  # «Банерджи», «Белуччи»: fits every reading, keeps its form
     parses = morph.parse(lower)
     named = [p for p in parses if is_name_parse(p)]
     # pymorphy's noun guesses for unknown words decline «Пелоси» as «Пелось», so only
@@ -88,17 +95,44 @@ def word_options(word: str) -> tuple[Option, ...]:
         options = list(surname_options(lower)) or [
             o for p in parses if p.tag.POS == "ADJF" and (o := parse_option(p))
         ]
+    # «Мартины Хингис»: a foreign feminine first name pymorphy reads as Мартин's forms.
+    # A listed first name is one woman, never a family («Мартины» is not Мартины, plural).
+    if female := female_first_options(lower):
+        options = [*female, *(o for o in options if o.number == "sing")]
     first_name_only = named and not any("Surn" in p.tag.grammemes for p in named)
     if first_name_only and not any(o.case == "nomn" and o.number == "sing" for o in options):
         options.append(as_written(lower))
     return tuple(options)
 
 
+#: Case endings of a feminine first name in -а/-я: «Мартины», «Мартине», «Мартину».
+FEMALE_ENDINGS = (
+    ("а", "а", "nomn"), ("ы", "а", "gent"), ("и", "а", "gent"), ("е", "а", "datv"),
+    ("е", "а", "loct"), ("у", "а", "accs"), ("ой", "а", "ablt"), ("я", "я", "nomn"),
+    ("и", "я", "gent"), ("и", "я", "datv"), ("и", "я", "loct"), ("е", "я", "datv"),
+    ("е", "я", "loct"), ("ю", "я", "accs"), ("ей", "я", "ablt"),
+)  # fmt: skip
+FOREIGN_FEMALE = frozenset(w.lower() for w in read_lines("names/foreign_female_first.txt"))
+INDECLINABLE_ENDINGS = tuple(read_lines("names/indeclinable_endings.txt"))
+FEMALE_FIRST_SCORE = 1.0
+
+
+def female_first_options(word: str) -> tuple[Option, ...]:
+    """Readings of a listed foreign feminine first name: «мартины» → Мартина (gent)."""
+    found = []
+    for ending, nominative_end, case in FEMALE_ENDINGS:
+        if word.endswith(ending):
+            nominative = word[: len(word) - len(ending)] + nominative_end
+            if nominative in FOREIGN_FEMALE:
+                found.append(Option(case, "sing", "femn", nominative, FEMALE_FIRST_SCORE))
+    return tuple(found)
+
+
 def is_name_parse(p) -> bool:
     """A dictionary parse as a name; first names only in the singular («Джен» is not
     the plural of «Джена» in a news story)."""
     grammemes = p.tag.grammemes
-    if p.tag.POS != "NOUN" or not p.is_known or not NAME_TAGS & grammemes:
+    if p.tag.POS != "NOUN" or not NAME_TAGS & grammemes or not morph.known(p.word):
         return False
     return "Name" not in grammemes or p.tag.number != "plur"
 
@@ -231,7 +265,7 @@ def is_patronymic(word: str, *, surname_too: bool) -> bool:
     not a word that is also a surname («Абрамович»)."""
     if not word[:1].isupper() or len(word) < 6 or not PATRONYMIC_END.search(word):
         return False  # most words end otherwise: no dictionary look-up (it is slow)
-    parses = [p for p in morph.parse(word.lower()) if p.is_known]
+    parses = [p for p in morph.parse(word.lower()) if morph.known(p.word)]
     patr = any("Patr" in p.tag.grammemes for p in parses)
     surname = any("Surn" in p.tag.grammemes for p in parses)
     return patr and (surname_too or not surname)

@@ -23,6 +23,7 @@ from svodka.knowledge.gazetteer import Gazetteer, load_gazetteer
 from svodka.knowledge.keys import expand, load_tables
 from svodka.lang.names import normalize
 from svodka.lang.person import drop_patronymic
+from svodka.lang.qualified import join_countries
 from svodka.lang.text import QUOTES
 from svodka.resources import country_names, read_lines, read_table
 
@@ -38,6 +39,7 @@ class Resources:
     abbreviations: dict[str, str]  # folded short name → folded full name
     endings: frozenset[str]  # case endings two forms of one name may differ by
     first_names: dict[str, str]  # short form of a first name → full: «тони» → «энтони»
+    short_forms: frozenset[str]  # the keys of ``first_names``
     places: Gazetteer  # two names it knows apart are never case variants of each other
 
 
@@ -54,6 +56,7 @@ def load(config: Config) -> Resources:
         abbreviations=load_tables().abbreviations,
         endings=frozenset(["", *read_lines("names/case_endings.txt")]),
         first_names=dict(read_table("names/first_name_variants.tsv")),
+        short_forms=frozenset(first for first, _ in read_table("names/first_name_variants.tsv")),
         places=load_gazetteer(),  # cached: the places stage shares it
     )
 
@@ -61,8 +64,12 @@ def load(config: Config) -> Resources:
 def apply(doc: Document, res: Resources) -> Document:
     """Group the document's spans into entities."""
     groups: dict[tuple[str, str], list[Span]] = {}
-    for span in doc.spans:
-        groups.setdefault((span.type, group_key(span, res)), []).append(span)
+    keys: dict[tuple[str, str], str] = {}  # (type, normal) → group key: a mention repeats
+    for span in join_countries(doc, list(doc.spans)):  # «МВД» «Индии» → «МВД Индии»
+        key = keys.get((span.type, span.normal))
+        if key is None:
+            key = keys[(span.type, span.normal)] = group_key(span, res)
+        groups.setdefault((span.type, key), []).append(span)
     groups = merge_case_variants(groups, res.endings, res.places)
     groups = merge_qualified(groups, res)
     groups = merge_short_names(groups, res.endings)
@@ -72,7 +79,7 @@ def apply(doc: Document, res: Resources) -> Document:
             f"e{i}",
             spans,
             res.canonical.get(key[1]) if key[0] != "PER" else None,
-            frozenset(res.first_names),
+            res.short_forms,
         )
         for i, (key, spans) in enumerate(ordered, 1)
     )
@@ -106,13 +113,17 @@ def merge_case_variants(
     """
     order = sorted(groups, key=lambda k: -len(groups[k]))
     target: dict[tuple[str, str], tuple[str, str]] = {}
-    for i, key in enumerate(order):
+    # Case variants share the first three letters of every word (:func:`word_variant`),
+    # so only keys in one bucket are compared.
+    buckets: dict[tuple, list[tuple[str, str]]] = {}
+    for key in order:
+        bucket = buckets.setdefault((key[0], *(w[:3] for w in key[1].split())), [])
+        bucket.append(key)
         if key[0] == "PER" and len(key[1].split()) < 2:
             continue
-        for other in order[:i]:
+        for other in bucket[:-1]:
             if (
-                other[0] == key[0]
-                and other not in target
+                other not in target
                 and case_variant(key[1], other[1], endings)
                 and not both_places(key, other, places)
             ):

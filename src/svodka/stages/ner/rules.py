@@ -304,7 +304,7 @@ def is_common_word(text: str) -> bool:
         return False
     parses = morph.parse(text.lower())
     proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}
-    return parses[0].is_known and not any(proper & set(p.tag.grammemes) for p in parses)
+    return morph.known(parses[0].word) and not any(proper & set(p.tag.grammemes) for p in parses)
 
 
 class SpanIndex:

@@ -33,7 +33,7 @@ from svodka.stages.quotes.discourse import (
 )
 from svodka.stages.quotes.lexicon import fold, lemma, parse
 from svodka.stages.quotes.phrases import Phrase
-from svodka.stages.quotes.view import View
+from svodka.stages.quotes.view import PREPOSITIONS, View
 
 
 def person_lemma(word: str) -> str:
@@ -138,6 +138,9 @@ def role_holder(
     order = [e for _, e in reversed(before)] + [e for _, e in view.people[n : n + ROLE_REACH]]
     # «адвокат Сайпса» is not Сайпс, whatever role he was given
     holders = [e for e in order if holds(e, group) and e not in inside]
+    # «Министр отметил» after «министр Силуанов и глава ЦБ Набиуллина»: the same title
+    # first, a synonym («глава») only failing that
+    holders.sort(key=lambda e: not holds(e, frozenset({head_lemma})))
     for entity in holders:
         if not named or any(r.of in named for r in entity.roles):
             return entity
@@ -187,10 +190,17 @@ def nominative_text(view: View, phrase: Phrase) -> str:
     first = phrase.first
     while first < phrase.head and view.word(first) in view.lex.determiners:
         first += 1  # «один гражданин Белоруссии» → «гражданин Белоруссии»
+    inflect = phrase.oblique
+    gender = head_features(view, phrase)[1] or "masc"
+    if gender == "neut" and not view.is_noun(phrase.head):
+        gender = "masc"  # «одного из участников»: «один», not «одно»
     for k in range(first, phrase.last):
         word = view.tokens[k].text
-        if phrase.oblique and k <= phrase.head and k not in view.owner:
-            word = to_nominative(view, k)
+        # «одного из участников встречи» → «один из участников встречи»: only the head
+        # group before a preposition changes
+        inflect = inflect and view.word(k) not in PREPOSITIONS
+        if inflect and k <= phrase.head and k not in view.owner:
+            word = to_nominative(view, k, gender, attribute=k < phrase.head)
         gap = view.text[view.tokens[k - 1].stop : view.tokens[k].start] if parts else ""
         parts.append(gap + word)
     text = "".join(parts)
@@ -200,12 +210,20 @@ def nominative_text(view: View, phrase: Phrase) -> str:
     return text
 
 
-def to_nominative(view: View, k: int) -> str:
-    """«экспертов» → «эксперты», «пресс-службы» → «пресс-служба», keeping the number."""
+def to_nominative(view: View, k: int, gender: str = "masc", *, attribute: bool = False) -> str:
+    """«экспертов» → «эксперты», «пресс-службы» → «пресс-служба», keeping the number;
+    an adjective takes the head's gender: «главного ведомства» → «главное ведомство»."""
     word = view.tokens[k].text
-    for p in view.parses(k):
-        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and morph.case_of(p.tag) != "nomn":
+    kinds = ("ADJF", "PRTF") if attribute else ("NOUN", "ADJF", "PRTF")
+    for p in agreeing_first(view.parses(k), gender):
+        if p.tag.POS in kinds and morph.case_of(p.tag) != "nomn":
             form = morph.inflect(p, {"nomn"})
             if form:
                 return morph.copy_case(form, word)
     return word
+
+
+def agreeing_first(parses: tuple, gender: str) -> list:
+    """An adjective's readings of the head's gender first: «одного» is «один», not
+    «одно», when nothing says otherwise (a speaker is a man by default)."""
+    return sorted(parses, key=lambda p: p.tag.POS != "NOUN" and p.tag.gender not in (None, gender))

@@ -138,21 +138,22 @@ def verb_forms(lines: tuple[str, ...]) -> dict[str, tuple[VerbForm, ...]]:
             "source_from": "from" in tags,
             "after": "after" in tags,
         }
-        for form, found in lexeme_forms(word, **flags):
+        for form, found in lexeme_forms(word, finite="finite" in tags, **flags):
             if found not in forms.setdefault(form, []):
                 forms[form].append(found)
     return {form: tuple(found) for form, found in forms.items()}
 
 
-def lexeme_forms(word: str, **flags: bool) -> list[tuple[str, VerbForm]]:
+def lexeme_forms(word: str, *, finite: bool = False, **flags: bool) -> list[tuple[str, VerbForm]]:
     """The reporting forms of one lemma's lexeme («заявить» → «заявил», «заявив», …);
     first and second persons («напомним», «думаю») are the writer's or the speaker's own
-    words, not a report."""
+    words, not a report; a ``finite`` lemma has no gerund («опасаясь, что» is a motive)."""
+    skipped = {"GRND"} if finite else set()
     parses = [p for p in morph.analyzer().parse(word) if fold(p.normal_form) == fold(word)]
     found = []
     for form in (f for p in parses if p.tag.POS in ("INFN", "ADJF") for f in p.lexeme):
         tag = form.tag
-        if tag.POS not in CUE_POS or {"impr", "1per", "2per"} & tag.grammemes:
+        if tag.POS not in CUE_POS - skipped or {"impr", "1per", "2per"} & tag.grammemes:
             continue
         cue = VerbForm(
             lemma=fold(word),

@@ -86,15 +86,42 @@ def find_head(view: View, k: int, stop: int) -> int | None:
     for j in range(k, min(stop, k + 5)):
         if j in view.owner or view.word(j) in view.lex.pronouns or view.word(j) in QUANTIFIERS:
             return j
+        if is_partitive(view, j, stop):
+            return j
         if view.is_mark(j):
             continue
-        if view.is_punct(j):
-            return None
+        if view.is_punct(j) or view.word(j) in PREPOSITIONS:
+            return None  # «одного из …»: «из» is no noun («иза»)
+        if is_attribute(view, j, stop):
+            continue
         if (view.is_noun(j) and is_head_candidate(view, j)) or view.is_latin_or_name(j):
             return j
         if not view.is_adjective(j):
             return None
     return None
+
+
+def is_partitive(view: View, k: int, stop: int) -> bool:
+    """An adjectival word before «из» heads its phrase: «одного из участников встречи»,
+    «каждый из них», «некоторые из экспертов»."""
+    return k + 1 < stop and view.word(k + 1) == "из" and view.is_adjective(k)
+
+
+def is_attribute(view: View, k: int, stop: int) -> bool:
+    """A word read as a noun that agrees as an adjective with the noun after it:
+    «главного редактора» is headed by «редактора», not «главное»."""
+    if k + 1 >= stop or k + 1 in view.owner or not view.is_noun(k + 1):
+        return False
+    nouns = [p.tag for p in view.parses(k + 1) if p.tag.POS == "NOUN"]
+    return any(
+        p.tag.POS == "ADJF"
+        and any(
+            (morph.case_of(p.tag), p.tag.number, p.tag.gender)
+            == (morph.case_of(t), t.number, t.gender)
+            for t in nouns
+        )
+        for p in view.parses(k)
+    )
 
 
 def extend_right(view: View, head: int, stop: int) -> int:

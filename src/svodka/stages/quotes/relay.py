@@ -141,9 +141,10 @@ def person_before(view: View, c: Claim, talk: Discourse) -> Speaker:
 
 
 def drop_relay_wrappers(quotes: list[Quote]) -> list[Quote]:
-    """«…», — сказал Силуанов, передает Интерфакс»: the outlet's report around a direct
-    quote only relays it; the direct quote, with its own speaker, is kept alone."""
-    spans = sorted((q.start, q.stop) for q in quotes if q.kind == "direct")
+    """«…», — сказал Силуанов, передает Интерфакс»: the outlet's report around a quote
+    with its own speaker only relays it; the quote is kept alone, direct or reported:
+    «Как сообщает Интерфакс, глава Минфина Антон Силуанов заявил, что …»."""
+    spans = sorted((q.start, q.stop) for q in quotes if not q.source and q.speaker_name)
     starts = [a for a, _ in spans]
 
     def wraps(q: Quote) -> bool:

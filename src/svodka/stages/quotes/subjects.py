@@ -16,6 +16,7 @@ from svodka.stages.quotes.phrases import (
     is_genitive,
     is_head_candidate,
     is_nominative,
+    is_partitive,
     noun_phrase,
 )
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
@@ -106,6 +107,8 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
             governed, after_noun = False, False
         elif word in PREPOSITIONS:
             governed = True
+        elif not governed and is_partitive(view, j, verb) and is_nominative(view, j):
+            return noun_phrase(view, adjective_start(view, j, lo), verb)  # «Один из …»
         elif is_head_candidate(view, j):
             dependent = after_noun and is_genitive(view, j) and not view.is_mark(j - 1)
             if not governed and not dependent and is_nominative(view, j):
@@ -170,6 +173,8 @@ def subject_right(view: View, verb: int, hi: int, form: VerbForm | None) -> Phra
             break
         if word in PREPOSITIONS:
             governed, start = True, None
+        elif not governed and is_partitive(view, j, hi) and is_nominative(view, j):
+            return noun_phrase(view, start if start is not None else j, hi)  # «один из …»
         elif is_head_candidate(view, j):
             dependent = after_noun and is_genitive(view, j) and not view.is_mark(j - 1)
             if not governed and not dependent and is_nominative(view, j) and agrees(view, j, form):

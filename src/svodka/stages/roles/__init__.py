@@ -6,6 +6,8 @@
   (:mod:`.before`);
 - after the name: «Андрей Ковганов, директор компании …» → директор, of the company
   (:mod:`.after`);
+- in a predicate: «Иван Петров назначен начальником управления», «министром обороны
+  назначен Сергей Шойгу» (:mod:`.predicate`);
 - countries from adjectives and the article: «американский президент» → США.
 
 Position words are data (``resources/roles/positions.txt`` by hand, ``professions.txt``
@@ -23,6 +25,7 @@ from svodka.lang import morph
 from svodka.resources import country_names, read_lines, read_table
 from svodka.stages.roles.after import role_after
 from svodka.stages.roles.before import roles_before
+from svodka.stages.roles.predicate import role_inverted, role_predicate
 from svodka.stages.roles.view import Resources, View
 
 REQUIRES = ("tokens", "entities")
@@ -41,6 +44,10 @@ def load(config: Config) -> Resources:
         adjectives=dict(read_table("roles/country_adjectives.tsv")),
         national=frozenset(read_lines("roles/national_titles.txt")),
         bodies=frozenset(read_lines("roles/bodies.txt")) | frozenset(read_lines("orgs/types.txt")),
+        tails=frozenset(k[-1] for k in positions),
+        verbs={
+            v.split()[0]: v.endswith(" passive") for v in read_lines("roles/predicate_verbs.txt")
+        },
     )
 
 
@@ -70,8 +77,10 @@ def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
     roles: list[Role] = []
     for m in entity.mentions:
         first, last = view.index(m.start), view.index(m.stop)
-        after = role_after(view, last, res)
-        for role in [*roles_before(view, first, last, res), *([after] if after else [])]:
+        after = role_after(view, last, res) or role_predicate(view, last, res)
+        inverted = role_inverted(view, first, last, res) if not after else None
+        found = [*roles_before(view, first, last, res), after, inverted]
+        for role in filter(None, found):
             if role not in roles:
                 roles.append(role)
     return tuple(roles)

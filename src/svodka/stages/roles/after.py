@@ -3,19 +3,37 @@
 from __future__ import annotations
 
 from svodka.doc import Entity, Role
+from svodka.lang import morph
 from svodka.stages.roles.make import make_role
 from svodka.stages.roles.view import MARKS, Resources, View, is_genitive_word, match_position
 
 MAX_GAP = 12  # tokens between a position and its organisation
+#: «Уоррен Баффет — американский предприниматель»: a dash, then adjectives and a title.
+DASHES = frozenset({"—", "–", "-"})
+APPOSITION = DASHES | {","}
+MAX_ADJECTIVES = 4
+
+
+def adjectives(view: View, k: int) -> int:
+    """How many adjectives (and «и» between them) start at ``k``: «[советский и российский]
+    художник»."""
+    count = 0
+    while count < MAX_ADJECTIVES and k + count < len(view.doc.tokens):
+        word = view.word(k + count)
+        if word != "и" and morph.parse(word)[0].tag.POS != "ADJF":
+            break
+        count += 1
+    return count
 
 
 def role_after(view: View, last: int, res: Resources) -> Role | None:
     """«[Имя], директор компании «…»»: a comma, a position, then what it is of."""
-    if last >= len(view.doc.tokens) or view.word(last) != ",":
+    if last >= len(view.doc.tokens) or view.word(last) not in APPOSITION:
         return None
-    for end in range(last + 2, min(last + 2 + res.longest, len(view.doc.tokens)) + 1):
+    reach = last + 2 + adjectives(view, last + 1) if view.word(last) in DASHES else last + 2
+    for end in range(last + 2, min(reach + res.longest, len(view.doc.tokens)) + 1):
         found = match_position(view, end - 1, res)
-        if found is not None and found.first in (last + 1, last + 2):
+        if found is not None and last < found.first <= reach:
             if heads_name(view, found.last):
                 return None  # «художник X, певица Y»: «певица» is Y's, not X's
             of, words = next_entity(view, found.last)

@@ -45,16 +45,39 @@ def roles_before(view: View, first: int, last: int, res: Resources) -> list[Role
     found = scan_back(view, scan, res)
     if found is None:
         return []
+    if (unit := unit_holder(view, scan, found, res)) is not None:
+        scan, found = unit
     role, chosen = pick_role(view, scan, found, last, res)
     if role is None:
         return []
     roles = [role]
-    if chosen.last == first and not scan.ofs:
+    if chosen.last == first and not scan.ofs and not serves(view, chosen, res):
         stacked = Scan(chosen.first)
         more = scan_back(view, stacked, res)
         if more is not None and not stacked.listed and not stacked.nested:
             roles.append(pick_role(view, stacked, more, last, res)[0] or role)
     return [r for i, r in enumerate(roles) if r not in roles[:i]]
+
+
+def unit_holder(view: View, scan: Scan, found: Found, res: Resources) -> tuple[Scan, Found] | None:
+    """«глава администрации [президента] Сергей Нарышкин»: a national title after a
+    genitive noun names a unit, and the name holds the position before that unit."""
+    k = found.first - 1
+    if found.title not in res.national or k < 0 or view.word(k).isupper():
+        return None
+    if not is_genitive_word(view.word(k)) or match_position(view, k, res) is not None:
+        return None
+    words = [view.word(j) for j in range(found.first, found.last)]
+    outer = Scan(found.first, ofs=list(scan.ofs), words=words + scan.words)
+    more = scan_back(view, outer, res)
+    return (outer, more) if more is not None and not outer.nested else None
+
+
+def serves(view: View, chosen: Found, res: Resources) -> bool:
+    """Whether a national title the name holds follows another position, which is then
+    someone else's: «пресс-секретарь президента Путина» → Путин is only the президент."""
+    k = chosen.first - 1
+    return chosen.title in res.national and k >= 0 and match_position(view, k, res) is not None
 
 
 def scan_back(view: View, scan: Scan, res: Resources) -> Found | None:
@@ -134,7 +157,9 @@ def holds_inner(view: View, inner: Found, outer: Found, last: int) -> bool:
     owner = view.owner.get(last - 1)
     surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
     name = cases(view.word(last - 1), surname)
-    return name & cases(view.word(inner.last - 1)) > name & cases(view.word(outer.last - 1))
+    return len(name & cases(view.word(inner.last - 1))) > len(
+        name & cases(view.word(outer.last - 1))
+    )
 
 
 def aligned_of(view: View, scan: Scan, last: int) -> tuple[Entity | None, str]:

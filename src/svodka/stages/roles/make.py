@@ -41,7 +41,8 @@ def make_role(
         plain, words, country = plain[:-1], words[:-1], view.country
     kind = [w for w in plain if morph.lemma(w) not in res.org_types]
     field = not any(is_pronoun(w) or morph.lemma(w) in res.bodies for w in plain)
-    if kind and len(plain) == len(words) and (of.type == "LOC" if of else field):
+    unit = not field and len(plain) > 1  # «глава администрации президента (России)»
+    if kind and len(plain) == len(words) and not unit and (of.type == "LOC" if of else field):
         # «министр торговли США», «министр финансов»: the field belongs to the title
         title = " ".join([found.title, *(kind if of else plain)])
         return place_role(view, title, of, past, country or adjective_country(view, found, res))
@@ -53,6 +54,9 @@ def make_role(
         return Role(title=found.title, of=of.id, of_name=of_name, past=past)
     if of is not None:
         return Role(title=found.title, of=of.id, of_name=of.name, past=past)
+    if kind and unit:
+        # «глава администрации президента»: a unit with no entity, named in full
+        return Role(title=found.title, of_name=normalize(" ".join(plain), "ORG"), past=past)
     country = country or adjective_country(view, found, res)
     if country is None and found.title in res.national and not plain:
         country = view.country  # «премьер Путин» in a Russian article → Россия

@@ -27,6 +27,8 @@ class Resources:
     adjectives: dict[str, str]
     national: frozenset[str]
     bodies: frozenset[str]
+    verbs: dict[str, bool] | None = None  # linking verb lemma → a participle only
+    tails: frozenset[str] = frozenset()  # the last lemmas of positions, a quick filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class View:
         self.country = country
         self.starts = [t.start for t in doc.tokens]
         self.owner: dict[int, tuple[Entity, int, int]] = {}
+        self.lemmas: dict[int, str] = {}
         for entity in doc.entities:
             for m in entity.mentions:
                 first, last = self.index(m.start), self.index(m.stop)
@@ -59,6 +62,12 @@ class View:
     def word(self, k: int) -> str:
         return self.doc.tokens[k].text
 
+    def lemma(self, k: int) -> str:
+        """The lemma of token ``k`` lowercased, without «экс-», computed once."""
+        if (found := self.lemmas.get(k)) is None:
+            found = self.lemmas[k] = morph.lemma(self.word(k).lower().removeprefix(EX_PREFIX))
+        return found
+
     def text_of(self, first: int, last: int) -> str:
         """The text of tokens ``[first, last)``."""
         return self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last - 1].stop]
@@ -71,10 +80,11 @@ class View:
 
 def match_position(view: View, k: int, res: Resources) -> Found | None:
     """The longest position phrase ending at token ``k``."""
+    if res.tails and view.lemma(k) not in res.tails:
+        return None
     for size in range(min(res.longest, k + 1), 0, -1):
-        words = [view.word(j) for j in range(k - size + 1, k + 1)]
-        key = tuple(morph.lemma(w.lower().removeprefix(EX_PREFIX)) for w in words)
-        if key in res.positions and not is_verb(words[-1]):
+        key = tuple(view.lemma(j) for j in range(k - size + 1, k + 1))
+        if key in res.positions and not is_verb(view.word(k)):
             return Found(res.positions[key], k - size + 1, k + 1)
     return None
 
@@ -101,10 +111,10 @@ def cases(word: str, name: str = "") -> set[str]:
 
 def is_genitive_word(word: str) -> bool:
     """A descriptor between a position and its organisation: «компании», «бюджетного»,
-    «МИД»."""
+    «МИД», «пресс-службы»."""
     if word.isupper() and len(word) > 1:
         return True
-    if not word.isalpha() or not word[1:].islower() or len(word) < 3:
+    if not word.replace("-", "").isalpha() or not word[1:].islower() or len(word) < 3:
         return False
     pos = ("NOUN", "ADJF") if word.islower() else ("ADJF",)  # «Сибирского военного округа»
     return any(p.tag.POS in pos and morph.case_of(p.tag) == "gent" for p in morph.parse(word)[:2])

@@ -1,0 +1,178 @@
+"""Titles in a predicate: «Иван Петров назначен начальником управления», «Олег Иванов
+занимал пост губернатора области», and the inverted «министром обороны назначен Сергей
+Шойгу». The verbs are data (``resources/roles/predicate_verbs.txt``)."""
+
+from __future__ import annotations
+
+from svodka.doc import Entity, Role
+from svodka.lang import morph
+from svodka.stages.roles.make import make_role
+from svodka.stages.roles.view import MARKS, Found, Resources, View, cases, match_position
+
+#: Words between a subject, its verb and its title: «был [уже] назначен [вновь] …».
+FILLERS = frozenset(
+    {"был", "была", "было", "были", "будет", "будут", "уже", "ранее", "вновь", "снова",
+     "также", "тоже", "ещё", "еще", "официально", "недавно", "сейчас", "теперь", "давно",
+     "по-прежнему", "фактически", "не", "только", "в", "своё", "время", "свое"}
+)  # fmt: skip
+#: Forms of «быть» that are the verb when no other follows: «Петров [был] министром».
+BE = frozenset({"был", "была", "были", "будет", "будут"})
+#: Nouns naming the post itself: «занимал [пост] губернатора», «назначен на [должность] …».
+POSTS = frozenset({"пост", "должность"})
+#: An acting post before a genitive title: «назначен [и. о.] министра транспорта».
+ACTING = (
+    ("и", ".", "о", "."),
+    ("и.о.",),
+    ("врио",),
+    *((form, "обязанности") for form in ("исполняющим", "исполняющей", "исполняющий")),
+)
+MAX_FILL = 4  # filler words on either side of the verb
+MAX_DESCRIBER = 3  # words describing the subject between the verb and the name
+MAX_GAP = 8  # tokens between a title and its organisation
+
+
+def role_predicate(view: View, last: int, res: Resources) -> Role | None:
+    """«[Имя] (был) назначен начальником управления»: the subject's title after its verb."""
+    k = skip_fillers(view, relative(view, last), +1)
+    if k < len(view.doc.tokens) and is_predicate(view.word(k), res):
+        k = skip_fillers(view, k + 1, +1)
+    elif not any(view.word(j).lower() in BE for j in range(last, k)):
+        return None  # «Петров был министром»: «был» is the verb
+    role = title_after(view, k, res)
+    return role if role is not None and "nomn" in name_cases(view, last) else None
+
+
+def role_inverted(view: View, first: int, last: int, res: Resources) -> Role | None:
+    """«Министром обороны назначен [Сергей Шойгу]»: the title before the verb."""
+    k = skip_fillers(view, describer(view, first - 1), -1)
+    if k < 0 or not is_predicate(view.word(k), res) or view.word(k) in FILLERS:
+        return None
+    if "nomn" not in name_cases(view, last):
+        return None
+    end = k - 1  # the title, with its organisation, ends before the verb
+    for start in range(end, max(end - MAX_GAP, -1), -1):
+        found = starts_title(view, start, res)
+        if found is not None and "ablt" in cases(view.word(found.last - 1)):
+            role = title_after(view, start, res)
+            return role if role is not None and reaches(view, found, end) else None
+    return None
+
+
+def relative(view: View, k: int) -> int:
+    """Past «, который» after a name: «Берлускони, [который] является лидером партии»;
+    «Ветчачива, [занимавший] пост премьера» stays at its participle."""
+    if k + 1 >= len(view.doc.tokens) or view.word(k) != ",":
+        return k
+    word = view.word(k + 1).lower()
+    if morph.lemma(word) == "который":
+        return k + 2
+    return k + 1 if morph.parse(word)[0].tag.POS == "PRTF" else k
+
+
+def describer(view: View, k: int) -> int:
+    """Left of words describing the subject before its name: «становится [националист]
+    О.Умала», «является [30-летний россиянин] Вадим Поляков»."""
+    for _ in range(MAX_DESCRIBER):
+        if k < 0 or k in view.owner or not view.word(k).islower():
+            return k
+        parse = morph.parse(view.word(k))[0]
+        if parse.tag.POS not in ("NOUN", "ADJF") or morph.case_of(parse.tag) != "nomn":
+            return k
+        k -= 1
+    return k
+
+
+def reaches(view: View, found: Found, end: int) -> bool:
+    """Whether nothing but genitives and organisations lies between a title and ``end``."""
+    return all(
+        j in view.owner or view.word(j) in MARKS or "gent" in cases(view.word(j))
+        for j in range(found.last, end + 1)
+    )
+
+
+def name_cases(view: View, last: int) -> set[str]:
+    owner = view.owner.get(last - 1)
+    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
+    return cases(view.word(last - 1), surname)
+
+
+def skip_fillers(view: View, k: int, step: int) -> int:
+    """The first token from ``k`` in direction ``step`` that is no filler or adverb."""
+    for _ in range(MAX_FILL):
+        if not 0 <= k < len(view.doc.tokens) or k in view.owner:
+            return k
+        word = view.word(k)
+        if word.lower() not in FILLERS and morph.parse(word)[0].tag.POS != "ADVB":
+            return k
+        k += step
+    return k
+
+
+def is_predicate(word: str, res: Resources) -> bool:
+    """«назначен», «стал», «является», «назначенный»: a linking verb of the list."""
+    parse, verbs = morph.parse(word)[0], res.verbs or {}
+    if parse.tag.POS not in ("VERB", "PRTS", "PRTF", "INFN") or parse.normal_form not in verbs:
+        return False
+    return not verbs[parse.normal_form] or parse.tag.POS in ("PRTS", "PRTF")
+
+
+def title_after(view: View, k: int, res: Resources) -> Role | None:
+    """A title in the instrumental at ``k``, or a genitive one after «(на) пост/должность»,
+    with the organisation after it: «министром финансов России», «пост губернатора»."""
+    case = "ablt"
+    if k < len(view.doc.tokens) and view.word(k).lower() == "на":
+        k += 1
+    if k < len(view.doc.tokens) and morph.lemma(view.word(k).lower()) in POSTS:
+        k, case = k + 1, "gent"
+    elif (size := acting(view, k)) > 0:
+        k, case = k + size, "gent"  # «назначен и. о. министра» holds the министр post
+    found = starts_title(view, k, res)
+    if found is None or case not in cases(view.word(found.last - 1)):
+        return None
+    of, words = following(view, found.last)
+    return make_role(view, found, of, words if of is None or of.type == "LOC" else [], res)
+
+
+def acting(view: View, k: int) -> int:
+    """How many tokens of «и. о.», «исполняющим обязанности», «врио» start at ``k``."""
+    for words in ACTING:
+        size = len(words)
+        if (
+            tuple(view.word(j).lower() for j in range(k, min(k + size, len(view.doc.tokens))))
+            == words
+        ):
+            return size
+    return 0
+
+
+def starts_title(view: View, k: int, res: Resources) -> Found | None:
+    """The longest position phrase starting at token ``k``."""
+    for end in range(min(k + res.longest, len(view.doc.tokens)), k, -1):
+        found = match_position(view, end - 1, res)
+        if found is not None and found.first == k:
+            return found
+    return None
+
+
+def following(view: View, k: int) -> tuple[Entity | None, list[str]]:
+    """The ORG/LOC after a title across genitive words, with those words:
+    «начальником [управления]», «министром [финансов] России»."""
+    words: list[str] = []
+    for j in range(k, min(k + MAX_GAP, len(view.doc.tokens))):
+        if (hit := view.owned(j, "ORG", "LOC")) is not None:
+            return hit[0], words
+        word = view.word(j)
+        if j in view.owner or not (word in MARKS or genitive_noun(word)):
+            break
+        words.append(word)
+    return None, [w for w in words if w not in MARKS]
+
+
+def genitive_noun(word: str) -> bool:
+    """«управления», «финансов», «бюджетного»: a lowercase genitive word."""
+    if not word.isalpha() or not word.islower():
+        return False
+    return any(
+        p.tag.POS in ("NOUN", "ADJF") and morph.case_of(p.tag) == "gent"
+        for p in morph.parse(word)[:2]
+    )
