@@ -311,17 +311,7 @@ def gate_table(figures: dict[str, float], floors: dict[str, float]) -> Table:
 
 def counts_dict(scores: dict) -> dict[str, dict[str, float]]:
     """Precision, recall, F1 and counts of each figure, for ``--json``."""
-    return {
-        name: {
-            "precision": c.precision,
-            "recall": c.recall,
-            "f1": c.f1,
-            "tp": c.tp,
-            "predicted": c.predicted,
-            "gold": c.gold,
-        }
-        for name, c in scores.items()
-    }
+    return {name: c.as_dict() for name, c in scores.items()}
 
 
 def show_counts(scores: dict, title: str, as_json: bool) -> None:

@@ -79,6 +79,17 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def as_dict(self) -> dict[str, float]:
+        """Precision, recall, F1 and the counts, for ``--json``."""
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "tp": self.tp,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
+
 
 @dataclass(slots=True)
 class GoldScore:
@@ -92,17 +103,7 @@ class GoldScore:
 
     def as_dict(self) -> dict[str, dict[str, float]]:
         """Per layer: precision, recall, f1 and the counts (accuracies are recall)."""
-        return {
-            name: {
-                "precision": c.precision,
-                "recall": c.recall,
-                "f1": c.f1,
-                "tp": c.tp,
-                "predicted": c.predicted,
-                "gold": c.gold,
-            }
-            for name, c in self.layers.items()
-        }
+        return {name: c.as_dict() for name, c in self.layers.items()}
 
 
 def load_gold(folder: Path, rucoco: Path | None, root: Path) -> list[GoldArticle]:
