@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from svodka.bench import pipeline as bench
+from svodka.eval.gate import shared_gold
 from svodka.eval.gold import load_gold, score_gold
 from svodka.eval.places import load_mentions, score_places
 from svodka.eval.systems import evaluate_lemmas, evaluate_ner
@@ -48,18 +49,28 @@ def lemma_section(data: Path) -> list[str]:
     return [f"**Canonical names**, SlavicNER train, {total:,} mentions, exact match:", "", *rows]
 
 
-def gold_section(data: Path, gold: Path, root: Path) -> list[str]:
+GOLD_HEADER = [
+    "| layer | P | R | F1 | matched / predicted / gold | figure |",
+    "|---|---|---|---|---|---|",
+]
+
+
+def gold_section(data: Path, gold: Path) -> list[str]:
     from svodka.pipeline import default_pipeline
 
-    articles = load_gold(gold, data / "rucoco-news", root)
-    scores = score_gold(articles, default_pipeline().analyze_many).as_dict()
-    rows = ["| layer | P | R | F1 | matched / predicted / gold |", "|---|---|---|---|---|"]
-    for layer, s in scores.items():
-        counts = f"{s['tp']:.0f} / {s['predicted']} / {s['gold']}"
-        rows.append(
-            f"| {layer} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {counts} |"
-        )
-    return [f"**Gold set**, {len(articles)} hand-annotated articles, svodka:", "", *rows]
+    sets = {"Gold set (ours, tuned on)": gold, "Shared gold (not tuned on)": shared_gold(data)}
+    lines = []
+    for title, folder in sets.items():
+        score = score_gold(load_gold(folder, data.parent), default_pipeline().analyze_many)
+        rows = [*GOLD_HEADER]
+        for layer, figure in score.figures().items():
+            c = score.layers[layer]
+            counts = f"{c.tp:.0f} / {c.predicted} / {c.gold}"
+            prf = f"{c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f}"
+            rows.append(f"| {layer} | {prf} | {counts} | **{figure:.3f}** |")
+        lines += [f"**{title}**, {score.articles} articles, scored as the guide does:", ""]
+        lines += [*rows, ""]
+    return lines
 
 
 def places_section(data: Path, root: Path) -> list[str]:
@@ -115,7 +126,7 @@ def build_section(data: Path, gold: Path, root: Path, limit: int) -> str:
         "",
         *lemma_section(data),
         "",
-        *gold_section(data, gold, root),
+        *gold_section(data, gold),
         "",
         *places_section(data, root),
         "",

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from svodka.cli.common import JsonOption, err, out
+
+if TYPE_CHECKING:
+    from svodka.eval.gold import GoldScore
 
 eval_app = typer.Typer(help="Score svodka against annotated data.", no_args_is_help=True)
 
@@ -67,27 +70,33 @@ def eval_lemmas(
 
 @eval_app.command("gold")
 def eval_gold(
-    folder: Annotated[Path, typer.Argument(help="Gold annotations, one JSON per article.")],
-    rucoco: Annotated[Path, typer.Option(help="RuCoCo news folder holding the texts.")] = Path(
-        "../shared/data/rucoco-news"
-    ),
+    folder: Annotated[
+        Path, typer.Argument(help="Gold files in the guide's format, one JSON per article.")
+    ] = Path("tests/data/gold"),
+    root: Annotated[
+        Path, typer.Option(help="The folder the gold files' doc paths start from.")
+    ] = Path("../shared"),
+    show: Annotated[bool, typer.Option("--show", help="List every miss.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Score every layer against svodka's own annotated articles (docs/gold.md)."""
+    """Score every layer as the annotation guide does: svodka's own gold set by default,
+    or ../shared/gold/articles."""
     from svodka.errors import InputError
     from svodka.eval.gold import load_gold, score_gold
     from svodka.pipeline import default_pipeline
 
     require_dir(folder, "FOLDER")
     try:
-        articles = load_gold(folder, rucoco, ROOT)
-    except InputError as error:
-        raise typer.BadParameter(str(error), param_hint="--rucoco") from None
-    score = score_gold(articles, default_pipeline().analyze_many)
+        articles = load_gold(folder, root)
+    except (InputError, KeyError) as error:
+        raise typer.BadParameter(str(error), param_hint="--root") from None
+    score = score_gold(articles, default_pipeline().analyze_many, show=show)
+    for miss in score.misses or []:
+        out.print(miss, markup=False, highlight=False)
     if as_json:
-        out.print_json(data=score.as_dict())
+        out.print_json(data={"figures": score.figures(), "layers": score.as_dict()})
     else:
-        out.print(gold_table(score.as_dict(), len(articles)))
+        out.print(gold_table(score, folder))
 
 
 @eval_app.command("places")
@@ -222,7 +231,7 @@ def eval_gate(
         err.print(f"quality gate: {data} not found; it needs the shared data folder", style="red")
         raise typer.Exit(2)
     times: dict[str, float] = {}
-    figures = gate.measure(data, gold, places, ROOT, times=times)
+    figures = gate.measure(data, gold, places, times=times)
     pinned = gate.read_floors(floors)
     if raise_floors:
         pinned, lowered = gate.raised_floors(figures, pinned, allow_regression=allow_regression)
@@ -276,8 +285,25 @@ def lemma_table(results: dict) -> Table:
     return table
 
 
-def gold_table(scores: dict, articles: int) -> Table:
-    return counts_table(scores, f"gold set, {articles} articles")
+def gold_table(score: GoldScore, folder: Path) -> Table:
+    """One row per layer: P, R, F1, the counts, and the guide's figure (recall or F1)."""
+    from svodka.eval.gold import RECALL_LAYERS
+
+    table = Table(title=f"{folder}, {score.articles} articles", title_justify="left")
+    for column in ("layer", "P", "R", "F1", "matched / predicted / gold", "figure"):
+        table.add_column(column, justify="left" if column == "layer" else "right")
+    figures = score.figures()
+    for layer, c in score.layers.items():
+        kind = "R" if layer in RECALL_LAYERS else "F1"
+        table.add_row(
+            layer,
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            f"{c.tp:.0f} / {c.predicted} / {c.gold}",
+            f"[bold]{figures[layer]:.3f}[/] {kind}",
+        )
+    return table
 
 
 def counts_table(scores: dict, title: str) -> Table:

@@ -29,18 +29,19 @@ Analyze = Callable[[Iterable[Record]], Iterable[Document]]
 
 
 def measure(
-    data: Path, gold: Path, places: Path, root: Path, *, times: dict[str, float] | None = None
+    data: Path, gold: Path, places: Path, *, times: dict[str, float] | None = None
 ) -> dict[str, float]:
-    """Every gated figure, by name: NER on factRuEval, lemmas on SlavicNER, the gold set,
-    geocoding on the place mentions, roles and spans on NEREL dev and coreference on
-    RuCoCo. ``times``, when given, gets each scorer's seconds."""
+    """Every gated figure, by name: NER on factRuEval, lemmas on SlavicNER, our gold set
+    and the shared one, geocoding on the place mentions, roles and spans on NEREL dev and
+    coreference on RuCoCo. ``times``, when given, gets each scorer's seconds."""
     from svodka.pipeline import default_pipeline
 
     analyze = default_pipeline().analyze_many
     scorers: dict[str, Callable[[], dict[str, float]]] = {
         "ner": lambda: measure_ner(data),
         "lemmas": lambda: measure_lemmas(data),
-        "gold": lambda: measure_gold(data, gold, root, analyze),
+        "gold": lambda: measure_gold("gold", gold, data.parent, analyze),
+        "shared_gold": lambda: measure_gold("shared_gold", shared_gold(data), data.parent, analyze),
         "places": lambda: measure_places(data, places, analyze),
         "nerel": lambda: measure_nerel(data, analyze),
         "rucoco": lambda: measure_rucoco(data, analyze),
@@ -69,11 +70,15 @@ def measure_lemmas(data: Path) -> dict[str, float]:
     return figures
 
 
-def measure_gold(data: Path, gold: Path, root: Path, analyze: Analyze) -> dict[str, float]:
-    """F1 of every layer on svodka's own gold set."""
-    articles = load_gold(gold, data / "rucoco-news", root)
-    layers = score_gold(articles, analyze).layers
-    return {f"gold.{layer}.f1": counts.f1 for layer, counts in layers.items()}
+def shared_gold(data: Path) -> Path:
+    """The articles others annotated to the guide, beside the data folder."""
+    return data.parent / "gold" / "articles"
+
+
+def measure_gold(prefix: str, folder: Path, root: Path, analyze: Analyze) -> dict[str, float]:
+    """The guide's figure of every layer on a gold set whose texts are under ``root``."""
+    score = score_gold(load_gold(folder, root), analyze)
+    return {f"{prefix}.{layer}": figure for layer, figure in score.figures().items()}
 
 
 def measure_places(data: Path, places: Path, analyze: Analyze) -> dict[str, float]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from svodka.doc import Document, Entity, Place, Record
 from svodka.errors import InputError
-from svodka.eval.gold import PLACE_KM, km
+from svodka.eval.gold import PLACE_KM, place_km
 
 POINT_KINDS = ("city", "district")
 
@@ -115,5 +115,5 @@ def is_right(mention: dict[str, Any], place: Place) -> bool:
     if (place.country or "") != (mention["country"] or ""):
         return False
     if mention["kind"] in POINT_KINDS and mention.get("lat") is not None:
-        return place.lat is not None and km(place, mention) <= PLACE_KM
+        return place.lat is not None and place_km(place, mention) <= PLACE_KM
     return True
