@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/data
 EXAMPLE := examples/mir24-putin-tokayev.txt
 
-.PHONY: setup run test check lint gate bench bench-pullenti report clean
+.PHONY: setup run test check lint gate crashes bench bench-pullenti report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ check: lint test
 ## gate: quality floors on the development data in $(DATA)
 gate: setup
 	$(VENV)/bin/svodka eval gate --data $(DATA) --gold tests/data/gold --floors tests/floors.json
+
+## crashes: the whole pipeline over every document in $(DATA) (RuCoCo, factRuEval, NEREL,
+## SlavicNER); fails when one analysis fails
+crashes: setup
+	$(VENV)/bin/svodka eval crashes --data $(DATA)
 
 ## bench: svodka vs natasha on the same RuCoCo articles, in one run; then ingest and search;
 ## then svodka batch on Dask (--local 1 vs 2, vs the plain ingest)

@@ -208,6 +208,38 @@ def eval_coref(
     out.print(table)
 
 
+@eval_app.command("crashes")
+def eval_crashes(
+    data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    dataset: Annotated[
+        list[str] | None,
+        typer.Option(help="rucoco, factru, nerel-train, nerel-dev or slavicner; repeat."),
+    ] = None,
+) -> None:
+    """Run the pipeline over every development document and count the failed analyses
+    (exit 1 when there is one)."""
+    from svodka.eval.crashes import DATASETS, count_crashes
+
+    require_dir(data, "--data")
+    unknown = sorted(set(dataset or []) - DATASETS.keys())
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown {unknown}; expected {list(DATASETS)}", param_hint="--dataset"
+        )
+    table = Table(title="failed analyses", title_justify="left")
+    for column in ("dataset", "documents", "failed"):
+        table.add_column(column, justify="left" if column == "dataset" else "right")
+    failed = 0
+    for name, count in count_crashes(data, dataset):
+        for source, reason in count.failures:
+            err.print(f"{name} {source}: {reason}", markup=False, highlight=False)
+        failed += len(count.failures)
+        table.add_row(name, f"{count.documents:,}", str(len(count.failures)))
+    out.print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
 @eval_app.command("gate")
 def eval_gate(
     data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
