@@ -27,7 +27,7 @@ run: setup
 
 ## test: every test, the slow 10 MB one included; none needs ../shared or the network
 test: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -rs
 
 lint: setup
 	$(VENV)/bin/ruff check src tests

@@ -3,8 +3,9 @@
 Every ``WORKS_AS`` PERSON → PROFESSION relation in NEREL v1.1 *train* (public training
 data; dev is kept for measuring) gives a title such as «полузащитника мадридского
 «Реала»»; its head («полузащитник») is the first word that pymorphy3 parses as a noun
-or a participle and that is not a qualifier. Heads seen at least ``MIN_COUNT`` times
-and not already in ``positions.txt`` are written in the nominative singular.
+or a participle and that is not a qualifier. Heads seen at least ``MIN_COUNT`` times,
+not in :data:`NOT_POSITIONS` and not already in ``positions.txt`` are written in the
+nominative singular.
 
     .venv/bin/python scripts/build_role_heads.py ../shared/data/nerel-1.1/train
 """
@@ -20,7 +21,7 @@ from svodka.eval.nerel import load_nerel
 from svodka.lang import morph
 from svodka.resources import read_lines
 
-MIN_COUNT = 2
+MIN_COUNT = 1  # the pair classifier filters the rare heads' pairs
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: Words that qualify a title without heading it («врио губернатора»).
 QUALIFIERS = {"бывший", "врио", "исполняющий", "обязанность", "экс", "и.о", "действующий"}
@@ -30,6 +31,11 @@ NOT_POSITIONS = {
     *("возглавлявший", "исполняющий", "главное", "голова", "звезда", "право", "сила"),
     *("президентство", "премьера", "стрелка", "старший", "физика", "политика", "папа"),
     *("модель", "леди", "сэр", "кандидат", "наследник"),
+    # heads seen once that name a show, a body or an inflected slip, not a post
+    *("концерт", "передача", "реалити-шоу", "стендап", "степень", "телеканал", "тело"),
+    *("телепрограмма", "церемония", "ювентус", "математика", "командование", "донна"),
+    *("заслуженный", "играющий", "исполнявший", "актерёма", "автору-исполнитель", "зам"),
+    *("поп-певцов", "омудсмена", "cолист", "спорстмен", "програмист", "классик"),
 }
 HEAD_POS = {"NOUN", "PRTF"}
 OUT = Path(__file__).parents[1] / "src/svodka/resources/roles/professions.txt"
@@ -69,7 +75,7 @@ def main(folder: str) -> None:
     known = set(read_lines("roles/positions.txt")) | NOT_POSITIONS
     heads = sorted(h for h, n in counts.items() if n >= MIN_COUNT and h not in known)
     header = [
-        "# Heads of NEREL v1.1 train profession titles (WORKS_AS), seen twice or more;",
+        "# Heads of NEREL v1.1 train profession titles (WORKS_AS);",
         "# built by scripts/build_role_heads.py — do not edit by hand, edit positions.txt.",
     ]
     OUT.write_text("\n".join(header + heads) + "\n", encoding="utf-8")

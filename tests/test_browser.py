@@ -169,3 +169,27 @@ def test_browser_graph_nodes_can_be_dragged(page, server):
     assert node.get_attribute("transform") != before
     assert page.url == url  # a drag is not a click on the node's link
     shoot(page, "entity-graph-dragged")
+
+
+def test_browser_graph_labels_do_not_overlap_once_settled(page, server):
+    page.goto(server + f"/entities/{TOKAYEV}")
+    page.wait_for_selector("#graph[data-settled]")
+    boxes = [label.bounding_box() for label in page.locator("#graph .node text").all()]
+    assert len(boxes) >= 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart_x = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+            apart_y = a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+            assert apart_x or apart_y, (a, b)
+
+
+def test_browser_dates_read_the_russian_way(page, server):
+    page.goto(server + "/search")
+    field = page.locator("input[name=from]")
+    assert field.get_attribute("type") == "text"
+    assert field.get_attribute("placeholder") == "дд.мм.гггг"
+    field.fill("01.05.2024")
+    page.fill("form.filters input[name=q]", "Токаев")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("text=Найдено статей: 1")
+    assert page.locator("link[rel=icon]").get_attribute("href") == "/favicon.ico"

@@ -88,7 +88,9 @@ class Role:
 class Place:
     """Where a LOC entity is: ``kind`` is country, region, city, physical or other;
     ``country`` ISO 3166-1 alpha-2; ``admin1`` the first-level region's ISO 3166-2 code,
-    else GeoNames' admin1 key."""
+    else GeoNames' admin1 key. ``method`` tells how it was found (exact, alias, variant,
+    derived, containment, context, fallback) and is ``unresolved`` for a LOC entity the
+    gazetteer does not know (then every other field is empty); ``confidence`` is in [0, 1]."""
 
     geonameid: int | None
     name_en: str
@@ -98,6 +100,13 @@ class Place:
     lat: float | None
     lon: float | None
     population: int | None
+    confidence: float | None = None
+    method: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """False for the explicit «no place» of a LOC entity the gazetteer does not know."""
+        return self.method != "unresolved"
 
 
 @dataclass(frozen=True, slots=True)

@@ -385,3 +385,42 @@ def test_amounts_never_crash_on_number_soup(text):
 @given(st.text(max_size=80))
 def test_amounts_never_crash_on_any_text(text):
     bare(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quotes that close one name and open another do not make a name
+        ("Сейчас «Порше» принадлежит около 31 процента акций «Фольксвагена».", [(31, "%")]),
+        ("Число пропавших достигло 4 тыс. 763 человек.", [(4763, None)]),
+        # hundredths of a currency
+        ("Он изменил сумму на один цент.", [(0.01, "USD")]),
+        ("Проезд стоит 3 рубля 50 копеек.", [(3.5, "RUB")]),
+        # the dot of «тыс.» may end the sentence: the next one's noun is not counted
+        ("Пособие составит 10 тыс. Семьи получат его в мае.", [(10_000, None)]),
+        # a multiplier after a range in words applies to both ends
+        ("Ущерб составил два-три миллиона рублей.", [(2_500_000, "RUB")]),
+        # a bare number far from the money before it is no money
+        (
+            "Отель обязали выплатить 55 миллионов долларов журналистке, которую фанат снял на "
+            "видео в номере отеля Nashville Marriott (архивировано: 1, 2), выложив ролик.",
+            [(55_000_000, "USD")],
+        ),
+    ],
+)
+def test_amounts_error_classes_from_nerel_train(pipeline, text, expected):
+    assert amounts(pipeline, text) == expected
+
+
+def test_amounts_count_skips_a_duration_back_to_its_count(pipeline):
+    text = "Подписались 10 тысяч человек, а через три часа эта цифра достигла 140 тысяч."
+    found = pipeline.analyze(text, published=date(2022, 8, 19)).amounts
+    assert [(a.value, a.unit, a.object) for a in found] == [
+        (10_000, None, "человек"),
+        (140_000, None, "человек"),
+    ]
+
+
+def test_amounts_object_stops_at_a_relative_pronoun(pipeline):
+    text = "Пресса писала о 15 тысячах иранских военных, которые якобы высадились."
+    assert first(pipeline, text).object == "военный"

@@ -22,7 +22,7 @@ from svodka.web import create_app
 from svodka.web.api import models
 from svodka.web.api.docs import as_openapi_30
 
-TOKEN = "test-token"
+TOKEN = "test-token-of-16+chars"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TOKAYEV = "per:касым-жомарт токаев"
 #: Four short articles: Токаев in Moscow (January) and Astana (March, a quote), a
@@ -278,7 +278,11 @@ def test_api_entities_and_a_profile_by_encoded_key(filled):
 @pytest.mark.slow
 def test_api_quotes(filled):
     said = filled.get("/api/v1/quotes", params={"speaker": "Токаев"}).json()["quotes"]
-    assert [(q["doc_id"], q["speaker_key"]) for q in said] == [("astana", TOKAYEV)]
+    # latest first: «По словам Токаева, …» in Astana, «…», — заявил Токаев in Moscow
+    assert [(q["doc_id"], q["speaker_key"]) for q in said] == [
+        ("astana", TOKAYEV),
+        ("moscow", TOKAYEV),
+    ]
     about = filled.get("/api/v1/quotes", params={"about": "Россия"}).json()["quotes"]
     assert [(q["doc_id"], q["text"]) for q in about] == [
         ("moscow", "Мы довольны темпами сотрудничества с Россией")
@@ -302,6 +306,98 @@ def test_api_graph_around_an_entity_and_a_query(filled):
     assert by_query["documents"] == 2  # the Moscow talks and the gas story
     nobody = filled.get("/api/v1/graph", params={"entity": "per:никто"}).json()
     assert nobody == {"documents": 0, "nodes": [], "edges": []}
+
+
+# ---------------------------------------------------------------- the hard edges
+
+#: An id that is a URL: a natural id, «/» and «?» included.
+URL_ID = "https://example.ru/news/2024/01/15/moscow?from=feed"
+
+
+@pytest.mark.slow
+def test_api_ids_with_slashes_are_reachable(filled):
+    text = "Министр транспорта России Роман Старовойт открыл новый мост через Волгу в Твери."
+    article = {"id": URL_ID, "text": text, "published": "2024-04-01"}
+    added = filled.post("/api/v1/documents", json=article, headers=AUTH).json()
+    assert added["ids"] == [URL_ID]
+    for path in (quote(URL_ID, safe=""), quote(URL_ID, safe="/:")):
+        doc = filled.get(f"/api/v1/documents/{path}")
+        assert doc.status_code == 200, (path, doc.text)
+        assert doc.json()["id"] == URL_ID
+    listed = filled.get("/api/v1/documents", params={"limit": 10}).json()["items"]
+    assert URL_ID in [item["id"] for item in listed]
+
+
+@pytest.mark.slow
+def test_api_a_lone_surrogate_rejects_its_record_and_the_rest_is_stored(filled):
+    # the body as a client writes it: JSON escapes for a half of a surrogate pair
+    body = (
+        '[{"id": "\\udfff", "text": "Президент Казахстана Касым-Жомарт Токаев прилетел."},'
+        ' {"id": "half", "text": "Текст \\ud800 без пары."},'
+        ' {"id": "whole", "text": "Губернатор Евгений Куйвашев открыл новый завод."}]'
+    )
+    response = filled.post(
+        "/api/v1/documents",
+        content=body.encode(),
+        headers={**AUTH, "content-type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert (answer["added"], answer["rejected"], answer["ids"]) == (1, 2, ["whole"])
+    assert [r["source"] for r in answer["rejects"]] == ["records[0] (\\udfff)", "records[1] (half)"]
+    assert "id contains a lone surrogate (U+DFFF)" in answer["rejects"][0]["reason"]
+    assert "text contains a lone surrogate (U+D800)" in answer["rejects"][1]["reason"]
+    assert filled.get("/api/v1/documents/whole").status_code == 200
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/search?q=%00",
+        "/search?entity=%00",
+        "/search?source=%00",
+        "/map?q=%00",
+        "/entities/per%3A%00",
+        "/documents/doc%00",
+        "/api/v1/documents/doc%00",
+        "/api/v1/search?q=%00",
+        "/api/v1/graph?entity=%00",
+    ],
+)
+def test_a_nul_byte_in_any_route_is_a_422_not_a_500(filled, path):
+    """PostgreSQL refuses NUL in text: the store refuses it first, for the UI's routes as
+    for the API's."""
+    assert_json_error(filled.get(path), 422)
+
+
+def test_api_analyze_refuses_a_text_over_the_ui_limit_with_413(client):
+    sentence = "Губернатор области открыл в городе новый завод. "
+    text = sentence * (200_000 // len(sentence) + 1)
+    response = client.post("/api/v1/analyze", json={"text": text})
+    error = assert_json_error(response, 413)["error"]
+    assert f"{len(text)} characters" in error and "at most 200000" in error
+
+
+class Failing:
+    """A pipeline that fails every analysis: a 422 shows the text got past the limit."""
+
+    def analyze_many(self, records, *, on_error=None):
+        for record in records:
+            on_error(record, RuntimeError("the model broke"))
+        return iter(())
+
+
+def test_api_analyze_limit_is_inclusive(tmp_path):
+    app = create_app(str(tmp_path / "api.db"), token=TOKEN, max_text=60)
+    app.state.services.__dict__["pipeline"] = Failing()
+    client = TestClient(app, raise_server_exceptions=False)
+    text = "Губернатор области открыл в городе новый большой завод сегодня"[:60]
+    assert len(text) == 60
+    at_limit = client.post("/api/v1/analyze", json={"text": text})
+    assert "analysis failed" in assert_json_error(at_limit, 422)["error"]
+    over = client.post("/api/v1/analyze", json={"text": text + "!"})
+    assert "at most 60" in assert_json_error(over, 413)["error"]
 
 
 # --------------------------------------------------------------------------- errors

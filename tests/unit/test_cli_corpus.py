@@ -46,6 +46,26 @@ def test_ingest_stores_articles_counts_rejects_and_is_idempotent(folder, tmp_pat
     assert listed.exit_code == 0 and "rejects: 2" in listed.output
 
 
+def test_ingest_exit_codes_match_analyze(folder, tmp_path):
+    db = tmp_path / "strict.db"
+    strict = run("ingest", folder, "--db", db, "--jobs", "1", "--strict")
+    assert strict.exit_code == 1 and "--strict" in strict.output
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "empty.txt").write_text(" \n", encoding="utf-8")
+    (tmp_path / "bad" / "uk.json").write_text(
+        '{"text": "Президент України провів переговори з прем\'єр-міністром у Києві щодо '
+        'відбудови енергетичної системи країни після зимових атак."}',
+        encoding="utf-8",
+    )
+    none_left = run("ingest", tmp_path / "bad", "--db", tmp_path / "bad.db", "--jobs", "1")
+    assert none_left.exit_code == 1
+    with sqlite3.connect(tmp_path / "bad.db") as connection:
+        assert connection.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+        reasons = sorted(r[0] for r in connection.execute("SELECT reason FROM rejects"))
+    assert reasons[0].startswith("not Russian text (it reads as Ukrainian")
+    assert reasons[1].startswith("the text is empty or only whitespace")
+
+
 def test_reanalyze_updates_documents_of_another_version(folder, tmp_path):
     db = tmp_path / "svodka.db"
     assert run("ingest", folder, "--db", db, "--jobs", "1").exit_code == 0

@@ -103,3 +103,40 @@ def test_state_body_keeps_its_country():
     doc = default_pipeline().analyze("Об этом сообщили в Минобороны России. В МВД Индии молчат.")
     names = {e.name for e in doc.entities}
     assert {"Минобороны России", "МВД Индии"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Минобороны России сообщило о пуске. В Минобороны РФ уточнили детали.",
+            "Минобороны России",
+            ["Минобороны России", "Минобороны РФ"],
+        ),
+        (
+            "Комитет государственной безопасности следил за ним. КГБ знал все.",
+            "Комитет государственной безопасности",
+            ["Комитет государственной безопасности", "КГБ"],
+        ),
+        (
+            'Об этом сообщает РИА "Новости". Агентство уточнило детали.',
+            "РИА Новости",
+            ['РИА "Новости"'],
+        ),
+    ],
+)
+def test_coref_joins_qualified_and_spelled_forms(pipeline, text, name, mentions):
+    assert entities(pipeline, text)[name] == mentions
+
+
+def test_coref_names_a_place_as_the_text_does(pipeline):
+    """«Белоруссии» → Белоруссия, never the alias table's «Беларусь»; a lone «ЕС» stays ЕС."""
+    found = entities(pipeline, "Делегация Белоруссии прибыла в Брюссель. В ЕС ее ждали.")
+    assert "Белоруссия" in found and "Беларусь" not in found
+    assert "ЕС" in found
+
+
+def test_sentence_opening_common_word_is_no_entity(pipeline):
+    found = entities(pipeline, "Следователи установили личность погибшего в Москве.")
+    assert "Следователи" not in found
+    assert "Москва" in found

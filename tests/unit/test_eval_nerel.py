@@ -14,6 +14,7 @@ from svodka.eval.nerel import (
     load_nerel,
     parse_ann,
     score_spans,
+    span_errors,
     svodka_spans,
 )
 from svodka.eval.roles import (
@@ -249,3 +250,15 @@ def test_gate_measures_nerel_figures(tmp_path: Path):
     assert figures["nerel.roles.title_org.f1"] == pytest.approx(2 / 3)
     assert figures["nerel.MONEY.f1"] == 1.0
     assert figures["nerel.PERCENT.f1"] == 0.0 and figures["nerel.DATE.f1"] == 0.0
+
+
+def test_span_errors_list_missed_and_extra_spans_on_train_only():
+    doc = parse_ann("d1", "Это было 3 марта и два года назад.", ["T1\tDATE 9 16\t3 марта"])
+    predicted = [{"DATE": [(19, 33)]}]
+    lines = span_errors(Path("nerel/train"), [doc], predicted, "DATE")
+    assert lines == [
+        "missed d1: Это было [[3 марта]] и два года назад.",
+        "extra d1: Это было 3 марта и [[два года назад]].",
+    ]
+    with pytest.raises(ValueError, match="dev"):
+        span_errors(Path("nerel/dev"), [doc], predicted, "DATE")

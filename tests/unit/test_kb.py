@@ -409,5 +409,5 @@ def test_pipeline_links_entities_to_wikidata_through_the_kb(dump, tmp_path):
     )
     linked = {e.name: e.wikidata for e in doc.entities}
     assert linked["Владимир Путин"] == "Q7747"
-    assert linked["Алматы"] == "Q35493"  # named by the alias table, linked by its alias
+    assert linked["Алма-Ата"] == "Q35493"  # named as the text names it, linked by its key
     assert linked["МГУ"] == "Q13164"

@@ -79,3 +79,33 @@ def test_indeclinable_foreign_surname_stays():
 
     assert normalize("Маматы Банерджи", "PER", "у", "") == "Мамата Банерджи"
     assert normalize("Банерджи", "PER", "у", "") == "Банерджи"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        ("Дом профсоюзов", "ORG", "Дом профсоюзов"),  # one capital is no abbreviation
+        ("Марин Ле Пен", "PER", "Марин Ле Пен"),
+        ("Элаф", "ORG", "Элаф"),  # not the genitive plural of «Элафа»
+        ("Милонов", "PER", "Милонов"),  # not the family «Милоны»
+        ("Митт Ромни", "PER", "Митт Ромни"),
+        ("Владимир Путины", "PER", "Владимир Путин"),
+        ("Анджею Халицкому", "PER", "Анджей Халицкий"),
+        ("Лионелем Жоспеном", "PER", "Лионель Жоспен"),
+        ("Андрея Диканя", "PER", "Андрей Дикань"),
+        ("Сергея Скрипаля", "PER", "Сергей Скрипаль"),
+        ("Вацлава Прохазку", "PER", "Вацлав Прохазка"),
+        ("Биньямина Нетаниягу", "PER", "Биньямин Нетаниягу"),
+        ("Оделлом Бекхэмом-младшим", "PER", "Оделл Бекхэм-младший"),
+        ("американской", "LOC", "американский"),
+        ("АНСА", "ORG", "АНСА"),
+    ],
+)
+def test_names_classes_of_past_errors(text, type_, expected):
+    assert normalize(text, type_, "у", "") == expected
+
+
+def test_name_in_the_dative_after_an_indeclinable_first_name():
+    """«Джо» is the same in every case, so «Байдену» decides: Джо Байден."""
+    assert normalize("Джо Байдену", "PER", ".", "") == "Джо Байден"
+    assert normalize("Петра Латышева", "PER", "у", "") == "Петр Латышев"

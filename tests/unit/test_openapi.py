@@ -12,6 +12,7 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 from tests.unit.test_api import ARTICLES, AUTH, TOKEN
 
 from svodka.web import create_app
@@ -41,4 +42,8 @@ def filled_store():
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_openapi_every_operation_conforms(case):
-    case.call_and_validate(headers=AUTH)
+    # an analysis refuses text that is not Russian with 422, a rule no JSON Schema can
+    # state: there a schema-valid request may be refused; everything else is checked
+    language_bound = case.operation.path == "/api/v1/analyze"
+    excluded = [positive_data_acceptance] if language_bound else []
+    case.call_and_validate(headers=AUTH, excluded_checks=excluded)

@@ -221,7 +221,10 @@ def test_profile_of_a_person(corpus):
     together = {row.key: row.documents for row in p.cooccurring}
     assert together["geonames:1526384"] == 1 and together["per:владимир путин"] == 1
     assert TOKAYEV not in together
-    assert [q.text for q in p.quotes] == ["завод даст городу 500 рабочих мест"]
+    assert [q.text for q in p.quotes] == [  # latest first
+        "завод даст городу 500 рабочих мест",
+        "Мы довольны темпами сотрудничества с Россией",
+    ]
     assert [d.doc_id for d in p.recent] == ["f", "b", "a"]
 
 
@@ -251,7 +254,8 @@ def test_top_entities_by_documents(corpus, kwargs, expected):
 
 
 def test_quotes_by_speaker(corpus):
-    assert [(q.doc_id, q.speaker_key) for q in quotes(corpus, speaker="Токаев")] == [("b", TOKAYEV)]
+    said = [(q.doc_id, q.speaker_key) for q in quotes(corpus, speaker="Токаев")]
+    assert said == [("b", TOKAYEV), ("a", TOKAYEV)]  # latest first
     said = quotes(corpus, speaker="Куйвашев")
     assert [q.text for q in said] == ["предприятие даст городу 300 рабочих мест"]
 

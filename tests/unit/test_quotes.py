@@ -727,3 +727,154 @@ def test_quotes_outlet_around_reported_speech_is_dropped(pipeline, text):
 def test_quotes_gerund_of_a_state_of_mind_is_a_motive(pipeline):
     text = "Сингапур начал уничтожать ворон, опасаясь, что они переносят птичий грипп."
     assert pipeline.analyze(text).quotes == ()
+
+
+# issue: attribution classes — a possessive before the speaker, a surname alone, a
+# substantivised participle, an unnamed source, a source «из …», «приводит слова X»
+# (text, quoted content, speaker name or description)
+THIRD_PASS = [
+    # «его адвокат» is the lawyer, not the one «его» points to
+    (
+        "Певец Би Би Кинг скончался в Лас-Вегасе. Его адвокат сообщил, что Кинг умер во сне.",
+        "Кинг умер во сне",
+        "адвокат",
+    ),
+    (
+        "Биржа работает под другим именем. Как утверждают её владельцы, биржа соблюдает закон.",
+        "биржа соблюдает закон",
+        "владельцы",
+    ),
+    # a surname as the entity is named is nominative, whatever pymorphy guesses
+    (
+        "Актер Кевин Спейси снялся в фильме. Спейси 30 октября объявил, что уходит из кино.",
+        "уходит из кино",
+        "Кевин Спейси",
+    ),
+    # a participle standing for a person heads the phrase; «самого» is left out
+    (
+        "По словам самого обвиняемого, его арест является провокацией.",
+        "его арест является провокацией",
+        "обвиняемый",
+    ),
+    ("По словам пострадавших, пожар начался ночью.", "пожар начался ночью", "пострадавшие"),
+    # an unnamed source is described without «неназванный»
+    (
+        "Неназванный источник в правительстве сообщил, что отставки не будет.",
+        "отставки не будет",
+        "источник в правительстве",
+    ),
+    # «сообщили из прокуратуры»: the place the report comes from
+    (
+        "Как сообщили из федеральной прокуратуры, подозреваемых задержали в Нью-Йорке.",
+        "подозреваемых задержали в Нью-Йорке",
+        "федеральная прокуратура",
+    ),
+    # a phrase in the genitive ends before a person named in the nominative
+    (
+        "По словам врачей Ричард Бах находился в тяжёлом состоянии.",
+        "Ричард Бах находился в тяжёлом состоянии",
+        "врачи",
+    ),
+    # an adjective that can only be nominative starts the subject: «СМИ» is no genitive
+    (
+        "В связи с расследованием местные СМИ в среду сообщили, что матчи проверят.",
+        "матчи проверят",
+        "местные СМИ",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), THIRD_PASS)
+def test_quotes_third_pass_speakers(pipeline, text, content, speaker):
+    doc = pipeline.analyze(text)
+    q = quote_with(doc, content)
+    assert q is not None, found(doc)
+    assert (q.speaker_name, q.kind, q.source) == (speaker, "indirect", False)
+
+
+def test_quotes_pronoun_prefers_the_subject_to_people_in_an_oblique_case(pipeline):
+    text = (
+        "Правозащитник Михаил Федотов выступил в Москве. На вопрос, коснется ли амнистия "
+        'Ходорковского и Лебедева, он ответил: "Думаю, что да".'
+    )
+    assert found(pipeline.analyze(text)) == [("Думаю, что да", "Михаил Федотов", "direct")]
+
+
+def test_quotes_person_in_the_genitive_after_a_title_is_not_the_speaker(pipeline):
+    text = (
+        'Президент Дмитрий Медведев выступил. "Возможно больше", - не исключил помощник Медведева.'
+    )
+    q = quote_with(pipeline.analyze(text), "Возможно больше")
+    assert q is not None and q.speaker_name == "помощник Медведева"
+
+
+def test_quotes_words_cited_are_of_whom_slova_names(pipeline):
+    text = (
+        "Иран владеет полным циклом. «Обогащение урана должно происходить в Иране», — "
+        "приводит слова официальных лиц Ирана агентство Рейтер."
+    )
+    q = quote_with(pipeline.analyze(text), "Обогащение урана должно происходить в Иране")
+    assert q is not None and q.speaker_name == "официальные лица Ирана"
+
+
+def test_quotes_outlet_after_reported_speech_with_its_own_cue_is_dropped(pipeline):
+    text = (
+        "Мотивы выясняет полиция. По словам родственников погибшего, он был трудоустроен, "
+        'передает "НТА-Приволжье".'
+    )
+    assert found(pipeline.analyze(text)) == [
+        ("он был трудоустроен", "родственники погибшего", "indirect")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an object, not a report: «себя», an infinitive, «о …»
+        "Двое других подозреваемых, находящихся в США, признали себя виновными.",
+        "Однако Нода, проявив настойчивость, пообещал не сдаваться.",
+        "Грузинские СМИ, в свою очередь, сообщали о зверствах военных на территории Грузии.",
+        # «в частности», «на днях» are no places that speak
+        "В частности, говорилось, что министр шьет костюмы у того же портного.",
+        "На днях также сообщалось, что повстанцы сбили самолет.",
+        # documents cited
+        "Из расшифровок следует, что спасательные работы остановлены.",
+        "Минфин обещал рассекретить материалы, говорится в материалах суда округа Колумбия.",
+    ],
+)
+def test_quotes_third_pass_not_quotes(pipeline, text):
+    assert pipeline.analyze(text).quotes == ()
+
+
+def test_quotes_block_quote_after_a_colon_without_marks(pipeline):
+    text = (
+        "Медведев встретился с Булавиным.\n\nПремьер Дмитрий Медведев сказал:\n"
+        "Система большая, сложная, там есть и достижения. Рассчитываю на вашу работу.\n\n"
+        "Булавин промолчал."
+    )
+    assert found(pipeline.analyze(text)) == [
+        (
+            "Система большая, сложная, там есть и достижения. Рассчитываю на вашу работу.",
+            "Дмитрий Медведев",
+            "direct",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank line after the colon: the quote was left out of the text
+        "Цукерберг заявил:\n\n\nКомпания вложит деньги в медицину.",
+        # a verb far from its colon is no introduction of speech
+        "Спартак ответил на 75-й минуте эффектным выстрелом: Эменике забил гол.",
+    ],
+)
+def test_quotes_colon_without_a_quote_after_it(pipeline, text):
+    assert all(q.kind != "direct" for q in pipeline.analyze(text).quotes)
+
+
+def test_quotes_utterance_noun_as_an_object_is_said_by_the_verbs_subject(pipeline):
+    text = "На этой неделе ряд СМИ опубликовали информацию, что кабинет отправят в отставку."
+    q = quote_with(pipeline.analyze(text), "кабинет отправят в отставку")
+    assert q is not None and q.speaker_name == "ряд СМИ"

@@ -144,3 +144,39 @@ def test_roles_active_appointment_is_not_the_subjects(pipeline):
 )  # fmt: skip
 def test_roles_genitive_chains(pipeline, text, person, expected):
     assert roles(pipeline, text)[person] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # coordinated titles before a name: each is the name's (the pair classifier)
+        ("Известная телеведущая, актриса и журналист Ксения Собчак родила сына.",
+         "Ксения Собчак", {"телеведущий", "актриса", "журналист"}),
+        ("Российский композитор и пианист Александр Скрябин родился в Москве.",
+         "Александр Скрябин", {"композитор", "пианист"}),
+        # a career predicate with the title after a place
+        ("Анна Смирнова до 2012 года работала в Google инженером.", "Анна Смирнова",
+         {"инженер"}),
+    ],
+)  # fmt: skip
+def test_roles_pair_classifier_finds_what_rules_miss(pipeline, text, person, expected):
+    assert expected <= {t for t, _, _ in roles(pipeline, text)[person]}
+
+
+def test_roles_pair_classifier_leaves_plain_mentions_alone(pipeline):
+    found = roles(pipeline, "Вчера Иван Петров встретился с журналистами в Казани.")
+    assert found["Иван Петров"] == []
+
+
+def test_roles_pair_model_is_shipped_small_and_scores():
+    from importlib.resources import files
+
+    from svodka.stages.roles import load_model
+    from svodka.stages.roles.pairs import Model
+
+    path = files("svodka.resources").joinpath("roles/pairs.json")
+    assert len(path.read_bytes()) < 5_000_000
+    model = load_model()
+    assert model is not None and 0 < model.threshold < 1
+    toy = Model({"rule": 2.0, "far": -3.0}, bias=0.0, threshold=0.5)
+    assert toy.probability(["rule"]) > 0.8 > 0.2 > toy.probability(["far"])

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 import svodka.web.services
 from svodka.web import create_app
 
-TOKEN = "test-token"
+TOKEN = "test-token-of-16+chars"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 #: A governor per request: each answer must name its own.
 GOVERNORS = [
@@ -55,8 +55,8 @@ class Failing:
         return iter(())
 
 
-def app_with(tmp_path, pipeline):
-    app = create_app(str(tmp_path / "web.db"), token=TOKEN)
+def app_with(tmp_path, pipeline, **options):
+    app = create_app(str(tmp_path / "web.db"), token=TOKEN, **options)
     app.state.services.__dict__["pipeline"] = pipeline
     return app
 
@@ -89,8 +89,8 @@ def ask_store(client, number: int) -> tuple[str, str]:
 @pytest.mark.slow
 def test_services_run_one_analysis_at_a_time_on_every_path(tmp_path, pipeline):
     counting = Counting(pipeline)
-    client = TestClient(app_with(tmp_path, counting))
     jobs = [(ask, number) for number in range(6) for ask in (ask_ui, ask_rest, ask_store)]
+    client = TestClient(app_with(tmp_path, counting, queue=len(jobs)))
     with ThreadPoolExecutor(len(jobs)) as pool:
         answers = list(pool.map(lambda job: job[0](client, job[1]), jobs))
     for name, found in answers:
@@ -126,3 +126,53 @@ def test_services_failed_analysis_is_an_error_on_rest_and_ui(tmp_path):
     assert rest.json() == {"error": "analysis failed: RuntimeError: the model broke"}
     page = client.post("/analyze", data={"text": "Текст"})
     assert page.status_code == 500 and "Не удалось разобрать текст" in page.text
+
+
+class Blocking:
+    """A pipeline whose analyses wait until the test releases them."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def analyze_many(self, records, **options):
+        self.started.set()
+        self.release.wait(120)
+        return iter(list(self.pipeline.analyze_many(records, **options)))
+
+
+def wait_for(condition) -> bool:
+    """Whether ``condition()`` holds within a generous number of polls."""
+    for _ in range(12_000):
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_services_a_full_queue_answers_503_with_retry_after(tmp_path, pipeline):
+    blocking = Blocking(pipeline)
+    app = app_with(tmp_path, blocking, queue=1)  # one running, one waiting, no more
+    client = TestClient(app, raise_server_exceptions=False)
+    services = app.state.services
+    article = {"text": text_of(*GOVERNORS[0])}
+    with ThreadPoolExecutor(2) as pool:
+        running = pool.submit(client.post, "/api/v1/analyze", json=article)
+        assert blocking.started.wait(120)
+        waiting = pool.submit(client.post, "/api/v1/analyze", json=article)
+        assert wait_for(lambda: services.queued == 2)
+        refused = [
+            client.post("/api/v1/analyze", json=article),
+            client.post("/api/v1/documents", json={"id": "x", **article}, headers=AUTH),
+            client.post("/analyze", data=article),
+        ]
+        blocking.release.set()
+        assert [running.result().status_code, waiting.result().status_code] == [200, 200]
+    for response in refused:
+        assert response.status_code == 503
+        assert "busy" in response.json()["error"]
+        assert int(response.headers["retry-after"]) >= 1
+    assert services.queued == 0
+    assert client.post("/api/v1/analyze", json=article).status_code == 200  # room again
+    assert services.store.count("documents") == 0  # the refused POST stored nothing

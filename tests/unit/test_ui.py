@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,7 +15,7 @@ from svodka.doc import Amount, Document, Entity, Mention, Quote, Record
 from svodka.store import Store
 from svodka.web import create_app
 from svodka.web.charts import Dot, timeline_svg, world_map
-from svodka.web.render import highlight, linker
+from svodka.web.render import clean_snippet, highlight, linker
 
 TOKAYEV = "per:касым-жомарт токаев"
 SCRIPT = "<script>alert(1)</script>"
@@ -225,7 +226,8 @@ def test_ui_search_filters_and_escapes(client):
     assert "Найдено статей: 1" in get(client, "/search?q=Токаев&from=2024-05-01")
     assert "Найдено статей: 1" in get(client, "/search?q=&entity=Токаев&source=ТАСС")
     assert "Ничего не найдено." in get(client, "/search?q=Токаев&type=ORG&entity=Токаев")
-    assert "не похожа на ГГГГ-ММ-ДД" in get(client, "/search?q=газ&from=завтра")
+    assert "не похожа на ДД.ММ.ГГГГ" in get(client, "/search?q=газ&from=завтра")
+    assert "Найдено статей: 1" in get(client, "/search?q=Токаев&from=01.05.2024")
     html = get(client, "/search?q=<script>")
     assert "<script>" not in html.split("</header>", 1)[1]
 
@@ -240,3 +242,106 @@ def test_ui_pages_load_nothing_from_other_hosts(client):
         text = client.get(url).text
         assert not ASSET.search(text), url
         assert "@import" not in text and "url(http" not in text
+
+
+# ------------------------------------------------------------ the first hour (issue 17)
+
+
+def test_timeline_of_many_years_is_drawn_by_year_with_whole_labels():
+    months = tuple((f"{y}-{m:02d}", 1) for y in range(2012, 2023) for m in range(1, 13))
+    svg = str(timeline_svg(months))
+    assert svg.count("<rect") == 11 and "timeline-year" in svg
+    assert ">2012</text>" in svg and ">2022</text>" in svg and "2022: 12" in svg
+    assert int(re.search(r'width="(\d+)"', svg).group(1)) < 600  # not a 2,000 px strip
+    short = str(timeline_svg((("2024-01", 2), ("2024-02", 0), ("2024-03", 5))))
+    first = re.search(r'<text class="period" x="([\d.]+)"[^>]*text-anchor="start"', short)
+    assert first and float(first.group(1)) >= 0  # starts at its bar: «2024-01», not «024-01»
+
+
+def test_snippets_lose_wiki_markup_and_the_repeated_headline():
+    title = "Хинкли выходит из клиники"
+    snippet = f"{title} thumb|left|Покушение на Рейгана Джон [https://x.ru/a статья] и Куба|Кубе"
+    at = snippet.index("Рейгана")
+    text, marks = clean_snippet(snippet, [(at, at + 7)], title)
+    assert text == "Покушение на Рейгана Джон статья и Кубе"
+    assert [text[a:b] for a, b in marks] == ["Рейгана"]
+    assert clean_snippet(title, [], title)[0] == title  # only the headline: kept
+
+
+@pytest.mark.slow
+def test_ui_roles_read_in_the_genitive(client):
+    html = get(client, "/documents/a")
+    assert "президент Казахстана" in html and "президент Казахстан<" not in html
+    api = client.get(f"/api/v1/entities/{TOKAYEV}").json()
+    role = next(r for r in api["roles"] if r["title"] == "президент")
+    assert (role["of_name"], role["display"]) == ("Казахстан", "президент Казахстана")
+
+
+@pytest.mark.slow
+def test_ui_entity_by_name_redirects_chooses_or_searches(client):
+    one = client.get("/entities/Токаев", follow_redirects=False)
+    assert one.status_code == 303
+    assert one.headers["location"] == "/entities/" + quote(TOKAYEV, safe=":")
+    assert "Касым-Жомарт Токаев" in get(client, "/entities/токаев")
+    none = client.get("/entities/Шойгу", follow_redirects=False)
+    assert none.status_code == 303 and none.headers["location"].startswith("/search?q=")
+    several = get(client, "/entities/Ка")  # Казахстан, Касым-Жомарт Токаев
+    assert "несколько сущностей" in several and several.count('class="chip') >= 2
+
+
+@pytest.mark.slow
+def test_api_entity_by_name_redirects_or_lists_the_candidates(client):
+    one = client.get("/api/v1/entities/Токаев", follow_redirects=False)
+    assert one.status_code == 307 and one.headers["location"].startswith("/api/v1/entities/per:")
+    assert client.get("/api/v1/entities/Токаев").json()["key"] == TOKAYEV
+    several = client.get("/api/v1/entities/Ка", follow_redirects=False)
+    assert several.status_code == 300 and len(several.json()["entities"]) >= 2
+    assert client.get("/api/v1/entities/Шойгу").status_code == 404
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "url", ["/search?q=%00", "/search?q=газ&source=a%00b", "/documents/a%00", "/map?q=%00"]
+)
+def test_ui_refuses_nul_in_parameters_like_the_api(client, url):
+    response = client.get(url)
+    assert response.status_code == 422 and "NUL" in response.json()["error"]
+
+
+@pytest.mark.slow
+def test_ui_serves_a_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response.headers["content-type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO header
+
+
+@pytest.mark.slow
+def test_ui_home_says_which_window_the_top_list_covers(client):
+    html = get(client, "/")
+    assert "За всё время: статей 4" in html  # 4 articles: no window holds enough
+
+
+@pytest.mark.slow
+def test_ui_home_uses_the_30_day_window_when_it_holds_enough(client, monkeypatch):
+    from svodka.web import ui
+
+    monkeypatch.setattr(ui, "MIN_WINDOW_DOCUMENTS", 2)
+    assert "За 30 дней до 14.05.2024: статей 4" in get(client, "/")
+
+
+UKRAINIAN = (
+    "Президент України провів переговори з прем'єр-міністром у Києві щодо відбудови "
+    "енергетичної системи країни після зимових атак."
+)
+
+
+@pytest.mark.slow
+def test_ui_and_api_analyze_refuse_other_languages_and_blank_text(client):
+    response = client.post("/analyze", data={"text": UKRAINIAN})
+    assert response.status_code == 400 and "it reads as Ukrainian" in response.text
+    for text in (UKRAINIAN, " \n\t", "The president of Kazakhstan arrived in Sochi."):
+        api = client.post("/api/v1/analyze", json={"text": text})
+        assert api.status_code == 422
+        [detail] = api.json()["details"]
+        assert detail["loc"] == ["body", "text"]
+        assert detail["msg"].startswith(("not Russian text", "the text is empty"))

@@ -1,4 +1,9 @@
-"""``svodka analyze``: analyze articles and print the documents; nothing is stored."""
+"""``svodka analyze``: analyze articles and print the documents; nothing is stored.
+
+Exit codes, the same as ``svodka ingest``'s (see :mod:`svodka.cli.outcome`): 0 when the
+inputs were analyzed (rejected ones, if any, are named on stderr), 1 when none could be
+(every input rejected) or, with ``--strict``, when any was rejected, 2 for a usage error.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,16 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from svodka.cli.common import PublishedOption, err, parse_day
+from svodka.cli.common import PublishedOption, StrictOption, err, parse_day
+from svodka.cli.outcome import finish
 from svodka.doc import Record, Rejection
 from svodka.io.readers import read_records
 from svodka.io.writers import FORMATS, write_documents
 
 #: Above this many documents, progress is shown on stderr.
 PROGRESS_AFTER = 5
+#: A document this long (in characters, ~0.2 MB) takes seconds: progress shows at once.
+LONG_TEXT = 100_000
 
 
 def register(app: typer.Typer) -> None:
@@ -24,15 +32,23 @@ def register(app: typer.Typer) -> None:
 
 
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .json, .jsonl) or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt .json .jsonl .html feeds), folders, or - for stdin."),
+    ],
     published: PublishedOption = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
     kb: Annotated[
         str | None,
         typer.Option(help="Knowledge base from `svodka kb import` [default: the imported one]."),
     ] = None,
+    strict: StrictOption = False,
 ) -> None:
-    """Analyze articles and print the documents. Exit code 1 when some input was rejected."""
+    """Analyze articles and print the documents; nothing is stored.
+
+    Exit 0 when the inputs were analyzed (rejected ones are named on stderr), 1 when none
+    could be or, with --strict, when any was rejected, 2 on bad usage.
+    """
     if format not in FORMATS:
         raise typer.BadParameter(
             f"expected one of {', '.join(FORMATS)}, got {format!r}", param_hint="--format"
@@ -40,19 +56,23 @@ def analyze(
     day = parse_day(published)
     rejected: list[Rejection] = []
     from svodka.config import Config
+    from svodka.lang.inflect import role_phrase
     from svodka.pipeline import Pipeline, failure  # models load only when there is work
 
     pipeline = Pipeline(Config(kb=kb or find_kb()))
-    records = keep_records(read_records(paths, published=day), rejected)
+    progress = AnalyzeProgress()
+    records = progress.watch(keep_records(read_records(paths, published=day), rejected))
 
     def reject_failed(record: Record, error: Exception) -> None:
         reject(Rejection(record.id, failure(error)), rejected)
 
+    def role_text(role) -> str:
+        phrase = role_phrase(role.title, role.of_name)
+        return f"бывший {phrase}" if role.past else phrase
+
     docs = pipeline.analyze_many(records, on_error=reject_failed)
-    write_documents(show_progress(docs), format, sys.stdout)
-    if rejected:
-        err.print(f"{len(rejected)} input(s) rejected", style="yellow")
-        raise typer.Exit(1)
+    written = write_documents(progress.count(docs), format, sys.stdout, role_text=role_text)
+    finish(done=written, rejected=len(rejected), strict=strict)
 
 
 def find_kb() -> str | None:
@@ -80,21 +100,48 @@ def reject(item: Rejection, rejected: list[Rejection]) -> None:
     rejected.append(item)
 
 
-def show_progress(docs: Iterable) -> Iterator:
-    """Yield documents; past the first few, show a counter with the rate on stderr."""
-    progress = Progress(
-        TextColumn("analyzed {task.completed} documents"),
-        BarColumn(bar_width=None),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-    task = progress.add_task("analyze", total=None)
-    try:
-        for i, doc in enumerate(docs, 1):
-            if i == PROGRESS_AFTER + 1:
-                progress.start()
-            progress.advance(task)
-            yield doc
-    finally:
-        progress.stop()
+class AnalyzeProgress:
+    """A counter of analyzed documents with the time elapsed, on stderr: shown past the
+    first few documents, and at once while a long document (``LONG_TEXT``) is analyzed,
+    naming it, so a 5 MB text does not run for half a minute in silence."""
+
+    def __init__(self) -> None:
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(bar_width=None),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
+        self.task = self.progress.add_task("analyzed 0 documents", total=None)
+        self.done = 0
+        self.shown = False
+
+    def watch(self, records: Iterable[Record]) -> Iterator[Record]:
+        """Pass records on; a long one turns the display on and is named in it."""
+        for record in records:
+            if len(record.text) >= LONG_TEXT:
+                size = f"{len(record.text) / 1e6:.1f} M characters"
+                self.describe(f"analyzing {record.id} ({size}); {self.done} done")
+                self.show()
+            yield record
+
+    def count(self, docs: Iterable) -> Iterator:
+        """Yield documents, counting them; past ``PROGRESS_AFTER`` the display shows."""
+        try:
+            for doc in docs:
+                self.done += 1
+                self.describe(f"analyzed {self.done} documents")
+                if self.done > PROGRESS_AFTER:
+                    self.show()
+                yield doc
+        finally:
+            self.progress.stop()
+
+    def describe(self, text: str) -> None:
+        self.progress.update(self.task, description=text)
+
+    def show(self) -> None:
+        if not self.shown:
+            self.shown = True
+            self.progress.start()

@@ -43,6 +43,33 @@ PublishedOption = Annotated[
     str | None, typer.Option(help="Publication date YYYY-MM-DD for records without one.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="Exit 1 when any input is rejected (see exit codes).")
+]
+
+
+def tidy_help() -> None:
+    """Help as a reader expects it, for every command: a flag shows no type (not
+    ``--json <bool>``), and an argument reads ``PATHS...`` in the usage line (not
+    ``{paths}...``). Typer has no setting for either, so its two display methods are
+    wrapped once; a Typer without them is left alone."""
+    from typer import core
+
+    option_type = getattr(core.TyperOption, "display_type_rich", None)
+    usage_name = getattr(core.TyperArgument, "_usage_display_name", None)
+    if option_type is None or usage_name is None or getattr(option_type, "tidy", False):
+        return
+
+    def flag_type(self, ctx):
+        return None if self.is_flag else option_type(self, ctx)
+
+    def argument_usage(self) -> str:
+        name = self.display_name_raw.upper() + ("..." if self.nargs != 1 else "")
+        return name if self.required else f"[{name}]"
+
+    flag_type.tidy = True  # type: ignore[attr-defined]
+    core.TyperOption.display_type_rich = flag_type  # type: ignore[method-assign]
+    core.TyperArgument._usage_display_name = argument_usage  # type: ignore[method-assign]
 
 
 def parse_day(value: str | None, option: str = "--published") -> date | None:

@@ -13,6 +13,7 @@ from svodka.cli.common import (
     DbOption,
     JobsOption,
     PublishedOption,
+    StrictOption,
     count_inputs,
     on_cluster,
     open_store,
@@ -21,6 +22,7 @@ from svodka.cli.common import (
     progress_bar,
     summary_table,
 )
+from svodka.cli.outcome import finish
 from svodka.config import DEFAULT_DB
 
 
@@ -41,9 +43,15 @@ def ingest(
     published: PublishedOption = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 64,
     cluster: ClusterOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Analyze articles and store them. Re-ingesting the same texts adds nothing. With
-    --cluster the analysis runs on Dask workers and this process writes the store."""
+    --cluster the analysis runs on Dask workers and this process writes the store.
+
+    Exit 0 when the inputs were stored (rejected ones are kept with their reasons:
+    `svodka rejects`), 1 when none could be or, with --strict, when any was rejected, 2 on
+    bad usage: the same codes as `svodka analyze`.
+    """
     from svodka.corpus.ingest import ingest as run_ingest
     from svodka.io.readers import read_records
 
@@ -60,6 +68,8 @@ def ingest(
         )
     store.close()
     out.print(summary_table("ingested", summary, db))
+    done = summary.added + summary.duplicates + summary.near_duplicates
+    finish(done=done, rejected=summary.rejected, strict=strict)
 
 
 def rejects(

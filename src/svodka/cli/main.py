@@ -3,18 +3,41 @@ module with ``register(app)``; the order here is the order of ``svodka --help``.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from svodka.cli import analyze, batch, corpus, eval, kb, query, serve
+from svodka.cli.common import out, tidy_help
 
+tidy_help()
 app = typer.Typer(
-    help="Russian news into structured knowledge.", no_args_is_help=True, add_completion=False
+    help="Russian news into structured knowledge.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",  # docstrings wrap as paragraphs; «[default: …]» stays text
 )
 
-for group in (analyze, eval, kb, corpus, query, serve, batch):
+for group in (analyze, corpus, query, serve, batch, eval, kb):
     group.register(app)
 
 
+def show_version(value: bool) -> None:
+    """Print the version and stop (``svodka --version``)."""
+    if value:
+        from svodka.version import __version__
+
+        out.print(f"svodka {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
     """svodka: entities, coreference and roles from Russian news."""

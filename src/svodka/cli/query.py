@@ -193,8 +193,11 @@ def hit_lines(number: int, hit: Hit) -> Text:
     line.append(hit.title or hit.doc_id, style="bold")
     facts = [str(hit.published or ""), hit.source or "", hit.doc_id, f"{hit.score:.2f}"]
     line.append("  " + " · ".join(f for f in facts if f), style="dim")
-    snippet = Text(hit.snippet)
-    for start, stop in hit.highlights:
+    from svodka.web.render import clean_snippet  # the UI's cleaning: no wiki markup
+
+    text, highlights = clean_snippet(hit.snippet, hit.highlights, hit.title)
+    snippet = Text(text)
+    for start, stop in highlights:
         snippet.stylize("bold yellow", start, stop)
     return Text("\n").join([line, Text("   ") + snippet])
 
@@ -263,12 +266,14 @@ def timeline_line(timeline: tuple[tuple[str, int], ...]) -> Text:
 
 def roles_table(p: Profile, limit: int) -> Table:
     """The roles in most documents, latest seen first."""
-    table = Table("role", "of", "first seen", "last seen", "documents", box=None)
+    from svodka.lang.inflect import role_phrase
+
+    table = Table("role", "first seen", "last seen", "documents", box=None)
     kept = set(sorted(p.roles, key=lambda r: -r.documents)[:limit])
     for role in (r for r in p.roles if r in kept):
-        title = f"бывший {role.title}" if role.past else role.title
+        phrase = role_phrase(role.title, role.of_name)
         dates = (str(role.first_seen or ""), str(role.last_seen or ""))
-        table.add_row(title, role.of_name or "", *dates, str(role.documents))
+        table.add_row(f"бывший {phrase}" if role.past else phrase, *dates, str(role.documents))
     return table
 
 

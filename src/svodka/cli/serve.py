@@ -1,9 +1,16 @@
 """``svodka serve``: the REST API and the web UI over a store, run by uvicorn. A thin shell
-over :func:`svodka.web.create_app`."""
+over :func:`svodka.web.create_app`.
+
+Bound to a loopback address it answers any ``Host`` (a reverse proxy on the same machine
+passes its own); bound beyond loopback it answers only this machine's names and those
+given with ``--allow-host`` (DNS rebinding), and warns loudly when it has no token.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 from typing import Annotated
 
 import typer
@@ -23,16 +30,92 @@ def serve(
         str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the server to the network.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            metavar="HOST",
+            help="A host name clients use to reach the server (repeatable; also "
+            "SVODKA_ALLOWED_HOSTS, comma-separated). Given, the Host check is on even on "
+            "loopback.",
+        ),
+    ] = None,
+    analyze_token: Annotated[
+        bool,
+        typer.Option(
+            "--analyze-token",
+            help="Require SVODKA_TOKEN for analyses too (POST /api/v1/analyze, /analyze).",
+        ),
+    ] = False,
 ) -> None:
-    """Serve the API (/api/v1, docs at /api/docs) and the web UI. Writes need SVODKA_TOKEN."""
+    """Serve the API (/api/v1, docs at /api/docs) and the web UI. Writes need SVODKA_TOKEN
+    (16 characters or more)."""
     import uvicorn
 
     from svodka.web import create_app
 
     open_store(db, create=True).close()  # fail here, readably, on a bad --db
-    token = os.environ.get("SVODKA_TOKEN")
+    token = os.environ.get("SVODKA_TOKEN") or None
+    named = [*(allow_host or []), *split_hosts(os.environ.get("SVODKA_ALLOWED_HOSTS", ""))]
+    hosts = allowed_hosts(host, named)
+    try:
+        app = create_app(db, token, analyze_token=analyze_token, allowed_hosts=hosts)
+    except ValueError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
     shown = f"[{host}]" if ":" in host else host
     out.print(f"svodka at http://{shown}:{port}/  (API docs: http://{shown}:{port}/api/docs)")
+    answered = app.state.settings.allowed_hosts
+    if answered is not None:
+        out.print(f"answering to the host names: {', '.join(sorted(answered))}")
     if not token:
         err.print("SVODKA_TOKEN is not set: POST /api/v1/documents is disabled (403)")
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
+        if not loopback(host):
+            warn_exposed(host)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def split_hosts(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def loopback(host: str) -> bool:
+    """Whether ``host`` is an address only this machine reaches."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(host: str, named: list[str]) -> list[str] | None:
+    """The host names the server answers to: None (any) on loopback unless names are
+    given; beyond it, the names given, the bound address and this machine's names."""
+    if loopback(host) and not named:
+        return None
+    if loopback(host):
+        return named
+    own = {host} if host not in ("0.0.0.0", "::", "") else machine_names()
+    return sorted({*named, *own})
+
+
+def machine_names() -> set[str]:
+    """This machine's host name, its fully qualified name and their addresses."""
+    names = {socket.gethostname(), socket.getfqdn()}
+    for name in list(names):
+        try:
+            names.update(str(info[4][0]) for info in socket.getaddrinfo(name, None))
+        except OSError:
+            continue
+    return {name for name in names if name}
+
+
+def warn_exposed(host: str) -> None:
+    """The loud warning for a server reachable from the network without a token."""
+    err.print(
+        f"[bold red]WARNING: serving on {host} without SVODKA_TOKEN.[/bold red] Anyone who "
+        "reaches this address can read the whole corpus and run analyses (CPU and memory) "
+        "without a token. Set SVODKA_TOKEN (16+ characters) and pass --analyze-token, or "
+        "bind 127.0.0.1 behind a reverse proxy."
+    )

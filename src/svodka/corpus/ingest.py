@@ -5,7 +5,10 @@ on the workers of a Dask cluster (``client``; see :mod:`svodka.corpus.cluster`),
 input order, so a run is deterministic: the same files give the same store,
 near-duplicate links included. The store commits every ``batch_size`` documents in one
 transaction, and texts already stored are skipped before analysis, so a run killed at any
-point resumes where it stopped. Bad input and failed analyses become rejects with reasons.
+point resumes where it stopped. Bad input and failed analyses become rejects with reasons:
+a record with text no store can hold (a NUL character, a lone surrogate from undecodable
+bytes in a file name or a JSON escape) is rejected before analysis, and the rest of its
+batch is stored.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from svodka.corpus.workers import Outcome, analyze_chunk, load_worker, single_th
 from svodka.doc import Record, Rejection
 from svodka.pipeline import Pipeline, analyze_outcomes, failure, reject
 from svodka.store import AddCounts, Prepared, Store, prepare, text_hash
+from svodka.store.checks import printable, problems
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -157,7 +161,7 @@ def new_chunks(
     """Chunks of records to analyze, with rejections passed along and known texts dropped."""
     seen: set[str] = set()
     iterator = iter(items)
-    while window := list(islice(iterator, CHUNK * 8)):
+    while window := [screened(item) for item in islice(iterator, CHUNK * 8)]:
         summary.read += len(window)
         hashes = {id(r): text_hash(r.text) for r in window if isinstance(r, Record)}
         known = store.known_hashes(hashes.values()) | seen
@@ -169,6 +173,16 @@ def new_chunks(
             on_progress(skipped)
         for i in range(0, len(fresh), CHUNK):
             yield fresh[i : i + CHUNK]
+
+
+def screened(item: Record | Rejection) -> Record | Rejection:
+    """The item as a store can take it: a record with a field that holds a NUL character
+    or a lone surrogate becomes a rejection naming the field; a rejection keeps its reason
+    with such characters escaped (a file name may hold undecodable bytes)."""
+    if isinstance(item, Rejection):
+        return Rejection(printable(item.source), printable(item.reason))
+    why = problems(id=item.id, text=item.text, title=item.title, source=item.source, url=item.url)
+    return item if why is None else Rejection(printable(item.id), why)
 
 
 def analyze_chunks(

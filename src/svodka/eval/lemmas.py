@@ -164,3 +164,42 @@ def compare_lemma(gold: str, predicted: str) -> tuple[bool, bool]:
     """(exact match, case-insensitive match) after stripping surrounding whitespace."""
     gold, predicted = gold.strip(), (predicted or "").strip()
     return gold == predicted, gold.casefold() == predicted.casefold()
+
+
+# ---------------------------------------------------------------- error listing
+
+
+def list_misses(score: LemmaScore, limit: int = 200) -> list[str]:
+    """The most frequent misses, one line each: count, type, surface, gold, predicted."""
+    counts: dict[tuple[str, str, str, str], int] = {}
+    for m in score.misses:
+        key = (m.type, m.surface, m.gold, m.predicted)
+        counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])[:limit]
+    return [f"{n}\t{t}\t{s}\t| {g}\t| {p}" for (t, s, g, p), n in ranked]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m svodka.eval.lemmas SLAVICNER_TRAIN [--show N]``: svodka's accuracy and,
+    with ``--show``, its most frequent misses. For the TRAIN split only: dev and test
+    misses are never listed."""
+    import argparse
+
+    from svodka.lang.names import neighbours, normalize
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("slavicner", type=Path)
+    parser.add_argument("--show", type=int, default=0, metavar="N")
+    args = parser.parse_args(argv)
+
+    def svodka(text: str, spans: list[Span]) -> list[str]:
+        return [normalize(text[a:b], t, *neighbours(text, a, b)) for a, b, t in spans]
+
+    score = score_lemmas(load_slavicner(args.slavicner), svodka)
+    print(f"accuracy {score.overall.accuracy:.4f} of {score.overall.total} mentions")
+    for line in list_misses(score, args.show) if args.show else ():
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

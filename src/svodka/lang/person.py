@@ -11,7 +11,7 @@ a word none of them knows is indeclinable.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from svodka.lang import morph
@@ -37,6 +37,10 @@ OPENERS = frozenset(read_lines("names/openers.txt"))
 MISFIT = -0.5
 # How much the «already nominative» reading weighs against the dictionary's (0..1).
 AS_WRITTEN_SCORE = 0.3
+# «Лоре», «Анне»: endings of the oblique cases, rare as a first name's nominative.
+OBLIQUE_ENDINGS = ("е", "у", "ю", "ой", "ей", "ом", "ем", "ы", "и")
+# How much a woman's nominative weighs against the man's genitive it shares a form with.
+HOMONYM_WEIGHT = 0.5
 # A lone name is one person far more often than a family («Ивановы»).
 SING_PRIOR = 0.05
 
@@ -62,7 +66,16 @@ def normalize_person(words: list[str], before: str, after: str) -> list[str]:
 
 def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]:
     """:func:`normalize_person` given the subject's gender and the case hint."""
-    options = [word_options(w.split("-")[-1]) for w in words]
+    if any(EPITHET.search(w) for w in words):
+        # «Бекхэмом-младшим» → «Бекхэм-младший»: the epithet declines as a word of its own.
+        parts = [p for w in words for p in EPITHET.sub(r" \1", w).split()]
+        forms = iter(person_forms(parts, gender, hint))
+        return ["-".join(next(forms) for _ in EPITHET.sub(r" \1", w).split()) for w in words]
+    options = [
+        word_options(w.split("-")[-1]) if w[:1].isupper() else epithet_options(w) for w in words
+    ]
+    if len(words) > 1:
+        options = [one_person(opts) for opts in options]
     reading = best_reading(options, gender, hint)
     if reading is None:
         return words
@@ -74,6 +87,15 @@ def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]
             last = morph.restore_case(max(fitting, key=lambda o: o.score).nominative, last)
         forms.append(f"{head}-{last}" if head else last)
     return forms
+
+
+EPITHET = re.compile(r"-([а-яё]+)$")
+
+
+@lru_cache(maxsize=10_000)
+def epithet_options(word: str) -> tuple[Option, ...]:
+    """Readings of a lowercase adjective inside a name: «младшим» → младший (ablt)."""
+    return tuple(o for p in morph.parse(word) if p.tag.POS == "ADJF" and (o := parse_option(p)))
 
 
 @lru_cache(maxsize=100_000)
@@ -91,18 +113,53 @@ def word_options(word: str) -> tuple[Option, ...]:
     # the dictionary's names, the surname paradigms and adjectival surnames
     # («Навального») speak; a word none of them knows is indeclinable.
     options = [o for p in named if (o := parse_option(p))]
-    if not named:
+    if not any(o.number == "sing" or o.case == "nomn" for o in options):
+        # «Милонов», «Митт»: a name pymorphy knows only as a family («Милоны», gent) is
+        # read by the surname paradigms, as an adjectival surname, or as indeclinable.
         options = list(surname_options(lower)) or [
             o for p in parses if p.tag.POS == "ADJF" and (o := parse_option(p))
         ]
+        if named and not options:
+            options = [o for p in named if (o := parse_option(p))]
     # «Мартины Хингис»: a foreign feminine first name pymorphy reads as Мартин's forms.
     # A listed first name is one woman, never a family («Мартины» is not Мартины, plural).
     if female := female_first_options(lower):
         options = [*female, *(o for o in options if o.number == "sing")]
+    if any("Name" in p.tag.grammemes for p in named):
+        options = demote_homonyms(options)
     first_name_only = named and not any("Surn" in p.tag.grammemes for p in named)
-    if first_name_only and not any(o.case == "nomn" and o.number == "sing" for o in options):
+    weak = options and max(o.score for o in options) < AS_WRITTEN_SCORE / 3
+    nominative = any(o.case == "nomn" and o.number == "sing" for o in options)
+    if (first_name_only or weak) and not nominative:
         options.append(as_written(lower))
+    if len({o.case for o in options}) > 1 and all(o.nominative == lower for o in options):
+        return ()  # «Джо», «Ромни», «Буш»: the same in every case, so no case evidence
     return tuple(options)
+
+
+def demote_homonyms(options: list[Option]) -> list[Option]:
+    """«Петра», «Андрея»: a form that is a man's first name in the genitive and also a
+    rare woman's name in the nominative reads as the man's far more often in news."""
+    masculine = any(o.case == "gent" and o.gender == "masc" for o in options)
+    if not masculine:
+        return options
+    return [
+        replace(o, score=o.score * HOMONYM_WEIGHT) if o.case == "nomn" and o.gender == "femn" else o
+        for o in options
+    ]
+
+
+def one_person(options: tuple[Option, ...]) -> tuple[Option, ...]:
+    """A word of a name of several words names one person: «Владимир Путины» is
+    Владимир Путин, and «Митт Ромни» is no family «Митты». A plural nominative on -ы/-и
+    gives its singular; other plural readings are dropped."""
+    if not options or any(o.number == "sing" for o in options):
+        return tuple(o for o in options if o.number == "sing")
+    return tuple(
+        Option("nomn", "sing", None, o.nominative[:-1], o.score)
+        for o in options
+        if o.case == "nomn" and o.nominative.endswith(("ы", "и"))
+    )
 
 
 #: Case endings of a feminine first name in -а/-я: «Мартины», «Мартине», «Мартину».
@@ -142,7 +199,8 @@ def as_written(word: str) -> Option:
     in other forms («Асия» as a case of «Асий»); a final -а/-я makes it feminine.
     Words nothing knows («Псаки») get no readings at all and fit any."""
     gender = "femn" if word.endswith(("а", "я")) else None
-    return Option("nomn", "sing", gender, word, AS_WRITTEN_SCORE)
+    score = AS_WRITTEN_SCORE / 3 if word.endswith(OBLIQUE_ENDINGS) else AS_WRITTEN_SCORE
+    return Option("nomn", "sing", gender, word, score)
 
 
 def parse_option(p) -> Option | None:
@@ -155,7 +213,7 @@ def parse_option(p) -> Option | None:
 
 def surname_options(word: str) -> tuple[Option, ...]:
     """Readings from the surname paradigms: «токаева» → Токаев (gent, accs) or Токаева."""
-    for size in (4, 3, 2, 1):
+    for size in (5, 4, 3, 2, 1):
         stem, ending = word[:-size], word[-size:]
         rows = SURNAME_ENDINGS.get(ending, ())
         if not rows and stem[-1:] in CONSONANTS:

@@ -1,10 +1,13 @@
-"""A state body and the country after it are one organisation.
+"""A state body and the place after it are one organisation.
 
 The NER model splits «МВД Индии» into ORG «МВД» and LOC «Индии»; the GUIDE names the
 organisation with its country qualifier, so coref reads a state-body head
-(``orgs/state_bodies.txt``) followed directly by a country in the genitive as one ORG
+(``orgs/state_bodies.txt``) followed directly by a place in the genitive as one ORG
 mention; the spans stay apart (FactRuEval tags «Индии» as a LOC of its own):
-«Минобороны России», «Генпрокуратура Киргизии», «Министерство обороны Украины».
+«Минобороны России», «Генпрокуратура Киргизии», «Прокуратура Москвы».
+
+Coref also joins an acronym to the name it spells («КГБ») and one name tagged both ORG
+and LOC (:func:`merge_acronyms`, :func:`merge_types`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from svodka.doc import Document, Span
 from svodka.lang import morph
 from svodka.lang.names import normalize
 from svodka.resources import country_names, read_lines, read_table
+
+Groups = dict[tuple[str, str], list[Span]]
 
 
 @cache
@@ -34,22 +39,24 @@ def countries() -> frozenset[str]:
 
 
 def join_countries(doc: Document, spans: list[Span]) -> list[Span]:
-    """«МВД» + «Индии» → «МВД Индии» where only spaces stand between them; the joined
-    span's ``normal`` is the body's normal form and the country as written."""
+    """«МВД» + «Индии» → «МВД Индии», «Генассамблее» + «ООН» → «Генассамблея ООН»,
+    «Экспертное управление» + «президента» + «России»: a place or organisation in the
+    genitive after a state body, with at most two lowercase genitive nouns between; the
+    joined span's ``normal`` is the body's normal form and the rest as written."""
     result: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = result[-1] if result else None
         if (
             last is not None
             and last.type == "ORG"
-            and span.type == "LOC"
             and span.start > last.stop
-            and not doc.text[last.stop : span.start].strip()
+            and is_genitive_gap(doc.text[last.stop : span.start])
             and is_state_body(last.text)
-            and is_country_genitive(span.text)
+            and is_genitive_owner(span)
         ):
             text = doc.text[last.start : span.stop]
-            normal = f"{last.normal} {span.text}" if last.normal else None
+            gap = " ".join(doc.text[last.stop : span.start].split())
+            normal = " ".join(filter(None, (last.normal, gap, span.text))) if last.normal else None
             result[-1] = Span(last.start, span.stop, "ORG", text, normal=normal)
         result.append(span)
     return result
@@ -72,11 +79,72 @@ def is_state_body(text: str) -> bool:
     return False
 
 
-@cache
-def is_country_genitive(text: str) -> bool:
-    """«Индии», «России», «РФ», «США»: a country, in the genitive or indeclinable."""
-    if normalize(text, "LOC").lower() not in countries():
+def is_genitive_gap(gap: str) -> bool:
+    """Only spaces, or up to two lowercase nouns in the genitive: «президента»."""
+    words = gap.split()
+    if len(words) > 2 or not gap[:1].isspace() or not gap[-1:].isspace():
         return False
+    return all(word.isalpha() and word.islower() and is_genitive_noun(word) for word in words)
+
+
+@cache
+def is_genitive_noun(word: str) -> bool:
+    parse = morph.parse(word)[0]
+    return parse.tag.POS == "NOUN" and morph.case_of(parse.tag) == "gent"
+
+
+def is_genitive_owner(span: Span) -> bool:
+    """A place in the genitive («Москвы», «РФ») or an organisation's abbreviation or
+    genitive name («ООН», «Минобороны», «Следственного комитета»)."""
+    if span.type == "LOC":
+        return is_place_genitive(span.text)
+    if span.type != "ORG" or not span.text.replace("-", "").isalpha():
+        return False
+    return span.text.isupper() or is_place_genitive(span.text.title())
+
+
+@cache
+def is_place_genitive(text: str) -> bool:
+    """«Индии», «РФ», «США», «Москвы», «Костромской области»: a place in the genitive,
+    or a country's indeclinable abbreviation."""
     if text.isupper():
-        return True
-    return any(morph.case_of(p.tag) == "gent" for p in morph.parse(text.split()[-1].lower()))
+        return normalize(text, "LOC").lower() in countries()
+    last = text.split()[-1].lower()
+    return any(morph.case_of(p.tag) == "gent" for p in morph.parse(last))
+
+
+def merge_acronyms(groups: Groups) -> Groups:
+    """Join an organisation's acronym to the one name of the document it spells:
+    «КГБ» → «Комитет государственной безопасности», «УГМК» → «Уральская
+    горно-металлургическая компания» (each part of a hyphenated word gives a letter)."""
+    spelled: dict[str, list[tuple[str, str]]] = {}
+    for key, spans in groups.items():
+        if key[0] == "ORG" and len(key[1].split()) > 1:
+            spelled.setdefault(initials(spans[0].normal), []).append(key)
+    merged = dict(groups)
+    for key, spans in groups.items():
+        text = spans[0].text
+        if key[0] != "ORG" or not (text.isupper() and text.isalpha() and len(text) > 1):
+            continue
+        found = spelled.get(text.lower(), [])
+        if len(found) == 1 and found[0] in merged:
+            merged[found[0]] = sorted(merged.pop(key) + merged[found[0]], key=lambda s: s.start)
+    return merged
+
+
+def merge_types(groups: Groups) -> Groups:
+    """One name tagged ORG in one place and LOC in another («Елисейский дворец», «Белый
+    дом») is one referent: the smaller group joins the larger, whose type wins."""
+    merged = dict(groups)
+    for key in sorted(groups, key=lambda k: len(groups[k])):
+        if key[0] == "PER" or key not in merged:
+            continue
+        other = ("LOC" if key[0] == "ORG" else "ORG", key[1])
+        if other in merged and len(merged[other]) >= len(merged[key]):
+            merged[other] = sorted(merged.pop(key) + merged[other], key=lambda s: s.start)
+    return merged
+
+
+def initials(name: str) -> str:
+    """«Уральская горно-металлургическая компания» → «угмк»."""
+    return "".join(part[:1] for part in name.lower().replace("-", " ").split() if part.isalpha())

@@ -23,7 +23,7 @@ from svodka.knowledge.gazetteer import Gazetteer, load_gazetteer
 from svodka.knowledge.keys import expand, load_tables
 from svodka.lang.names import normalize
 from svodka.lang.person import drop_patronymic
-from svodka.lang.qualified import join_countries
+from svodka.lang.qualified import join_countries, merge_acronyms, merge_types
 from svodka.lang.text import QUOTES
 from svodka.resources import country_names, read_lines, read_table
 
@@ -41,6 +41,7 @@ class Resources:
     first_names: dict[str, str]  # short form of a first name → full: «тони» → «энтони»
     short_forms: frozenset[str]  # the keys of ``first_names``
     places: Gazetteer  # two names it knows apart are never case variants of each other
+    countries: frozenset[str]  # lowercase canonical country names: «россия», «сша»
 
 
 def load(config: Config) -> Resources:
@@ -58,6 +59,9 @@ def load(config: Config) -> Resources:
         first_names=dict(read_table("names/first_name_variants.tsv")),
         short_forms=frozenset(first for first, _ in read_table("names/first_name_variants.tsv")),
         places=load_gazetteer(),  # cached: the places stage shares it
+        countries=frozenset(
+            listed.get(usual.lower(), usual).lower() for usual in country_names().values()
+        ),
     )
 
 
@@ -65,25 +69,51 @@ def apply(doc: Document, res: Resources) -> Document:
     """Group the document's spans into entities."""
     groups: dict[tuple[str, str], list[Span]] = {}
     keys: dict[tuple[str, str], str] = {}  # (type, normal) → group key: a mention repeats
-    for span in join_countries(doc, list(doc.spans)):  # «МВД» «Индии» → «МВД Индии»
+    spans = [close_inner_quote(doc, s) for s in doc.spans]
+    for span in join_countries(doc, spans):  # «МВД» «Индии» → «МВД Индии»
         key = keys.get((span.type, span.normal))
         if key is None:
             key = keys[(span.type, span.normal)] = group_key(span, res)
         groups.setdefault((span.type, key), []).append(span)
     groups = merge_case_variants(groups, res.endings, res.places)
     groups = merge_qualified(groups, res)
+    groups = merge_acronyms(groups)
+    groups = merge_types(groups)
     groups = merge_short_names(groups, res.endings)
     ordered = sorted(groups.items(), key=lambda item: item[1][0].start)
     entities = tuple(
         make_entity(
             f"e{i}",
             spans,
-            res.canonical.get(key[1]) if key[0] != "PER" else None,
+            used_canonical(key, spans, res),
             res.short_forms,
         )
         for i, (key, spans) in enumerate(ordered, 1)
     )
     return replace(doc, entities=entities)
+
+
+def used_canonical(key: tuple[str, str], spans: list[Span], res: Resources) -> str | None:
+    """The alias table's name for a group where the GUIDE takes it: when the text uses
+    it, or for a place the text names only by an abbreviation or an official form
+    («РФ», «Российской Федерации» → Россия). «Белоруссии» stays Белоруссия and a lone
+    «ЕС» stays ЕС."""
+    name = res.canonical.get(key[1]) if key[0] != "PER" else None
+    if name is None or any(s.normal.lower() == name.lower() for s in spans):
+        return name
+    if key[0] != "LOC":
+        return None
+    plain = any(" " not in s.normal and not s.normal.isupper() for s in spans)
+    return None if plain else name
+
+
+def close_inner_quote(doc: Document, span: Span) -> Span:
+    """«РИА "Новости» → «РИА "Новости"»: a quote opened inside a name closes in it."""
+    text, after = span.text, doc.text[span.stop : span.stop + 1]
+    opened = text.count("«") > text.count("»") or (text.count('"') % 2 and '"' in text[1:])
+    if opened and after in ('"', "»", "“", "”") and text[:1] not in QUOTES:
+        return replace(span, stop=span.stop + 1, text=text + after)
+    return span
 
 
 def group_key(span: Span, res: Resources) -> str:
@@ -94,11 +124,24 @@ def group_key(span: Span, res: Resources) -> str:
         return " ".join(filter(None, (res.first_names.get(first, first), rest)))
     key = res.aliases.get(key, key)
     if span.type == "ORG":
-        return expand(key, res.abbreviations)
+        return country_tail(expand(key, res.abbreviations), res)
     first, _, rest = key.partition(" ")
     if span.type == "LOC" and first in res.prefixes and rest:
         key = res.aliases.get(rest, rest)
     return key.lower()
+
+
+def country_tail(key: str, res: Resources) -> str:
+    """«министерство обороны рф» and «… россии» share the key «министерство обороны
+    россия»: a country closing an organisation's name is keyed by its canonical name."""
+    head, _, last = key.rpartition(" ")
+    if not head or not last.isalpha():
+        return key
+    for name in (last, normalize(last.title(), "LOC").lower()):
+        country = res.aliases.get(name, name).lower()
+        if country in res.countries:
+            return f"{head} {country}"
+    return key
 
 
 def merge_case_variants(
@@ -287,9 +330,25 @@ def choose_name(spans: list[Span], short_forms: frozenset[str] = frozenset()) ->
         )
     counts = Counter(s.normal for s in spans)
     if spans[0].type == "ORG":
-        # «Госдума» over «Дума» when both are as frequent: the fuller form.
-        return max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
+        # «Госдума» over «Дума»: the fuller form, a name that ends with another; then
+        # the most frequent, the one with fewer abbreviations, the shorter.
+        return max(
+            counts,
+            key=lambda n: (
+                len(n.split()),
+                contains_other(n, counts),
+                counts[n],
+                -sum(w.isupper() for w in n.split()),  # «МИД России» over «МИД РФ»
+                -len(n),  # «Ликуд» over its genitive «Ликуда» read as a nominative
+            ),
+        )
     return max(counts, key=lambda n: (counts[n], -len(n)))
+
+
+def contains_other(name: str, names) -> bool:
+    """«Госдума» contains «Дума»: it ends with another, shorter name of the group."""
+    low = name.lower()
+    return any(len(o) < len(low) and low.endswith(o.lower()) for o in names)
 
 
 def drop_quotes(name: str) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy import and_, func, select
 
 from svodka.doc import Document
 from svodka.schema import from_dict
+from svodka.store.checks import check_query
 from svodka.store.schema import doc_entities, documents, entities, in_chunks
 from svodka.store.search import NO_FILTERS, Filters, document_filters
 from svodka.store.store import Store
@@ -46,6 +47,7 @@ class PlaceCount:
 
 def stored_analysis(store: Store, doc_id: str) -> tuple[dict, str | None] | None:
     """The stored contract document of ``doc_id`` (a dict) and its ``duplicate_of``."""
+    check_query(id=doc_id)
     query = select(documents.c.analysis, documents.c.duplicate_of).where(documents.c.id == doc_id)
     with store.engine.connect() as connection:
         row = connection.execute(query).first()
@@ -104,6 +106,9 @@ def place_counts(
 ) -> list[PlaceCount]:
     """Places with coordinates and the documents that mention each, most first; only in
     ``doc_ids`` when given."""
+    if doc_ids is not None:
+        doc_ids = list(doc_ids)
+        check_query(id=doc_ids)
     count = func.count(func.distinct(doc_entities.c.doc_id)).label("documents")
     query = (
         select(entities.c.key, entities.c.name, entities.c.lat, entities.c.lon, count)
@@ -126,6 +131,8 @@ def place_counts(
 
 def known_keys(store: Store, keys: Iterable[str]) -> set[str]:
     """The ``keys`` the store holds an entity for."""
+    keys = list(keys)
+    check_query(key=keys)
     found: set[str] = set()
     with store.engine.connect() as connection:
         for chunk in in_chunks(sorted(set(keys))):
@@ -137,6 +144,7 @@ def known_keys(store: Store, keys: Iterable[str]) -> set[str]:
 def shared_documents(store: Store, keys: list[str]) -> dict[tuple[str, str], int]:
     """(key, other key) → documents that mention both, for each pair of ``keys`` that meet
     (key < other key; near-duplicates not counted)."""
+    check_query(key=keys)
     own, other = doc_entities.alias("own"), doc_entities.alias("other")
     count = func.count(func.distinct(own.c.doc_id))
     query = (

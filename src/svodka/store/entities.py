@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import Connection, func, or_, select
 
 from svodka.lang.text import fold_name
+from svodka.store.checks import check_query
 from svodka.store.schema import doc_entities, documents, entities
 from svodka.store.store import Store
 
@@ -44,6 +45,7 @@ class EntityCount:
 def find_entities(store: Store, name: str, type: str | None = None) -> list[EntityRow]:
     """Entities called ``name``: exact matches of a name or alias first (case and ё
     folded), then those with a name a word of which starts with it; more documents first."""
+    check_query(name=name, type=type)
     with store.engine.connect() as connection:
         found = match_entities(connection, name, type)
         counts = document_counts(connection, list(found))
@@ -57,6 +59,7 @@ def find_entities(store: Store, name: str, type: str | None = None) -> list[Enti
 def resolve_keys(connection: Connection, name: str, type: str | None = None) -> list[str]:
     """The keys a name stands for: the exact matches when there are any, else every prefix
     match (see ``find_entities``)."""
+    check_query(name=name, type=type)
     found = match_entities(connection, name, type)
     exact = [key for key, (*_, is_exact) in found.items() if is_exact]
     return sorted(exact or found)
@@ -134,6 +137,7 @@ def top_entities(
 ) -> list[EntityCount]:
     """The entities in most documents (near-duplicates not counted), most first; only
     documents published from ``date_from`` to ``date_to`` when given."""
+    check_query(type=type)
     count = func.count(func.distinct(doc_entities.c.doc_id)).label("documents")
     query = (
         select(entities.c.key, entities.c.name, entities.c.type, count)

@@ -201,7 +201,7 @@ def gkg_row(doc: Document, number: int, ingested_at: datetime) -> dict[str, str]
     """The GKG columns of one document; the ones svodka has nothing for stay empty."""
     stamp = doc.published.strftime("%Y%m%d000000") if doc.published else ""
     stamp = stamp or ingested_at.strftime("%Y%m%d%H%M%S")
-    located = [e for e in doc.entities if e.place is not None]
+    located = [e for e in doc.entities if e.place is not None and e.place.resolved]
     row = dict.fromkeys(GKG_COLUMNS, "")
     row |= {
         "GKGRECORDID": f"{stamp}-{number}",

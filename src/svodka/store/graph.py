@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, and_, case, func, select
 
 from svodka.store import fts
+from svodka.store.checks import check_query
 from svodka.store.entities import resolve_keys
 from svodka.store.schema import doc_entities, documents, entities
 from svodka.store.store import Store
@@ -59,15 +60,19 @@ def cooccurrence_graph(
     both to documents that do both; neither to the whole corpus. An unknown entity or a
     query that matches nothing gives an empty graph.
     """
+    check_query(entity=entity, query=query)
     with store.engine.connect() as connection:
         centre = resolve_keys(connection, entity) if entity else []
         if entity and not centre:
             return Graph((), (), 0)
         scope = scope_ids(store.backend, centre, query)
+        # read every result before the connection goes back to the pool: a result read
+        # after it is released fails once another thread has taken the connection
         total = connection.execute(select(func.count()).select_from(scope.subquery()))
+        documents_in_scope = total.scalar_one()
         nodes = top_nodes(connection, scope, centre, limit)
         edges = weighted_edges(connection, scope, [node.key for node in nodes])
-    return Graph(tuple(nodes), tuple(edges), total.scalar_one())
+    return Graph(tuple(nodes), tuple(edges), documents_in_scope)
 
 
 def scope_ids(backend: str, keys: list[str], query: str | None) -> Select:

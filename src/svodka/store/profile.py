@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Connection, and_, func, select
 from svodka.doc import Place
 from svodka.errors import SvodkaError
 from svodka.store.browse import DocumentRow
+from svodka.store.checks import check_query
 from svodka.store.entities import EntityCount
 from svodka.store.quotes import QuoteRow, latest_quotes
 from svodka.store.schema import doc_entities, documents, entities, mentions, roles
@@ -62,7 +63,8 @@ def profile(
     store: Store, key: str, *, quotes_limit: int = 10, documents_limit: int = 10
 ) -> Profile:
     """What the corpus says about the entity ``key``; raises ``UnknownEntity`` for a key
-    the store does not hold."""
+    the store does not hold, ``QueryError`` for one it cannot take (NUL)."""
+    check_query(key=key)
     with store.engine.connect() as connection:
         row = connection.execute(select(entities).where(entities.c.key == key)).first()
         if row is None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, Connection, exists, or_, select
 
+from svodka.store.checks import check_query
 from svodka.store.entities import resolve_keys
 from svodka.store.schema import documents, mentions
 from svodka.store.schema import quotes as quotes_table
@@ -31,6 +32,7 @@ def quotes(
     speaker described so («эксперты»). ``about``: a mention of that entity lies inside the
     quoted words — the coreference stage's mentions, so «Его» does not count but «Токаева»
     and «президент Казахстана», when linked, do."""
+    check_query(speaker=speaker, about=about)
     with store.engine.connect() as connection:
         conditions: list[ColumnElement] = []
         if speaker is not None:

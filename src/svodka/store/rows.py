@@ -207,7 +207,7 @@ def tabulate_dates(doc: Document) -> list[dict]:
 def entity_row(entity: Entity, aliases: list[str], wikidata: str | None) -> dict:
     """The ``entities`` row of an entity first seen: its names so far as ``aliases``
     (JSON), and its place's columns."""
-    place = entity.place
+    place = entity.place if entity.place and entity.place.resolved else None
     return {
         "key": entity.key,
         "type": entity.type,

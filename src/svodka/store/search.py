@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Connection, Select, literal, select
 
 from svodka.store import fts
+from svodka.store.checks import check_query
 from svodka.store.entities import resolve_keys
 from svodka.store.schema import doc_entities, documents, entities
 from svodka.store.store import Store
@@ -75,7 +76,8 @@ def search(
 ) -> list[Hit]:
     """Documents matching every word of ``query`` in any of its forms and passing the
     ``filters``, best first. A query without words lists the filtered documents, latest
-    first."""
+    first. Raises ``QueryError`` for a query or filter the store cannot take (NUL)."""
+    check_query(query=query)
     with store.engine.connect() as connection:
         conditions = document_filters(connection, filters)
         rows = best_rows(connection, store.backend, query, conditions, limit, filters)
@@ -142,8 +144,10 @@ def ranked(
 
 
 def document_filters(connection: Connection, filters: Filters) -> list[ColumnElement]:
-    """The conditions on ``documents`` that the filters make."""
+    """The conditions on ``documents`` that the filters make; ``QueryError`` for a filter
+    the store cannot take."""
     f = filters
+    check_query(entity=f.entity, type=f.type, source=f.source)
     conditions: list[ColumnElement] = []
     if not f.include_duplicates:
         conditions.append(documents.c.duplicate_of.is_(None))

@@ -16,21 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    bindparam,
-    create_engine,
-    delete,
-    event,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 
 from svodka.config import DEFAULT_DB
 from svodka.doc import Document, Entity, Record, Rejection
 from svodka.store import dedup, fts
+from svodka.store.checks import printable, problems
+from svodka.store.engine import open_engine, retrying, write_transaction
 from svodka.store.rows import (
     Prepared,
     analysis_rows,
@@ -87,12 +79,13 @@ class Store:
     @classmethod
     def open(cls, db: str | Path = DEFAULT_DB) -> Store:
         """Connect, creating or migrating the schema as needed."""
-        url = database_url(db)
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", tune_sqlite)
-        with engine.begin() as connection:
-            migrate(connection)
+        engine = open_engine(database_url(db))
+
+        def migrated() -> None:
+            with write_transaction(engine) as connection:
+                migrate(connection)
+
+        retrying(migrated)  # two processes opening a new store: one creates it
         return cls(engine)
 
     @property
@@ -118,12 +111,21 @@ class Store:
     def add(self, items: list[Prepared], rejected: Iterable[Rejection] = ()) -> AddCounts:
         """Store a batch of documents and rejects in one transaction.
 
+        The transaction holds the store's writer lock (``engine.write_transaction``) from
+        before it reads what is stored, so concurrent writers — two ingests, an ingest and
+        ``POST /documents`` — take turns, and it runs again while the database is busy.
         A handful of statements per batch, whatever its size: the writer shares the CPU
         with the analysis workers, so it must stay cheap.
         """
+        items, refused = split_storable(items)
+        rejected = [*clean_rejections(rejected), *refused]
+        return retrying(lambda: self.add_once(items, rejected))
+
+    def add_once(self, items: list[Prepared], rejected: list[Rejection]) -> AddCounts:
+        """One attempt of ``add``: one write transaction."""
         now = datetime.now()
-        with self.engine.begin() as connection:
-            new_rejects = add_rejects(connection, list(rejected), now)
+        with write_transaction(self.engine) as connection:
+            new_rejects = add_rejects(connection, rejected, now)
             fresh = drop_known(connection, items)
             ids = assign_ids(connection, fresh)
             originals = dedup.find_originals(connection, [i.signature for i in fresh], ids)
@@ -135,7 +137,11 @@ class Store:
         """Swap in a new analysis of stored documents (``svodka reanalyze``), one transaction."""
         if not items:
             return 0
-        with self.engine.begin() as connection:
+        return retrying(lambda: self.replace_once(items))
+
+    def replace_once(self, items: list[Prepared]) -> int:
+        """One attempt of ``replace_analysis``: one write transaction."""
+        with write_transaction(self.engine) as connection:
             ids = [item.doc.id for item in items]
             clear_documents(connection, ids)
             write_analyses(connection, [item.doc for item in items])
@@ -166,8 +172,13 @@ class Store:
 
     def add_rejects(self, rejected: Iterable[Rejection]) -> int:
         """Record rejects; each is kept once however often it recurs. How many were new."""
-        with self.engine.begin() as connection:
-            return add_rejects(connection, list(rejected), datetime.now())
+        rejected = clean_rejections(rejected)
+
+        def write() -> int:
+            with write_transaction(self.engine) as connection:
+                return add_rejects(connection, rejected, datetime.now())
+
+        return retrying(write)
 
     def count(self, table_name: str = "documents") -> int:
         """Rows in one table of the store («documents», «entities», «mentions», …)."""
@@ -176,13 +187,23 @@ class Store:
             return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
 
-def tune_sqlite(dbapi_connection, _record) -> None:
-    """WAL: readers never block the writer, and a killed writer leaves a consistent file."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def split_storable(items: list[Prepared]) -> tuple[list[Prepared], list[Rejection]]:
+    """The items the store can take, and a rejection for each one with a field it cannot
+    (a NUL character, a lone surrogate): one bad record never sinks its batch."""
+    kept, refused = [], []
+    for item in items:
+        doc = item.doc
+        why = problems(id=doc.id, text=doc.text, title=doc.title, source=doc.source, url=doc.url)
+        if why:
+            refused.append(Rejection(printable(doc.id), why))
+        else:
+            kept.append(item)
+    return kept, refused
+
+
+def clean_rejections(rejected: Iterable[Rejection]) -> list[Rejection]:
+    """Rejections whose source and reason can be stored: unstorable characters escaped."""
+    return [Rejection(printable(r.source), printable(r.reason)) for r in rejected]
 
 
 def stored_hashes(connection: Connection, hashes: list[str]) -> set[str]:

@@ -112,31 +112,54 @@ def world_map(dots: list[Dot], *, zoom: bool = False, css_class: str = "map") ->
 # ---------------------------------------------------------------------------- timeline
 
 
+#: A timeline longer than this many months is drawn by year: 14 years of months were a
+#: 2,000 px strip.
+MAX_MONTHS = 36
+
+
+def timeline_steps(months: tuple[tuple[str, int], ...]) -> tuple[list[tuple[str, int]], str]:
+    """The bars to draw and their unit: the months («YYYY-MM», count), or, past
+    ``MAX_MONTHS``, the years («YYYY», the sum of their months)."""
+    if len(months) <= MAX_MONTHS:
+        return list(months), "month"
+    years: dict[str, int] = {}
+    for month, n in months:
+        years[month[:4]] = years.get(month[:4], 0) + n
+    return list(years.items()), "year"
+
+
 def timeline_svg(months: tuple[tuple[str, int], ...], *, height: int = 120) -> Markup:
-    """Bars of documents per month («YYYY-MM», count); every third month is labelled, as a
-    label («2024-05», ~36 px) is wider than a bar."""
-    if not months:
+    """Bars of documents per month («YYYY-MM», count), or per year when the months span
+    more than ``MAX_MONTHS``. Every year is labelled; months every third, each label
+    starting at its bar, with room kept at the right end so no label is cut."""
+    steps, unit = timeline_steps(months)
+    if not steps:
         return Markup("")
-    bar, gap, top, bottom = 14, 3, 14, 18
-    width = len(months) * (bar + gap) + gap
-    most = max(n for _, n in months) or 1
-    every = 3
+    bar, gap, every = (36, 8, 1) if unit == "year" else (14, 3, 3)
+    top, bottom, room = 14, 18, 40
+    width = len(steps) * (bar + gap) + gap + (0 if unit == "year" else room)
+    most = max(n for _, n in steps) or 1
     parts = []
-    for i, (month, n) in enumerate(months):
+    for i, (period, n) in enumerate(steps):
         x = gap + i * (bar + gap)
         h = (height - top - bottom) * n / most
         y = height - bottom - h
-        tip = escape(f"{month}: {n}")
+        tip = escape(f"{period}: {n}")
         parts.append(
             f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}"><title>{tip}</title></rect>'
         )
         if n:
             parts.append(f'<text class="count" x="{x + bar / 2}" y="{y - 3:.1f}">{n}</text>')
         if i % every == 0:
-            parts.append(f'<text x="{x + bar / 2}" y="{height - 4}">{escape(month)}</text>')
+            anchor = "middle" if unit == "year" else "start"
+            at = x + bar / 2 if unit == "year" else x
+            parts.append(
+                f'<text class="period" x="{at}" y="{height - 4}" text-anchor="{anchor}">'
+                f"{escape(period)}</text>"
+            )
     return Markup(
-        f'<svg class="timeline" viewBox="0 0 {width} {height}" width="{max(width, 120)}" '
-        f'height="{height}" role="img">{"".join(parts)}</svg>'
+        f'<svg class="timeline timeline-{unit}" viewBox="0 0 {width} {height}" '
+        f'width="{max(width, 120)}" height="{height}" role="img">{"".join(parts)}</svg>'
     )
 
 

@@ -1,8 +1,10 @@
 """How the web layer fails: always JSON ``{"error": …}``, never a stack trace.
 
-``install`` adds three exception handlers — HTTP errors (404, 405, 401, …) keep their
-status, invalid requests become 422 with the offending fields, and anything else becomes
-500 ``{"error": "internal error"}`` with the traceback logged server-side only — and the
+``install`` adds the exception handlers — HTTP errors (404, 405, 401, …) keep their
+status, invalid requests become 422 with the offending fields, a query value the store
+cannot take (a NUL byte: ``QueryError``) 422, a text over the analysis limit 413, a full
+analysis queue 503 with ``Retry-After``, and anything else 500
+``{"error": "internal error"}`` with the traceback logged server-side only — and the
 middleware that refuses request bodies above ``settings.max_body`` with 413.
 """
 
@@ -18,6 +20,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
+
+from svodka.store.checks import QueryError
+from svodka.web.services import Busy, TooLong
 
 log = logging.getLogger("svodka.web")
 
@@ -50,12 +55,22 @@ COMMON = {
 }
 #: The error of an operation that reads one thing by its id or key.
 NOT_FOUND = {404: {"model": ErrorOut, "description": "Not found"}}
+#: The errors of an operation that runs the pipeline.
+BUSY = {
+    503: {
+        "model": ErrorOut,
+        "description": "The analysis queue is full: try again after `Retry-After` seconds",
+    }
+}
 
 
 def install(app: FastAPI) -> None:
     """Add the JSON error handlers and the body-size limit to ``app``."""
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(QueryError, bad_query)  # type: ignore[arg-type]
+    app.add_exception_handler(TooLong, too_long)  # type: ignore[arg-type]
+    app.add_exception_handler(Busy, busy)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, internal_error)
     app.add_middleware(BodyLimit, max_body=app.state.settings.max_body)
 
@@ -94,6 +109,21 @@ async def invalid_request(_request: Request, exc: RequestValidationError) -> JSO
         for error in exc.errors()
     ]
     return JSONResponse({"error": "invalid request", "details": details}, status_code=422)
+
+
+async def bad_query(_request: Request, exc: QueryError) -> JSONResponse:
+    """422 for a value the store cannot search for (a NUL byte), on every route."""
+    return error_response(422, f"invalid query: {exc}")
+
+
+async def too_long(_request: Request, exc: TooLong) -> JSONResponse:
+    """413 for a text longer than one analysis request may be."""
+    return error_response(413, str(exc))
+
+
+async def busy(_request: Request, exc: Busy) -> JSONResponse:
+    """503 with ``Retry-After`` when every place in the analysis queue is taken."""
+    return error_response(503, str(exc), {"Retry-After": str(exc.retry_after)})
 
 
 async def internal_error(request: Request, exc: Exception) -> JSONResponse:

@@ -13,6 +13,7 @@ only markup in the result is the markup written here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -175,3 +176,37 @@ def weave_plain(text: str, spans: list) -> Markup:
         at = span.stop
     out.append(escape(text[at:]))
     return Markup("").join(out)
+
+
+# ------------------------------------------------------------------------ search snippets
+
+#: Wiki markup left in imported texts, as a search snippet would show it: a piped link or
+#: image option keeps only what follows its last «|» («thumb|left|Покушение» →
+#: «Покушение», «Венесуэла|Венесуэле» → «Венесуэле»); an external link «[https://… text]»
+#: keeps its text.
+WIKI_MARKUP = re.compile(r"(?:[^\s|\[\]]+\|)+(?=[^\s|])|\[https?://[^\s\]]*\s?|(?<=\S)\]")
+
+
+def clean_snippet(
+    snippet: str, highlights: Iterable[tuple[int, int]], title: str | None = None
+) -> tuple[str, list[tuple[int, int]]]:
+    """A search snippet as a reader wants it: without wiki markup, and without the
+    headline when the snippet starts with it (the hit's title is shown above it); the
+    highlighted ranges move with the text, and a range inside a dropped part is dropped."""
+    dropped = [(m.start(), m.end()) for m in WIKI_MARKUP.finditer(snippet)]
+    head = (title or "").strip()
+    if head and snippet.startswith(head) and snippet[len(head) : len(head) + 1].isspace():
+        rest = len(head) + len(snippet[len(head) :]) - len(snippet[len(head) :].lstrip())
+        if rest < len(snippet):  # a snippet that is only the headline stays
+            dropped = [(0, rest), *((a, b) for a, b in dropped if a >= rest)]
+    kept, at = [], 0
+    for start, stop in dropped:
+        kept.append(snippet[at:start])
+        at = stop
+    kept.append(snippet[at:])
+
+    def moved(offset: int) -> int:
+        return offset - sum(min(stop, offset) - start for start, stop in dropped if start < offset)
+
+    ranges = [(moved(a), moved(b)) for a, b in highlights]
+    return "".join(kept), [(a, b) for a, b in ranges if b > a]

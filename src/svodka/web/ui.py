@@ -10,24 +10,28 @@ are served from ``static/``; nothing is loaded from another host.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from svodka.doc import Document, Record, Rejection
+from svodka.errors import InputError
+from svodka.io.decode import check_russian
 from svodka.store import browse
-from svodka.store.entities import top_entities
+from svodka.store.checks import check_query
+from svodka.store.entities import find_entities, top_entities
 from svodka.store.profile import UnknownEntity, profile
 from svodka.store.search import Filters, search
 from svodka.web import charts, render
-from svodka.web.api.deps import ServicesDep, StoreDep
+from svodka.web.api.deps import ServicesDep, StoreDep, require_analyze_token
 from svodka.web.labels import LABELS, label
 from svodka.web.services import Services
 
@@ -35,18 +39,50 @@ HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 TEMPLATES.env.globals["t"] = LABELS
 TEMPLATES.env.globals["entity_url"] = render.entity_url
-#: The home page's window for the most mentioned entities, back from the newest article.
-WINDOW = timedelta(days=30)
+
+
+def role_phrase(title: str, of_name: str | None) -> str:
+    """«президент России»: the organisation in the genitive (pymorphy3 loads on first use,
+    not with the app)."""
+    from svodka.lang.inflect import role_phrase as phrase
+
+    return phrase(title, of_name)
+
+
+TEMPLATES.env.globals["role_phrase"] = role_phrase
+#: The home page's windows for the most mentioned entities, back from the newest article,
+#: narrowest first: the first that holds ``MIN_WINDOW_DOCUMENTS`` articles is shown, else
+#: the whole corpus. A window of one or two articles makes whoever they name "most
+#: mentioned".
+WINDOWS = (timedelta(days=30), timedelta(days=365))
+MIN_WINDOW_DOCUMENTS = 20
 #: Longest text /analyze accepts; a long article is ~20,000 characters.
 MAX_ANALYZE = 200_000
 
-router = APIRouter(include_in_schema=False)
+
+def plain_request(request: Request) -> None:
+    """Every page's query and path parameters must be storable text: a NUL byte (which
+    PostgreSQL refuses) or a lone surrogate answers 422, as the API does, before any
+    query runs (``QueryError``, see ``svodka.web.errors``)."""
+    check_query(**{f"query parameter {k!r}": v for k, v in request.query_params.multi_items()})
+    check_query(**{f"path parameter {k!r}": str(v) for k, v in request.path_params.items()})
+
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(plain_request)])
+#: An entity key rather than a name: «per:…», «iso:KZ», «wd:Q…».
+KEY_SHAPE = re.compile(r"[a-z]+:\S")
 
 
 def install(app: FastAPI) -> None:
     """Add the HTML pages and the ``/static`` assets to ``app``."""
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    """The site icon, where browsers look for it."""
+    return FileResponse(HERE / "static" / "favicon.ico", media_type="image/x-icon")
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -64,25 +100,37 @@ def not_found(request: Request, message: str) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
     """Latest articles and the most mentioned people, organisations and places."""
-    newest = browse.newest_published(store)
     kinds = ("PER", "ORG", "LOC")
-    tops, window = {}, LABELS["home.all_time"]
-    if newest is not None:
-        since = newest - WINDOW
-        tops = {k: top_entities(store, k, 10, date_from=since, date_to=newest) for k in kinds}
-        window = label("home.window", day=newest.isoformat())
-    if not any(tops.values()):  # an empty window: all time instead
-        tops, window = {k: top_entities(store, k, 10) for k in kinds}, LABELS["home.all_time"]
+    since, newest, window = top_window(store)
+    tops = {k: top_entities(store, k, 10, date_from=since, date_to=newest) for k in kinds}
     recent = browse.latest_documents(store, 15)
     return page(
         request, "home.html", title=LABELS["nav.home"], recent=recent, tops=tops, window=window
     )
 
 
+def top_window(store) -> tuple[date | None, date | None, str]:
+    """The window of the home page's most mentioned entities (from, to, its label): the
+    narrowest of ``WINDOWS`` that holds ``MIN_WINDOW_DOCUMENTS`` articles, else all time."""
+    newest = browse.newest_published(store)
+    if newest is not None:
+        for width in WINDOWS:
+            since = newest - width
+            held, _ = browse.document_page(store, Filters(date_from=since, date_to=newest), 1)
+            if held >= MIN_WINDOW_DOCUMENTS:
+                return (
+                    since,
+                    newest,
+                    label("home.window", days=width.days, day=f"{newest:%d.%m.%Y}", n=held),
+                )
+    total, _ = browse.document_page(store, Filters(), 1)
+    return None, None, label("home.all_time", n=total)
+
+
 # ---------------------------------------------------------------------------- article
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
     """A stored article, highlighted, with its analysis beside it."""
     stored = browse.stored_document(store, doc_id)
@@ -134,7 +182,7 @@ def analyze_form(request: Request) -> HTMLResponse:
     return page(request, "analyze.html", title=LABELS["analyze.title"], text="", day="")
 
 
-@router.post("/analyze", response_class=HTMLResponse)
+@router.post("/analyze", response_class=HTMLResponse, dependencies=[Depends(require_analyze_token)])
 async def analyze_page(request: Request, services: ServicesDep) -> HTMLResponse:
     """The form's text analyzed (not stored) and shown like a stored article. The form is
     read by hand (urlencoded) so that the UI needs no multipart parser."""
@@ -142,10 +190,12 @@ async def analyze_page(request: Request, services: ServicesDep) -> HTMLResponse:
     text = form.get("text", [""])[0].replace("\r\n", "\n")
     day = form.get("published", [""])[0].strip()
     published, error = parse_day(day)
-    if not text.strip():
-        error = LABELS["analyze.empty"]
-    elif len(text) > MAX_ANALYZE:
+    if len(text) > MAX_ANALYZE:
         error = label("analyze.too_long", n=len(text), max=MAX_ANALYZE)
+    elif not text.strip():
+        error = LABELS["analyze.empty"]
+    else:
+        error = error or refusal(text)
     context: dict[str, Any] = {"title": LABELS["analyze.title"], "text": text, "day": day}
     if error:
         return page(request, "analyze.html", 400, error=error, **context)
@@ -154,6 +204,15 @@ async def analyze_page(request: Request, services: ServicesDep) -> HTMLResponse:
     if isinstance(found, Rejection):
         return page(request, "analyze.html", 500, error=LABELS["analyze.failed"], **context)
     return page(request, "analyze.html", doc=found[0], **found[1], **context)
+
+
+def refusal(text: str) -> str | None:
+    """Why ``text`` is refused by the input rule of every entry point, or None."""
+    try:
+        check_russian(text, "text")
+    except InputError as error:
+        return label("analyze.refused", reason=error.reason)
+    return None
 
 
 def analyze_text(services: Services, record: Record) -> tuple[Document, dict] | Rejection:
@@ -167,9 +226,14 @@ def analyze_text(services: Services, record: Record) -> tuple[Document, dict] | 
 
 
 def parse_day(value: str) -> tuple[date | None, str | None]:
-    """A form's ISO date, and an error message when it is not one (empty is no date)."""
+    """A form's date, written the Russian way (ДД.ММ.ГГГГ) or ISO (ГГГГ-ММ-ДД, as links
+    write it), and an error message when it is neither (empty is no date)."""
     if not value:
         return None, None
+    try:
+        return datetime.strptime(value, "%d.%m.%Y").date(), None
+    except ValueError:
+        pass
     try:
         return date.fromisoformat(value), None
     except ValueError:
@@ -180,12 +244,12 @@ def parse_day(value: str) -> tuple[date | None, str | None]:
 
 
 @router.get("/entities/{key:path}", response_class=HTMLResponse)
-def entity_page(request: Request, store: StoreDep, key: str) -> HTMLResponse:
+def entity_page(request: Request, store: StoreDep, key: str) -> Response:
     """What the corpus says about one entity: timeline, graph, roles, quotes, articles."""
     try:
         found = profile(store, key, quotes_limit=20, documents_limit=30)
     except UnknownEntity:
-        return not_found(request, label("error.no_entity", key=key))
+        return entity_by_name(request, store, key)
     place_map = ""
     if found.place and found.place.lat is not None and found.place.lon is not None:
         dot = charts.Dot(found.place.lat, found.place.lon, found.name, found.documents)
@@ -198,8 +262,31 @@ def entity_page(request: Request, store: StoreDep, key: str) -> HTMLResponse:
         p=found,
         place_map=place_map,
         timeline=charts.timeline_svg(found.timeline),
+        yearly=charts.timeline_steps(found.timeline)[1] == "year",
         nodes=nodes,
         edges=edges,
+    )
+
+
+def entity_by_name(request: Request, store, name: str) -> Response:
+    """``/entities/Путин``: a name or surname resolved as ``svodka entity`` does it. One
+    entity (or one called exactly so) → its page; several → a page to choose from; none →
+    the search for the name (a key no entity has, «per:никто», is a 404)."""
+    candidates = find_entities(store, name) if name.strip() else []
+    exact = [row for row in candidates if row.exact]
+    chosen = exact if len(exact) == 1 else candidates
+    if len(chosen) == 1:
+        return RedirectResponse(render.entity_url(chosen[0].key), status_code=303)
+    if not chosen and KEY_SHAPE.match(name):  # a key no entity has: a broken link
+        return not_found(request, label("error.no_entity", key=name))
+    if not chosen:
+        return RedirectResponse("/search?" + urlencode({"q": name}), status_code=303)
+    return page(
+        request,
+        "choose.html",
+        title=label("entity.choose", query=name),
+        query=name,
+        candidates=chosen[:30],
     )
 
 
@@ -237,7 +324,7 @@ def search_page(request: Request, store: StoreDep) -> HTMLResponse:
         source=args["source"] or None,
     )
     hits = search(store, args["q"], filters, limit=50) if asked else []
-    snippets = [marked_snippet(hit.snippet, hit.highlights) for hit in hits]
+    snippets = [marked_snippet(hit.snippet, hit.highlights, hit.title) for hit in hits]
     errors = [e for e in (error_from, error_to) if e]
     return page(
         request,
@@ -253,9 +340,11 @@ def search_page(request: Request, store: StoreDep) -> HTMLResponse:
 SEARCH_FIELDS = ("q", "entity", "type", "from", "to", "source")
 
 
-def marked_snippet(snippet: str, highlights: tuple[tuple[int, int], ...]):
-    """The snippet as safe HTML: matched words in ``<mark>``, everything else escaped."""
-    marks = [render.Mark(a, b, "hit", "", "") for a, b in highlights]
+def marked_snippet(snippet: str, highlights: tuple[tuple[int, int], ...], title: str | None = None):
+    """The snippet as safe HTML: matched words in ``<mark>``, everything else escaped;
+    without wiki markup or a repeat of the headline (``render.clean_snippet``)."""
+    snippet, ranges = render.clean_snippet(snippet, highlights, title)
+    marks = [render.Mark(a, b, "hit", "", "") for a, b in ranges]
     return render.weave_plain(snippet, render.drop_overlaps(marks))
 
 

@@ -5,7 +5,8 @@
 - percentages: «на 51%», «12,5 процента», «10-процентный»;
 - counts with their object and rate: «около 10 тысяч жителей» → 10000, approx, житель;
   «до восьми человек на место» → 8, bound max, per место; «задержали шестерых» → 6;
-- ranges with the midpoint as value: «200-300 млрд. рублей», «от 5 до 7 млн»;
+- ranges with the midpoint as value: «200-300 млрд. рублей», «от 5 до 7 млн», «пять-семь
+  тысяч»; hundredths of a currency: «3 рубля 50 копеек» → 3.5 RUB;
 - an elliptical amount takes the unit and object of the one before it: «штраф в полторы
   тысячи рублей … на три тысячи» → RUB.
 
@@ -45,6 +46,8 @@ from svodka.stages.amounts.units import hedge_ending, read_hedge, read_per, read
 from svodka.stages.amounts.words import Lexicon, load_lexicon
 
 REQUIRES = ("sentences", "entities", "dates")
+#: How far, in tokens, a bare number in the same sentence takes the unit before it.
+UNIT_REACH = 10
 PROVIDES = ("amounts",)
 
 
@@ -213,11 +216,16 @@ def read_bare_multiplier(
 
 def inherit(readings: list[Reading], toks: Sequence[Tok], sentence_starts: list[int]) -> None:
     """An amount with neither unit nor object takes them from the amount before it, in the
-    same or the previous sentence: «на 200-300 млрд. рублей … на 150 млрд.» → RUB. A unit
-    crosses a sentence only with a multiplier: «три тысячи» after «полторы тысячи рублей»."""
+    same or the previous sentence, past durations: «на 200-300 млрд. рублей … на 150
+    млрд.» → RUB, «10 тысяч человек, а через три часа … 140 тысяч» → человек. A unit
+    crosses a sentence only with a multiplier, and reaches a bare number only nearby:
+    «55 миллионов долларов … (архивировано: 1, 2)» is no money."""
     for k in range(1, len(readings)):
-        r, p = readings[k], readings[k - 1]
+        r = readings[k]
         if r.unit is not None or r.object is not None:
+            continue
+        p = source(readings, k, toks, sentence_starts)
+        if p is None:
             continue
         gap = sentence_of(sentence_starts, toks[r.num].start) - sentence_of(
             sentence_starts, toks[p.num].start
@@ -227,8 +235,23 @@ def inherit(readings: list[Reading], toks: Sequence[Tok], sentence_starts: list[
         r.object = p.object
         if p.unit == "%" and r.multiplied:
             continue  # «30% от суммы, или примерно 4 млн» is money, not percent
-        if p.unit is not None and (r.multiplied or gap == 0):
+        if p.unit is not None and (r.multiplied or (gap == 0 and r.first - p.last <= UNIT_REACH)):
             r.unit = p.unit
+
+
+def source(
+    readings: list[Reading], k: int, toks: Sequence[Tok], sentence_starts: list[int]
+) -> Reading | None:
+    """The amount reading ``k`` takes its unit and object from: the one before it, or in
+    its sentence the last one before it that is no duration or measure («10 тысяч
+    человек, а через три часа … 140 тысяч»)."""
+    here = sentence_of(sentence_starts, toks[readings[k].num].start)
+    for p in reversed(readings[:k]):
+        if p.object not in NOT_COUNTED:
+            return p
+        if sentence_of(sentence_starts, toks[p.num].start) != here:
+            break
+    return readings[k - 1]
 
 
 def sentence_of(starts: list[int], offset: int) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from svodka.doc import Document
 from svodka.lang import morph
 from svodka.lang.lexer import Tok, in_short_quotes
-from svodka.lang.text import DASHES
+from svodka.lang.text import CLOSING_QUOTES, DASHES, OPENING_QUOTES, QUOTES
 from svodka.resources import read_lines
 from svodka.stages.amounts.read import ALTERNATIVES, PARTITIVE, Reading, at, low
 from svodka.stages.amounts.words import Lexicon
@@ -77,7 +77,7 @@ def keep(
     if blocked.covers(first.start, last.stop, r.words) or is_label(toks, r.num, lx):
         return False
     # «"112"», «5'», «5″»: a quoted name, or feet, minutes, inches
-    if in_short_quotes(toks, r.num, r.num_end) or low(toks, r.num_end) in ("'", "’", "″"):
+    if in_quoted_name(toks, r.num, r.num_end) or low(toks, r.num_end) in ("'", "’", "″"):
         return False
     if r.object == "час" and low(toks, r.last) in CLOCK:
         return False  # «в 3 часа ночи» is a time
@@ -102,6 +102,17 @@ def keep(
     if r.object in lx.participants and r.value <= SMALL and r.range is None:
         return low(toks, r.first - 1) in RESTRICTIVE or low(toks, r.num - 1) in RESTRICTIVE
     return bool(r.object or r.unit or r.multiplied or is_partitive(toks, r, prev))
+
+
+def in_quoted_name(toks: Sequence[Tok], num: int, end: int) -> bool:
+    """A number inside a short quoted name: «МИР 24», "112"; not one between two names,
+    «Порше» принадлежит 31 проценту акций «Фольксвагена», where the quote before closes
+    a name and the quote after opens one."""
+    if not in_short_quotes(toks, num, end):
+        return False
+    left = next(j for j in range(num - 1, num - 4, -1) if toks[j].text in QUOTES)
+    right = next(j for j in range(end, end + 3) if toks[j].text in QUOTES)
+    return toks[left].text in OPENING_QUOTES and toks[right].text in CLOSING_QUOTES
 
 
 def is_label(toks: Sequence[Tok], k: int, lx: Lexicon) -> bool:

@@ -42,6 +42,7 @@ POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 #: Words after «из» that make a number a part of a group, not a count: «один из них».
 PARTITIVE = "из"
 SIGNS = frozenset("$€₽¥£")
+THOUSAND = Decimal(1000)
 DEGREES = frozenset("°º")
 
 
@@ -96,10 +97,19 @@ def read_value(toks: Sequence[Tok], i: int, lx: Lexicon) -> tuple[Decimal, int, 
         if rest is not None and smaller is not None and smaller[0] < mult[0]:
             value += (digits_value(rest.text) or 0) * smaller[0]  # «1 млн 300 тысяч»
             j = smaller[1]
+        elif rest is not None and is_num and is_remainder(rest.text, mult[0]):
+            value += digits_value(rest.text) or 0  # «4 тыс. 763 человек»
+            j += 1
         return value, j, False, True
     if tok.kind == "word" and tok.low in lx.numbers:
         return read_words(toks, i, lx)
     return None
+
+
+def is_remainder(text: str, factor: Decimal) -> bool:
+    """Whether bare digits after «тыс.» are the rest of its number: «4 тыс. 763» (at most
+    three digits, below the multiplier)."""
+    return factor == THOUSAND and text.isdigit() and len(text) <= 3
 
 
 def read_words(toks: Sequence[Tok], i: int, lx: Lexicon) -> tuple[Decimal, int, bool, bool] | None:
@@ -141,7 +151,7 @@ def read_range(toks: Sequence[Tok], i: int, lx: Lexicon) -> Reading | None:
     not an amount: the reading has no value and is dropped by the caller."""
     tok = toks[i]
     if tok.kind == "word" and "-" in tok.low:
-        return read_word_range(tok, i, lx)
+        return multiplied_range(toks, read_word_range(tok, i, lx), lx)
     lo = read_value(toks, i, lx)
     if lo is None:
         return None
@@ -171,6 +181,19 @@ def read_range(toks: Sequence[Tok], i: int, lx: Lexicon) -> Reading | None:
             if sep == "до":
                 reading.first = i - 1
     return reading
+
+
+def multiplied_range(toks: Sequence[Tok], r: Reading | None, lx: Lexicon) -> Reading | None:
+    """«пять-семь тысяч человек» → 5000–7000: the multiplier after a range in words."""
+    if r is None or r.range is None:
+        return r
+    mult = read_multiplier(toks, r.last, lx)
+    if mult is None:
+        return r
+    r.value, r.range = r.value * mult[0], (r.range[0] * mult[0], r.range[1] * mult[0])
+    r.last = r.num_end = mult[1]
+    r.multiplied = True
+    return r
 
 
 def is_negative(toks: Sequence[Tok], i: int, j: int) -> bool:
@@ -231,9 +254,10 @@ def read_object(toks: Sequence[Tok], r: Reading, lx: Lexicon) -> None:
     """The counted noun after the number, across adjectives, a participle's phrase and a
     coordinated number: «около 100 мелких и средних бандгрупп», «семи имеющихся в стране
     птицефермах», «девять железнодорожных и две индустриальные компании» (the text stops
-    before «и две»), «19,7 млн т» (an abbreviated unit)."""
+    before «и две»), «19,7 млн т» (an abbreviated unit); not past the dot of «тыс.» that
+    ends a sentence: «Пособие — 10 тыс. Семьи получат …»."""
     j, end, stop = r.last, min(len(toks), r.last + 8), None
-    if read_unit_word(toks, r, lx):
+    if ends_sentence(toks, r.last) or read_unit_word(toks, r, lx):
         return
     last_modifier = None
     while j < end:
@@ -252,6 +276,8 @@ def read_object(toks: Sequence[Tok], r: Reading, lx: Lexicon) -> None:
                 stop, j = stop or j, j + 2
                 continue
             if nxt is not None and nxt.kind == "word" and is_modifier(nxt.low):
+                if "Apro" in morph.parse(nxt.low)[0].tag:
+                    break  # «15 тысяч иранских военных, которые …»
                 j += 1
                 continue
             break
@@ -266,6 +292,15 @@ def read_object(toks: Sequence[Tok], r: Reading, lx: Lexicon) -> None:
         substantive(toks, r, last_modifier)
     if r.object is None:
         collective(toks, r, lx)
+
+
+def ends_sentence(toks: Sequence[Tok], j: int) -> bool:
+    """A dot before token ``j`` and a capitalised word at it: «10 тыс. Семьи»; not an
+    abbreviation in capitals, «12 тыс. ДТП»."""
+    tok = at(toks, j)
+    if tok is None or low(toks, j - 1) != "." or tok.kind != "word":
+        return False
+    return tok.text[:1].isupper() and not tok.text.isupper()
 
 
 def substantive(toks: Sequence[Tok], r: Reading, k: int) -> None:

@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from svodka.lang import morph
-from svodka.lang.lexer import Tok
+from svodka.lang.lexer import Tok, digits_value
 from svodka.stages.amounts.read import HEDGE_PREPS, SIGNS, Reading, at, is_modifier, low, skip_dot
 from svodka.stages.amounts.words import Lexicon
 
@@ -45,6 +46,23 @@ def read_unit(toks: Sequence[Tok], r: Reading, lx: Lexicon, countries: frozenset
             r.unit, r.last = code, skip_dot(toks, j + 1, tok.low)
             if r.unit == "USD" and low(toks, r.last) == "сша":
                 r.last += 1
+            add_subunits(toks, r, lx)
+    elif key in lx.subunits and not qualifier:
+        code, part = lx.subunits[key]
+        r.unit, r.last, r.value = code, j + 1, r.value * part
+        if r.range is not None:
+            r.range = (r.range[0] * part, r.range[1] * part)
+
+
+def add_subunits(toks: Sequence[Tok], r: Reading, lx: Lexicon) -> None:
+    """«3 рубля 50 копеек» → 3.5 RUB: the hundredths after a whole amount of money."""
+    count, word = at(toks, r.last), at(toks, r.last + 1)
+    if count is None or word is None or count.kind != "num" or r.range is not None:
+        return
+    code, part = lx.subunits.get(word.low, ("", Decimal(0)))
+    value = digits_value(count.text)
+    if code == r.unit and value is not None and value < 1 / part:
+        r.value, r.last = r.value + value * part, r.last + 2
 
 
 def currency(key: str, qualifier: str, lx: Lexicon, countries: frozenset[str]) -> str | None:

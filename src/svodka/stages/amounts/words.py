@@ -43,6 +43,8 @@ class Lexicon:
     percent: frozenset[str]
     #: every form of a collective numeral: «шестерых», «двоих»
     collectives: frozenset[str]
+    #: «копеек», «цента» → (code, part of the unit)
+    subunits: dict[str, tuple[str, Decimal]]
 
 
 def load_lexicon() -> Lexicon:
@@ -89,6 +91,11 @@ def load_lexicon() -> Lexicon:
         collectives=frozenset(
             f for w in read_lines("amounts/collectives.txt") for f in inflections(w, strict=True)
         ),
+        subunits={
+            form: (code, Decimal(part))
+            for word, code, part in read_table("amounts/subunits.tsv")
+            for form in inflections(word)
+        },
     )
 
 

@@ -6,11 +6,17 @@
   понедельник» (the nearest Monday, past or future by the verb's tense); «на прошлой
   неделе» (the month of that week, grain week); «в этом году»; «в июне» (the most recent June not
   after publication, unless the verb is in the future tense); «этим летом»; «год назад»;
-- anaphoric: «в ноябре того же года» takes the year of the date before it.
+- anaphoric: «в ноябре того же года» takes the year of the date before it; «в тот же
+  день», «на следующий день», «годом позже», «три дня спустя» count from the story's last
+  date, «через год» from publication (or from that date under a past-tense verb);
+- numeric and ordinal forms: «05/08/2008», «2013-01-10», «1-го сентября», «ХХ века» in
+  Cyrillic letters, a year closing brackets «(«Пальцем в глаз», 1953)», «(1996—98)».
 
 Without ``published`` a relative date keeps ``value`` None and ``relative`` True. Durations
-(«три года»), frequencies («в год») and dates inside names («России сегодня») are not
-dates. Numbers and words are matched with the amounts stage's lexer and word lists.
+(«три года»), frequencies («в год»), dates inside names («России сегодня») or quoted titles
+(the film «31 июня»), ordinals («на 40-е место», «на 80-м году жизни») and dates counted from an
+event («накануне выборов», «через неделю после встречи») are not reported. Numbers and
+words are matched with the amounts stage's lexer and word lists.
 
 dateparser was tried and not used: see docs/decisions.md.
 """
@@ -21,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import DateMention, Document
-from svodka.stages.dates import adjectives, periods, relative, rules
+from svodka.stages.dates import adjectives, anchored, formats, periods, relative, rules
 from svodka.stages.dates.context import Context, Reader
 from svodka.stages.dates.words import DateWords, load_words
 
@@ -30,21 +36,32 @@ PROVIDES = ("dates",)
 
 READERS: dict[str, tuple[Reader, ...]] = {
     "date": (rules.read_numeric,),
-    "num": (rules.read_day_month, rules.read_year, relative.read_ago),
-    "comp": (rules.read_comp,),
+    "fract": (formats.read_slashed,),
+    "num": (
+        formats.read_iso,
+        rules.read_day_month,
+        rules.read_year,
+        relative.read_ago,
+        anchored.read_counted_after,
+    ),
+    "comp": (formats.read_ordinal_day, rules.read_comp),
     "word": (
         rules.read_century,
         relative.read_day_word,
         relative.read_eve,
         relative.read_weekday,
+        anchored.read_same_day,
         relative.read_shifted,
         rules.read_month,
         relative.read_edge_year,
         relative.read_season,
         relative.read_ago,
+        anchored.read_counted_before,
+        anchored.read_counted_after,
         rules.read_decade_word,
         adjectives.read_day_adjective,
         adjectives.read_month_adjective,
+        adjectives.read_year_adjective,
         periods.read_year_part,
         periods.read_weekend,
     ),
@@ -76,6 +93,7 @@ def find_dates(doc: Document, words: DateWords) -> list[DateMention]:
             i += 1
             continue
         found.first = ctx.lead(found.first)
-        ctx.found.append(found)
+        if not ctx.is_title(found):
+            ctx.found.append(found)
         i = max(found.last, i + 1)
     return [ctx.mention(f) for f in ctx.found]

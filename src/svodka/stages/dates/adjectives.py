@@ -39,3 +39,12 @@ def read_month_adjective(ctx: Context, i: int) -> Found | None:
         return None
     value = cal.month_only(ctx.pub, int(form.value), ctx.direction(i)) if ctx.pub else None
     return Found(i, i + 1, value, True, "month")
+
+
+def read_year_adjective(ctx: Context, i: int) -> Found | None:
+    """«на прошлогоднем параде», «позапрошлогодний рекорд»: the year it names."""
+    form = first_form(ctx.words.year_adjectives, ctx.toks[i].low)
+    if form is None or ctx.is_name(i):
+        return None
+    year = ctx.pub.year + int(form.value) if ctx.pub else None
+    return Found(i, i + 1, cal.year(year) if year else None, True, "year", year)

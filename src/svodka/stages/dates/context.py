@@ -11,9 +11,10 @@ from datetime import date
 from svodka.doc import DateMention, Document
 from svodka.lang import morph
 from svodka.lang.lexer import Tok, in_short_quotes, lex
+from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
 from svodka.resources import read_lines, read_table
 from svodka.stages.dates import resolve as cal
-from svodka.stages.dates.words import DateWords
+from svodka.stages.dates.words import EDGES, DateWords
 
 #: Words a date's text may start with: «в начале июля», «В ночь на пятницу», «с 2009 года».
 LEAD = frozenset(read_lines("dates/lead_words.txt"))
@@ -22,6 +23,14 @@ MODIFIERS = dict(read_table("dates/modifiers.tsv"))
 PAST_MARKERS = frozenset(word for word, way in MODIFIERS.items() if way == "past")
 NEXT_MARKERS = frozenset(word for word, way in MODIFIERS.items() if way == "next")
 VERB_TENSES = {"past": cal.PAST, "futr": cal.FUTURE}
+#: Token kinds that end a clause: punctuation, quotes and line breaks.
+CLAUSE_BREAKS = frozenset({"punct", "nl"})
+#: The grains of the dates another date may be counted from, by the grain it needs.
+ANCHOR_GRAINS = {
+    "day": frozenset({"day"}),
+    "month": frozenset({"day", "month"}),
+    "year": frozenset({"day", "month", "year", "season"}),
+}
 
 
 @dataclass(slots=True)
@@ -42,9 +51,23 @@ class Found:
 Reader = Callable[["Context", int], "Found | None"]
 
 
+#: Cyrillic letters typed for Roman digits: «ХХ век» with the Cyrillic «Х».
+ROMAN_LOOKALIKES = str.maketrans("ХІС", "XIC")
+
+
+def roman_digits(text: str) -> str | None:
+    """The Roman digits of a century's number, in Latin letters: «XX», «ХХ» (Cyrillic),
+    «XXI-м», «ХХ-го» → «XX»; None for any other word."""
+    head = text.split("-", 1)[0]
+    if not head.isupper():
+        return None
+    digits = head.translate(ROMAN_LOOKALIKES)
+    return digits if not digits.strip("IVXLC") else None
+
+
 def is_roman(text: str) -> bool:
-    """«XX», «XXI»: a century's number."""
-    return text.isupper() and not text.strip("IVXLC")
+    """«XX», «XXI», «ХХ-го»: a century's number."""
+    return roman_digits(text) is not None
 
 
 class Context:
@@ -92,13 +115,22 @@ class Context:
             return in_short_quotes(self.toks, i, i + 1)
         return False
 
+    def is_title(self, found: Found) -> bool:
+        """A date that is all of a quoted title: the film «31 июня»."""
+        before = self.toks[found.first - 1].text if found.first > 0 else ""
+        after = self.toks[found.last].text if found.last < len(self.toks) else ""
+        return before in OPENING_QUOTES and after in CLOSING_QUOTES
+
     def lead(self, first: int) -> int:
         """Move a date's start back over its preposition and «в начале»-like words."""
         k = first
+        # «в начале мая», but not «группа начала 28 июня» (a verb): no edge before a day
+        day = self.toks[first].kind == "num" and len(self.toks[first].text) <= 2
         while (
             k > 0
             and first - k < 3
             and (self.toks[k - 1].low in LEAD or morph.lemma(self.toks[k - 1].low) in MODIFIERS)
+            and not (day and self.toks[k - 1].low in EDGES)
         ):
             k -= 1
         while k > 0 and self.toks[k - 1].low in self.words.day_parts:
@@ -128,13 +160,14 @@ class Context:
         stop = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.toks)
         return start, stop
 
-    def direction(self, i: int) -> int:
+    def direction(self, i: int, clause: bool = False) -> int:
         """Past, future or either, from the tense of the verb nearest to token ``i`` in
-        its sentence: «отправится во вторник» is future, «заявил в пятницу» past."""
-        start, stop = self.sentence(i)
+        its sentence (or only in its clause): «отправится во вторник» is future, «заявил
+        в пятницу» past."""
+        start, stop = self.clause(i) if clause else self.sentence(i)
         before = self.toks[i - 1].low if i > 0 else ""
         if before == "на" and (i < 2 or self.toks[i - 2].low != "ночь"):
-            return cal.FUTURE  # «перенесли на 4 апреля», «запланирована на ноябрь»
+            return cal.AHEAD  # «перенесли на 4 апреля», «запланирована на ноябрь»
         tense = None
         for j in sorted(range(start, stop), key=lambda j: abs(j - i)):  # nearest first
             tok = self.toks[j]
@@ -148,8 +181,20 @@ class Context:
                 tense = tag.tense  # not «напомним»: the reader's verbs
                 break
         if tense is None and before == "к":
-            return cal.FUTURE  # «должны быть закончены к 30 ноября»
+            return cal.AHEAD  # «должны быть закончены к 30 ноября»
         return VERB_TENSES.get(str(tense), cal.NEAREST)
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """The token range around ``i`` up to punctuation or quotes, within its sentence:
+        the reporting verb of «"… через месяц", - уточнил юрист» is not the clause's."""
+        start, stop = self.sentence(i)
+        first = i
+        while first > start and self.toks[first - 1].kind not in CLAUSE_BREAKS:
+            first -= 1
+        last = i
+        while last < stop and self.toks[last].kind not in CLAUSE_BREAKS:
+            last += 1
+        return first, last
 
     def weekday_direction(self, i: int) -> int:
         """«в прошлую пятницу» is past, «в следующий вторник» future; else the verb's."""
@@ -174,12 +219,27 @@ class Context:
         return morph.case_of(parses[0].tag) != "nomn"
 
     def eve_of_event(self, j: int) -> bool:
-        """«накануне выборов»: a noun only in the genitive follows."""
-        if j >= len(self.toks) or self.toks[j].kind != "word":
+        """«накануне выборов», «накануне своего 80-летнего юбилея»: a noun in the genitive
+        follows, maybe after its modifiers in the genitive."""
+        k = j
+        while k < len(self.toks) and k - j < 3 and self.is_genitive_modifier(k):
+            k += 1
+        if k >= len(self.toks) or self.toks[k].kind != "word":
             return False
-        parses = morph.parse(self.toks[j].low)
-        return bool(parses) and all(
-            p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in parses
+        parses = morph.parse(self.toks[k].low)
+        genitive = [p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in parses]
+        return any(genitive) if k > j else all(genitive)
+
+    def is_genitive_modifier(self, k: int) -> bool:
+        """«своего», «80-летнего», «предстоящих»: an adjective that may be genitive."""
+        tok = self.toks[k]
+        if tok.kind == "comp":
+            return True
+        if tok.kind != "word":
+            return False
+        return any(
+            p.tag.POS in ("ADJF", "PRTF") and morph.case_of(p.tag) == "gent"
+            for p in morph.parse(tok.low)
         )
 
     def reference_day(self, i: int) -> date | None:
@@ -191,6 +251,19 @@ class Context:
             if f.grain == "day" and f.value and f.anchor:
                 return date.fromisoformat(f.value)
         return self.pub
+
+    def anchor(self, i: int, need: str, reach: int) -> Found | None:
+        """The last date before token ``i``, at most ``reach`` sentences back, that gives
+        a ``need`` («day»: a day; «month»: a month or a day; «year»: any with a year);
+        its value may be None when it is relative and there is no publication date."""
+        here = bisect_right(self.sentence_starts, i)
+        grains = ANCHOR_GRAINS[need]
+        for f in reversed(self.found):
+            if here - bisect_right(self.sentence_starts, f.first) > reach:
+                return None
+            if f.grain in grains:
+                return f
+        return None
 
     def last_year(self) -> int | None:
         """The year of the last date that states one: for «того же года»."""

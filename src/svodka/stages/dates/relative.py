@@ -55,11 +55,12 @@ def read_day_word(ctx: Context, i: int) -> Found | None:
 
 def read_eve(ctx: Context, i: int) -> Found | None:
     """«накануне»: the day before the last day named in this or the previous sentence, else
-    before publication; «накануне выборов» is the eve of an event, not datable."""
+    before publication; «накануне выборов» is the eve of an event, not datable, and not
+    reported."""
     if ctx.toks[i].low != "накануне":
         return None
     if ctx.eve_of_event(i + 1):
-        return Found(i, i + 1, None, True, "day", anchor=False)
+        return None
     ref = ctx.reference_day(i)
     value = cal.day(ref - timedelta(days=1)) if ref else None
     return Found(i, i + 1, value, True, "day", anchor=False)
@@ -168,16 +169,10 @@ def read_season(ctx: Context, i: int) -> Found | None:
 def read_ago(ctx: Context, i: int) -> Found | None:
     """«год назад», «две недели назад», «около 47 лет назад», «полгода назад»."""
     toks = ctx.toks
-    count, j = ago_count(ctx, i)
-    if count is None or low(toks, j + 1) != AGO:
+    counted = count_unit(ctx, i)
+    if counted is None or low(toks, counted[1] + 1) != AGO:
         return None
-    if low(toks, j) == "полгода":
-        grain = "month"
-    else:
-        unit = first_form(ctx.words.units, low(toks, j))
-        if unit is None:
-            return None
-        grain = "week" if low(toks, j).startswith("недел") else str(unit.value)
+    count, j, grain = counted
     first = i - 1 if low(toks, i - 1) in AGO_HEDGES else i
     if ctx.pub is None:
         return Found(first, j + 2, None, True, "day" if grain == "week" else grain)
@@ -185,6 +180,20 @@ def read_ago(ctx: Context, i: int) -> Found | None:
     if resolved is None:
         return None
     return Found(first, j + 2, resolved[0], True, resolved[1])
+
+
+def count_unit(ctx: Context, i: int) -> tuple[Decimal, int, str] | None:
+    """A count and a time unit at ``i``: «две недели», «47 лет», «год», «полгода»: (the
+    count, the unit's index, its grain: year, month, week or day)."""
+    count, j = ago_count(ctx, i)
+    if count is None:
+        return None
+    if low(ctx.toks, j) == "полгода":
+        return count, j, "month"
+    unit = first_form(ctx.words.units, low(ctx.toks, j))
+    if unit is None:
+        return None
+    return count, j, "week" if low(ctx.toks, j).startswith("недел") else str(unit.value)
 
 
 def ago_count(ctx: Context, i: int) -> tuple[Decimal | None, int]:

@@ -1,8 +1,10 @@
 """Part of the dates stage: calendar arithmetic, from a reference date to a date value.
 
 Values are strings, "YYYY", "YYYY-MM" or "YYYY-MM-DD". ``direction`` says which way a
-bare name points: -1 the most recent one not after the reference (news reports the past),
-+1 the next one not before it (a future-tense verb), 0 whichever is nearer.
+bare name points: -1 the most recent one not after the reference (a past-tense verb, and
+news reports the past), +1 the next one not before it (a future-tense verb), 0 whichever
+is nearer, and 2 ahead by a preposition («перенесли на 4 апреля»): the next one, but a
+day within a month of the reference may lie behind it («была намечена на 16 августа»).
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-PAST, NEAREST, FUTURE = -1, 0, 1
+PAST, NEAREST, FUTURE, AHEAD = -1, 0, 1, 2
+#: A past-tense day may lie this far after the reference: a publication date may be a
+#: day off its story's.
+SLACK = timedelta(days=1)
 #: Seasons by their first month; a winter is dated by the year of its January.
 WINTER = 12
 
@@ -40,7 +45,7 @@ def weekday(ref: date, target: int, direction: int) -> date:
     that weekday («в понедельник» in a Monday's article is that Monday)."""
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
-    if direction == FUTURE or (direction == NEAREST and ahead < back):
+    if direction >= FUTURE or (direction == NEAREST and ahead < back):
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
 
@@ -49,7 +54,7 @@ def month_only(ref: date, month_: int, direction: int) -> str:
     """«в июне»: the most recent June not after ``ref``, or the next one in the future;
     without a tense, the next one when it is at most two months ahead."""
     ahead = (month_ - ref.month) % 12
-    if direction == FUTURE or (direction == NEAREST and 0 < ahead <= 2):
+    if direction >= FUTURE or (direction == NEAREST and 0 < ahead <= 2):
         return month(ref.year + (month_ < ref.month), month_)
     return month(ref.year - (month_ > ref.month), month_)
 
@@ -59,9 +64,9 @@ def season(ref: date, first: int, direction: int) -> str:
     if first == WINTER:
         # the winter whose January is nearest behind (or ahead of) the reference
         base = ref.year + (ref.month == 12)
-        return year(base + (direction == FUTURE and ref.month not in (12, 1, 2)))
+        return year(base + (direction >= FUTURE and ref.month not in (12, 1, 2)))
     begun = ref.month >= first
-    if direction == FUTURE:
+    if direction >= FUTURE:
         return year(ref.year + (ref.month >= first + 3))
     return year(ref.year - (not begun))
 
@@ -79,21 +84,22 @@ MONTH, QUARTER, HALF_YEAR = timedelta(days=31), timedelta(days=92), timedelta(da
 
 
 def day_month(ref: date, day_: int, month_: int, direction: int) -> str | None:
-    """«16 мая» without a year: the nearest one when it is within a month; else the next
-    one (within half a year) by a future-tense verb, or the last one."""
+    """«16 мая» without a year: under a past-tense verb the last one (GUIDE: nearest in
+    the direction the tense implies); else the nearest one when it is within a month
+    (an announcement may be dated after its event), or the next one (within half a year)
+    under a future-tense verb or ahead of a preposition, or the last one."""
     found = [d for k in (-1, 0, 1) if (d := valid_day(ref.year + k, month_, day_))]
     if not found:
         return None
+    if direction == PAST:
+        return day(max((d for d in found if d <= ref + SLACK), default=found[0]))
     nearest = min(found, key=lambda d: abs((d - ref).days))
     if abs(nearest - ref) <= MONTH:
         return day(nearest)
-    if direction == FUTURE:
+    if direction >= FUTURE:
         ahead = [d for d in found if ref <= d <= ref + HALF_YEAR]
-        if ahead:
-            return day(ahead[0])
-        return day(min(found, key=lambda d: abs((d - ref).days)))
-    limit = ref if direction == PAST else ref + QUARTER
-    return day(max((d for d in found if d <= limit), default=found[0]))
+        return day(ahead[0] if ahead else nearest)
+    return day(max((d for d in found if d <= ref + QUARTER), default=found[0]))
 
 
 def ago(ref: date, count: Decimal, grain: str) -> tuple[str, str] | None:

@@ -9,21 +9,20 @@ far and the tense of the nearest verb. Relative readers are in ``relative``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from svodka.lang import morph
 from svodka.lang.lexer import Tok
 from svodka.lang.text import DASHES
 from svodka.resources import read_lines, read_table
 from svodka.stages.dates import resolve as cal
-from svodka.stages.dates.context import Found
+from svodka.stages.dates.context import Found, roman_digits
 from svodka.stages.dates.words import CENTURY_WORDS, YEAR_WORDS, first_form
 
 if TYPE_CHECKING:
     from svodka.stages.dates.context import Context
 
-ROMAN = re.compile(r"^[IVXLC]+$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 GENT, ABLT = frozenset({"gent"}), frozenset({"ablt"})
 #: The cases a month or season takes after each word: «с марта», «в марте», «к лету».
@@ -32,6 +31,8 @@ GOVERNS = {word: frozenset(cases.split()) for word, cases in read_table("dates/g
 YEAR_PREPS = frozenset(read_lines("dates/year_prepositions.txt"))
 #: Case endings after a year's digits: «2020-го», «к 2023-му», «в 2020-м».
 YEAR_SUFFIXES = frozenset({"го", "му", "м", "й", "ом", "ый", "ого", "ому"})
+#: Singular forms of «год»: «на 80-м году жизни» is an age, not the eighties.
+SINGULAR_YEAR_WORDS = frozenset(read_lines("dates/singular_year_words.txt"))
 #: Case endings after a decade's digits: «1990-е», «90-х», «в 80-ые», «70-ми».
 DECADE_SUFFIXES = frozenset({"е", "х", "ые", "ых", "ми", "м"})
 #: Words and dashes between the two months of one range: «с февраля по июнь», «январе-марте».
@@ -73,6 +74,8 @@ def year_after(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
         return None
     if tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit():
         return int(tok.text), after_year_word(ctx, j + 1), False
+    if tok.kind == "fract" and (second := next_year(tok.text)) is not None:
+        return second, after_year_word(ctx, j + 1), False  # «зимой 2019/2020 года»
     if tok.kind == "comp":
         number, suffix = tok.low.split("-", 1)
         if len(number) == 4 and number.isdigit() and suffix in YEAR_SUFFIXES:
@@ -86,10 +89,20 @@ def year_after(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
     return None
 
 
-def read_day_month(ctx: Context, i: int) -> Found | None:
-    """«21 марта 1889 года», «16 мая», «в ночь на 9 августа 2009 года»."""
+def next_year(text: str) -> int | None:
+    """The second year of «2019/2020» or «2019/20», two years in a row; else None."""
+    first, _, second = text.partition("/")
+    if len(first) != 4 or len(second) not in (2, 4):
+        return None
+    year = int(first) + 1
+    return year if int(second) in (year, year % 100) else None
+
+
+def read_day_month(ctx: Context, i: int, day: str | None = None) -> Found | None:
+    """«21 марта 1889 года», «16 мая», «в ночь на 9 августа 2009 года»; ``day`` is the
+    day's digits when the token has more: «1-го сентября»."""
     toks = ctx.toks
-    text = toks[i].text
+    text = day or toks[i].text
     if not is_day(text) or i + 1 >= len(toks):
         return None
     if low(toks, i + 1) in DAY_LINKS and i + 3 < len(toks) and is_day(toks[i + 2].text):
@@ -163,6 +176,8 @@ def read_year(ctx: Context, i: int) -> Found | None:
     """«в 2021 году», «2020 годах», «к 2011 года», «С 2006», «в 2018 - 2020 годах»."""
     toks = ctx.toks
     text = toks[i].text
+    if len(text) == 2 and low(toks, i - 1) in DASHES and listed_year(ctx, i):
+        return short_year(ctx, i)
     if not (len(text) == 4 and text.isdigit()) or not 1000 <= int(text) <= 2100:
         return None
     year = int(text)
@@ -181,15 +196,31 @@ def read_year(ctx: Context, i: int) -> Found | None:
     return None
 
 
+def short_year(ctx: Context, i: int) -> Found | None:
+    """The second year of «1996—98», in the first one's century."""
+    first = ctx.found[-1].year
+    if first is None or not ctx.toks[i].text.isdigit():
+        return None
+    year = first - first % 100 + int(ctx.toks[i].text)
+    if year <= first:
+        return None
+    return Found(i, after_year_word(ctx, i + 1), cal.year(year), False, "year", year)
+
+
 #: What may follow a bracketed year: «(2013)», «(1994, 1997)», «(2003—2011)».
 BRACKET_NEXT = frozenset({")", ",", ";"}) | DASHES
+#: What may stand before a year that closes brackets: «(серия «…», 2003)», «(? — 1944)».
+BRACKET_BEFORE = frozenset({",", ";"}) | DASHES
 #: Links between the years of a list or range: «1994, 1997 и 2001», «2003—2011».
 YEAR_LINKS = frozenset({",", "и", "или"}) | DASHES
 
 
 def in_brackets(toks: Sequence[Tok], i: int) -> bool:
-    """A year opening brackets: «серебро (2013)», «(2003—2011)»."""
-    return low(toks, i - 1) == "(" and low(toks, i + 1) in BRACKET_NEXT
+    """A year opening or closing brackets: «серебро (2013)», «(2003—2011)», «(«Пальцем в
+    глаз», 1953)», «(? — 1944)»."""
+    if low(toks, i - 1) == "(" and low(toks, i + 1) in BRACKET_NEXT:
+        return True
+    return low(toks, i + 1) == ")" and low(toks, i - 1) in BRACKET_BEFORE
 
 
 def listed_year(ctx: Context, i: int) -> bool:
@@ -212,6 +243,8 @@ def read_comp(ctx: Context, i: int) -> Found | None:
         year = int(number)
         return Found(i, after_year_word(ctx, i + 1), cal.year(year), False, "year", year)
     if len(number) in (2, 4) and number.endswith("0") and suffix in DECADE_SUFFIXES:
+        if is_ordinal(ctx, i, suffix):
+            return None
         start, j = cal.decade(int(number), ctx.pub), after_year_word(ctx, i + 1)
         century = century_after(ctx, j)
         if century is not None and len(number) == 2:
@@ -220,13 +253,27 @@ def read_comp(ctx: Context, i: int) -> Found | None:
     return None
 
 
+def is_ordinal(ctx: Context, i: int, suffix: str) -> bool:
+    """«на 80-м году жизни», «на 40-е место»: an ordinal, not a decade. A decade is
+    plural: «в 80-м» before a singular «году», or «-е» before a neuter noun in the
+    singular, is a count of years or a place."""
+    nxt = low(ctx.toks, i + 1)
+    if suffix == "м" and nxt in SINGULAR_YEAR_WORDS:
+        return True
+    if suffix != "е" or low(ctx.toks, i - 1) in ("в", "во") or not nxt.isalpha():
+        return False
+    tag = morph.parse(nxt)[0].tag
+    return tag.POS == "NOUN" and "neut" in tag and "sing" in tag
+
+
 def century_after(ctx: Context, j: int) -> tuple[int, int] | None:
     """«прошлого века», «XX века» after a decade: (the century's first year, next index)."""
     toks = ctx.toks
     if low(toks, j + 1) not in CENTURY_WORDS:
         return None
-    if ROMAN.match(toks[j].text):
-        return (roman(toks[j].text) - 1) * 100, j + 2
+    digits = roman_digits(toks[j].text)
+    if digits is not None:
+        return (roman(digits) - 1) * 100, j + 2
     shift = first_form(ctx.words.shifts, toks[j].low)
     if shift is not None and ctx.pub is not None:
         return (ctx.pub.year // 100 + int(shift.value)) * 100, j + 2
@@ -235,10 +282,10 @@ def century_after(ctx: Context, j: int) -> tuple[int, int] | None:
 
 def read_century(ctx: Context, i: int) -> Found | None:
     """«XX века», «в XXI веке»."""
-    tok = ctx.toks[i]
-    if not ROMAN.match(tok.text) or low(ctx.toks, i + 1) not in CENTURY_WORDS:
+    digits = roman_digits(ctx.toks[i].text)
+    if digits is None or low(ctx.toks, i + 1) not in CENTURY_WORDS:
         return None
-    n = roman(tok.text)
+    n = roman(digits)
     if not 1 <= n <= 21:
         return None
     return Found(i, i + 2, cal.year((n - 1) * 100), False, "century")

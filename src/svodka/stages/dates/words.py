@@ -54,6 +54,10 @@ class DateWords:
     day_adjectives: dict[str, list[Form]]
     #: «сентябрьский», «майских» → the month's number
     month_adjectives: dict[str, list[Form]]
+    #: «тот», «следующего», «другой» → their lemma: «в тот же день», «на следующий день»
+    anchors: dict[str, list[Form]]
+    #: «прошлогодний», «прошлогодних» → years from publication
+    year_adjectives: dict[str, list[Form]]
     #: every word some date reader starts at; others are skipped at once
     triggers: frozenset[str] = frozenset()
 
@@ -75,10 +79,13 @@ def load_words() -> DateWords:
         month_adjectives=case_forms(
             {w: int(n) for w, n in read_table("dates/month_adjectives.tsv")}
         ),
+        anchors=case_forms({row[0]: row[0] for row in read_table("dates/day_anchors.tsv")}),
+        year_adjectives=case_forms({w: int(n) for w, n in read_table("dates/year_adjectives.tsv")}),
     )
     triggers = set(TRIGGERS) | set(words.days) | set(words.numbers) | WEEKENDS | HALVES
     tables = (words.months, words.weekdays, words.seasons, words.shifts, words.decades)
-    for table in (*tables, words.day_adjectives, words.month_adjectives):
+    adjectives = (words.day_adjectives, words.month_adjectives, words.year_adjectives)
+    for table in (*tables, *adjectives, words.anchors):
         triggers.update(table)
     triggers.update(words.units)
     return replace(words, triggers=frozenset(triggers))

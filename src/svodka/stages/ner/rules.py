@@ -25,6 +25,11 @@ from svodka.doc import Document, Span
 from svodka.lang import morph
 from svodka.lang.text import QUOTES
 from svodka.resources import country_names, read_lines, read_table
+from svodka.stages.ner.capitals import (
+    drop_capitalised_common,
+    is_common_word,
+    trim_lowercase_head,
+)
 
 Key = tuple[str, ...]
 MAX_COMPLEMENT = 8  # words after «по»: «по развитию гражданского общества и правам человека»
@@ -74,12 +79,16 @@ def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
         if not is_pronoun(s, rules) and not is_domain_zone(doc, s)
     ]
     sentence_starts = {s.start for s in doc.sentences}
-    spans = [t for s in spans if (t := trim_common_head(s, sentence_starts)) is not None]
+    spans = [
+        trim_lowercase_head(t)
+        for s in spans
+        if (t := trim_common_head(s, sentence_starts)) is not None
+    ]
     keys = [key_of([t.text])[0] for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = [widen_over_adjectives(doc, s) for s in spans]
     spans = extend_complements(doc, spans, rules)
-    spans = unify_types(spans)
+    spans = drop_capitalised_common(doc, unify_types(spans))
     learned = {span_key(doc, keys, s): s.type for s in spans}
     spans = add_recurrences(doc, keys, spans, learned)
     return sorted(spans, key=lambda s: s.start)
@@ -90,6 +99,9 @@ def trim_stray_quote(span: Span) -> Span:
     text = span.text
     if len(text) > 1 and text.endswith("»") and text.count("«") < text.count("»"):
         text = text[:-1].rstrip()
+        return Span(span.start, span.start + len(text), span.type, text)
+    if len(text) > 1 and text.endswith(('"', "”")) and text.count('"') + text.count("“") == 1:
+        text = text[:-1].rstrip()  # «Исламское государство"»
         return Span(span.start, span.start + len(text), span.type, text)
     return span
 
@@ -295,16 +307,6 @@ def add_recurrences(
         if not index.overlapping(m.start, m.stop)
         and not (m.start in sentence_starts and is_common_word(m.text))
     ]
-
-
-def is_common_word(text: str) -> bool:
-    """«Судом» opening a sentence is capitalized for the sentence, not as a name: one
-    word the dictionary knows, with no name, place or organisation tag in any reading."""
-    if " " in text or not text.isalpha():
-        return False
-    parses = morph.parse(text.lower())
-    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}
-    return morph.known(parses[0].word) and not any(proper & set(p.tag.grammemes) for p in parses)
 
 
 class SpanIndex:

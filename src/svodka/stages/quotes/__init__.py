@@ -22,13 +22,14 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import Document, Quote
+from svodka.stages.quotes.colon import find_unmarked
 from svodka.stages.quotes.direct import find_direct
 from svodka.stages.quotes.discourse import NOBODY, Discourse, Speaker
 from svodka.stages.quotes.indirect import find_indirect
 from svodka.stages.quotes.lexicon import Lexicon, lemma, load_lexicon
 from svodka.stages.quotes.merge import merge_claims, refer_back
 from svodka.stages.quotes.phrases import Claim
-from svodka.stages.quotes.relay import drop_relay_wrappers, relayed
+from svodka.stages.quotes.relay import drop_postposed_wrappers, drop_relay_wrappers, relayed
 from svodka.stages.quotes.speakers import resolve, resolve_phrase
 from svodka.stages.quotes.view import View
 
@@ -54,8 +55,10 @@ def apply(doc: Document, res: Resources) -> Document:
         return replace(doc, quotes=())
     view = View(doc, res.lex)
     direct = find_direct(view)
+    direct += find_unmarked(view, quoted_tokens(view, direct))
     indirect = find_indirect(view, quoted_tokens(view, direct))
     resolved = resolve_all(view, merge_claims(view, direct, indirect), direct)
+    resolved = drop_postposed_wrappers(view, resolved)
     quotes = [make_quote(doc, c, speaker) for c, speaker in resolved if c.kind != "mention"]
     quotes = drop_relay_wrappers(quotes)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.stop))))

@@ -189,3 +189,13 @@ def comma_after(view: View, k: int, hi: int) -> int:
     return next(
         (j for j in range(k + 1, min(hi, k + MAX_CLAUSE_TOKENS)) if view.word(j) == ","), hi
     )
+
+
+def governs_object(view: View, k: int) -> bool:
+    """Whether the verb before ``k`` takes what follows as its object, not a report:
+    «себя», a negated or plain infinitive («пообещал не сдаваться»), «о …»."""
+    if k >= len(view.tokens):
+        return False
+    if view.word(k) in ("себя", "не", "о", "об", "обо"):
+        return True  # «…, сообщали о зверствах …»: what they spoke about follows
+    return view.tag(k).POS == "INFN"

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from svodka.doc import Entity
 from svodka.lang import morph
+from svodka.lang.text import QUOTES
 from svodka.stages.quotes.discourse import (
     EX_PREFIX,
     NOBODY,
@@ -203,11 +204,18 @@ def nominative_text(view: View, phrase: Phrase) -> str:
             word = to_nominative(view, k, gender, attribute=k < phrase.head)
         gap = view.text[view.tokens[k - 1].stop : view.tokens[k].start] if parts else ""
         parts.append(gap + word)
-    text = "".join(parts)
+    text = balanced("".join(parts))
     word = view.tokens[first].text
     if first not in view.owner and not (word.isupper() and len(word) > 1):
         text = text[:1].lower() + text[1:]
     return text
+
+
+def balanced(text: str) -> str:
+    """A description cut inside a quoted name loses its marks: «источник РИА "Новости»
+    → «источник РИА Новости»."""
+    marks = sum(1 for c in text if c in QUOTES)
+    return text if marks % 2 == 0 else "".join(c for c in text if c not in QUOTES)
 
 
 def to_nominative(view: View, k: int, gender: str = "masc", *, attribute: bool = False) -> str:

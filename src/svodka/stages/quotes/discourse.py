@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from svodka.doc import Entity
 from svodka.stages.quotes.lexicon import fold, lemma
+from svodka.stages.quotes.phrases import is_nominative
 from svodka.stages.quotes.subjects import person_gender
 from svodka.stages.quotes.view import View
 
@@ -145,15 +146,19 @@ def entity_speaker(entity: Entity, talk: Discourse, *, outlet: bool = False) -> 
 
 
 def candidates_before(view: View, k: int, talk: Discourse) -> list[Speaker]:
-    """Earlier speakers and people mentioned outside quotes, nearest first."""
+    """Earlier speakers and people mentioned outside quotes, nearest first; people named
+    in an oblique case only after the rest: in «На вопрос, коснется ли амнистия
+    Ходорковского и Лебедева, он ответил» «он» is the one who was speaking, not Лебедев."""
     found: list[tuple[int, Speaker]] = []
+    oblique: list[tuple[int, Speaker]] = []
     n = bisect_left(view.people, k, key=lambda pair: pair[0])
     for first, entity in reversed(view.people[max(0, n - PRONOUN_REACH) : n]):
         if not talk.in_quote(first):
-            found.append((first, entity_speaker(entity, talk)))
+            into = found if is_nominative(view, first) else oblique
+            into.append((first, entity_speaker(entity, talk)))
     found += [(at, s) for at, s in talk.said[-PRONOUN_REACH:] if at < k and not s.outlet]
     found.sort(key=lambda pair: -pair[0])
-    return [speaker for _, speaker in found]
+    return [speaker for _, speaker in found] + [speaker for _, speaker in oblique]
 
 
 def compatible(speaker: Speaker, gender: str, number: str) -> bool:

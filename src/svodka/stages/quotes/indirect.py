@@ -21,6 +21,7 @@ from svodka.stages.quotes.clauses import (
     RELATIVES,
     comma_after,
     content_start,
+    governs_object,
     make_claim,
     skip_asides,
 )
@@ -134,7 +135,9 @@ def as_cue(view: View, k: int, lo: int, hi: int) -> Claim | None:
     if isinstance(who, Phrase):
         who = prefer_person(view, who, stop)
     else:
-        who = locative(view, verb + 1, stop)
+        who = locative(view, verb + 1, stop, source=True)
+        if cites_document(view, who):
+            return None  # «Как говорится в докладе, …»
         if who is None and view.is_impersonal(verb):
             if is_past_impersonal(view, verb):
                 return None  # «Как сообщалось, …» is the newsroom's own reminder
@@ -225,6 +228,8 @@ def verb_that(
         if who is None:
             who = locative(view, left_lo, k) or locative(view, k + 1, connector)
             weak = True
+            if cites_document(view, who):
+                return None  # «В материалах дела говорится, что …»
             if who is None and view.is_impersonal(k):
                 if is_past_impersonal(view, k):
                     return None  # «Ранее сообщалось, что …»
@@ -251,6 +256,12 @@ def is_document(view: View, phrase: Phrase) -> bool:
     """A document or data, cited but not speaking: «Из материалов дела следует, что …»;
     not a statement («Из заявления МИД следует, что …»)."""
     return phrase.head not in view.owner and lemma(view.word(phrase.head)) in view.lex.documents
+
+
+def cites_document(view: View, who: Phrase | str | None) -> bool:
+    """Whether the place a report comes from is a document or data, cited but not
+    speaking (GUIDE): «говорится в материалах суда», «в докладе говорится»."""
+    return isinstance(who, Phrase) and is_document(view, who)
 
 
 def gerund_subject(view: View, k: int, lo: int, claims: list[Claim]) -> Phrase | str:
@@ -315,14 +326,16 @@ def postposed(view: View, k: int, lo: int, hi: int, form: VerbForm) -> Claim | N
     """«Сейчас она оснащена …, заявил … Сергей Шойгу», «…, сообщает «МИР 24»»: what
     comes before the comma; the whole sentence when the attribution is an aside
     («Жуков, сообщает АФИ, выступает за …»)."""
+    if governs_object(view, k + 1):
+        return None  # «…, признали себя виновными», «…, пообещал не сдаваться»
     who: Phrase | None = subject_right(view, k, hi, form)
     weak = who is None
     if who is not None:
         who = prefer_person(view, who, hi)
     else:
-        who = locative(view, k + 1, comma_after(view, k, hi))
-        if who is None:
-            return None
+        who = locative(view, k + 1, comma_after(view, k, hi), source=True)
+        if who is None or cites_document(view, who):
+            return None  # «…, говорится в материалах суда»
     lo = max(lo, k - MAX_CLAUSE_TOKENS)
     comma = next(j for j in range(k - 1, lo - 1, -1) if view.word(j) == ",")
     more = comma_after(view, k, hi) < hi
@@ -348,6 +361,8 @@ def about_this(view: View, k: int, hi: int) -> Claim | None:
     who: Phrase | None = subject_right(view, verb, hi, form)
     weak = who is None
     who = prefer_person(view, who, hi) if who is not None else locative(view, verb + 1, hi)
+    if weak and cites_document(view, who):
+        return None  # «Об этом говорится в докладе …»
     prev_lo, prev_hi = view.units[view.unit_of[k] - 1]
     end = who.last if isinstance(who, Phrase) else verb + 1
     claim = make_claim(view, prev_lo, prev_hi, (k, verb + 1), end, who, form, weak=weak)
@@ -357,10 +372,16 @@ def about_this(view: View, k: int, hi: int) -> Claim | None:
 
 
 def noun_that(view: View, k: int, hi: int) -> Claim | None:
-    """«появилось сообщение, что …»: the utterance noun names the speaker."""
+    """«появилось сообщение, что …»: the utterance noun names the speaker; the subject of
+    the verb it is the object of does, when there is one: «СМИ опубликовали информацию,
+    что …» → «СМИ»."""
     if k + 2 >= hi or view.word(k + 1) != "," or view.word(k + 2) not in CONNECTORS:
         return None
-    who = Phrase(adjective_start(view, k, view.unit(k)[0]), k + 1, k, literal=True)
+    start = adjective_start(view, k, view.unit(k)[0])
+    who: Phrase | str = Phrase(start, k + 1, k, literal=True)
+    if start > 0 and view.is_finite(start - 1):
+        made = subject_of(view, start - 1)  # «ряд СМИ опубликовали информацию, что …»
+        who = made if isinstance(made, Phrase) else who
     return make_claim(view, k + 3, hi, (k, k + 1), k + 1, who, None, clause=True)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from svodka.lang import morph
 from svodka.resources import read_lines
+from svodka.stages.quotes.lexicon import fold
 from svodka.stages.quotes.view import PREPOSITIONS, View
 
 #: Prepositions whose phrase belongs to a noun before it: «пресс-секретарь посольства
@@ -77,13 +78,15 @@ def noun_phrase(view: View, k: int, stop: int, *, oblique: bool = False) -> Phra
     head = find_head(view, k, stop)
     if head is None:
         return None
-    return Phrase(k, extend_right(view, head, stop), head, oblique)
+    return Phrase(k, extend_right(view, head, stop, oblique=oblique), head, oblique)
 
 
 def find_head(view: View, k: int, stop: int) -> int | None:
     """The head of a phrase starting at ``k``: past adjectives and quote marks, the first
     entity mention, pronoun, noun or unknown capitalized word."""
     for j in range(k, min(stop, k + 5)):
+        if possessor(view, j, stop):
+            continue  # «Его адвокат сообщил»: the lawyer speaks, not «его»
         if j in view.owner or view.word(j) in view.lex.pronouns or view.word(j) in QUANTIFIERS:
             return j
         if is_partitive(view, j, stop):
@@ -98,7 +101,26 @@ def find_head(view: View, k: int, stop: int) -> int | None:
             return j
         if not view.is_adjective(j):
             return None
+        if substantive(view, j, stop):
+            return j  # «по словам самого обвиняемого»: the participle is the noun
     return None
+
+
+def possessor(view: View, k: int, stop: int) -> bool:
+    """«его», «ее», «их» before the noun they belong to: «его адвокат», «её владельцы»."""
+    if view.word(k) not in POSSESSIVES or k + 1 >= stop:
+        return False
+    return k + 1 in view.owner or (view.is_noun(k + 1) and view.word(k + 1) not in POSSESSIVES)
+
+
+def substantive(view: View, k: int, stop: int) -> bool:
+    """An adjective or participle with no noun after it that stands for a person:
+    «обвиняемого», «пострадавших», «погибшего» before a comma or the phrase's end."""
+    if k + 1 < stop and not view.is_punct(k + 1) and view.word(k + 1) not in PREPOSITIONS:
+        return False
+    return any(
+        p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in view.parses(k)
+    )
 
 
 def is_partitive(view: View, k: int, stop: int) -> bool:
@@ -124,10 +146,11 @@ def is_attribute(view: View, k: int, stop: int) -> bool:
     )
 
 
-def extend_right(view: View, head: int, stop: int) -> int:
+def extend_right(view: View, head: int, stop: int, *, oblique: bool = False) -> int:
     """Where the phrase headed at ``head`` ends: after its genitives («председатель
     комиссии»), names in apposition («… Михаил Барабанов»), quoted names and «в/из/при»
-    phrases («в Таллинне»)."""
+    phrases («в Таллинне»). An ``oblique`` phrase ends before a person named in the
+    nominative, who begins the next clause: «По словам врачей Ричард Бах находился …»."""
     j = view.owner[head][2] if head in view.owner else head + 1
     while j < stop:
         if view.word(j) in POSSESSIVE_PRONOUNS:
@@ -135,6 +158,8 @@ def extend_right(view: View, head: int, stop: int) -> int:
         if is_web_part(view, j):
             j += 2  # «uefa.com», «CNews.ru»
         elif j in view.owner:
+            if oblique and j > head and starts_clause(view, j):
+                break
             j = view.owner[j][2]
         elif view.is_mark(j):
             after = skip_name(view, j)
@@ -142,7 +167,7 @@ def extend_right(view: View, head: int, stop: int) -> int:
                 break
             j = after
         elif view.word(j) in NOUN_PREPOSITIONS and j + 1 < stop:
-            after = prepositional_object(view, j + 1, stop)
+            after = prepositional_object(view, j + 1, stop, place=view.word(j) in ("в", "во"))
             if after is None:
                 break
             j = after
@@ -153,6 +178,15 @@ def extend_right(view: View, head: int, stop: int) -> int:
         else:
             break
     return min(j, stop)
+
+
+def starts_clause(view: View, k: int) -> bool:
+    """A person's name at ``k`` that can only be nominative: «Ричард Бах», not «Сергея
+    Лаврова» (the genitive of a phrase in apposition)."""
+    entity, first, _ = view.owner[k]
+    if entity.type != "PER" or view.has_case(first, "gent", ("NOUN",)):
+        return False
+    return view.has_case(first, "nomn", ("NOUN",))
 
 
 def is_web_part(view: View, k: int) -> bool:
@@ -178,15 +212,16 @@ def skip_name(view: View, k: int) -> int | None:
     return close + 1
 
 
-def prepositional_object(view: View, k: int, stop: int) -> int | None:
-    """Past the noun after a preposition («в Таллинне», «из «Русского глобуса»»)."""
+def prepositional_object(view: View, k: int, stop: int, *, place: bool = False) -> int | None:
+    """Past the noun after a preposition («в Таллинне», «из «Русского глобуса»»); with
+    ``place`` («в») only a noun in the locative: «СМИ в среду» is a time, not a part."""
     for j in range(k, min(stop, k + 4)):
         if j in view.owner:
             return view.owner[j][2]
         if view.is_mark(j):
             return skip_name(view, j)
         if view.is_noun(j):
-            return j + 1
+            return j + 1 if not place or view.has_case(j, "loct") else None
         if not view.is_adjective(j):
             return None
     return None
@@ -204,11 +239,21 @@ def is_genitive(view: View, k: int) -> bool:
 def is_nominative(view: View, k: int) -> bool:
     """Whether the word or mention at ``k`` can be in the nominative."""
     if k in view.owner:
-        _, first, last = view.owner[k]
+        entity, first, last = view.owner[k]
+        if entity.type == "PER" and entity.name.split():
+            # the canonical name is nominative: «Спейси» of «Кевин Спейси» is, whatever
+            # pymorphy guesses; «Медведева» of «Дмитрий Медведев» is not
+            return as_named(view, entity.name, first, last)
         if oblique_name(view, first):
             return False  # «Сергея Иванова», though «Иванова» alone could be nominative
         return any(nominative_word(view, j) for j in range(first, last))
     return nominative_word(view, k)
+
+
+def as_named(view: View, name: str, first: int, last: int) -> bool:
+    """Whether a person's mention ends as the entity's canonical (nominative) name does:
+    «Спейси», «Кевин Спейси», «В. Путин»; not «Путина»."""
+    return fold(view.tokens[last - 1].text) == fold(name.split()[-1])
 
 
 def oblique_name(view: View, k: int) -> bool:

@@ -77,7 +77,10 @@ def subject_after_addressee(view: View, c: Claim) -> Phrase | None:
     if form is None or form.tense == "pres":
         return None  # «сообщает ТАСС»: the outlet itself reports
     _, hi = view.unit(c.at)
-    name_end = view.owner[who.head][2] + (1 if view.is_mark(view.owner[who.head][2]) else 0)
+    name_end = view.owner[who.head][2]
+    if name_end >= hi:
+        return None  # the name ends the sentence: nobody follows it
+    name_end += 1 if view.is_mark(name_end) else 0
     end = comma_after(view, name_end, hi)
     if name_end >= end:
         return None
@@ -152,3 +155,25 @@ def drop_relay_wrappers(quotes: list[Quote]) -> list[Quote]:
         return n < len(spans) and spans[n][0] < q.stop
 
     return [q for q in quotes if not (q.source and wraps(q))]
+
+
+def drop_postposed_wrappers(
+    view: View, resolved: list[tuple[Claim, Speaker]]
+) -> list[tuple[Claim, Speaker]]:
+    """«По словам родственников, …, передает «НТА-Приволжье»»: an outlet's report
+    whose cue follows it and whose content holds a claim with its own cue and speaker
+    only relays that claim, though the outlet is not a listed one; the inner claim is
+    kept alone."""
+    cues = sorted(
+        view.tokens[c.at].start for c, speaker in resolved if c.kind != "mention" and speaker.name
+    )
+
+    def wraps(c: Claim, speaker: Speaker) -> bool:
+        if c.kind != "indirect" or view.tokens[c.at].start < c.stop:
+            return False
+        if not (speaker.outlet or any(v.outlet for v in view.verb(c.at))):
+            return False  # «…, мотивировав …, говорится в заявлении движения»: both said
+        n = bisect_left(cues, c.start)
+        return n < len(cues) and cues[n] < c.stop
+
+    return [(c, speaker) for c, speaker in resolved if not wraps(c, speaker)]

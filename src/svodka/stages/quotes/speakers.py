@@ -101,8 +101,9 @@ def person_in(view: View, phrase: Phrase) -> Entity | None:
 def resolve_pronoun(view: View, k: int, talk: Discourse) -> Speaker:
     """The speaker a pronoun at token ``k`` points back to."""
     gender, number = view.lex.pronouns[view.word(k)]
-    if gender == "org":
-        return nearest_org(view, k, talk)
+    if gender == "org":  # «там сочли», «В нем отмечается»: failing an organisation, who spoke
+        found = nearest_org(view, k, talk)
+        return found if found is not NOBODY else talk.last(k, units=1)
     if view.word(k).startswith("котор"):
         return antecedent(view, k, talk)
     for candidate in candidates_before(view, k, talk):

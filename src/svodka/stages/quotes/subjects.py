@@ -7,7 +7,8 @@ with the verb in number and gender («Сестра погибшего Нина �
 from __future__ import annotations
 
 from svodka.lang import morph
-from svodka.stages.quotes.lexicon import VerbForm, fold, parse
+from svodka.resources import read_lines
+from svodka.stages.quotes.lexicon import VerbForm, fold, lemma, parse
 from svodka.stages.quotes.phrases import (
     QUANTIFIERS,
     Phrase,
@@ -21,6 +22,8 @@ from svodka.stages.quotes.phrases import (
 )
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
 
+#: «в частности», «в связи с»: «в» + these is no place that speaks.
+NOT_PLACES = frozenset(read_lines("quotes/not_places.txt"))
 SUBJECT_REACH = 40  # tokens between a verb and its subject, at most
 MAX_CLAUSE_REACH = 400  # tokens looked back over for the start of a clause
 
@@ -111,6 +114,7 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
             return noun_phrase(view, adjective_start(view, j, lo), verb)  # «Один из …»
         elif is_head_candidate(view, j):
             dependent = after_noun and is_genitive(view, j) and not view.is_mark(j - 1)
+            dependent = dependent and not nominative_attribute(view, j - 1)
             if not governed and not dependent and is_nominative(view, j):
                 if agrees(view, j, form):
                     phrase = noun_phrase(view, adjective_start(view, j, lo), verb)
@@ -124,6 +128,14 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
         elif view.tag(j).POS not in ("ADJF", "PRTF", "NUMR"):
             governed, after_noun = False, False  # «Между тем …»: no noun was governed
     return nearest_person(view, verb, lo, form)
+
+
+def nominative_attribute(view: View, k: int) -> bool:
+    """An adjective before a head that can only be nominative: «В связи с расследованием
+    местные СМИ сообщили» — «СМИ» is no genitive of «расследованием»."""
+    return view.has_case(k, "nomn", ("ADJF", "PRTF")) and not view.has_case(
+        k, "gent", ("ADJF", "PRTF")
+    )
 
 
 def coordination(view: View, k: int, verb: int, form: VerbForm | None) -> Phrase | None:
@@ -177,6 +189,7 @@ def subject_right(view: View, verb: int, hi: int, form: VerbForm | None) -> Phra
             return noun_phrase(view, start if start is not None else j, hi)  # «один из …»
         elif is_head_candidate(view, j):
             dependent = after_noun and is_genitive(view, j) and not view.is_mark(j - 1)
+            dependent = dependent or (after_noun and place_apposition(view, j))
             if not governed and not dependent and is_nominative(view, j) and agrees(view, j, form):
                 return noun_phrase(view, start if start is not None else j, hi)
             governed, start, after_noun = False, None, True
@@ -185,25 +198,44 @@ def subject_right(view: View, verb: int, hi: int, form: VerbForm | None) -> Phra
     return None
 
 
+def place_apposition(view: View, k: int) -> bool:
+    """A place named right after the noun it names: «в материалах суда округа Колумбия»,
+    «власти штата Техас» — not the subject of the verb before."""
+    return k in view.owner and view.owner[k][0].type == "LOC" and is_genitive(view, k - 1)
+
+
 def object_person(view: View, verb: int, hi: int) -> Phrase | None:
-    """«цитирует Феттеля BBC», «цитирует газета слова … Чеснулявичюса»: the person quoted."""
+    """«цитирует Феттеля BBC», «цитирует газета слова … Чеснулявичюса»: the person quoted;
+    failing a person, whoever «слова» are of: «приводит слова официальных лиц Ирана»."""
+    words = None
     for j in range(verb + 1, hi):
         if view.is_punct(j) and not view.is_mark(j) and view.word(j) not in "()":
-            return None
+            break
         if j in view.owner and view.owner[j][0].type == "PER":
             _, first, last = view.owner[j]
             return Phrase(first, last, first)
-    return None
+        if words is None and lemma(view.word(j)) == "слово" and j + 1 < hi:
+            words = noun_phrase(view, j + 1, hi, oblique=True) if is_genitive(view, j + 1) else None
+    return words
 
 
-def locative(view: View, lo: int, hi: int) -> Phrase | None:
-    """«сообщили в департаменте …», «говорится на сайте Кремля»: the place that speaks."""
+def locative(view: View, lo: int, hi: int, *, source: bool = False) -> Phrase | None:
+    """«сообщили в департаменте …», «говорится на сайте Кремля»: the place that speaks;
+    not «в частности» or «в связи с …». With ``source`` (after the verb) also the place
+    it speaks from: «Как сообщили из федеральной прокуратуры, …»."""
     for j in range(lo, min(hi, lo + SUBJECT_REACH) - 1):
-        if view.word(j) in ("в", "во", "на") and (
-            j + 1 in view.owner or view.has_case(j + 1, "loct", ("NOUN", "ADJF", "PRTF"))
-        ):
+        word = view.word(j)
+        place = word in ("в", "во", "на") and lemma(view.word(j + 1)) not in NOT_PLACES
+        if place and governs(view, j + 1, "loct"):
+            return noun_phrase(view, j + 1, hi, oblique=True)
+        if source and word == "из" and governs(view, j + 1, "gent"):
             return noun_phrase(view, j + 1, hi, oblique=True)
     return None
+
+
+def governs(view: View, k: int, case: str) -> bool:
+    """Whether a preposition's object at ``k`` is a name or a noun phrase in ``case``."""
+    return k in view.owner or view.has_case(k, case, ("NOUN", "ADJF", "PRTF"))
 
 
 def prefer_person(view: View, phrase: Phrase, hi: int, *, commas: bool = False) -> Phrase:

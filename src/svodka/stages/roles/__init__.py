@@ -16,8 +16,11 @@ from NEREL train by ``scripts/build_role_heads.py``), matched by lemma.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
+from importlib.resources import files
 
 from svodka.config import Config
 from svodka.doc import Document, Entity, Role
@@ -25,6 +28,8 @@ from svodka.lang import morph
 from svodka.resources import country_names, read_lines, read_table
 from svodka.stages.roles.after import role_after
 from svodka.stages.roles.before import roles_before
+from svodka.stages.roles.pairs import Model, Pair, learned_roles
+from svodka.stages.roles.pairs import pair_features as features_of
 from svodka.stages.roles.predicate import role_inverted, role_predicate
 from svodka.stages.roles.view import Resources, View
 
@@ -32,8 +37,8 @@ REQUIRES = ("tokens", "entities")
 PROVIDES = ("entities.roles",)
 
 
-def load(config: Config) -> Resources:
-    """Read the position words, keyed by the lemmas of their words."""
+def load(config: Config, *, with_model: bool = True) -> Resources:
+    """Read the position words, keyed by the lemmas of their words, and the pair model."""
     titles = [*read_lines("roles/professions.txt"), *read_lines("roles/positions.txt")]
     positions = {tuple(morph.lemma(w) for w in p.split()): p for p in titles}
     return Resources(
@@ -48,19 +53,36 @@ def load(config: Config) -> Resources:
         verbs={
             v.split()[0]: v.endswith(" passive") for v in read_lines("roles/predicate_verbs.txt")
         },
+        model=load_model() if with_model else None,
     )
+
+
+def load_model() -> Model | None:
+    """The pair classifier's weights (``resources/roles/pairs.json``), or None."""
+    path = files("svodka.resources").joinpath("roles/pairs.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model(data["weights"], data["bias"], data["threshold"])
 
 
 def apply(doc: Document, res: Resources) -> Document:
     """Attach roles to the person entities of a document."""
     view = View(doc, main_country(doc, res))
-    entities = []
-    for entity in doc.entities:
-        if entity.type == "PER":
-            roles = find_roles(view, entity, res)
-            entity = replace(entity, roles=roles) if roles else entity
-        entities.append(entity)
+    found = {e.id: find_roles(view, e, res) for e in doc.entities if e.type == "PER"}
+    if res.model is not None and found:
+        for entity_id, more in learned_roles(view, res, res.model, found).items():
+            found[entity_id] = (*found[entity_id], *more)
+    entities = [replace(e, roles=found[e.id]) if found.get(e.id) else e for e in doc.entities]
     return replace(doc, entities=tuple(entities))
+
+
+def pair_features(doc: Document, res: Resources) -> Iterator[tuple[View, Pair, list[str]]]:
+    """The pairs of a document with their features, the rules' roles marked (for training)."""
+    view = View(doc, main_country(doc, res))
+    found = {e.id: find_roles(view, e, res) for e in doc.entities if e.type == "PER"}
+    for pair, feats in features_of(view, res, found):
+        yield view, pair, feats
 
 
 def main_country(doc: Document, res: Resources) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Any
 
 from svodka.doc import Document, Entity
 from svodka.lang import morph
@@ -29,6 +30,7 @@ class Resources:
     bodies: frozenset[str]
     verbs: dict[str, bool] | None = None  # linking verb lemma → a participle only
     tails: frozenset[str] = frozenset()  # the last lemmas of positions, a quick filter
+    model: Any = None  # the pair classifier (:class:`.pairs.Model`), when it is shipped
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,23 @@ def require_token(
         raise HTTPException(401, "a valid bearer token is required", {"WWW-Authenticate": "Bearer"})
 
 
+def require_analyze_token(services: ServicesDep, request: Request) -> None:
+    """Let an analysis through only with the server's token when the server requires it
+    for analyses (``svodka serve --analyze-token``); otherwise let every one through. The
+    header is read here, not through ``bearer``: the OpenAPI schema would then say every
+    analysis needs the token, which is true only of such servers."""
+    if services.settings.analyze_token:
+        require_token(services, bearer_credentials(request))
+
+
+def bearer_credentials(request: Request) -> HTTPAuthorizationCredentials | None:
+    """The bearer token of the ``Authorization`` header, or None."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip())
+
+
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many.")]
 EntityType = Literal["PER", "ORG", "LOC"]
 Name = Annotated[str | None, Query(max_length=200, pattern=PLAIN)]

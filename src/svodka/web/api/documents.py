@@ -2,7 +2,10 @@
 does), list the stored ones, read one back.
 
 Writes need ``Authorization: Bearer <SVODKA_TOKEN>``: 401 without it or with another
-token, 403 when the server has no token at all (writes disabled).
+token, 403 when the server has no token at all (writes disabled). An id may hold «/» (a
+URL is a natural id): ``GET /documents/{id}`` is a path route, so
+``/documents/https://example.ru/a`` and ``/documents/https%3A%2F%2Fexample.ru%2Fa`` both
+reach it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pydantic import ValidationError
 
 from svodka.doc import Record, Rejection
 from svodka.store import browse, text_hash
+from svodka.store.checks import printable, problems
 from svodka.web.api.deps import DocumentFilters, Limit, ServicesDep, StoreDep, require_token
 from svodka.web.api.models import (
     PLAIN,
@@ -25,7 +29,7 @@ from svodka.web.api.models import (
     RejectOut,
     StoredDocumentOut,
 )
-from svodka.web.errors import NOT_FOUND, ErrorOut
+from svodka.web.errors import BUSY, NOT_FOUND, ErrorOut
 
 #: Records per POST /documents: a batch analyzed within a request (~0.1 s a record).
 MAX_RECORDS = 100
@@ -38,6 +42,7 @@ router = APIRouter(tags=["documents"])
     response_model=IngestOut,
     dependencies=[Depends(require_token)],
     responses={
+        **BUSY,
         401: {"model": ErrorOut, "description": "No token, or a wrong one"},
         403: {"model": ErrorOut, "description": "Writes disabled: the server has no token"},
     },
@@ -75,7 +80,10 @@ def read_record(number: int, item: Any) -> Record | Rejection:
     source = f"records[{number}]"
     if isinstance(item, dict) and isinstance(item.get("id"), int | str):
         item = {**item, "id": str(item["id"])}
-        source = f"{source} ({item['id'][:200]})"
+        source = f"{source} ({printable(item['id'][:200])})"
+    why = problems(**item) if isinstance(item, dict) else None
+    if why:  # said plainly, before Pydantic's «unable to parse raw data»
+        return Rejection(source, why)
     try:
         article = ArticleIn.model_validate(item)
     except ValidationError as error:
@@ -105,11 +113,12 @@ def list_documents(
     return DocumentPage(total=total, limit=limit, offset=offset, items=items)
 
 
-@router.get("/documents/{doc_id}", response_model=StoredDocumentOut, responses=NOT_FOUND)
+@router.get("/documents/{doc_id:path}", response_model=StoredDocumentOut, responses=NOT_FOUND)
 def get_document(
     store: StoreDep, doc_id: Annotated[str, Path(max_length=500, pattern=PLAIN)]
 ) -> JSONResponse:
-    """A stored document: its contract document and ``duplicate_of``."""
+    """A stored document: its contract document and ``duplicate_of``. The id as stored,
+    «/» included (URL-encoded or not)."""
     found = browse.stored_analysis(store, doc_id)
     if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")

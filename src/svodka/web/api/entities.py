@@ -4,8 +4,10 @@ profile."""
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from svodka.store.entities import find_entities, top_entities
 from svodka.store.profile import UnknownEntity, profile
@@ -13,6 +15,7 @@ from svodka.web.api.deps import EntityType, Limit, StoreDep
 from svodka.web.api.models import (
     PLAIN,
     DocumentBrief,
+    EntityChoices,
     EntityCountOut,
     EntityList,
     MonthOut,
@@ -37,23 +40,63 @@ def list_entities(
     return EntityList(entities=found)
 
 
-@router.get("/entities/{key:path}", response_model=ProfileOut, responses=NOT_FOUND)
+@router.get(
+    "/entities/{key:path}",
+    response_model=ProfileOut,
+    responses={
+        **NOT_FOUND,
+        300: {"model": EntityChoices, "description": "Several entities have that name"},
+        307: {"description": "The one entity with that name"},
+    },
+)
 def get_entity(
     store: StoreDep, key: Annotated[str, Path(max_length=500, pattern=PLAIN)]
-) -> ProfileOut:
+) -> ProfileOut | Response:
     """What the corpus says about the entity ``key`` (``per:касым-жомарт токаев``,
-    ``iso:KZ``; URL-encoded): documents per month, roles, co-occurring entities, quotes,
-    recent documents."""
+    ``iso:KZ``; URL-encoded): documents per month, roles (``display`` reads «президент
+    России»), co-occurring entities, quotes, recent documents. A name or surname instead
+    of a key resolves as ``svodka entity`` does: one entity → a 307 redirect to its key,
+    several → 300 with the candidates, none → 404."""
     try:
         found = profile(store, key)
     except UnknownEntity as error:
-        raise HTTPException(404, f"no entity with key {key!r}") from error
+        return by_name(store, key, error)
     timeline = [MonthOut(month=m, documents=n) for m, n in found.timeline]
     recent = [
         DocumentBrief(id=d.doc_id, title=d.title, published=d.published, source=d.source)
         for d in found.recent
     ]
+    roles = [
+        {**{name: getattr(r, name) for name in r.__slots__}, "display": shown_role(r)}
+        for r in found.roles
+    ]
     data = {name: getattr(found, name) for name in found.__slots__}
     return ProfileOut.model_validate(
-        data | {"timeline": timeline, "recent": recent}, from_attributes=True
+        data | {"timeline": timeline, "recent": recent, "roles": roles}, from_attributes=True
     )
+
+
+def shown_role(role) -> str:
+    """«президент России», «бывший мэр Казани» (pymorphy3 loads on first use)."""
+    from svodka.lang.inflect import role_phrase
+
+    phrase = role_phrase(role.title, role.of_name)
+    return f"бывший {phrase}" if role.past else phrase
+
+
+def by_name(store, name: str, error: UnknownEntity) -> Response:
+    """The entity or entities called ``name`` (see ``get_entity``)."""
+    candidates = find_entities(store, name) if name.strip() else []
+    exact = [row for row in candidates if row.exact]
+    chosen = exact if len(exact) == 1 else candidates
+    if not chosen:
+        raise HTTPException(
+            404, f"no entity with key or name {name!r}; try /api/v1/search?q=…"
+        ) from error
+    if len(chosen) == 1:
+        return RedirectResponse(
+            "/api/v1/entities/" + quote(chosen[0].key, safe=":"), status_code=307
+        )
+    listed = [EntityCountOut.model_validate(row, from_attributes=True) for row in chosen[:50]]
+    body = EntityChoices(error=f"several entities are called {name!r}", entities=listed)
+    return JSONResponse(body.model_dump(mode="json"), status_code=300)

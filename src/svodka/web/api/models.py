@@ -18,9 +18,12 @@ import types
 from datetime import date
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
+from pydantic_core import PydanticCustomError
 
 from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Record, Role
+from svodka.errors import InputError
+from svodka.io.decode import check_russian
 from svodka.schema import SCHEMA_ID
 from svodka.store.entities import EntityCount
 from svodka.store.graph import Edge, Node
@@ -146,6 +149,17 @@ class ArticleIn(BaseModel):
     source: str | None = Field(None, max_length=2000, pattern=PLAIN)
     url: str | None = Field(None, max_length=2000, pattern=PLAIN)
 
+    @field_validator("text")
+    @classmethod
+    def russian_text(cls, text: str) -> str:
+        """The input rule of every entry point (:func:`svodka.io.decode.check_russian`):
+        no empty or whitespace-only text, none in another language; a 422 says why."""
+        try:
+            check_russian(text, "text")
+        except InputError as error:
+            raise PydanticCustomError("not_russian", "{reason}", {"reason": error.reason}) from None
+        return text
+
     def record(self, default_id: str) -> Record:
         """The article as a record, ``default_id`` its id when it has none."""
         values = self.model_dump()
@@ -209,12 +223,26 @@ class MonthOut(BaseModel):
     documents: int
 
 
+class RoleShown(RoleSpanOut):  # type: ignore[valid-type,misc]
+    """A role as the store reports it, and as it reads: ``display`` puts the organisation
+    in the genitive («президент России»); ``of_name`` stays the nominative."""
+
+    display: str
+
+
 ProfileOut = mirror(
     Profile,
     "ProfileOut",
-    narrow={"timeline": list[MonthOut], "recent": list[DocumentBrief]},
+    narrow={"timeline": list[MonthOut], "recent": list[DocumentBrief], "roles": list[RoleShown]},
     doc="What the corpus says about one entity.",
 )
+
+
+class EntityChoices(BaseModel):
+    """Several entities go by the name asked for: choose one by its ``key``."""
+
+    error: str
+    entities: list[EntityCountOut]  # type: ignore[valid-type]
 
 
 class QuoteList(BaseModel):

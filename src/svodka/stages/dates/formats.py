@@ -1,0 +1,68 @@
+"""Part of the dates stage: dates written with numbers only, or with an ordinal day.
+
+«05/08/2008» and «24/06/2016» (day first; month first only when the day-first reading
+is no date), «2013-01-10» (ISO 8601), «1-го сентября» (a day written as an ordinal). The
+lexer cuts «05/08/2008» into a fraction «05/08», a slash and a year, and «2013-01-10» into
+three numbers and two dashes; the parts must touch. «2016/17» (a season) and «9/11» (a
+name) are not dates.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from svodka.stages.dates import resolve as cal
+from svodka.stages.dates import rules
+from svodka.stages.dates.context import Found
+
+if TYPE_CHECKING:
+    from svodka.stages.dates.context import Context
+
+#: Case endings of a day written as an ordinal: «1-го сентября», «1-е мая».
+DAY_SUFFIXES = frozenset({"го", "е"})
+
+
+def read_slashed(ctx: Context, i: int) -> Found | None:
+    """«05/08/2008»: a day, a month and a year between slashes."""
+    toks = ctx.toks
+    if i + 2 >= len(toks) or toks[i + 1].text != "/" or not touching(ctx, i, i + 3):
+        return None
+    year_text = toks[i + 2].text
+    if toks[i + 2].kind != "num" or len(year_text) != 4 or not year_text.isdigit():
+        return None
+    first, second = (int(p) for p in toks[i].text.split("/"))
+    year = int(year_text)
+    found = cal.valid_day(year, second, first) or cal.valid_day(year, first, second)
+    if found is None:
+        return None
+    return Found(i, i + 3, cal.day(found), False, "day", year)
+
+
+def read_iso(ctx: Context, i: int) -> Found | None:
+    """«2013-01-10»: a year, a month and a day between hyphens."""
+    toks = ctx.toks
+    if i + 4 >= len(toks) or len(toks[i].text) != 4 or not touching(ctx, i, i + 5):
+        return None
+    parts = [toks[k].text for k in (i, i + 2, i + 4)]
+    if toks[i + 1].text != "-" or toks[i + 3].text != "-" or not all(p.isdigit() for p in parts):
+        return None
+    if len(parts[1]) != 2 or len(parts[2]) != 2:
+        return None
+    found = cal.valid_day(int(parts[0]), int(parts[1]), int(parts[2]))
+    if found is None or not 1000 <= found.year <= 2100:
+        return None
+    return Found(i, i + 5, cal.day(found), False, "day", found.year)
+
+
+def read_ordinal_day(ctx: Context, i: int) -> Found | None:
+    """«1-го сентября», «1-е мая»: a day written as an ordinal, before its month."""
+    number, suffix = ctx.toks[i].low.split("-", 1)
+    if suffix not in DAY_SUFFIXES or not rules.is_day(number):
+        return None
+    return rules.read_day_month(ctx, i, number)
+
+
+def touching(ctx: Context, first: int, last: int) -> bool:
+    """Whether tokens ``[first, last)`` follow each other with no space between."""
+    toks = ctx.toks
+    return all(toks[k].stop == toks[k + 1].start for k in range(first, last - 1))

@@ -1,0 +1,240 @@
+"""Places: geocode every LOC entity against the offline gazetteer.
+
+A name often fits several places («Троицк»: near Moscow and in the Chelyabinsk region;
+«Вашингтон»: the capital and the state). Each candidate gets a score:
+
+- a prior: countries first, then macro-regions and physical features, then settlements
+  by the log of their population, then first-level regions;
+- context: the countries and regions of the document's other places, when the candidate
+  lies in one of them, and a slight preference for Russia, the usual setting of the news.
+
+The document's places are first chosen by the prior alone; then each is chosen again in
+the context the others give. A name the gazetteer does not know is then placed from the
+article: a street, venue or district («проспект Карла Маркса», «Ленинский район») at the
+article's most mentioned city (``context``); anything else at the article's city or
+country (``fallback``, low confidence), but only when most of the article's places lie
+in one country. A LOC entity with no place, and one that names no place
+on the map («Луна», «МКС»), gets an explicit ``unresolved`` place. How each place was
+found is its ``method`` (see ``find.py``); ``confidence`` rises with the score's margin.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from svodka.config import Config
+from svodka.doc import Document, Entity, Place
+from svodka.knowledge.gazetteer import Entry, Gazetteer, load_gazetteer
+from svodka.lang.morph import lemma
+from svodka.lang.text import fold_name
+from svodka.resources import read_lines, read_table
+from svodka.stages.places.find import Found, find_candidates
+
+REQUIRES = ("entities",)
+PROVIDES = ("entities.place",)  # and the key of every place it finds
+
+#: Prior scores by kind; settlements score log10(population) instead (a million → 6).
+PRIORS = {"country": 9.0, "region": 5.5, "physical": 6.5, "other": 6.0}
+MACRO_REGION = 7.0  # a curated region («Донбасс») outranks a village of the same name
+UNKNOWN_POPULATION = 1_000
+
+#: Context bonuses: the candidate's first-level region or country is the document's.
+WEIGHTS = {"admin1": 1.5, "country": 1.0, "home": 0.3}
+HOME = "RU"
+
+#: Confidence by method: the start for a lone candidate; a choice among several gets
+#: part of it by the margin of its score over the runner-up's.
+CONFIDENCE = {
+    "exact": 0.95,
+    "alias": 0.85,
+    "containment": 0.9,
+    "derived": 0.7,
+    "context": 0.5,
+    "fallback": 0.25,
+}
+#: An unknown name is placed from the article only when this share of the article's
+#: place mentions lie in one country.
+HOME_SHARE = 0.75
+UNRESOLVED = Place(None, "", "other", None, None, None, None, None, 0.0, "unresolved")
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    gazetteer: Gazetteer
+    prefixes: frozenset[str]
+    heads: dict[str, str]  # head noun lemma → kind of the derived place
+    streets: frozenset[str]  # words of street and venue names
+    off_map: frozenset[str]  # names of no place on the map («Луна», «МКС»)
+    regions: tuple[tuple[str, str], ...]  # adjective ending → a region's name ending
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The countries and first-level regions of the document's other places."""
+
+    countries: Counter
+    admin1: Counter
+
+    @classmethod
+    def of(cls, places: list[Entry]) -> Context:
+        countries = Counter(p.country for p in places if p.country)
+        admin1 = Counter(p.admin1 for p in places if p.admin1)
+        return cls(countries, admin1)
+
+    def without(self, place: Entry | None) -> Context:
+        """The context the other places give: this place's own votes taken out."""
+        if place is None:
+            return self
+        return Context(
+            self.countries - Counter([place.country]), self.admin1 - Counter([place.admin1])
+        )
+
+
+def load(config: Config) -> Resources:
+    """Load the gazetteer (once per process) and the place word lists."""
+    return Resources(
+        load_gazetteer(),
+        frozenset(
+            read_lines("places/generic_prefixes.txt") + read_lines("places/prepositions.txt")
+        ),
+        dict(read_table("places/heads.tsv")),
+        frozenset(read_lines("places/street_words.txt")),
+        frozenset(read_lines("places/off_map.txt")),
+        read_table("places/region_heads.tsv"),
+    )
+
+
+def apply(doc: Document, res: Resources) -> Document:
+    """Fill ``place`` on every LOC entity: found, placed from the article, or unresolved."""
+    locs = [e for e in doc.entities if e.type == "LOC"]
+    if not locs:
+        return doc
+    found = {e.id: find(e, res) for e in locs}
+    empty = Context(Counter(), Counter())
+    first = {key: choose(f.places, empty) for key, f in found.items()}
+    context = Context.of([p for p in first.values() if p is not None])
+    places = {key: decide(f, context.without(first[key])) for key, f in found.items() if f.places}
+    home, city = article_home(locs, places)
+    for entity in locs:
+        if entity.id in places or is_off_map(entity, res):
+            continue
+        local = city is not None and is_local(entity, res)
+        if home is not None or local:
+            places[entity.id] = from_article(entity, city if local else home, res)
+    entities = tuple(set_place(e, places.get(e.id)) for e in doc.entities)
+    return replace(doc, entities=entities)
+
+
+def find(entity: Entity, res: Resources) -> Found:
+    return find_candidates(entity, res.gazetteer, res.prefixes, res.heads, res.regions)
+
+
+def is_off_map(entity: Entity, res: Resources) -> bool:
+    """The entity names no place on the Earth's map («Луна», «МКС», «Запад»)."""
+    names = {fold_name(n) for n in (entity.name, *(m.text for m in entity.mentions))}
+    return any(n in res.off_map or lemma(n) in res.off_map for n in names)
+
+
+def is_local(entity: Entity, res: Resources) -> bool:
+    """A street, venue or city district: a street word («проспект», «площадь») or a
+    district noun («район», «округ») anywhere in the name."""
+    lemmas = {lemma(w) for w in fold_name(entity.name).split()}
+    return bool(lemmas & res.streets) or any(res.heads.get(w) == "region" for w in lemmas)
+
+
+def decide(found: Found, context: Context) -> tuple[Entry, float, str]:
+    """The chosen place, its confidence and method."""
+    ranked = sorted(((score(p, context), i) for i, p in enumerate(found.places)), reverse=True)
+    best = found.places[min(i for s, i in ranked if s == ranked[0][0])]
+    base = CONFIDENCE[found.method]
+    if len(ranked) == 1:
+        return best, base, found.method
+    margin = min(1.0, (ranked[0][0] - ranked[1][0]) / 2)
+    method = "context" if context_decided(found.places, best, context) else found.method
+    return best, round(base * (0.6 + 0.4 * margin), 2), method
+
+
+def context_decided(places: tuple[Entry, ...], best: Entry, context: Context) -> bool:
+    """The article's other places, not the prior, made the choice."""
+    return choose(places, Context(Counter(), Counter())) != best
+
+
+def article_home(
+    locs: list[Entity], places: dict[str, tuple[Entry, float, str]]
+) -> tuple[Entry | str | None, Entry | None]:
+    """Where the article is: its home (its most mentioned settlement, else its country,
+    when most of its place mentions, ``HOME_SHARE``, lie in that country; else None), and
+    its most mentioned settlement, for streets and districts, whatever the countries."""
+    cities, countries = Counter(), Counter()
+    for entity in locs:
+        if entity.id in places:
+            place = places[entity.id][0]
+            if place.kind == "city" and place.geonameid is not None:
+                cities[place] += len(entity.mentions)
+            if place.country:
+                countries[place.country] += len(entity.mentions)
+    top_city = top(cities)
+    if not countries:
+        return None, top_city
+    country, mentions = countries.most_common(1)[0]  # a country code of the gazetteer
+    if mentions < HOME_SHARE * countries.total():
+        return None, top_city  # no guess in an article about several countries
+    home = top(Counter({c: n for c, n in cities.items() if c.country == country}))
+    return home or country, top_city
+
+
+def top(counts: Counter) -> Entry | None:
+    """The most counted entry, the first seen on a tie."""
+    return max(counts, key=lambda c: counts[c], default=None)
+
+
+def from_article(entity: Entity, home: Entry | str, res: Resources) -> tuple[Entry, float, str]:
+    """A place the gazetteer does not know, put where the article is: a street or venue at
+    its city (``context``), anything else at its city or country (``fallback``)."""
+    if isinstance(home, str):
+        home = res.gazetteer.by_code[home]
+        method = "fallback"
+    else:
+        method = "context" if is_local(entity, res) else "fallback"
+    local = replace(
+        home, name=entity.name, kind="other", geonameid=None, population=None, code=None
+    )
+    return local, CONFIDENCE[method], method
+
+
+def set_place(entity: Entity, chosen: tuple[Entry, float, str] | None) -> Entity:
+    if entity.type != "LOC":
+        return entity
+    if chosen is None:
+        return replace(entity, place=UNRESOLVED)
+    place, confidence, method = chosen
+    return replace(entity, place=place.to_place(confidence, method), key=place.key)
+
+
+def choose(places: tuple[Entry, ...], context: Context) -> Entry | None:
+    """The best-scoring place; ties go to the earlier (countries, regions, features first)."""
+    if not places:
+        return None
+    return max(places, key=lambda p: score(p, context))
+
+
+def score(place: Entry, context: Context) -> float:
+    """Prior plus context bonuses (see the module docstring)."""
+    total = prior(place)
+    if place.admin1 and context.admin1[place.admin1] and place.code is None:
+        total += WEIGHTS["admin1"]
+    if place.country and context.countries[place.country]:
+        total += WEIGHTS["country"]
+    if place.country == HOME:
+        total += WEIGHTS["home"]
+    return total
+
+
+def prior(place: Entry) -> float:
+    if place.kind == "city":
+        return math.log10(place.population or UNKNOWN_POPULATION)
+    if place.kind == "region" and place.code is None:
+        return MACRO_REGION
+    return PRIORS[place.kind]

@@ -1,0 +1,203 @@
+"""Candidates of one LOC entity: the places its name may denote, and how they were found.
+
+In order, the first that finds anything wins:
+
+1. ``exact`` — the canonical name, the mentions and their lemmas, without a generic
+   prefix («город Троицк»);
+2. ``alias`` — other spellings (hyphen/space, «эш»/«эль»), Latin letters,
+   nominatives guessed from case endings («Вадуце» → «Вадуц»), and a region named by
+   its adjective alone («Воронежская» → «Воронежская область»);
+3. ``containment`` — a place named inside a larger one: «Мокшанский район Пензенской
+   области» keeps only the candidates that lie in the region the tail names;
+4. ``derived`` — a district or facility named after a settlement, placed at it:
+   «Мокшанский район» → Мокшан, «Сухумский аэропорт» → Сухуми.
+
+Streets, venues and the rest are left to the stage, which knows the article's city.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import chain
+
+from svodka.doc import Entity
+from svodka.knowledge.gazetteer import Entry, Gazetteer
+from svodka.knowledge.toponyms import is_latin, settlement_names, spelling_variants
+from svodka.lang.morph import lemma
+from svodka.lang.text import fold_name
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The candidates of an entity and the method that found them."""
+
+    places: tuple[Entry, ...]
+    method: str
+
+
+NOTHING = Found((), "unresolved")
+
+
+def find_candidates(
+    entity: Entity,
+    gazetteer: Gazetteer,
+    prefixes: frozenset[str],
+    heads: dict[str, str],
+    regions: tuple[tuple[str, str], ...] = (),
+) -> Found:
+    """The entity's candidates (see the module docstring)."""
+    names = list(lookup_names(entity, prefixes))
+    for name in names:
+        found = gazetteer.find(name)
+        if found:
+            return Found(found, "exact")
+    for name in chain(variants(names), guesses(names)):
+        found = gazetteer.find_latin(name) if is_latin(name) else gazetteer.find(name)
+        if found:
+            return Found(found, "alias")
+    for name in elliptic_regions(names, regions):
+        found = gazetteer.find(name)
+        if found:
+            return Found(found, "alias")
+    words = fold_name(entity.name).split()
+    inside = contained(words, gazetteer, heads)
+    if inside:
+        return Found(inside, "containment")
+    derived = derive(words, gazetteer, heads)
+    return Found(derived, "derived") if derived else NOTHING
+
+
+def lookup_names(entity: Entity, prefixes: frozenset[str]) -> Iterator[str]:
+    """The canonical name, without a generic prefix («город Троицк»), then the mentions'
+    texts and, for one-word mentions, their lemmas."""
+    names = [entity.name, *(m.text for m in entity.mentions)]
+    for name in dict.fromkeys(fold_name(n) for n in names):
+        yield name
+        first, _, rest = name.partition(" ")
+        if first in prefixes and rest:  # a generic word or a preposition («в абиджане»)
+            yield rest
+        if " " not in name:
+            yield lemma(name)
+
+
+def variants(names: list[str]) -> Iterator[str]:
+    for name in names:
+        yield from spelling_variants(name)
+
+
+def guesses(names: list[str]) -> Iterator[str]:
+    for name in names:
+        yield from guess_nominatives(name)
+
+
+#: Oblique-case endings of place names and the nominative endings they may come from,
+#: for names the morphological dictionary does not know (longest ending first):
+#: «Усть-Илимске» → «Усть-Илимск», «Бурятии» → «Бурятия».
+ENDINGS = (
+    ("ой", ("ая", "ый", "ой", "а")),
+    ("ей", ("яя", "я", "ь")),
+    ("ом", ("", "о")),
+    ("ем", ("ь", "е", "")),
+    ("ии", ("ия",)),
+    ("е", ("", "а", "я", "о")),
+    ("и", ("ь", "я", "а", "")),
+    ("у", ("", "а")),
+    ("ю", ("ь", "я")),
+    ("а", ("", "о")),
+    ("ы", ("а",)),
+    ("я", ("ь", "й")),
+)
+
+
+def guess_nominatives(name: str) -> Iterator[str]:
+    """Possible nominatives of a name in an oblique case, word by word (two words at most)."""
+    words = name.split()
+    if len(words) > 2:
+        return
+    options = [word_nominatives(word) for word in words]
+    for first in options[0]:
+        for second in options[1] if len(options) > 1 else [None]:
+            yield first if second is None else f"{first} {second}"
+
+
+def word_nominatives(word: str) -> list[str]:
+    for ending, replacements in ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return [word[: -len(ending)] + r for r in replacements]
+    return [word]
+
+
+def elliptic_regions(names: list[str], regions: tuple[tuple[str, str], ...]) -> Iterator[str]:
+    """A region named by its adjective alone: «воронежская» → «воронежская область»."""
+    for name in names:
+        if " " in name:
+            continue
+        base = lemma(name)
+        for ending, replacement in regions:
+            if base.endswith(ending):
+                yield base[: -len(ending)] + replacement
+
+
+def phrase_forms(words: list[str]) -> Iterator[str]:
+    """A phrase as written, its words' lemmas («пензенской области» → «пензенский
+    область»), and guessed nominatives («пензенская область»)."""
+    phrase = " ".join(words)
+    yield phrase
+    yield " ".join(lemma(w) for w in words)
+    yield from guess_nominatives(phrase)
+
+
+def find_phrase(words: list[str], gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    for form in phrase_forms(words):
+        found = gazetteer.find(form)
+        if found:
+            return found
+    return ()
+
+
+def contained(words: list[str], gazetteer: Gazetteer, heads: dict[str, str]) -> tuple[Entry, ...]:
+    """Candidates of the head part that lie in the place the tail names, else ()."""
+    for cut in range(1, len(words)):
+        containers = find_phrase(words[cut:], gazetteer)
+        if not containers:
+            continue
+        head = words[:cut]
+        inner = find_phrase(head, gazetteer) or derive(head, gazetteer, heads)
+        inside = tuple(p for p in inner if any(lies_in(p, c) for c in containers))
+        if inside:
+            return inside
+    return ()
+
+
+def lies_in(place: Entry, container: Entry) -> bool:
+    """The place is in the container: its first-level region, or its country."""
+    if container.kind == "country":
+        return place.country == container.country
+    return container.admin1 is not None and place.admin1 == container.admin1
+
+
+def derive(words: list[str], gazetteer: Gazetteer, heads: dict[str, str]) -> tuple[Entry, ...]:
+    """A district or facility named after a settlement: the adjective's settlements, as
+    places of the phrase's kind («Сухумский аэропорт» → an ``other`` at Сухуми)."""
+    lemmas = [lemma(w) for w in words]
+    kinds = [heads[w] for w in lemmas if w in heads]
+    if not kinds:
+        return ()
+    name = " ".join(words)
+    for word in words:
+        cities = [
+            p
+            for settlement in settlement_names(word)
+            for p in gazetteer.find(settlement)
+            if p.kind == "city"
+        ]
+        if cities:
+            cities.sort(key=lambda p: -(p.population or 0))  # equal scores: the larger first
+            return tuple(as_derived(city, name, kinds[0]) for city in cities)
+    return ()
+
+
+def as_derived(city: Entry, name: str, kind: str) -> Entry:
+    """The derived place: the settlement's point and region under the phrase's own name."""
+    return replace(city, name=name, kind=kind, geonameid=None, population=None, code=None)
