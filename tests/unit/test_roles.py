@@ -168,6 +168,16 @@ def test_roles_pair_classifier_leaves_plain_mentions_alone(pipeline):
     assert found["Иван Петров"] == []
 
 
+def test_roles_a_singular_title_has_one_holder(pipeline):
+    text = (
+        "Принц Мухаммед с президентом России Владимиром Путиным в 2015 году\n"
+        "Генеральный прокурор Саудовской Аравии Сауд аль-Моджеб в четверг сделал заявление."
+    )
+    found = roles(pipeline, text)
+    assert ("генеральный прокурор", "Саудовская Аравия", False) in found["Сауд аль-Моджеб"]
+    assert "генеральный прокурор" not in {t for t, _, _ in found["Владимир Путин"]}
+
+
 def test_roles_pair_model_is_shipped_small_and_scores():
     from importlib.resources import files
 

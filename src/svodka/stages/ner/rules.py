@@ -30,6 +30,7 @@ from svodka.stages.ner.capitals import (
     is_common_word,
     trim_lowercase_head,
 )
+from svodka.stages.ner.joined import split_joined_names
 
 Key = tuple[str, ...]
 MAX_COMPLEMENT = 8  # words after «по»: «по развитию гражданского общества и правам человека»
@@ -72,7 +73,12 @@ def key_of(words: list[str]) -> Key:
 
 def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     """Fix the model's spans for one document."""
-    spans = [trim_stray_quote(s) for span in spans for s in split_at_separators(doc, span)]
+    spans = [
+        trim_stray_quote(t)
+        for span in spans
+        for s in split_at_separators(doc, span)
+        for t in split_joined_names(s)
+    ]
     spans = [
         strip_legal_form(s, rules)
         for s in spans

@@ -242,15 +242,30 @@ def covers(held: str, title: str) -> bool:
 def learned_roles(
     view: View, res: Resources, model: Model, rules: dict[str, tuple[Role, ...]]
 ) -> dict[str, list[Role]]:
-    """Roles the model finds that the rules did not, by entity id."""
+    """Roles the model finds that the rules did not, by entity id. A title in the singular
+    has one holder: the rules' holder when they found one, else the likeliest pair.
+    «Генеральный прокурор Саудовской Аравии Сауд аль-Моджеб» after a caption naming
+    Путин is not Путин's."""
+    scored = [
+        (pair, feats, model.probability(feats)) for pair, feats in pair_features(view, res, rules)
+    ]
+    taken = {span(pair) for pair, feats, _ in scored if "rule" in feats}
     found: dict[str, list[Role]] = {}
-    for pair, feats in pair_features(view, res, rules):
-        if "rule" in feats or "nested" in feats or model.probability(feats) < model.threshold:
+    for pair, feats, chance in sorted(scored, key=lambda item: -item[2]):
+        if "rule" in feats or "nested" in feats or chance < model.threshold:
             continue
+        if span(pair) in taken and "plural" not in feats:
+            continue
+        taken.add(span(pair))
         known = [*rules.get(pair.entity.id, ()), *found.get(pair.entity.id, [])]
         if not any(covers(role.title, pair.found.title) for role in known):
             found.setdefault(pair.entity.id, []).append(role_of(view, pair.found, res))
     return found
+
+
+def span(pair: Pair) -> tuple[int, int]:
+    """The tokens of a pair's title: one title mention, whoever it is paired with."""
+    return pair.found.first, pair.found.last
 
 
 def role_of(view: View, found: Found, res: Resources) -> Role:
