@@ -263,3 +263,14 @@ def test_nerel_linked_mentions_take_the_country_their_annotation_states(tmp_path
         ("Париже", "FR", "dev/1_text.txt"),
         ("Франции", "FR", "dev/1_text.txt"),
     ]
+
+
+@pytest.mark.slow
+def test_a_village_abroad_nothing_points_to_is_not_chosen(pipeline):
+    text = (
+        "Наводнение в Индии: в штате Бихар вышла из берегов река Коси. "
+        "Власти Индии эвакуировали жителей Патны и Бихара."
+    )
+    found = places(pipeline, text)
+    assert found["Коси"].country != "UA"  # not the Ukrainian village of 1,000 people
+    assert found["Индия"].country == "IN"

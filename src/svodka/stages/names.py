@@ -12,6 +12,7 @@ from svodka.config import Config
 from svodka.doc import Document
 from svodka.lang import morph
 from svodka.lang.names import neighbours, normalize
+from svodka.lang.text import fold_homoglyphs
 
 REQUIRES = ("spans",)
 PROVIDES = ("spans.normal",)
@@ -25,7 +26,12 @@ def load(config: Config) -> None:
 def apply(doc: Document, resources: None = None) -> Document:
     """Set ``normal`` on every span."""
     spans = tuple(
-        replace(s, normal=normalize(s.text, s.type, *neighbours(doc.text, s.start, s.stop)))
+        replace(
+            s,
+            normal=normalize(
+                fold_homoglyphs(s.text), s.type, *neighbours(doc.text, s.start, s.stop)
+            ),
+        )
         for s in doc.spans
     )
     return replace(doc, spans=spans)

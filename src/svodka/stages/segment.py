@@ -8,6 +8,7 @@ from razdel import sentenize, tokenize
 
 from svodka.config import Config
 from svodka.doc import Document, Sentence, Token
+from svodka.lang.text import fold_homoglyphs
 
 REQUIRES = ("text",)
 PROVIDES = ("tokens", "sentences")
@@ -19,7 +20,9 @@ def load(config: Config) -> None:
 
 
 def apply(doc: Document, resources: None = None) -> Document:
-    """Split ``doc.text`` into tokens and sentences."""
-    tokens = tuple(Token(t.start, t.stop, t.text) for t in tokenize(doc.text))
-    sentences = tuple(Sentence(s.start, s.stop) for s in sentenize(doc.text))
+    """Split ``doc.text`` into tokens and sentences. A token's text has Latin look-alike
+    letters made Cyrillic («Hева» → «Нева», same length); ``doc.text`` keeps them."""
+    text = fold_homoglyphs(doc.text)  # letter for letter: the offsets are doc.text's
+    tokens = tuple(Token(t.start, t.stop, t.text) for t in tokenize(text))
+    sentences = tuple(Sentence(s.start, s.stop) for s in sentenize(text))
     return replace(doc, tokens=tokens, sentences=sentences)

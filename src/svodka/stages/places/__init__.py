@@ -43,6 +43,7 @@ UNKNOWN_POPULATION = 1_000
 #: Context bonuses: the candidate's first-level region or country is the document's.
 WEIGHTS = {"admin1": 1.5, "country": 1.0, "home": 0.3}
 HOME = "RU"
+STRAY_POPULATION = 10_000
 
 #: Confidence by method: the start for a lone candidate; a choice among several gets
 #: part of it by the margin of its score over the runner-up's.
@@ -116,6 +117,11 @@ def apply(doc: Document, res: Resources) -> Document:
     first = {key: choose(f.places, empty) for key, f in found.items()}
     context = Context.of([p for p in first.values() if p is not None])
     places = {key: decide(f, context.without(first[key])) for key, f in found.items() if f.places}
+    places = {
+        key: chosen
+        for key, chosen in places.items()
+        if not is_stray(chosen[0], context.without(first[key]))
+    }
     home, city = article_home(locs, places)
     for entity in locs:
         if entity.id in places or is_off_map(entity, res):
@@ -142,6 +148,20 @@ def is_local(entity: Entity, res: Resources) -> bool:
     district noun («район», «округ») anywhere in the name."""
     lemmas = {lemma(w) for w in fold_name(entity.name).split()}
     return bool(lemmas & res.streets) or any(res.heads.get(w) == "region" for w in lemmas)
+
+
+def is_stray(place: Entry, context: Context) -> bool:
+    """A village abroad that nothing else in the article points to: «Коси» in an article
+    about India is not the Ukrainian village of 1,000 people. A settlement under
+    ``STRAY_POPULATION`` outside Russia, in none of the countries of the article's other
+    places (when it has some), is left for the article's fallback."""
+    return (
+        place.kind == "city"
+        and (place.population or 0) < STRAY_POPULATION
+        and place.country != HOME
+        and bool(context.countries)
+        and not context.countries[place.country]
+    )
 
 
 def decide(found: Found, context: Context) -> tuple[Entry, float, str]:
