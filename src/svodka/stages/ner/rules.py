@@ -30,6 +30,7 @@ from svodka.stages.ner.capitals import (
     is_common_word,
     trim_lowercase_head,
 )
+from svodka.stages.ner.facilities import add_facilities
 from svodka.stages.ner.joined import split_joined_names
 
 Key = tuple[str, ...]
@@ -47,6 +48,8 @@ class Rules:
     complement_heads: frozenset[str]
     gazetteer: dict[Key, str]
     longest: int
+    streets: frozenset[str]  # «улица», «проспект», «отель»: a name follows
+    facilities: dict[str, str]  # «аэропорт» → where its name stands: «both», «before»
 
 
 def load_rules() -> Rules:
@@ -63,6 +66,8 @@ def load_rules() -> Rules:
         complement_heads=frozenset(read_lines("orgs/complement_heads.txt")),
         gazetteer=gazetteer,
         longest=max(len(k) for k in gazetteer),
+        streets=frozenset(read_lines("places/street_words.txt")),
+        facilities=dict(read_table("places/facility_heads.tsv")),
     )
 
 
@@ -93,6 +98,7 @@ def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     keys = [key_of([t.text])[0] for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = [widen_over_adjectives(doc, s) for s in spans]
+    spans = add_facilities(doc, spans, rules.streets, rules.facilities)
     spans = extend_complements(doc, spans, rules)
     spans = drop_capitalised_common(doc, unify_types(spans))
     learned = {span_key(doc, keys, s): s.type for s in spans}

@@ -178,20 +178,17 @@ def lies_in(place: Entry, container: Entry) -> bool:
 
 
 def derive(words: list[str], gazetteer: Gazetteer, heads: dict[str, str]) -> tuple[Entry, ...]:
-    """A district or facility named after a settlement: the adjective's settlements, as
-    places of the phrase's kind («Сухумский аэропорт» → an ``other`` at Сухуми)."""
+    """A district or facility named after a settlement: the adjective's settlements, or
+    the settlement named after the head word, as places of the phrase's kind
+    («Сухумский аэропорт» → an ``other`` at Сухуми, «порт Находка» → at Находка)."""
     lemmas = [lemma(w) for w in words]
     kinds = [heads[w] for w in lemmas if w in heads]
     if not kinds:
         return ()
     name = " ".join(words)
-    for word in words:
-        cities = [
-            p
-            for settlement in settlement_names(word)
-            for p in gazetteer.find(settlement)
-            if p.kind == "city"
-        ]
+    rest = " ".join(w for w, w_lemma in zip(words, lemmas, strict=True) if w_lemma not in heads)
+    for names in (*(settlement_names(w) for w in words), [rest] if lemmas[0] in heads else []):
+        cities = [p for settlement in names for p in gazetteer.find(settlement) if p.kind == "city"]
         if cities:
             cities.sort(key=lambda p: -(p.population or 0))  # equal scores: the larger first
             return tuple(as_derived(city, name, kinds[0]) for city in cities)
