@@ -17,7 +17,7 @@ from svodka.doc import Document, Record
 from svodka.eval.coref import load_rucoco, score_coref, svodka_clusters
 from svodka.eval.gold import load_gold, score_gold
 from svodka.eval.nerel import analyze_nerel, load_nerel, score_spans, svodka_spans
-from svodka.eval.places import load_mentions, score_places
+from svodka.eval.places import load_mentions, score_nerel_places, score_places
 from svodka.eval.roles import score_roles
 from svodka.eval.systems import evaluate_lemmas, evaluate_ner
 
@@ -32,8 +32,9 @@ def measure(
     data: Path, gold: Path, places: Path, *, times: dict[str, float] | None = None
 ) -> dict[str, float]:
     """Every gated figure, by name: NER on factRuEval, lemmas on SlavicNER, our gold set
-    and the shared one, geocoding on the place mentions, roles and spans on NEREL dev and
-    coreference on RuCoCo. ``times``, when given, gets each scorer's seconds."""
+    and the shared one, geocoding on the place mentions, roles, spans and linked places'
+    countries on NEREL dev and coreference on RuCoCo. ``times``, when given, gets each
+    scorer's seconds."""
     from svodka.pipeline import default_pipeline
 
     analyze = default_pipeline().analyze_many
@@ -44,6 +45,7 @@ def measure(
         "shared_gold": lambda: measure_gold("shared_gold", shared_gold(data), data.parent, analyze),
         "places": lambda: measure_places(data, places, analyze),
         "nerel": lambda: measure_nerel(data, analyze),
+        "nerel_places": lambda: measure_nerel_places(data, analyze),
         "rucoco": lambda: measure_rucoco(data, analyze),
     }
     figures: dict[str, float] = {}
@@ -95,6 +97,21 @@ def measure_nerel(data: Path, analyze: Analyze) -> dict[str, float]:
     spans = score_spans(docs, [svodka_spans(doc) for doc in analyzed])
     figures.update({f"nerel.{kind}.f1": counts.f1 for kind, counts in spans.items()})
     return figures
+
+
+def measure_nerel_places(data: Path, analyze: Analyze) -> dict[str, float]:
+    """Country of the Wikidata-linked place mentions of NEREL dev: ``found`` (a place
+    given) and ``accuracy`` (the right country among them)."""
+    from svodka.knowledge.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def country_of(label: str) -> str | None:
+        return next((p.country for p in gazetteer.find(label) if p.kind == "country"), None)
+
+    score = score_nerel_places(data / "nerel-1.1" / "dev", analyze, country_of)
+    figures = score.figures()
+    return {f"nerel_places.{name}": figures[name] for name in ("found", "accuracy")}
 
 
 def measure_rucoco(data: Path, analyze: Analyze) -> dict[str, float]:
