@@ -87,6 +87,7 @@ def test_example_two_direct_quotes_with_their_speakers(example_doc):
 def test_example_amounts(example_doc):
     found = {(a.value, a.unit, a.approx, a.bound, a.per) for a in example_doc.amounts}
     assert found == {
+        (2, None, False, None, None),  # «лидеров двух стран», «двум государствам»
         (24e9, "USD", False, None, None),
         (10000, None, True, None, None),
         (8, None, False, "max", "место"),

@@ -199,8 +199,6 @@ def test_amounts_hedges_objects_and_rates(pipeline, text, fields):
         "Виктория выступит в 1/16 финала.",
         "Извержение началось около полуночи (3:00 мск).",
         "Он финишировал только 11-м.",
-        "Обсуждали переговоры лидеров двух стран.",
-        "Двум государствам необходимо сотрудничать.",
         "Еще один совместный проект - работа с атомом.",
         "Один из вариантов развития события.",
         "Трое из них были похищены в Ираке.",
@@ -225,7 +223,6 @@ def test_amounts_hedges_objects_and_rates(pipeline, text, fields):
         "Всего 2000 кв. метров.",
         "Мощность - до 850 л.с.",
         "Село находится примерно в 120 километрах от столицы.",
-        "Добыча составила 10 млн баррелей нефти.",
         "Он провел в тюрьме 10 лет.",
         "Снег шел 12 часов.",
         "Ему грозит до четырех лет лишения свободы.",
@@ -259,10 +256,12 @@ def test_amounts_not_dates_names_labels_or_ordinals(pipeline, text):
 def test_amounts_example_article(example_doc):
     found = [(a.value, a.unit, a.approx, a.bound, a.per) for a in example_doc.amounts]
     assert found == [
+        (2, None, False, None, None),  # «лидеров двух стран»
         (8, None, False, "max", "место"),
         (10_000, None, True, None, None),
         (1_000, None, True, None, "год"),
         (500, None, False, None, None),
+        (2, None, False, None, None),  # «двум государствам»
         (24_000_000_000, "USD", False, None, None),
     ]
 
@@ -409,6 +408,20 @@ def test_amounts_never_crash_on_any_text(text):
     ],
 )
 def test_amounts_error_classes_from_nerel_train(pipeline, text, expected):
+    assert amounts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # counts of people and things are amounts, small ones too (GUIDE)
+        ("Обсуждали переговоры лидеров двух стран.", [(2, None)]),
+        ("Двум государствам необходимо сотрудничать.", [(2, None)]),
+        ("Тела двух солдат были обнаружены.", [(2, None)]),
+        ("Ювентус пять раз выигрывал кубок.", [(5, None)]),  # occasions, not «в пять раз»
+        ("Добыча составила 10 млн баррелей нефти.", [(10_000_000, None)]),  # counted barrels
+    ],
+)
+def test_amounts_small_counts_occasions_and_barrels(pipeline, text, expected):
     assert amounts(pipeline, text) == expected
 
 

@@ -13,8 +13,9 @@
 Not amounts (GUIDE): measurements, durations, ages and multiples («33 гектара», «10 лет»,
 «24-летняя», «в 20 раз», «на треть»), bare numbers that count nothing, dates (the dates
 stage runs first), numbers in names («МИР 24», «Су-35»),
-ordinals, scores, times, phone numbers, labels («статья 105», «ч. 2»), and small number
-words that count back named participants («лидеров двух стран»).
+ordinals, scores, times, phone numbers, labels («статья 105», «ч. 2»), and numbers that
+point back («эти три страны»). Counts of people and things are amounts, small ones too
+(«лидеров двух стран»).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def find_amounts(doc: Document, lx: Lexicon) -> list[Amount]:
         else:
             i += 1
     inherit(readings, toks, [s.start for s in doc.sentences])
-    readings = [r for r in readings if counted(r)]
+    readings = [r for r in readings if counted(r, toks)]
     take_article_currency(readings)
     return [to_amount(doc.text, toks, r) for r in readings]
 

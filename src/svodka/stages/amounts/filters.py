@@ -24,13 +24,12 @@ from svodka.stages.amounts.words import Lexicon
 
 #: A bare four-digit number in this span with nothing counted is a year: «в 1821 и 1823».
 YEARS = (1800, 2100)
-#: Words that make a small count of participants news: «только две страны в мире».
-RESTRICTIVE = frozenset(read_lines("amounts/restrictive.txt"))
 #: «еще один проект» is "another", «ни одного» none, «не один раз» several
 NOT_ONE = frozenset(read_lines("amounts/not_one.txt"))
-SMALL = 4
 #: Objects of measurements, durations, ages and multiples: «33 гектара», «10 лет», «20 раз».
 NOT_COUNTED = frozenset(read_lines("amounts/not_counted.txt"))
+OCCASION = "раз"  # «пять раз»: counted, unless a multiple: «в пять раз»
+MULTIPLE_PREPOSITIONS = frozenset({"в", "во"})
 #: «в 3 часа ночи», «в 5 утра»: a time, not an amount.
 CLOCK = frozenset(read_lines("amounts/clock_words.txt"))
 CLOCK_PREPS = frozenset(read_lines("amounts/clock_prepositions.txt"))
@@ -39,10 +38,13 @@ CLOCK_PREPS = frozenset(read_lines("amounts/clock_prepositions.txt"))
 LABEL_LINKS = ALTERNATIVES | {",", "(", ")"} | (DASHES - {"—"})
 
 
-def counted(r: Reading) -> bool:
+def counted(r: Reading, toks: Sequence[Tok]) -> bool:
     """Whether a kept reading, its object inherited, is an amount by the GUIDE: not a
     measurement, a duration, an age or a multiple («33 гектара», «за 12 часов»,
-    «24-летняя», «в 20 раз»), nor a bare number that counts nothing («был 5 в списке»)."""
+    «24-летняя», «в 20 раз»), nor a bare number that counts nothing («был 5 в списке»).
+    Occasions are counted: «пять раз выигрывал» is five times, «в пять раз» a multiple."""
+    if r.object == OCCASION and not r.whole:  # «дважды», «четырехкратный» stay out
+        return low(toks, r.first - 1) not in MULTIPLE_PREPOSITIONS
     if r.object in NOT_COUNTED:
         return False
     return bool(r.unit or r.object or r.multiplied or r.whole)
@@ -99,8 +101,6 @@ def keep(
         low(toks, r.num - 1) in NOT_ONE or low(toks, r.num_end) == PARTITIVE or r.plural
     ):
         return False
-    if r.object in lx.participants and r.value <= SMALL and r.range is None:
-        return low(toks, r.first - 1) in RESTRICTIVE or low(toks, r.num - 1) in RESTRICTIVE
     return bool(r.object or r.unit or r.multiplied or is_partitive(toks, r, prev))
 
 

@@ -36,7 +36,6 @@ class Lexicon:
     compound_words: re.Pattern[str]
     adverbs: dict[str, tuple[Decimal, str | None, str | None]]
     fractions: dict[str, Decimal]
-    participants: frozenset[str]
     back_references: frozenset[str]
     streets: frozenset[str]
     change_verbs: frozenset[str]
@@ -81,7 +80,6 @@ def load_lexicon() -> Lexicon:
             for word, den in read_table("amounts/fractions.tsv")
             for form in inflections(word, strict=True)
         },
-        participants=frozenset(read_lines("amounts/participant_nouns.txt")),
         back_references=frozenset(read_lines("amounts/back_references.txt")),
         streets=frozenset(read_lines("amounts/street_words.txt")),
         change_verbs=frozenset(read_lines("amounts/change_verbs.txt")),
