@@ -166,7 +166,7 @@ class Context:
         в пятницу» past."""
         start, stop = self.clause(i) if clause else self.sentence(i)
         before = self.toks[i - 1].low if i > 0 else ""
-        if before == "на" and (i < 2 or self.toks[i - 2].low != "ночь"):
+        if before == "на" and not self.ends_a_span(i - 1):
             return cal.AHEAD  # «перенесли на 4 апреля», «запланирована на ноябрь»
         tense = None
         for j in sorted(range(start, stop), key=lambda j: abs(j - i)):  # nearest first
@@ -183,6 +183,11 @@ class Context:
         if tense is None and before == "к":
             return cal.AHEAD  # «должны быть закончены к 30 ноября»
         return VERB_TENSES.get(str(tense), cal.NEAREST)
+
+    def ends_a_span(self, j: int) -> bool:
+        """Whether «на» at ``j`` closes a span «с X на Y» («в ночь с 12 на 13 августа»,
+        «за сутки со вторника на среду»): then Y takes the verb's tense, not the future."""
+        return j >= 2 and (self.toks[j - 1].low == "ночь" or self.toks[j - 2].low in ("с", "со"))
 
     def clause(self, i: int) -> tuple[int, int]:
         """The token range around ``i`` up to punctuation or quotes, within its sentence:

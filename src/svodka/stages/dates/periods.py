@@ -1,7 +1,7 @@
 """Part of the dates stage: readers of parts of a year and of the weekend.
 
 «ко второй половине года», «в первом квартале 2020 года», «в первом полугодии» give the
-year; «за выходные», «на прошлых выходных» the Saturday of that weekend.
+year; «за выходные», «на прошлых выходных» the month of that weekend.
 """
 
 from __future__ import annotations
@@ -48,12 +48,14 @@ def read_year_part(ctx: Context, i: int) -> Found | None:
 
 
 def read_weekend(ctx: Context, i: int) -> Found | None:
-    """«За выходные выпал снег», «на выходных»: the Saturday of the nearest weekend, past
-    or future by the verb; «в выходные» with a present-tense verb is a habit."""
+    """«За выходные выпал снег», «на выходных»: the month of the nearest weekend (past or
+    future by the verb), as the GUIDE gives a week its month: two days are no one day.
+    «в выходные» with a present-tense verb is a habit."""
     if ctx.toks[i].low not in WEEKENDS or low(ctx.toks, i - 1) not in WEEKEND_LEADS:
         return None
     direction = ctx.weekday_direction(i)
     if direction == cal.NEAREST and low(ctx.toks, i - 1) in ("в", "во", "на"):
         return None  # «в выходные магазины не работают»
-    value = cal.day(cal.weekday(ctx.pub, SATURDAY, direction)) if ctx.pub else None
-    return Found(i, i + 1, value, True, "day")
+    saturday = cal.weekday(ctx.pub, SATURDAY, direction) if ctx.pub else None
+    value = cal.month(saturday.year, saturday.month) if saturday else None
+    return Found(i, i + 1, value, True, "month")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 #: «с» before a weekday and «на» after it: «в ночь с четверга на пятницу».
 NIGHT_FROM = frozenset({"с", "со"})
+NIGHT = frozenset({"ночь", "ночью"})
 #: Words that make a weekday a repetition: «каждый вторник», «по вторникам».
 NOT_WEEKDAY = frozenset(read_lines("dates/frequency_words.txt"))
 AGO = "назад"
@@ -74,8 +75,9 @@ def read_weekday(ctx: Context, i: int) -> Found | None:
         return None
     if form.value == 2 and not is_wednesday(ctx, i):
         return None  # «среда» is also "environment": «в среде», «среды обитания»
-    if low(toks, i - 1) in NIGHT_FROM and low(toks, i + 1) == "на":
-        return None  # «в ночь с четверга на пятницу» is the Friday
+    if low(toks, i - 1) in NIGHT_FROM and low(toks, i + 1) == "на" and low(toks, i - 2) in NIGHT:
+        return None  # «в ночь с четверга на пятницу» is the Friday; «за сутки со вторника
+        # на среду» are both days
     k = i + 1 + (low(toks, i + 1) == ",")
     if k < len(toks) and toks[k].kind == "num":
         explicit = read_day_month(ctx, k)  # «В четверг, 1 мая», «в пятницу 13 ноября»
