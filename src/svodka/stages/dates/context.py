@@ -233,7 +233,11 @@ class Context:
             return False
         parses = morph.parse(self.toks[k].low)
         genitive = [p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in parses]
-        return any(genitive) if k > j else all(genitive)
+        if k > j or all(genitive):
+            return any(genitive)
+        # «накануне начала футбольного сезона»: «начала» is a verb too, but a genitive
+        # noun phrase follows it
+        return any(genitive) and k + 1 < len(self.toks) and self.eve_of_event(k + 1)
 
     def is_genitive_modifier(self, k: int) -> bool:
         """«своего», «80-летнего», «предстоящих»: an adjective that may be genitive."""

@@ -29,6 +29,8 @@ GENT, ABLT = frozenset({"gent"}), frozenset({"ablt"})
 GOVERNS = {word: frozenset(cases.split()) for word, cases in read_table("dates/governs.tsv")}
 #: Prepositions that make a bare four-digit number a year: «в 1995», «с 2006».
 YEAR_PREPS = frozenset(read_lines("dates/year_prepositions.txt"))
+#: Event and award nouns a bare year may follow: «премии 2013» (dates/year_events.txt).
+YEAR_EVENTS = frozenset(read_lines("dates/year_events.txt"))
 #: Case endings after a year's digits: «2020-го», «к 2023-му», «в 2020-м».
 YEAR_SUFFIXES = frozenset({"го", "му", "м", "й", "ом", "ый", "ого", "ому"})
 #: Singular forms of «год»: «на 80-м году жизни» is an age, not the eighties.
@@ -189,11 +191,17 @@ def read_year(ctx: Context, i: int) -> Found | None:
         return Found(i, i + 1, cal.year(year), False, "year", year)
     if (
         year >= 1700
-        and (in_brackets(toks, i) or listed_year(ctx, i))
+        and (in_brackets(toks, i) or listed_year(ctx, i) or after_event(toks, i))
         and not ctx.counts_after(i + 1)
     ):
         return Found(i, i + 1, cal.year(year), False, "year", year)
     return None
+
+
+def after_event(toks: Sequence[Tok], i: int) -> bool:
+    """A year right after an event or award noun, or after its genitive complement:
+    «премии 2013», «кинофестиваля 2017», «премии мира 1993»."""
+    return any(morph.lemma(low(toks, k)) in YEAR_EVENTS for k in (i - 1, i - 2) if k >= 0)
 
 
 def short_year(ctx: Context, i: int) -> Found | None:
