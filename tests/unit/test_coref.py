@@ -140,3 +140,138 @@ def test_sentence_opening_common_word_is_no_entity(pipeline):
     found = entities(pipeline, "Следователи установили личность погибшего в Москве.")
     assert "Следователи" not in found
     assert "Москва" in found
+
+
+def test_state_body_of_the_country_takes_the_articles_country(pipeline):
+    """Class 1: «МВД страны» in an article about India is «МВД Индии»: the country
+    the article names most, in the genitive."""
+    found = entities(
+        pipeline,
+        "Сильные дожди прошли в Индии. Погибли 20 человек, сообщили в МВД страны. "
+        "Власти Индии обещали помощь.",
+    )
+    assert "МВД Индии" in found and "МВД" not in found
+
+
+def test_region_variant_names_are_one_referent(pipeline):
+    """Class 1: «Чечни» and «Чеченской Республики» are one place, named in full."""
+    found = entities(
+        pipeline,
+        "Боевики ушли из Чечни. Власти Чеченской Республики сообщили об этом. В Чечне спокойно.",
+    )
+    assert found["Чеченская Республика"] == ["Чечни", "Чеченской Республики", "Чечне"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Европейский банк реконструкции и развития (ЕБРР) выделит кредит. "
+            "ЕБРР сообщил об этом в среду.",
+            "Европейский банк реконструкции и развития",
+            ["Европейский банк реконструкции и развития", "ЕБРР", "ЕБРР"],
+        ),
+        (
+            'Акции РАО "ЕЭС России" выросли. Аналитики ждут, что РАО выплатит дивиденды.',
+            "РАО ЕЭС России",
+            ['РАО "ЕЭС России"', "РАО"],
+        ),
+        (
+            "Об этом сообщили в Гидрометцентре Петербурга. Представитель Гидрометцентра "
+            "сказал, что ветер усилится.",
+            "Гидрометцентр Петербурга",
+            ["Гидрометцентре Петербурга", "Гидрометцентра"],
+        ),
+    ],
+)
+def test_abbreviation_and_short_name_join_the_full_name(pipeline, text, name, mentions):
+    """Class 2: an acronym (skipping «и»), a leading acronym and a name without its
+    place are the organisation named in full before."""
+    assert entities(pipeline, text)[name] == mentions
+
+
+def test_country_adjective_before_an_abbreviated_body(pipeline):
+    """Class 2: «иранском МИД» is «МИД Ирана»."""
+    found = entities(pipeline, "Как сообщили в иранском МИД, переговоры продолжатся.")
+    assert "МИД Ирана" in found
+
+
+def test_legal_form_after_the_name_is_dropped(pipeline):
+    """Class 3: «Media Most Capital Ltd» is named «Media Most Capital»."""
+    found = entities(pipeline, "Компания Northern Star Holdings Ltd подала иск в суд.")
+    assert "Northern Star Holdings" in found
+
+
+def test_generic_bodies_and_events_are_no_organisations(pipeline):
+    """Class 4: lowercase company organs, tournament groups and cups name nothing."""
+    found = entities(
+        pipeline,
+        "Совет директоров созвал собрание акционеров. Теннисист выступит на ATP Masters "
+        "Cup в Шанхае, где попал в Золотую группу.",
+    )
+    assert not {"совет директоров", "собрание акционеров", "ATP Masters Cup"} & set(found)
+    assert "Золотая группа" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Жара пришла в Подмосковье. Власти Московской области открыли пляжи.",
+            "Московская область",
+            ["Подмосковье", "Московской области"],
+        ),
+        (
+            "Морозы ударили в Забайкалье. Губернатор Забайкальского края ввел режим ЧС.",
+            "Забайкальский край",
+            ["Забайкалье", "Забайкальского края"],
+        ),
+    ],
+)
+def test_colloquial_region_name_joins_the_official_one(pipeline, text, name, mentions):
+    """Class 5: «Подмосковье» is «Московская область» when the text names it so."""
+    assert entities(pipeline, text)[name] == mentions
+
+
+def test_mention_never_runs_across_a_blank_line():
+    """A span over a paragraph break is split into two mentions."""
+    from svodka.doc import Span
+    from svodka.stages.coref import split_paragraphs
+
+    text = 'РАО "ЕЭС России"\n\nЕвропейский банк'
+    parts = split_paragraphs([Span(0, len(text), "ORG", text, normal=text)])
+    assert [p.text for p in parts] == ['РАО "ЕЭС России"', "Европейский банк"]
+
+
+def test_two_surnames_in_one_mention_are_two_people():
+    """«Чавес Обаме» tagged as one person: the surnames of two people named in full."""
+    from svodka.config import Config
+    from svodka.doc import Span
+    from svodka.stages.coref import load, split_two_surnames
+
+    spans = [
+        Span(0, 9, "PER", "Уго Чавес", normal="Уго Чавес"),
+        Span(10, 21, "PER", "Барак Обама", normal="Барак Обама"),
+        Span(30, 41, "PER", "Чавес Обаме", normal="Чавес Обаме"),
+    ]
+    parts = split_two_surnames(spans, load(Config()))
+    assert [p.text for p in parts] == ["Уго Чавес", "Барак Обама", "Чавес", "Обаме"]
+
+
+def test_acronym_set_beside_the_name_joins_it(pipeline):
+    """«Российская академия театрального искусства - ГИТИС»: the acronym beside the full
+    name is that organisation wherever it recurs."""
+    found = entities(
+        pipeline,
+        "Он окончил Российскую академию музыкального искусства - РАМИС. "
+        "Позже он преподавал в РАМИСе.",
+    )
+    names = [n for n, m in found.items() if any("РАМИС" in x for x in m)]
+    assert len(names) == 1
+
+
+def test_bracketed_acronym_joins_the_name_before_it(pipeline):
+    found = entities(
+        pipeline, "Всемирная федерация шахмат (ФИДЕ) утвердила правила. ФИДЕ объявила турнир."
+    )
+    assert found["Всемирная федерация шахмат"] == ["Всемирная федерация шахмат", "ФИДЕ", "ФИДЕ"]

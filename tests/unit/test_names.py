@@ -109,3 +109,18 @@ def test_name_in_the_dative_after_an_indeclinable_first_name():
     """«Джо» is the same in every case, so «Байдену» decides: Джо Байден."""
     assert normalize("Джо Байдену", "PER", ".", "") == "Джо Байден"
     assert normalize("Петра Латышева", "PER", "у", "") == "Петр Латышев"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Media Most Capital Ltd", "Media Most Capital"),
+        ("Leadville Investment Ltd.", "Leadville Investment"),
+        ("Ltd", "Ltd"),
+        ("Газпром", "Газпром"),
+    ],
+)
+def test_names_strip_a_legal_form_after_the_name(text, expected):
+    from svodka.lang.names import strip_legal_suffix
+
+    assert strip_legal_suffix(text) == expected

@@ -878,3 +878,203 @@ def test_quotes_utterance_noun_as_an_object_is_said_by_the_verbs_subject(pipelin
     text = "На этой неделе ряд СМИ опубликовали информацию, что кабинет отправят в отставку."
     q = quote_with(pipeline.analyze(text), "кабинет отправят в отставку")
     assert q is not None and q.speaker_name == "ряд СМИ"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            'Мэр Самары Иван Петров назвал закрытие рынка "грубой ошибкой чиновников".',
+            "грубой ошибкой чиновников",
+            "Иван Петров",
+        ),
+        (
+            'Губернатор Олег Смирнов сравнил нового министра с "бульдозером".',
+            "бульдозером",
+            "Олег Смирнов",
+        ),
+    ],
+)
+def test_quotes_naming_verb_with_an_object_before_the_quote(pipeline, text, content, speaker):
+    q = quote_with(pipeline.analyze(text), content)
+    assert q is not None and q.speaker_name == speaker and q.kind == "direct"
+
+
+def test_quotes_naming_verb_needs_an_instrumental_quote(pipeline):
+    text = 'Директор назвал победителем конкурса компанию "Вектор".'
+    assert quote_with(pipeline.analyze(text), "Вектор") is None
+
+
+def test_quotes_member_of_an_organisation_is_its_person_named_before(pipeline):
+    text = (
+        "Заморозки ожидаются в пятницу, сообщил начальник отдела анализа Росгидромета "
+        "Петр Сидоров. Представитель Росгидромета сказал, что снег растает к понедельнику."
+    )
+    q = quote_with(pipeline.analyze(text), "снег растает к понедельнику")
+    assert q is not None and q.speaker_name == "Петр Сидоров"
+
+
+def test_quotes_a_singular_description_is_not_an_earlier_plural_one(pipeline):
+    text = (
+        "Аналитики считают, что рынок падает. Как заявил старший аналитик банка Иван "
+        "Кузнецов, спрос восстановится. Аналитик добавил, что цены вырастут к лету."
+    )
+    q = quote_with(pipeline.analyze(text), "цены вырастут к лету")
+    assert q is not None and q.speaker_name == "Иван Кузнецов"
+
+
+@pytest.mark.parametrize(
+    "advisor",
+    ["Советник президента Ивана Сидорова", "Советник аятоллы Хомейни", "Советник губернатора"],
+)
+def test_quotes_titles_joined_by_i_before_a_singular_verb_are_one_person(pipeline, advisor):
+    text = (
+        "Публицист Иван Орлов осудил власти. "
+        f"{advisor} и глава городского совета по культуре Петр Смирнов заявил, "
+        "что театр откроется осенью."
+    )
+    q = quote_with(pipeline.analyze(text), "театр откроется осенью")
+    assert q is not None and q.speaker_name == "Петр Смирнов"
+
+
+def test_quotes_title_holder_agrees_with_the_verb_gender(pipeline):
+    text = (
+        "Лидер партии Иван Петров выступил с речью. Министр иностранных дел Анна Соколова "
+        "поддержала его. «Мы ищем выход из тупика», — сказала глава местной дипломатии "
+        "в Париже."
+    )
+    q = quote_with(pipeline.analyze(text), "Мы ищем выход из тупика")
+    assert q is not None and q.speaker_name == "Анна Соколова"
+
+
+def test_quotes_pronoun_prefers_the_speaker_to_a_person_he_spoke_of(pipeline):
+    text = (
+        "Как сообщил журналистам министр финансов края Олег Власов, Петр Кузнецов "
+        "подозревается в растрате. По его словам, обвинение бывшему директору еще не "
+        "предъявлено."
+    )
+    q = quote_with(pipeline.analyze(text), "обвинение бывшему директору еще не предъявлено")
+    assert q is not None and q.speaker_name == "Олег Власов"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "В жару врачи советуют не выходить на улицу днем, пить больше воды.",
+            "не выходить на улицу днем, пить больше воды",
+            "врачи",
+        ),
+        (
+            "Пожилым людям эксперты рекомендуют сократить прогулки до часа.",
+            "сократить прогулки до часа",
+            "эксперты",
+        ),
+    ],
+)
+def test_quotes_advice_with_an_infinitive_is_reported_speech(pipeline, text, content, speaker):
+    q = quote_with(pipeline.analyze(text), content)
+    assert q is not None and q.speaker_name == speaker and q.kind == "indirect"
+
+
+def test_quotes_about_this_past_an_addressee_name(pipeline):
+    text = (
+        "Посольство передало запрос в суд. Об этом РИА «Новости» сообщил "
+        "пресс-секретарь посольства Иван Лебедев."
+    )
+    q = quote_with(pipeline.analyze(text), "Посольство передало запрос в суд")
+    assert q is not None and q.speaker_name == "Иван Лебедев"
+
+
+def test_quotes_qualified_org_kind_is_not_another_org_that_spoke(pipeline):
+    text = (
+        "В Министерстве финансов США заявили, что проверка завершена. "
+        "Вместе с тем в городской полиции подчеркнули, что дело не закрыто."
+    )
+    q = quote_with(pipeline.analyze(text), "дело не закрыто")
+    assert q is not None and q.speaker_name != "Министерство финансов США"
+
+
+def test_quotes_reported_clause_goes_on_past_and_with_a_new_subject(pipeline):
+    text = "Иван Петров считает, что май будет трудным, и ситуация улучшится только осенью."
+    q = quote_with(pipeline.analyze(text), "май будет трудным, и ситуация улучшится только осенью")
+    assert q is not None and q.speaker_name == "Иван Петров"
+
+
+def test_quotes_they_opening_a_sentence_is_the_group_named_before(pipeline):
+    text = (
+        "Доклад опубликовал Росстат. Независимые экономисты призвали власти снизить "
+        "налоги. Они считают, что спрос растет слишком медленно."
+    )
+    q = quote_with(pipeline.analyze(text), "спрос растет слишком медленно")
+    assert q is not None and q.speaker_name == "независимые экономисты"
+
+
+def test_quotes_interlocutor_of_the_agency_is_the_source_cited_before(pipeline):
+    text = (
+        "Как сообщили ТАСС в министерстве финансов Чили, переговоры продлятся неделю. "
+        "Собеседник агентства особо отметил, что условия сделки уже согласованы."
+    )
+    doc = pipeline.analyze(text)
+    first = quote_with(doc, "переговоры продлятся неделю")
+    q = quote_with(doc, "условия сделки уже согласованы")
+    assert first is not None and q is not None
+    assert q.speaker_name == first.speaker_name
+
+
+def test_quotes_content_opening_with_a_person_after_a_preposition_is_no_aside(pipeline):
+    text = (
+        "По словам следователей, в 2015 году Ольга Смирнова, которая руководила фондом, "
+        "скрыла доходы."
+    )
+    q = next((q for q in pipeline.analyze(text).quotes if "скрыла доходы" in q.text), None)
+    assert q is not None and q.text.startswith("в 2015 году")
+    assert q.speaker_name == "следователи"
+
+
+def test_quotes_reporting_infinitive_after_a_finite_verb(pipeline):
+    text = "Министр Иван Петров поспешил заявить, что налоги не вырастут."
+    q = quote_with(pipeline.analyze(text), "налоги не вырастут")
+    assert q is not None and q.speaker_name == "Иван Петров"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стоит отметить, что цены выросли на 5%.",
+        "Хочу сказать, что погода была хорошей.",
+        "Следует подчеркнуть, что выборы пройдут в срок.",
+        # after a thing, or a modal verb
+        "Короткий ролик позволяет предположить, что фильм будет мрачным.",
+        "Рабочие никак не могли предположить, что дворец станет детским лагерем.",
+    ],
+)
+def test_quotes_reporting_infinitive_without_a_speaker_is_no_quote(pipeline, text):
+    assert pipeline.analyze(text).quotes == ()
+
+
+def test_quotes_verb_after_a_longer_adverbial_phrase(pipeline):
+    text = (
+        "«Этой рукой я приветствовал многих лидеров», — в своей обычной манере заявил "
+        "Иван Петров журналистам."
+    )
+    q = quote_with(pipeline.analyze(text), "Этой рукой я приветствовал многих лидеров")
+    assert q is not None and q.speaker_name == "Иван Петров"
+
+
+def test_quotes_member_of_an_unnamed_body_is_not_the_person_named_before(pipeline):
+    text = (
+        "Мальчик Петр Иванов нашелся в понедельник. "
+        "Представитель полиции отметил, что это не первый его побег."
+    )
+    q = quote_with(pipeline.analyze(text), "это не первый его побег")
+    assert q is not None and q.speaker_name == "представитель полиции"
+
+
+def test_quotes_outlet_relaying_a_quote_that_names_its_speaker(pipeline):
+    text = (
+        "Число аварий выросло на треть, сообщает «Интерфакс». «ЮНИСЕФ считает, что "
+        "главной причиной аварий остается усталость водителей», — отмечается в сообщении."
+    )
+    q = next((q for q in pipeline.analyze(text).quotes if "усталость водителей" in q.text), None)
+    assert q is not None and q.speaker_name == "ЮНИСЕФ"

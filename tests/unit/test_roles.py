@@ -190,3 +190,142 @@ def test_roles_pair_model_is_shipped_small_and_scores():
     assert model is not None and 0 < model.threshold < 1
     toy = Model({"rule": 2.0, "far": -3.0}, bias=0.0, threshold=0.5)
     assert toy.probability(["rule"]) > 0.8 > 0.2 > toy.probability(["far"])
+
+
+def test_roles_stacked_titles_joined_by_a_comma(pipeline):
+    """Class: two titles before a name joined by a comma share the organisation, and a
+    body named by the NER inside a title («Совета директоров») stays in the title."""
+    text = (
+        "Суд отклонил иск бывшего гендиректора, экс-председателя Совета директоров ОРТ "
+        "Сергея Благоволина."
+    )
+    found = {(t, of) for t, of, _ in roles(pipeline, text)["Сергей Благоволин"]}
+    assert ("председатель совета директоров", "ОРТ") in found
+    assert ("гендиректор", "ОРТ") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Генеральным директором компании ЮКОС был назначен Михаил Ходорковский, а главным "
+        "редактором - Андрей Васильев.",
+        "Михаил Ходорковский был назначен генеральным директором компании ЮКОС, а Андрей "
+        "Васильев - главным редактором.",
+    ],
+)
+def test_roles_gapped_appointments(pipeline, text):
+    """Class: the second clause of a coordinated appointment has no verb; its title is
+    its own holder's, with the first clause's organisation."""
+    found = roles(pipeline, text)
+    assert ("главный редактор", "ЮКОС", False) in found["Андрей Васильев"]
+    assert all(t != "главный редактор" for t, _, _ in found["Михаил Ходорковский"])
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "title"),
+    [
+        (
+            "У остальных трех теннисистов - Кафельникова, Федерера и Надаля - нет шансов.",
+            ("Федерер", "Надаль"),
+            "теннисист",
+        ),
+        ("В финал вышли два тренера: Иван Петров и Олег Сидоров.", ("Олег Сидоров",), "тренер"),
+        (
+            "Медали завоевали гандболистки клуба «Динамо»: Ольга Левина и Анна Седойкина.",
+            ("Ольга Левина", "Анна Седойкина"),
+            "гандболистка",
+        ),
+    ],
+)
+def test_roles_plural_title_before_a_list(pipeline, text, people, title):
+    """Class: a plural or counted title before a dash or colon goes to each listed name."""
+    found = roles(pipeline, text)
+    for person in people:
+        assert title in {t for t, _, _ in found[person]}
+
+
+def test_roles_national_title_without_a_clear_country(pipeline):
+    """Class: a bare national title takes the article's country only when one country
+    dominates the article; here Cuba and France are named as often."""
+    text = (
+        "Куба и Франция подписали соглашение. Власти Кубы и Франции довольны. "
+        "Уго Чавес обменялся рукопожатием с президентом Джорджем Бушем."
+    )
+    assert roles(pipeline, text)["Джордж Буш"] == [("президент", None, False)]
+
+
+def test_roles_name_spelt_as_its_surname_is_nominative(pipeline):
+    """Class: a surname also parsed as a plural name («Силуанов») is still the subject."""
+    text = "Министром финансов назначен Антон Силуанов."
+    assert ("министр финансов", None, False) in roles(pipeline, text)["Антон Силуанов"]
+
+
+def test_roles_stacked_titles_joined_by_and(pipeline):
+    """Class: titles chained by commas and «и» before a name are all the name's."""
+    found = roles(pipeline, "Писатель, журналист и публицист Иван Петров написал в блоге.")
+    assert {t for t, _, _ in found["Иван Петров"]} == {"писатель", "журналист", "публицист"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Участие в полуфинале обеспечил себе другой представитель «Красной группы» "
+            "швед Бьорн Борг.",
+            "Бьорн Борг",
+        ),
+        ("Лучшим бомбардиром стал представитель Чехии Милан Томашик.", "Милан Томашик"),
+    ],
+)
+def test_roles_membership_is_no_post(pipeline, text, person):
+    """Class: «представитель» of a group or a country names a member, not a post."""
+    assert all(t != "представитель" for t, _, _ in roles(pipeline, text).get(person, []))
+
+
+def test_roles_representative_of_a_body_stays_a_post(pipeline):
+    text = "Об этом сообщил официальный представитель МИД России Петр Иванов."
+    found = roles(pipeline, text)["Петр Иванов"]
+    assert any(t.endswith("представитель") for t, _, _ in found)
+
+
+def test_roles_bare_region_word_is_the_articles_region(pipeline):
+    """Class: «губернатор области» is of the region of that kind the article names most,
+    «глава региона» of the region of any kind; none where two are named about as often."""
+    text = (
+        "Делегация прибыла в Тверскую область. Жители Тверской области рады гостям. "
+        "Гостей встречал губернатор области Иван Петров."
+    )
+    assert roles(pipeline, text)["Иван Петров"] == [("губернатор", "Тверская область", False)]
+
+
+def test_roles_title_before_a_genitive_name_is_the_next_names(pipeline):
+    """Class: «адвокат Гибсона Стивен Колодни» → the адвокат is Колодни, not Гибсон; but
+    in «дочь президента Каримова Лола Каримова» the президент is the genitive name."""
+    found = roles(pipeline, "В июне адвокат Гибсона Стивен Колодни заявил об этом.")
+    assert found["Стивен Колодни"] == [("адвокат", None, False)]
+    assert found["Гибсон"] == []
+    found = roles(pipeline, "Дочь президента Казахстана Нурсултана Назарбаева Дарига Назарбаева.")
+    assert all(t != "президент" for t, _, _ in found.get("Дарига Назарбаева", []))
+
+
+def test_roles_rules_stop_at_a_line_end(pipeline):
+    """Class: a headline's title is not the caption's name below it: «разговор Путина с
+    новым главой Кубы | Владимир Путин …» (the rules; the pair model may still pair)."""
+    from svodka.stages import roles as stage
+    from svodka.stages.roles.view import View
+
+    doc = pipeline.analyze(
+        "Состоялся разговор Путина с новым главой Кубы\nВладимир Путин и Мигель Диас-Канель"
+    )
+    res = stage.load(None, with_model=False)
+    view = View(doc, stage.main_country(doc, res))
+    putin = next(e for e in doc.entities if e.name == "Владимир Путин")
+    assert all(r.title != "глава" for r in stage.find_roles(view, putin, res))
+
+
+def test_roles_bare_region_word_with_two_regions_stays_unlinked(pipeline):
+    text = (
+        "Тверская область и Калужская область подписали соглашение. Глава региона Иван "
+        "Петров доволен."
+    )
+    assert roles(pipeline, text)["Иван Петров"] == [("глава региона", None, False)]

@@ -60,6 +60,19 @@ def normalize(text: str, type: str, before: str = "", after: str = "") -> str:
     return normalize_in(text, type, nominative_hint(before), subject_gender(after))
 
 
+LEGAL_SUFFIXES = frozenset(read_lines("orgs/legal_suffixes.txt"))
+
+
+def strip_legal_suffix(text: str) -> str:
+    """«Media Most Capital Ltd» → «Media Most Capital»: a legal form after the name goes
+    (``orgs/legal_suffixes.txt``); a name that is only a legal form stays."""
+    head, _, last = text.rstrip().rpartition(" ")
+    word = last.rstrip(".").strip(",").lower()
+    if head.strip() and word in LEGAL_SUFFIXES and not head.endswith(("&", "and", "и")):
+        return head.rstrip(" ,")
+    return text
+
+
 @lru_cache(maxsize=100_000)
 def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
     """:func:`normalize` given the neighbours' hint (-1, 0, +1) and subject gender."""

@@ -44,9 +44,15 @@ def join_countries(doc: Document, spans: list[Span]) -> list[Span]:
     genitive after a state body, with at most two lowercase genitive nouns between; the
     joined span's ``normal`` is the body's normal form and the rest as written."""
     result: list[Span] = []
+    joined: Span | None = None  # the last joined body: «… Москвы» may go on «и Московской области»
     for span in sorted(spans, key=lambda s: s.start):
         last = result[-1] if result else None
-        if (
+        if joined is not None and is_second_owner(doc, joined, span):
+            normal = f"{joined.normal} и {span.text}" if joined.normal else None
+            text = doc.text[joined.start : span.stop]
+            at = result.index(joined)
+            result[at] = joined = Span(joined.start, span.stop, "ORG", text, normal=normal)
+        elif (
             last is not None
             and last.type == "ORG"
             and span.start > last.stop
@@ -57,9 +63,19 @@ def join_countries(doc: Document, spans: list[Span]) -> list[Span]:
             text = doc.text[last.start : span.stop]
             gap = " ".join(doc.text[last.stop : span.start].split())
             normal = " ".join(filter(None, (last.normal, gap, span.text))) if last.normal else None
-            result[-1] = Span(last.start, span.stop, "ORG", text, normal=normal)
+            result[-1] = joined = Span(last.start, span.stop, "ORG", text, normal=normal)
         result.append(span)
     return result
+
+
+def is_second_owner(doc: Document, joined: Span, span: Span) -> bool:
+    """«Гидрометеобюро Москвы и Московской области»: a second place in the genitive right
+    after a joined body's place, linked by «и»."""
+    return (
+        span.type == "LOC"
+        and doc.text[joined.stop : span.start] == " и "
+        and is_place_genitive(span.text)
+    )
 
 
 @cache
@@ -120,7 +136,8 @@ def merge_acronyms(groups: Groups) -> Groups:
     spelled: dict[str, list[tuple[str, str]]] = {}
     for key, spans in groups.items():
         if key[0] == "ORG" and len(key[1].split()) > 1:
-            spelled.setdefault(initials(spans[0].normal), []).append(key)
+            for spelling in {initials(spans[0].normal), initials(spans[0].normal, True)}:
+                spelled.setdefault(spelling, []).append(key)
     merged = dict(groups)
     for key, spans in groups.items():
         text = spans[0].text
@@ -145,6 +162,17 @@ def merge_types(groups: Groups) -> Groups:
     return merged
 
 
-def initials(name: str) -> str:
-    """«Уральская горно-металлургическая компания» → «угмк»."""
-    return "".join(part[:1] for part in name.lower().replace("-", " ").split() if part.isalpha())
+def initials(name: str, skip_small: bool = False) -> str:
+    """«Уральская горно-металлургическая компания» → «угмк»; with ``skip_small`` the
+    conjunctions and prepositions give no letter: «Европейский банк реконструкции и
+    развития» → «ебрр», «Министерство по чрезвычайным ситуациям» → «мчс»."""
+    parts = [p for p in name.lower().replace("-", " ").split() if p.isalpha()]
+    if skip_small:
+        parts = [p for p in parts if p not in small_words()]
+    return "".join(part[:1] for part in parts)
+
+
+@cache
+def small_words() -> frozenset[str]:
+    """Conjunctions and prepositions an acronym leaves out (``orgs/acronym_skips.txt``)."""
+    return frozenset(read_lines("orgs/acronym_skips.txt"))

@@ -4,6 +4,8 @@
   X: «…»; a quote interrupted by its attribution is split in two;
 - reported speech and outlets' attributions come from cue words (``indirect``):
   «X заявил, что …», «По словам X, …», «Как сообщил X, …», «…, сообщает ТАСС»;
+- advice and reporting infinitives (``infinitives``): «специалисты советуют не …»,
+  «не преминул напомнить, что …»;
 - a reported clause that is all one quote («заявил, что «…»») is direct speech
   (``merge``);
 - speakers resolve to entities, outlets or descriptions in text order (``speakers``),
@@ -87,6 +89,9 @@ def resolve_all(
         if c.who == "last" and speaker is NOBODY:
             continue  # a quoted sentence with nobody to say it is not speech
         talk.add(c.at, speaker)
+        if speaker.entity is not None and speaker.entity.type == "PER":
+            # people a person spoke of come after that person for a later «он»
+            talk.report(view.index(c.start), view.index(c.stop))
         resolved.append((c, speaker))
     return refer_back(resolved)
 

@@ -14,13 +14,14 @@ from svodka.resources import read_lines
 from svodka.stages.quotes.lexicon import VerbForm
 from svodka.stages.quotes.phrases import Claim, Phrase
 from svodka.stages.quotes.subjects import clause_start, locative, subject_right
-from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, View
+from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
 
 #: Words that open a clause about the word before: «, которые приводит CNN,».
 RELATIVES = frozenset(read_lines("quotes/relatives.txt"))
 #: Words before «по словам X» that start a clause of their own: «…, что, как считают X, …».
 SUBORDINATORS = CLAUSE_CONJUNCTIONS | frozenset(read_lines("quotes/subordinators.txt"))
 MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
+MAX_ABOUT_GAP = 8  # tokens between «Об этом» and its verb, a name among them
 
 
 def make_claim(
@@ -133,7 +134,15 @@ def same_subject(view: View, k: int, hi: int, form: VerbForm | None) -> bool:
             if str(tag.number) != form.number:
                 return False
             return form.number != "sing" or not form.gender or str(tag.gender) == form.gender
+        if new_subject(view, j):
+            return False  # «…, и ситуация улучшится»: another subject, still reported
     return False
+
+
+def new_subject(view: View, k: int) -> bool:
+    """A noun or a name that can only be a subject of its own: «ситуация», «Иванов»."""
+    tag = view.tag(k)
+    return (k in view.owner or tag.POS == "NOUN") and "nomn" in tag.grammemes
 
 
 def trim_tokens(view: View, first: int, last: int) -> int:
@@ -181,6 +190,8 @@ def aside_person(view: View, k: int, hi: int) -> bool:
     end = comma_after(view, k, hi)
     if end >= hi or end - k > 6 or any(view.is_finite(j) for j in range(k, end)):
         return False
+    if view.word(k) in PREPOSITIONS:
+        return False  # «По данным МВД, в 2009 году Иванова, которая …»: the content
     return any(j in view.owner and view.owner[j][0].type == "PER" for j in range(k, end))
 
 
@@ -199,3 +210,14 @@ def governs_object(view: View, k: int) -> bool:
     if view.word(k) in ("себя", "не", "о", "об", "обо"):
         return True  # «…, сообщали о зверствах …»: what they spoke about follows
     return view.tag(k).POS == "INFN"
+
+
+def verb_after_this(view: View, k: int, hi: int) -> int | None:
+    """The reporting verb of «Об этом …» from token ``k``: within three words, or past
+    an addressee's name («Об этом РИА «Новости» сообщил пресс-секретарь …»)."""
+    for j in range(k, min(hi, k + MAX_ABOUT_GAP)):
+        if view.finite_verb(j):
+            return j
+        if j >= k + 3 and not (j in view.owner or view.is_mark(j)):
+            return None
+    return None

@@ -34,6 +34,7 @@ from svodka.stages.quotes.discourse import (
 )
 from svodka.stages.quotes.lexicon import fold, lemma, parse
 from svodka.stages.quotes.phrases import Phrase
+from svodka.stages.quotes.subjects import person_gender
 from svodka.stages.quotes.view import PREPOSITIONS, View
 
 
@@ -75,7 +76,9 @@ def org_speaker(view: View, phrase: Phrase, head_lemma: str, at: int, talk: Disc
     kinds = [head_lemma] if head_lemma in lex.org_kinds and not words else words[:1]
     for kind in kinds:
         if kind in lex.org_kinds:
-            found = org_by_kind(view, kind, at, talk)
+            # «в столичной полиции» is no other organisation that spoke before
+            qualified = phrase.first < phrase.head
+            found = org_by_kind(view, kind, at, talk, fallback=not qualified)
             return replace(found, voice=voice) if found is not NOBODY else NOBODY
     return NOBODY
 
@@ -90,10 +93,13 @@ def introduced(view: View, k: int) -> bool:
     return False
 
 
-def org_by_kind(view: View, kind: str, at: int, talk: Discourse) -> Speaker:
+def org_by_kind(
+    view: View, kind: str, at: int, talk: Discourse, *, fallback: bool = True
+) -> Speaker:
     """The organisation of that kind named last before ``at``: «движения» →
     «Общероссийское движение «За права человека»», «министерства» → «Минобороны»;
-    failing a name that fits, the organisation named last, not an outlet."""
+    failing a name that fits, with ``fallback`` the organisation named last, not an
+    outlet."""
     prefix = view.lex.kind_prefixes.get(kind)
     n = bisect_left(view.orgs, at, key=lambda pair: pair[0])
     earlier = [e for _, e in reversed(view.orgs[max(0, n - ORG_REACH) : n])]
@@ -101,6 +107,8 @@ def org_by_kind(view: View, kind: str, at: int, talk: Discourse) -> Speaker:
         name = fold(entity.name)
         if kind in {lemma(w) for w in name.split()} or (prefix and name.startswith(prefix)):
             return entity_speaker(entity, talk)
+    if not fallback:
+        return NOBODY
     spoke = talk.last_org(at)
     if spoke is not NOBODY:
         return spoke
@@ -138,7 +146,8 @@ def role_holder(
     before = view.people[max(0, n - ROLE_REACH) : n]
     order = [e for _, e in reversed(before)] + [e for _, e in view.people[n : n + ROLE_REACH]]
     # «адвокат Сайпса» is not Сайпс, whatever role he was given
-    holders = [e for e in order if holds(e, group) and e not in inside]
+    said_by = verb_gender(view, at)  # «сказала глава …»: not a man holding the title
+    holders = [e for e in order if holds(e, group) and e not in inside and fits_gender(e, said_by)]
     # «Министр отметил» after «министр Силуанов и глава ЦБ Набиуллина»: the same title
     # first, a synonym («глава») only failing that
     holders.sort(key=lambda e: not holds(e, frozenset({head_lemma})))
@@ -147,6 +156,21 @@ def role_holder(
             return entity
     last = talk.last(at).entity
     return last if last is not None and last in holders else None
+
+
+def verb_gender(view: View, at: int) -> str | None:
+    """The gender a past singular reporting verb at ``at`` gives its speaker: «сказала»
+    → femn; None when the cue is no such verb."""
+    form = view.finite_verb(at)
+    if form is None or form.number != "sing" or form.gender not in ("masc", "femn"):
+        return None
+    return form.gender
+
+
+def fits_gender(entity: Entity, gender: str | None) -> bool:
+    """Whether a person can be the subject of a verb of that gender."""
+    known = person_gender(entity.name) if entity.type == "PER" else None
+    return gender is None or known is None or known == gender
 
 
 def holds(entity: Entity, group: frozenset[str]) -> bool:
@@ -162,19 +186,81 @@ def describe(view: View, phrase: Phrase, head_lemma: str, at: int, talk: Discour
     a bare «источник» or «собеседник» is the source described before."""
     bare = phrase.first == phrase.head and phrase.last == phrase.head + 1
     group = view.lex.synonyms.get(head_lemma, frozenset({head_lemma}))
+    number, gender = head_features(view, phrase)
     if bare or head_lemma == "собеседник":
-        earlier = [talk.described[word] for word in group if word in talk.described]
+        # «Аналитик добавил» is not the «аналитики» described before: one is not many
+        earlier = [
+            talk.described[word]
+            for word in group
+            if word in talk.described and same_number(talk.described[word][1], number)
+        ]
         if earlier:
             return max(earlier, key=lambda pair: pair[0])[1]
-    number, gender = head_features(view, phrase)
-    if bare and head_lemma in view.lex.positions and number == "sing":
-        # «Депутат считает, что …», «По словам экс-начальника»: like «он», the person
-        # spoken of last
+        if head_lemma == "собеседник" and talk.last(at) is not NOBODY:
+            # «Как сообщили ТАСС в МИД, … . Собеседник агентства отметил»: that source
+            return talk.last(at)
+    member = member_of_named_org(view, phrase, head_lemma, at, talk)
+    if member is not None:
+        return entity_speaker(member, talk)
+    said_by = verb_gender(view, at)
+    # «Депутат считает, что …», «По словам экс-начальника», «— сказала глава
+    # американской дипломатии»: like «он», the person spoken of last; not «его адвокат»
+    titled = bool(said_by) and phrase.first == phrase.head and not names_anything(view, phrase)
+    titled = titled and head_lemma not in view.lex.members  # «представитель милиции»: anyone
+    if head_lemma in view.lex.positions and number == "sing" and (bare or titled):
         for candidate in candidates_before(view, phrase.head, talk):
-            if compatible(candidate, gender or "any", "sing") and candidate.entity is not None:
-                return candidate
+            fits = compatible(candidate, said_by or gender or "any", "sing")
+            if fits and candidate.entity is not None:
+                # a title with words of its own is someone who holds a position
+                return (
+                    candidate
+                    if bare or candidate.entity.roles
+                    else describe_only(view, phrase, head_lemma)
+                )
+    return describe_only(view, phrase, head_lemma)
+
+
+def describe_only(view: View, phrase: Phrase, head_lemma: str) -> Speaker:
+    """The phrase itself as the speaker's description, its head in the nominative."""
+    number, gender = head_features(view, phrase)
     name = nominative_text(view, phrase)
     return Speaker(None, name, bool(WEB_ADDRESS.search(name)), gender, number, head_lemma)
+
+
+def names_anything(view: View, phrase: Phrase) -> bool:
+    """Whether a phrase names an entity before any preposition: «глава МИД России», not
+    «глава дипломатии в Доминиканской Республике» (where she spoke)."""
+    for k in range(phrase.first, phrase.last):
+        if k > phrase.head and view.word(k) in PREPOSITIONS:
+            return False
+        if k in view.owner:
+            return True
+    return False
+
+
+def same_number(speaker: Speaker, number: str | None) -> bool:
+    """Whether an earlier speaker can be a later description of that number."""
+    return not (number and speaker.number and speaker.number != number)
+
+
+def member_of_named_org(
+    view: View, phrase: Phrase, head_lemma: str, at: int, talk: Discourse
+) -> Entity | None:
+    """«Представитель Гидрометцентра сказал» after «начальник отдела Гидрометцентра
+    Александр Колесов»: one member of an organisation («представитель», «сотрудник») is
+    the one person of it named before, when only one was."""
+    if head_lemma not in view.lex.members or head_features(view, phrase)[0] == "plur":
+        return None
+    org = org_in(view, phrase)
+    if org is None:
+        return None
+    n = bisect_left(view.people, at, key=lambda pair: pair[0])
+    found = {
+        e.id: e
+        for k, e in view.people[max(0, n - ROLE_REACH) : n]
+        if not talk.in_quote(k) and any(r.of == org.id for r in e.roles)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def head_features(view: View, phrase: Phrase) -> tuple[str | None, str | None]:

@@ -58,6 +58,7 @@ class Discourse:
         self.voices: dict[str, Speaker] = {}  # «пресс-релиз» → who spoke through one
         self.described: dict[str, tuple[int, Speaker]] = {}  # head word → last such one
         self.quoted: list[tuple[int, int]] = []  # token ranges of direct quotes, sorted
+        self.reported: list[tuple[int, int]] = []  # token ranges of claims resolved so far
         self.outlet_cache: dict[str, bool] = {}
 
     def add(self, at: int, speaker: Speaker) -> None:
@@ -121,6 +122,15 @@ class Discourse:
             )
         return self.outlet_cache[entity.id]
 
+    def report(self, first: int, last: int) -> None:
+        """Record the token range of a claim's content once its speaker is known."""
+        self.reported.append((first, last))
+
+    def in_report(self, k: int) -> bool:
+        """Whether token ``k`` lies in the content of a claim resolved before: «Как
+        сообщил X, Идрисов подозревается … По его словам, …» — Идрисов is spoken of."""
+        return any(first <= k < last for first, last in self.reported[-PRONOUN_REACH:])
+
     def in_quote(self, k: int) -> bool:
         """Whether token ``k`` lies in a direct quote."""
         n = bisect_right(self.quoted, (k, len(self.view.tokens))) - 1
@@ -147,14 +157,16 @@ def entity_speaker(entity: Entity, talk: Discourse, *, outlet: bool = False) -> 
 
 def candidates_before(view: View, k: int, talk: Discourse) -> list[Speaker]:
     """Earlier speakers and people mentioned outside quotes, nearest first; people named
-    in an oblique case only after the rest: in «На вопрос, коснется ли амнистия
-    Ходорковского и Лебедева, он ответил» «он» is the one who was speaking, not Лебедев."""
+    in an oblique case or inside what someone reported only after the rest: in «На
+    вопрос, коснется ли амнистия Ходорковского и Лебедева, он ответил» «он» is the one
+    who was speaking, not Лебедев."""
     found: list[tuple[int, Speaker]] = []
     oblique: list[tuple[int, Speaker]] = []
     n = bisect_left(view.people, k, key=lambda pair: pair[0])
     for first, entity in reversed(view.people[max(0, n - PRONOUN_REACH) : n]):
         if not talk.in_quote(first):
-            into = found if is_nominative(view, first) else oblique
+            spoken_of = talk.in_report(first) or not is_nominative(view, first)
+            into = oblique if spoken_of else found
             into.append((first, entity_speaker(entity, talk)))
     found += [(at, s) for at, s in talk.said[-PRONOUN_REACH:] if at < k and not s.outlet]
     found.sort(key=lambda pair: -pair[0])

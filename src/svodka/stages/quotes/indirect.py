@@ -24,8 +24,10 @@ from svodka.stages.quotes.clauses import (
     governs_object,
     make_claim,
     skip_asides,
+    verb_after_this,
 )
-from svodka.stages.quotes.lexicon import VerbForm, lemma
+from svodka.stages.quotes.infinitives import advice_cue, infinitive_cue
+from svodka.stages.quotes.lexicon import VerbForm, fold, lemma
 from svodka.stages.quotes.phrases import (
     POSSESSIVES,
     Claim,
@@ -97,6 +99,10 @@ def cue_at(
         return about_this(view, k, hi)
     if view.verb(k):
         return verb_cue(view, k, lo, hi, claims, inside)
+    if view.is_finite(k) and lemma(word) in view.lex.advice:
+        return advice_cue(view, k, clause_start(view, k, nested_start(view, k, lo, claims)), hi)
+    if k > lo and view.tag(k).POS == "INFN" and fold(word) in view.lex.speech_lemmas:
+        return infinitive_cue(view, k, lo, hi, connector_after(view, k, hi))
     if word in view.lex.speech_nouns:
         return noun_that(view, k, hi)
     return None
@@ -354,7 +360,7 @@ def is_predicate(view: View, k: int) -> bool:
 
 def about_this(view: View, k: int, hi: int) -> Claim | None:
     """«Об этом заявил министр …»: what the sentence before says, said by X."""
-    verb = next((j for j in range(k + 2, min(hi, k + 5)) if view.finite_verb(j)), None)
+    verb = verb_after_this(view, k + 2, hi)
     if verb is None or view.unit_of[k] == 0:
         return None
     form = view.finite_verb(verb)

@@ -53,12 +53,17 @@ class Lexicon:
     synonyms: dict[str, frozenset[str]]
     connectors: frozenset[str]
     positions: frozenset[str]
+    members: frozenset[str]
+    advice: frozenset[str]
+    speech_lemmas: frozenset[str]
+    governors: frozenset[str]
 
 
 def load_lexicon() -> Lexicon:
     """Read every word list the quotes stage uses."""
+    verbs = verb_forms(read_lines("quotes/speech_verbs.txt"))
     return Lexicon(
-        verbs=verb_forms(read_lines("quotes/speech_verbs.txt")),
+        verbs=verbs,
         phrases=frozenset(phrase_key(p) for p in read_lines("quotes/speech_phrases.txt")),
         speech_nouns=noun_forms(read_lines("quotes/speech_nouns.txt")),
         naming=frozenset(read_lines("quotes/naming_verbs.txt")),
@@ -75,6 +80,10 @@ def load_lexicon() -> Lexicon:
         synonyms=synonym_groups(read_lines("quotes/speaker_synonyms.txt")),
         connectors=frozenset(read_lines("quotes/connectors.txt")),
         positions=frozenset(fold(p.split()[0]) for p in read_lines("roles/positions.txt")),
+        members=frozenset(read_lines("quotes/member_nouns.txt")),
+        advice=frozenset(read_lines("quotes/advice_verbs.txt")),
+        speech_lemmas=frozenset(v.lemma for forms in verbs.values() for v in forms),
+        governors=frozenset(read_lines("quotes/infinitive_governors.txt")),
     )
 
 

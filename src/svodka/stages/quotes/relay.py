@@ -36,6 +36,11 @@ def relayed(
     relay_verb = c.kind == "direct" and any(v.outlet for v in view.verb(c.at))
     if not is_channel(speaker, talk) and not (speaker is NOBODY and relay_verb):
         return c, speaker
+    inner = speaker_inside(view, c)
+    if inner is not None:
+        found = resolve_phrase(view, inner, c.at, talk)
+        if found is not NOBODY and not is_channel(found, talk):
+            return replace(c, outlet_cue=False), found
     addressed = subject_after_addressee(view, c)
     if addressed is not None:
         found = resolve_phrase(view, addressed, c.at, talk)
@@ -57,6 +62,21 @@ def relayed(
     if found is NOBODY:
         found = person_before(view, c, talk)
     return (c, found) if found is not NOBODY else (c, speaker)
+
+
+def speaker_inside(view: View, c: Claim) -> Phrase | None:
+    """«"ВОЗ считает, что …", — отмечается в сообщении»: a quote that opens with a name
+    and its reporting verb («X считает, что») gives the outlet's words of X."""
+    first, last = view.index(c.start), view.index(c.stop)
+    if c.kind != "direct" or first not in view.owner or view.owner[first][1] != first:
+        return None
+    _, _, name_end = view.owner[first]
+    verb = name_end
+    if verb + 2 >= last or view.finite_verb(verb) is None:
+        return None
+    if view.words[verb + 1 : verb + 3] != [",", "что"]:
+        return None
+    return Phrase(first, name_end, first)
 
 
 def is_channel(speaker: Speaker, talk: Discourse) -> bool:

@@ -35,6 +35,7 @@ from svodka.stages.quotes.discourse import (
     entity_speaker,
 )
 from svodka.stages.quotes.phrases import Phrase, is_nominative, noun_phrase
+from svodka.stages.quotes.subjects import finite_form, subject_left
 from svodka.stages.quotes.view import View
 
 
@@ -84,6 +85,9 @@ def person_in(view: View, phrase: Phrase) -> Entity | None:
     """A person named in the phrase in apposition to its head: «председатель комиссии
     Михаил Барабанов»; not one in the genitive («адвокат Сайпса»), in a quoted name
     («книге «Архив Митрохина»») or after a plural head («коллеги Шаройко»)."""
+    head = view.owner.get(phrase.head)
+    if head is not None and head[0].type == "PER":
+        return head[0]  # «советник аятоллы Хаменеи и глава совета Камаль Харази»: Харази
     plural = phrase.head not in view.owner and head_features(view, phrase)[0] == "plur"
     name_end = -1
     for k in range(phrase.first, phrase.last):
@@ -106,10 +110,41 @@ def resolve_pronoun(view: View, k: int, talk: Discourse) -> Speaker:
         return found if found is not NOBODY else talk.last(k, units=1)
     if view.word(k).startswith("котор"):
         return antecedent(view, k, talk)
+    if number == "plur":
+        group = previous_subject(view, k, talk)
+        if group is not NOBODY:
+            return group
     for candidate in candidates_before(view, k, talk):
         if compatible(candidate, gender, number):
             return candidate
     return NOBODY
+
+
+def previous_subject(view: View, k: int, talk: Discourse) -> Speaker:
+    """«Международные эксперты призвали … . Они считают, что …»: «они» opening a sentence
+    is the group the sentence before was about — its plural subject, a description —
+    when nobody spoke in that sentence."""
+    n = view.unit_of[k]
+    if n == 0 or view.units[n][0] != k:
+        return NOBODY
+    lo, hi = view.units[n - 1]
+    if talk.said and talk.said[-1][0] >= lo:
+        return NOBODY
+    verb = next((j for j in range(lo, hi) if view.is_finite(j)), None)
+    if verb is None:
+        return NOBODY
+    phrase = subject_left(view, verb, lo, finite_form(view, verb))
+    if phrase is None or phrase.head in view.owner or not is_group(view, phrase):
+        return NOBODY
+    return describe(view, phrase, person_lemma(view.word(phrase.head)), verb, talk)
+
+
+def is_group(view: View, phrase: Phrase) -> bool:
+    """A plural animate head: «эксперты», «специалисты»; not «данные»."""
+    return any(
+        p.tag.POS == "NOUN" and {"anim", "plur"} <= p.tag.grammemes
+        for p in view.parses(phrase.head)[:2]
+    )
 
 
 def nearest_org(view: View, k: int, talk: Discourse) -> Speaker:

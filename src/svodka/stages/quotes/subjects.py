@@ -120,7 +120,8 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
                     phrase = noun_phrase(view, adjective_start(view, j, lo), verb)
                     if phrase is None:
                         return None
-                    return prefer_person(view, phrase, verb, commas=True)
+                    phrase = prefer_person(view, phrase, verb, commas=True)
+                    return joined_titles_person(view, phrase, verb, form) or phrase
                 pair = coordination(view, j, verb, form)
                 if pair is not None:
                     return pair
@@ -128,6 +129,25 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
         elif view.tag(j).POS not in ("ADJF", "PRTF", "NUMR"):
             governed, after_noun = False, False  # «Между тем …»: no noun was governed
     return nearest_person(view, verb, lo, form)
+
+
+def joined_titles_person(
+    view: View, phrase: Phrase, verb: int, form: VerbForm | None
+) -> Phrase | None:
+    """«Советник президента Иванова и глава совета по культуре Петр Смирнов заявил»: two
+    titles joined by «и» before a singular verb are one person's, the one named right
+    before the verb; not Иванов, in the genitive after the first title."""
+    if form is None or form.number != "sing" or phrase.last >= verb - 1:
+        return None
+    if verb - 1 not in view.owner:
+        return None
+    entity, first, _ = view.owner[verb - 1]
+    if entity.type != "PER" or not is_nominative(view, first) or not agrees(view, first, form):
+        return None
+    between = range(phrase.last, first)
+    if "и" not in view.words[phrase.last : first] or any(view.is_punct(j) for j in between):
+        return None
+    return Phrase(phrase.first, verb, first)
 
 
 def nominative_attribute(view: View, k: int) -> bool:

@@ -30,11 +30,13 @@ from svodka.stages.roles.after import role_after
 from svodka.stages.roles.before import roles_before
 from svodka.stages.roles.pairs import Model, Pair, learned_roles
 from svodka.stages.roles.pairs import pair_features as features_of
-from svodka.stages.roles.predicate import role_inverted, role_predicate
+from svodka.stages.roles.predicate import role_gapped, role_inverted, role_predicate
 from svodka.stages.roles.view import Resources, View
 
 REQUIRES = ("tokens", "entities")
 PROVIDES = ("entities.roles",)
+#: How many times more the article's country must be named than the next one.
+DOMINANCE = 2
 
 
 def load(config: Config, *, with_model: bool = True) -> Resources:
@@ -54,6 +56,11 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
             v.split()[0]: v.endswith(" passive") for v in read_lines("roles/predicate_verbs.txt")
         },
         model=load_model() if with_model else None,
+        members=frozenset(read_lines("roles/member_titles.txt")),
+        member_markers=frozenset(read_lines("roles/member_markers.txt")),
+        place_kinds={
+            line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
+        },
     )
 
 
@@ -86,12 +93,16 @@ def pair_features(doc: Document, res: Resources) -> Iterator[tuple[View, Pair, l
 
 
 def main_country(doc: Document, res: Resources) -> str | None:
-    """The country an article is about: its most mentioned country, else None."""
+    """The country an article is about: its most mentioned country when named clearly
+    more often than any other, else None."""
     known = set(country_names().values()) | set(res.adjectives.values())
     counts = Counter(
         {e.name: len(e.mentions) for e in doc.entities if e.type == "LOC" and e.name in known}
     )
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]):
+        return None  # «Чавес … с президентом Бушем» in an article on Cuba: not Cuba's
+    return ranked[0][0]
 
 
 def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
@@ -101,7 +112,8 @@ def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
         first, last = view.index(m.start), view.index(m.stop)
         after = role_after(view, last, res) or role_predicate(view, last, res)
         inverted = role_inverted(view, first, last, res) if not after else None
-        found = [*roles_before(view, first, last, res), after, inverted]
+        gapped = role_gapped(view, first, last, res) if not (after or inverted) else None
+        found = [*roles_before(view, first, last, res), after, inverted, gapped]
         for role in filter(None, found):
             if role not in roles:
                 roles.append(role)

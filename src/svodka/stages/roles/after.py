@@ -5,7 +5,15 @@ from __future__ import annotations
 from svodka.doc import Entity, Role
 from svodka.lang import morph
 from svodka.stages.roles.make import make_role
-from svodka.stages.roles.view import MARKS, Resources, View, is_genitive_word, match_position
+from svodka.stages.roles.view import (
+    MARKS,
+    Found,
+    Resources,
+    View,
+    cases,
+    is_genitive_word,
+    match_position,
+)
 
 MAX_GAP = 12  # tokens between a position and its organisation
 #: «Уоррен Баффет — американский предприниматель»: a dash, then adjectives and a title.
@@ -36,9 +44,31 @@ def role_after(view: View, last: int, res: Resources) -> Role | None:
         if found is not None and last < found.first <= reach:
             if heads_name(view, found.last):
                 return None  # «художник X, певица Y»: «певица» is Y's, not X's
+            if not agrees(view, found, last):
+                return None  # «X, а главным редактором — Y»: not an apposition of X
             of, words = next_entity(view, found.last)
             return make_role(view, found, of, words if of and of.type == "LOC" else [], res)
     return None
+
+
+def agrees(view: View, found: Found, last: int) -> bool:
+    """Whether a title after a name may be its apposition: an instrumental title after
+    «—» or «, а» and a name in another case is not («X, а главным редактором — Y»,
+    «Y — главным редактором»); other cases are left alone, a name's case is often unsure."""
+    owner = view.owner.get(last - 1)
+    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
+    name = cases(view.word(last - 1), surname)
+    title = cases(view.word(head_of(view, found)))
+    gapped = view.word(last) in DASHES or view.word(last + 1).lower() in ("а", "и")
+    return not gapped or title != {"ablt"} or not name or "ablt" in name
+
+
+def head_of(view: View, found: Found) -> int:
+    """The first noun of a position phrase: «генеральный [директор] компании»."""
+    for k in range(found.first, found.last):
+        if morph.parse(view.word(k).lower())[0].tag.POS == "NOUN":
+            return k
+    return found.last - 1
 
 
 def heads_name(view: View, k: int) -> bool:

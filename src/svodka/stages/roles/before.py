@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from svodka.doc import Entity, Role
-from svodka.stages.roles.make import make_role
+from svodka.lang import morph
+from svodka.stages.roles.make import is_past, make_role
 from svodka.stages.roles.view import (
     JOINERS,
     MARKS,
@@ -14,13 +15,18 @@ from svodka.stages.roles.view import (
     View,
     cases,
     is_genitive_word,
-    is_plural,
     match_position,
     topic_tail,
 )
 
 #: The one preposition between a position and a place: «полпред президента в Уральском округе».
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
+#: Signs between a plural title and the list of names it introduces: «теннисистов — X, Y».
+LIST_SIGNS = frozenset({"—", "–", "-", ":"})
+#: Signs between stacked titles of one name: «писатель, документалист и публицист Имя».
+STACK_JOINERS = frozenset({",", "и"})
+#: Cases too ambiguous to tie a title to a name between it and another name.
+SUBJECT_CASES = frozenset({"nomn", "accs"})
 MAX_GAP = 12  # tokens between a position word and the name: «директор компании «…» Имя»
 
 
@@ -34,6 +40,7 @@ class Scan:
         False  # a person in the genitive in between: «пресс-секретарю … Клинтона [Локхарту]»
     )
     joined: bool = False  # a joiner just read
+    introduced: bool = False  # a list after a dash or colon: «теннисистов — [X, Y и Z]»
     ofs: list[tuple[Entity, str]] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
 
@@ -48,7 +55,7 @@ def roles_before(view: View, first: int, last: int, res: Resources) -> list[Role
     if (unit := unit_holder(view, scan, found, res)) is not None:
         scan, found = unit
     role, chosen = pick_role(view, scan, found, last, res)
-    if role is None:
+    if role is None or is_complement(view, chosen, last):
         return []
     roles = [role]
     if chosen.last == first and not scan.ofs and not serves(view, chosen, res):
@@ -56,7 +63,26 @@ def roles_before(view: View, first: int, last: int, res: Resources) -> list[Role
         more = scan_back(view, stacked, res)
         if more is not None and not stacked.listed and not stacked.nested:
             roles.append(pick_role(view, stacked, more, last, res)[0] or role)
+    if not scan.listed:
+        for left in stacked_by_joiners(view, chosen, res):
+            roles.append(replace(role, title=left.title, past=is_past(view, left, res)))
     return [r for i, r in enumerate(roles) if r not in roles[:i]]
+
+
+def stacked_by_joiners(view: View, chosen: Found, res: Resources) -> list[Found]:
+    """Titles before commas or «и» stacked on the chosen one, in the same case and of the
+    same organisation: «бывшего гендиректора, председателя совета директоров НТВ Имя»,
+    «писатель, документалист и публицист Имя»."""
+    found, right = [], chosen
+    while (k := right.first - 1) >= 1 and view.word(k) in STACK_JOINERS:
+        left = match_position(view, k - 1, res)
+        if left is None or view.owned(k - 1, "PER", "ORG", "LOC") is not None:
+            break
+        if not cases(view.word(left.last - 1)) & cases(view.word(chosen.last - 1)):
+            break
+        found.append(left)
+        right = left
+    return found
 
 
 def unit_holder(view: View, scan: Scan, found: Found, res: Resources) -> tuple[Scan, Found] | None:
@@ -84,6 +110,8 @@ def scan_back(view: View, scan: Scan, res: Resources) -> Found | None:
     """Read leftwards from a name to the position it follows, filling ``scan``."""
     k = scan.first - 1
     while k >= 0 and scan.first - k <= MAX_GAP:
+        if view.breaks(k):
+            return None  # «… с новым главой Кубы | Владимир Путин»: a caption after a headline
         step = step_back(view, scan, k, res)
         if isinstance(step, Found):
             return step
@@ -105,6 +133,8 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
         return person[1] - 1
     if (other := view.owned(k, "ORG", "LOC")) is not None:
         entity, start, stop = other
+        if (title := swallowed(view, k, start, res)) is not None:
+            return title
         scan.ofs.append((entity, view.text_of(start, stop)))
         scan.joined = False
         return start - 1
@@ -114,6 +144,9 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
     found = match_position(view, k, res)
     if found is not None:
         return found
+    if word in LIST_SIGNS and clean and k == scan.first - 1 and not scan.introduced:
+        scan.introduced = True  # «трёх теннисистов — X, Y и Z», «гандболистки клуба «Динамо»: X»
+        return k - 1
     if word in MARKS or is_genitive_word(word):
         scan.words.insert(0, word)
         return k - 1
@@ -123,6 +156,21 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
     if word in PLACE_PREPOSITIONS and scan.ofs and scan.ofs[-1][0].type == "LOC":
         return k - 1  # «полпред президента в Уральском округе» is the one preposition
     return None
+
+
+def is_shared(view: View, found: Found) -> bool:
+    """Whether a title is held by several: plural, or counted («два тренера»)."""
+    k = found.first - 1
+    counted = k >= 0 and morph.parse(view.word(k))[0].tag.POS == "NUMR"
+    word = view.word(found.last - 1)
+    return counted or any("plur" in p.tag for p in morph.parse(word)[:2])  # «актрисы»
+
+
+def swallowed(view: View, k: int, start: int, res: Resources) -> Found | None:
+    """A position phrase that ends an entity and starts before it: «председателя [Совета
+    директоров] НТВ» is the title «председатель совета директоров», of НТВ."""
+    found = match_position(view, k, res)
+    return found if found is not None and found.first < start else None
 
 
 def joins(view: View, scan: Scan, k: int) -> bool:
@@ -140,15 +188,49 @@ def pick_role(
     """The role of the position found: the outer of two nested ones where the name is its
     («пресс-секретарь президента Дмитрий Песков»), of the place aligned with the name in
     a list («президенты Латвии, Эстонии и Литвы X, Y и Z»)."""
-    if scan.listed and not is_plural(view.word(found.last - 1)):
+    if (scan.listed or scan.introduced) and not is_shared(view, found):
         return None, found
     outer = match_position(view, found.first - 1, res) if found.first > 0 else None
+    if scan.nested and outer is None and skips_complement(view, found, last):
+        return make_role(view, found, None, [], res), found  # «адвокат Гибсона [Имя]»
     if scan.nested:
         return (make_role(view, outer, None, [], res), outer) if outer else (None, found)
     if outer is not None and not holds_inner(view, found, outer, last):
         found = outer
     of, of_text = aligned_of(view, scan, last)
     return make_role(view, found, of, scan.words, res, of_text), found
+
+
+def is_complement(view: View, chosen: Found, last: int) -> bool:
+    """Whether a name is the genitive complement of a title another name holds:
+    «адвокат [Гибсона] Стивен Колодни» → only Колодни is the адвокат."""
+    holder = view.owned(last, "PER") if last < len(view.doc.tokens) else None
+    if holder is None:
+        return False
+    return serves_person(view, chosen, holder[2]) and not serves_person(view, chosen, last)
+
+
+def skips_complement(view: View, found: Found, last: int) -> bool:
+    """Whether a title right before a genitive name is the next name's: «адвокат [Гибсона]
+    Стивен Колодни», not «дочь президента [Каримова] Лола», where the title agrees with
+    the genitive name in an oblique case, so that name holds it. The nominative and the
+    accusative are left out: «Гаева» may be a nominative surname, «менеджер» an
+    inanimate accusative."""
+    between = view.owned(found.last, "PER") if found.last < len(view.doc.tokens) else None
+    if between is None:
+        return False
+    entity, _, stop = between
+    surname = entity.name.split()[-1] if entity.name else ""
+    shared = cases(view.word(found.last - 1)) & cases(view.word(stop - 1), surname)
+    return not shared - SUBJECT_CASES and serves_person(view, found, last)
+
+
+def serves_person(view: View, found: Found, last: int) -> bool:
+    """Whether a title before a genitive name is the next name's, in the title's case:
+    «адвокат [Гибсона] Стивен Колодни»."""
+    owner = view.owner.get(last - 1)
+    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
+    return bool(cases(view.word(found.last - 1)) & cases(view.word(last - 1), surname))
 
 
 def holds_inner(view: View, inner: Found, outer: Found, last: int) -> bool:

@@ -36,6 +36,8 @@ def make_role(
     if any(w.isupper() and len(w) > 1 for w in plain):
         of_name = " ".join(plain + ([of.name] if of else []))
         return Role(title=found.title, of=None, of_name=of_name, past=past)
+    if of is None and len(plain) == 1 and (region := named_region(view, plain[0], res)):
+        return Role(title=found.title, of=region.id, of_name=region.name, past=past)
     country = None
     if plain and morph.lemma(plain[-1]) in COUNTRY_WORDS and of is None:
         plain, words, country = plain[:-1], words[:-1], view.country
@@ -61,6 +63,32 @@ def make_role(
     if country is None and found.title in res.national and not plain:
         country = view.country  # «премьер Путин» in a Russian article → Россия
     return place_role(view, found.title, None, past, country)
+
+
+def named_region(view: View, word: str, res: Resources) -> Entity | None:
+    """The region a bare kind word stands for: «губернатор [области]» in an article on
+    «Калининградская область» → that entity, the most mentioned of its kind; «глава
+    [региона]» → the one region of any kind the article names; none when another of
+    the kind is named more than half as often."""
+    kind = morph.lemma(word.lower())
+    if kind not in res.place_kinds or not word.islower():
+        return None
+    generic = res.place_kinds[kind]
+    kinds = {k for k, v in res.place_kinds.items() if not v} if generic else {kind}
+    regions = [
+        e
+        for e in view.doc.entities
+        if e.type == "LOC" and kinds & {morph.lemma(w.lower()) for w in e.name.split()}
+    ]
+    ranked = sorted(regions, key=lambda e: -len(e.mentions))
+    if not ranked or (len(ranked) > 1 and (generic or ranked_close(ranked))):
+        return None  # several regions named about as often: which one is unsure
+    return ranked[0]
+
+
+def ranked_close(ranked: list[Entity]) -> bool:
+    """Whether the second most mentioned entity is named more than half as often."""
+    return len(ranked[0].mentions) < 2 * len(ranked[1].mentions)
 
 
 def place_role(view: View, title: str, of: Entity | None, past: bool, country: str | None) -> Role:

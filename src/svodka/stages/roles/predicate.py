@@ -176,3 +176,72 @@ def genitive_noun(word: str) -> bool:
         p.tag.POS in ("NOUN", "ADJF") and morph.case_of(p.tag) == "gent"
         for p in morph.parse(word)[:2]
     )
+
+
+#: Words joining a gapped clause to the clause with the verb: «…, [а] главным редактором — Y».
+GAP_JOINERS = frozenset({"а", "и"})
+DASHES = frozenset({"—", "–", "-"})
+
+
+def role_gapped(view: View, first: int, last: int, res: Resources) -> Role | None:
+    """A clause whose verb is left out, after one with it: «Генеральным директором НТВ был
+    назначен X, [а главным редактором — Y]» and «X назначен директором НТВ, [а Y —
+    главным редактором]». A title without its own organisation takes the first clause's."""
+    if "nomn" not in name_cases(view, last):
+        return None
+    if first > 0 and view.word(first - 1) in DASHES:
+        joiner, found = gapped_title_before(view, first - 1, res)
+        start = found.first if found else -1
+    elif joins_gap(view, first - 1) and last < len(view.doc.tokens) - 1:
+        k = last + 1 if view.word(last) in DASHES else last
+        joiner, found, start = first - 1, starts_title(view, k, res), k
+    else:
+        return None
+    if found is None or "ablt" not in cases(view.word(found.last - 1)):
+        return None
+    role = title_after(view, start, res)
+    verb = verb_before(view, joiner - 1, res)
+    if role is None or verb is None:
+        return None
+    if role.of is None and role.of_name is None and (held := held_of(view, verb, joiner, res)):
+        return Role(title=role.title, of=held.of, of_name=held.of_name, past=role.past)
+    return role
+
+
+def joins_gap(view: View, k: int) -> bool:
+    """Whether «, а» (or «, и») ends at ``k``."""
+    return k > 0 and view.word(k).lower() in GAP_JOINERS and view.word(k - 1) == ","
+
+
+def gapped_title_before(view: View, dash: int, res: Resources) -> tuple[int, Found | None]:
+    """The joiner and the title of «, а [главным редактором (НТВ)] — Y» before a dash."""
+    for joiner in range(dash - 1, max(dash - MAX_GAP, 0), -1):
+        if joins_gap(view, joiner):
+            found = starts_title(view, joiner + 1, res)
+            ok = found is not None and reaches(view, found, dash - 1)
+            return joiner, found if ok else None
+    return -1, None
+
+
+def verb_before(view: View, k: int, res: Resources) -> int | None:
+    """A linking verb in the same sentence before token ``k``: «назначен»."""
+    j = k - 1
+    while j >= 0 and view.word(j) not in (".", "!", "?"):
+        if j not in view.owner and is_predicate(view.word(j), res):
+            return j
+        j -= 1
+    return None
+
+
+def held_of(view: View, verb: int, joiner: int, res: Resources) -> Role | None:
+    """The role with an organisation of the clause with the verb, before ``joiner``."""
+    start = verb
+    while start > 0 and view.word(start - 1) not in (".", "!", "?"):
+        start -= 1
+    for k in range(start, joiner):
+        found = starts_title(view, k, res)
+        if found is not None and "ablt" in cases(view.word(found.last - 1)):
+            role = title_after(view, k, res)
+            if role is not None and (role.of or role.of_name):
+                return role
+    return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from svodka.doc import Document, Entity
@@ -31,6 +31,10 @@ class Resources:
     verbs: dict[str, bool] | None = None  # linking verb lemma → a participle only
     tails: frozenset[str] = frozenset()  # the last lemmas of positions, a quick filter
     model: Any = None  # the pair classifier (:class:`.pairs.Model`), when it is shipped
+    members: frozenset[str] = frozenset()  # «представитель Чехии»: membership, not a post
+    member_markers: frozenset[str] = frozenset()  # «[другой] представитель»
+    #: «губернатор [области]»: the article's region; a kind → whether it stands for any kind
+    place_kinds: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,12 @@ class View:
         """The text of tokens ``[first, last)``."""
         return self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last - 1].stop]
 
+    def breaks(self, k: int) -> bool:
+        """Whether a line ends between tokens ``k`` and ``k + 1``: a headline or a caption
+        ends there."""
+        stop, start = self.doc.tokens[k].stop, self.doc.tokens[k + 1].start
+        return "\n" in self.doc.text[stop:start]
+
     def owned(self, k: int, *types: str) -> tuple[Entity, int, int] | None:
         """The mention covering token ``k`` when its entity is of one of ``types``."""
         hit = self.owner.get(k)
@@ -87,8 +97,23 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
     for size in range(min(res.longest, k + 1), 0, -1):
         key = tuple(view.lemma(j) for j in range(k - size + 1, k + 1))
         if key in res.positions and not is_verb(view.word(k)):
-            return Found(res.positions[key], k - size + 1, k + 1)
+            found = Found(res.positions[key], k - size + 1, k + 1)
+            return None if is_membership(view, found, res) else found
     return None
+
+
+def is_membership(view: View, found: Found, res: Resources) -> bool:
+    """Whether a title names a member, not a post: «[другой] представитель группы»,
+    «представитель [Чехии] Имя» with a place, then the name, after it (not «представитель
+    России в ООН Имя», «представитель России омбудсмен Имя»)."""
+    if found.title not in res.members:
+        return False
+    if found.first > 0 and view.lemma(found.first - 1) in res.member_markers:
+        return True
+    hit = view.owned(found.last, "LOC") if found.last < len(view.doc.tokens) else None
+    if hit is None:
+        return False
+    return hit[2] < len(view.doc.tokens) and view.owned(hit[2], "PER") is not None
 
 
 def is_verb(word: str) -> bool:
@@ -103,11 +128,14 @@ def is_plural(word: str) -> bool:
 
 def cases(word: str, name: str = "") -> set[str]:
     """The cases a word may be in, as the name ``name`` where it may be one: «Путина» as
-    «Путин» → {gent, accs}, not the nominative of «путина»."""
+    «Путин» → {gent, accs}, not the nominative of «путина»; a word spelt as the name
+    is the nominative too («Силуанов», not only the plural of «Силуан»)."""
     parses = morph.parse(word)[:6]
     names = [p for p in parses if NAME_TAGS & set(p.tag.grammemes)]
     names = [p for p in names if p.normal_form == name.lower()] or names
-    found = (morph.case_of(p.tag) for p in names or parses[:4])
+    found = {morph.case_of(p.tag) for p in names or parses[:4]}
+    if name and word.lower() == name.lower():
+        found.add("nomn")  # the name as the entity is named is nominative: «Силуанов»
     return {c for c in found if c}
 
 
