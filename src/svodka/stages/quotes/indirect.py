@@ -27,7 +27,7 @@ from svodka.stages.quotes.clauses import (
     verb_after_this,
 )
 from svodka.stages.quotes.infinitives import advice_cue, infinitive_cue
-from svodka.stages.quotes.lexicon import VerbForm, fold, lemma
+from svodka.stages.quotes.lexicon import VerbForm, lemma
 from svodka.stages.quotes.phrases import (
     POSSESSIVES,
     Claim,
@@ -99,9 +99,9 @@ def cue_at(
         return about_this(view, k, hi)
     if view.verb(k):
         return verb_cue(view, k, lo, hi, claims, inside)
-    if view.is_finite(k) and lemma(word) in view.lex.advice:
+    if lemma(word) in view.lex.advice and view.is_finite(k):
         return advice_cue(view, k, clause_start(view, k, nested_start(view, k, lo, claims)), hi)
-    if k > lo and view.tag(k).POS == "INFN" and fold(word) in view.lex.speech_lemmas:
+    if k > lo and word in view.lex.speech_lemmas and view.tag(k).POS == "INFN":
         return infinitive_cue(view, k, lo, hi, connector_after(view, k, hi))
     if word in view.lex.speech_nouns:
         return noun_that(view, k, hi)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from svodka.lang import morph
 from svodka.lang import text as lang_text
@@ -100,6 +101,7 @@ def fold(text: str) -> str:
 PLAIN_WORD = re.compile(r"[0-9a-zа-яё.\-'’]+")
 
 
+@lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
     """The folded lemma of a word: «словам» → «слово», «подсчётам» → «подсчет»."""
     folded = fold(word)

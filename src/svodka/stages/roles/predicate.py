@@ -90,7 +90,7 @@ def reaches(view: View, found: Found, end: int) -> bool:
     )
 
 
-def name_cases(view: View, last: int) -> set[str]:
+def name_cases(view: View, last: int) -> frozenset[str]:
     owner = view.owner.get(last - 1)
     surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
     return cases(view.word(last - 1), surname)
@@ -187,8 +187,6 @@ def role_gapped(view: View, first: int, last: int, res: Resources) -> Role | Non
     """A clause whose verb is left out, after one with it: «Генеральным директором НТВ был
     назначен X, [а главным редактором — Y]» and «X назначен директором НТВ, [а Y —
     главным редактором]». A title without its own organisation takes the first clause's."""
-    if "nomn" not in name_cases(view, last):
-        return None
     if first > 0 and view.word(first - 1) in DASHES:
         joiner, found = gapped_title_before(view, first - 1, res)
         start = found.first if found else -1
@@ -198,6 +196,8 @@ def role_gapped(view: View, first: int, last: int, res: Resources) -> Role | Non
     else:
         return None
     if found is None or "ablt" not in cases(view.word(found.last - 1)):
+        return None
+    if "nomn" not in name_cases(view, last):
         return None
     role = title_after(view, start, res)
     verb = verb_before(view, joiner - 1, res)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from svodka.doc import Document, Entity
@@ -126,7 +127,8 @@ def is_plural(word: str) -> bool:
     return "plur" in morph.parse(word)[0].tag
 
 
-def cases(word: str, name: str = "") -> set[str]:
+@lru_cache(maxsize=100_000)
+def cases(word: str, name: str = "") -> frozenset[str]:
     """The cases a word may be in, as the name ``name`` where it may be one: «Путина» as
     «Путин» → {gent, accs}, not the nominative of «путина»; a word spelt as the name
     is the nominative too («Силуанов», not only the plural of «Силуан»)."""
@@ -136,7 +138,7 @@ def cases(word: str, name: str = "") -> set[str]:
     found = {morph.case_of(p.tag) for p in names or parses[:4]}
     if name and word.lower() == name.lower():
         found.add("nomn")  # the name as the entity is named is nominative: «Силуанов»
-    return {c for c in found if c}
+    return frozenset(c for c in found if c)
 
 
 def is_genitive_word(word: str) -> bool:
