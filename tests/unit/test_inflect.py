@@ -40,3 +40,4 @@ def test_genitive_keeps_what_does_not_decline(name):
 def test_role_phrase():
     assert role_phrase("мэр", "Нижний Новгород") == "мэр Нижнего Новгорода"
     assert role_phrase("министр", None) == "министр"
+    assert role_phrase("мэр", "Казань", past=True) == "бывший мэр Казани"

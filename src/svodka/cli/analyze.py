@@ -67,8 +67,7 @@ def analyze(
         reject(Rejection(record.id, failure(error)), rejected)
 
     def role_text(role) -> str:
-        phrase = role_phrase(role.title, role.of_name)
-        return f"бывший {phrase}" if role.past else phrase
+        return role_phrase(role.title, role.of_name, role.past)
 
     docs = pipeline.analyze_many(records, on_error=reject_failed)
     written = write_documents(progress.count(docs), format, sys.stdout, role_text=role_text)

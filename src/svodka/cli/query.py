@@ -271,9 +271,8 @@ def roles_table(p: Profile, limit: int) -> Table:
     table = Table("role", "first seen", "last seen", "documents", box=None)
     kept = set(sorted(p.roles, key=lambda r: -r.documents)[:limit])
     for role in (r for r in p.roles if r in kept):
-        phrase = role_phrase(role.title, role.of_name)
         dates = (str(role.first_seen or ""), str(role.last_seen or ""))
-        table.add_row(f"бывший {phrase}" if role.past else phrase, *dates, str(role.documents))
+        table.add_row(role_phrase(role.title, role.of_name, role.past), *dates, str(role.documents))
     return table
 
 

@@ -42,9 +42,11 @@ def genitive(name: str) -> str:
     return _rejoin(name, words, shown)
 
 
-def role_phrase(title: str, of_name: str | None) -> str:
-    """A role as it reads: «президент России»; the title alone without an organisation."""
-    return f"{title} {genitive(of_name)}" if of_name else title
+def role_phrase(title: str, of_name: str | None, past: bool = False) -> str:
+    """A role as it reads: «президент России», «бывший мэр Казани»; the title alone
+    without an organisation."""
+    phrase = f"{title} {genitive(of_name)}" if of_name else title
+    return f"бывший {phrase}" if past else phrase
 
 
 def _head_index(words: list[str]) -> int | None:

@@ -80,8 +80,7 @@ def shown_role(role) -> str:
     """«президент России», «бывший мэр Казани» (pymorphy3 loads on first use)."""
     from svodka.lang.inflect import role_phrase
 
-    phrase = role_phrase(role.title, role.of_name)
-    return f"бывший {phrase}" if role.past else phrase
+    return role_phrase(role.title, role.of_name, role.past)
 
 
 def by_name(store, name: str, error: UnknownEntity) -> Response:
