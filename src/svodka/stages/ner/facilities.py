@@ -24,13 +24,18 @@ MAX_QUOTED = 5  # words inside the quotes of a venue's name
 
 
 def add_facilities(
-    doc: Document, spans: list[Span], streets: frozenset[str], heads: dict[str, str]
+    doc: Document,
+    spans: list[Span],
+    lemmas: list[str],
+    streets: frozenset[str],
+    heads: dict[str, str],
 ) -> list[Span]:
     """``spans`` with the streets, venues and facilities of ``doc`` added as LOC spans;
-    the spans they cover are dropped."""
+    the spans they cover are dropped. ``lemmas`` are the tokens' lemmas (the rules'
+    keys), read once for the whole document."""
     found = []
     for k, token in enumerate(doc.tokens):
-        word = morph.lemma(token.text.lower()) if token.text.isalpha() else ""
+        word = lemmas[k] if token.text.isalpha() else ""
         kind = heads.get(word) or ("street" if word in streets else None)
         if kind in ("street", "both", "venue") and is_singular(token.text):
             found.append(named_after(doc, spans, k, kind))

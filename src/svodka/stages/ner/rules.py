@@ -98,7 +98,7 @@ def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     keys = [key_of([t.text])[0] for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = [widen_over_adjectives(doc, s) for s in spans]
-    spans = add_facilities(doc, spans, rules.streets, rules.facilities)
+    spans = add_facilities(doc, spans, keys, rules.streets, rules.facilities)
     spans = extend_complements(doc, spans, rules)
     spans = drop_capitalised_common(doc, unify_types(spans))
     learned = {span_key(doc, keys, s): s.type for s in spans}

@@ -116,12 +116,12 @@ def apply(doc: Document, res: Resources) -> Document:
     empty = Context(Counter(), Counter())
     first = {key: choose(f.places, empty) for key, f in found.items()}
     context = Context.of([p for p in first.values() if p is not None])
-    places = {key: decide(f, context.without(first[key])) for key, f in found.items() if f.places}
-    places = {
-        key: chosen
-        for key, chosen in places.items()
-        if not is_stray(chosen[0], context.without(first[key]))
-    }
+    places = {}
+    for key, candidates in found.items():
+        others = context.without(first[key])
+        chosen = decide(candidates, others) if candidates.places else None
+        if chosen is not None and not is_stray(chosen[0], others):
+            places[key] = chosen
     home, city = article_home(locs, places)
     for entity in locs:
         if entity.id in places or is_off_map(entity, res):
