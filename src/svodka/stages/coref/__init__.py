@@ -79,6 +79,7 @@ def load(config: Config) -> Resources:
         country_words=frozenset(read_lines("orgs/country_words.txt")),
         event_heads=frozenset(read_lines("orgs/event_heads.txt")),
         regions=regions_by_point(places),
+        adjectives=dict(read_table("roles/country_adjectives.tsv")),
     )
 
 

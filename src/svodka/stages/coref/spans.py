@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from svodka.doc import Document, Span
 from svodka.lang import morph
+from svodka.lang.inflect import genitive
 from svodka.lang.names import normalize, strip_legal_suffix
 from svodka.lang.qualified import (
     is_place_genitive,
@@ -125,7 +126,7 @@ def article_country(spans: list[Span], res: Resources) -> str | None:
     """The country the article's places name most, as the text writes it in the
     genitive («Индии»); None when no country is named in the genitive."""
     counts: Counter[str] = Counter()
-    genitive: dict[str, Counter[str]] = {}
+    forms: dict[str, Counter[str]] = {}
     for span in spans:
         if span.type != "LOC" or not span.normal:
             continue
@@ -133,11 +134,11 @@ def article_country(spans: list[Span], res: Resources) -> str | None:
         if key in res.countries:
             counts[key] += 1
             if is_place_genitive(span.text) and span.text != span.normal:
-                genitive.setdefault(key, Counter())[span.text] += 1
+                forms.setdefault(key, Counter())[span.text] += 1
     if not counts:
         return None
     top = counts.most_common(1)[0][0]
-    return genitive[top].most_common(1)[0][0] if top in genitive else None
+    return forms[top].most_common(1)[0][0] if top in forms else None
 
 
 def qualify_by_adjective(span: Span, res: Resources) -> Span:
@@ -159,21 +160,10 @@ def qualify_by_adjective(span: Span, res: Resources) -> Span:
 
 
 def adjective_country(adjective: str, res: Resources) -> str | None:
-    """«бразильский» → «Бразилии»: the one country whose name begins with the adjective's
-    stem (four letters at least), in the genitive; None when none or several fit."""
-    stem = adjective
-    for suffix in ("ский", "ской", "ская", "ское", "ские", "ск"):
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)].rstrip("ьй")
-            break
-    else:
-        return None
-    found = [c for c in res.countries if c.startswith(stem) and " " not in c]
-    if len(stem) < 4 or len(found) != 1:
-        return None
-    parse = morph.parse(found[0])[0]
-    genitive = morph.inflect(parse, {"gent"})
-    return genitive.capitalize() if genitive else None
+    """«бразильский» → «Бразилии»: the country of a country adjective
+    (``roles/country_adjectives.tsv``, the table the roles stage reads), in the genitive."""
+    country = res.adjectives.get(morph.lemma(adjective))
+    return genitive(country) if country else None
 
 
 def split_paragraphs(spans) -> list[Span]:

@@ -22,3 +22,4 @@ class Resources:
     country_words: frozenset[str]  # «страны»: the article's country after a state body
     event_heads: frozenset[str]  # «кубок», «cup»: an ORG-tagged event, not an organisation
     regions: dict[tuple, Entry]  # coded regions by their centre point
+    adjectives: dict[str, str]  # country adjectives: «бразильский» → «Бразилия»
