@@ -363,9 +363,26 @@ def test_quotes_direct_speech_layouts(pipeline, text, content, speaker):
 
 
 @pytest.mark.parametrize(("text", "parts", "speaker"), INTERRUPTED)
-def test_quotes_interrupted_by_attribution_split_in_two(pipeline, text, parts, speaker):
+def test_quotes_interrupted_by_attribution_are_one_quote(pipeline, text, parts, speaker):
+    """The GUIDE counts the quoted content between one pair of marks as one quote, its
+    attribution inside it included: it runs from the first part to the last."""
     doc = pipeline.analyze(text)
-    assert [(q.text, q.speaker_name) for q in doc.quotes] == [(p, speaker) for p in parts]
+    (q,) = doc.quotes
+    assert q.text.startswith(parts[0]) and q.text.endswith(parts[-1])
+    assert (q.speaker_name, q.kind) == (speaker, "direct")
+    assert doc.text[q.start : q.stop] == q.text
+
+
+def test_quotes_in_separate_marks_stay_separate(pipeline):
+    """Two pairs of marks are two quotes, even with one speaker: «…», — сказал X. «…»."""
+    text = (
+        "«Мы ждем ответа», — сказал глава МИД Сергей Лавров. «Без него переговоры "
+        "продолжать бессмысленно»."
+    )
+    assert [q.text for q in pipeline.analyze(text).quotes] == [
+        "Мы ждем ответа",
+        "Без него переговоры продолжать бессмысленно",
+    ]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), INDIRECT)

@@ -1,7 +1,8 @@
 """Quotes: direct and reported speech, with who said it.
 
 - direct speech is a quoted span attached to a speaker (``direct``): «…», — заявил X;
-  X: «…»; a quote interrupted by its attribution is split in two;
+  X: «…»; a quote interrupted by its attribution is found in two parts, which are
+  joined into one quote at the end (``merge.join_interrupted``, as the GUIDE counts it);
 - reported speech and outlets' attributions come from cue words (``indirect``):
   «X заявил, что …», «По словам X, …», «Как сообщил X, …», «…, сообщает ТАСС»;
 - advice and reporting infinitives (``infinitives``): «специалисты советуют не …»,
@@ -29,7 +30,7 @@ from svodka.stages.quotes.direct import find_direct
 from svodka.stages.quotes.discourse import NOBODY, Discourse, Speaker
 from svodka.stages.quotes.indirect import find_indirect
 from svodka.stages.quotes.lexicon import Lexicon, lemma, load_lexicon
-from svodka.stages.quotes.merge import merge_claims, refer_back
+from svodka.stages.quotes.merge import join_interrupted, merge_claims, refer_back
 from svodka.stages.quotes.phrases import Claim
 from svodka.stages.quotes.relay import drop_postposed_wrappers, drop_relay_wrappers, relayed
 from svodka.stages.quotes.speakers import resolve, resolve_phrase
@@ -63,7 +64,8 @@ def apply(doc: Document, res: Resources) -> Document:
     resolved = drop_postposed_wrappers(view, resolved)
     quotes = [make_quote(doc, c, speaker) for c, speaker in resolved if c.kind != "mention"]
     quotes = drop_relay_wrappers(quotes)
-    return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.stop))))
+    quotes = join_interrupted(view, sorted(quotes, key=lambda q: (q.start, q.stop)))
+    return replace(doc, quotes=tuple(quotes))
 
 
 def quoted_tokens(view: View, claims: list[Claim]) -> list[bool]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from svodka.doc import Document, Quote
+from svodka.lang.text import QUOTES
 from svodka.resources import read_lines
 from svodka.stages.quotes.discourse import NOBODY, Speaker
 from svodka.stages.quotes.phrases import Claim
@@ -135,3 +137,34 @@ def refer_back(resolved: list[tuple[Claim, Speaker]]) -> list[tuple[Claim, Speak
             if resolved[i][0].weak or speakers[i] is NOBODY:
                 speakers[i] = speaker
     return [(c, speakers[n]) for n, (c, _) in enumerate(resolved) if n not in dropped]
+
+
+def join_interrupted(view: View, quotes: list[Quote]) -> list[Quote]:
+    """«Насосы работали всю ночь, — рассказал директор Рихо Соби. — Угрозы нет»: the
+    parts of one quote around its own attribution are one quote (GUIDE), its content
+    running from the first part to the last; ``quotes`` are in text order."""
+    spans = sorted((m.start, m.stop) for m in view.marked if m.depth == 0)
+    starts = [start for start, _ in spans]
+    joined: list[Quote] = []
+    for q in quotes:
+        last = joined[-1] if joined else None
+        if last is not None and same_marks(view.doc, spans, starts, last, q):
+            joined[-1] = replace(last, stop=q.stop, text=view.text[last.start : q.stop])
+        else:
+            joined.append(q)
+    return joined
+
+
+def same_marks(
+    doc: Document, spans: list[tuple[int, int]], starts: list[int], a: Quote, b: Quote
+) -> bool:
+    """Whether direct quotes ``a`` and ``b`` (in that order) are said by one speaker
+    inside one pair of quote marks, with only the attribution between them."""
+    if a.kind != "direct" or b.kind != "direct" or a.stop > b.start:
+        return False
+    if (a.speaker, a.speaker_name) != (b.speaker, b.speaker_name):
+        return False
+    n = bisect_right(starts, a.start) - 1
+    if n < 0 or spans[n][1] < b.stop:
+        return False
+    return not any(c in QUOTES for c in doc.text[a.stop : b.start])
