@@ -62,7 +62,9 @@ def apply(doc: Document, res: Resources) -> Document:
     indirect = find_indirect(view, quoted_tokens(view, direct))
     resolved = resolve_all(view, merge_claims(view, direct, indirect), direct)
     resolved = drop_postposed_wrappers(view, resolved)
-    quotes = [make_quote(doc, c, speaker) for c, speaker in resolved if c.kind != "mention"]
+    quotes = [
+        make_quote(doc, c, speaker, res.lex) for c, speaker in resolved if c.kind != "mention"
+    ]
     quotes = drop_relay_wrappers(quotes)
     quotes = join_interrupted(view, sorted(quotes, key=lambda q: (q.start, q.stop)))
     return replace(doc, quotes=tuple(quotes))
@@ -98,8 +100,9 @@ def resolve_all(
     return refer_back(resolved)
 
 
-def make_quote(doc: Document, c: Claim, speaker: Speaker) -> Quote:
-    """The output record of a claim; ``source`` marks an outlet's attribution."""
+def make_quote(doc: Document, c: Claim, speaker: Speaker, lex: Lexicon) -> Quote:
+    """The output record of a claim; ``source`` marks an outlet's attribution, never an
+    outlet's own call («газета Kayhan призвала нанести удар …»)."""
     entity = speaker.entity
     return Quote(
         start=c.start,
@@ -109,7 +112,7 @@ def make_quote(doc: Document, c: Claim, speaker: Speaker) -> Quote:
         speaker=entity.id if entity is not None else None,
         speaker_name=speaker.name,
         cue=c.cue or None,
-        source=c.kind == "indirect" and is_source(c, speaker),
+        source=c.kind == "indirect" and not is_advice(c, lex) and is_source(c, speaker),
     )
 
 
@@ -123,6 +126,12 @@ def is_source(c: Claim, speaker: Speaker) -> bool:
     if speaker.entity is not None:
         return speaker.entity.type == "ORG"
     return bool(speaker.name) and speaker.name[:1].isupper()
+
+
+def is_advice(c: Claim, lex: Lexicon) -> bool:
+    """Whether the claim's cue is a verb of advice or a call: what the speaker itself
+    urges, not what an outlet relays."""
+    return lemma(c.cue.lower()) in lex.advice
 
 
 def cites_data(c: Claim) -> bool:

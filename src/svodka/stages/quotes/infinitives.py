@@ -16,6 +16,8 @@ from svodka.stages.quotes.phrases import Claim, Phrase
 from svodka.stages.quotes.subjects import finite_form, subject_left, subject_of
 from svodka.stages.quotes.view import View
 
+#: Parts of speech that may lead the advice before its infinitive: «серьезно», «чаще».
+ADVERBS = frozenset({"ADVB", "COMP"})
 MAX_ADVICE_GAP = 5  # words between an advice verb and its infinitive, the object among them
 
 
@@ -30,8 +32,18 @@ def advice_cue(view: View, k: int, lo: int, hi: int) -> Claim | None:
     who = subject_left(view, k, lo, form)
     if who is None:
         return None
-    first = infinitive - 1 if view.word(infinitive - 1) == "не" else infinitive
+    first = infinitive_start(view, k, infinitive)
     return make_claim(view, first, hi, (k, k + 1), k + 1, who, form, clause=True)
+
+
+def infinitive_start(view: View, k: int, infinitive: int) -> int:
+    """Where the advice begins: its infinitive, with the «не» and adverbs right before it
+    («призывает серьезно относиться», «советуют не переутомляться»), never past the verb
+    at ``k``."""
+    first = infinitive
+    while first - 1 > k and (view.word(first - 1) == "не" or view.tag(first - 1).POS in ADVERBS):
+        first -= 1
+    return first
 
 
 def infinitive_after(view: View, k: int, hi: int) -> int | None:
