@@ -432,6 +432,30 @@ def test_quotes_speaker_is_the_entity_id(pipeline):
     assert q.cue == "заявил"
 
 
+NESTED = [
+    # «сообщил, что, по его мнению, …»: one reported clause, its inner cue dropped
+    (
+        "Актер Иван Петров сообщил, что, по его мнению, спектакль не понравился бы автору пьесы.",
+        ("спектакль не понравился бы автору пьесы", "Иван Петров", "indirect"),
+    ),
+    # a clause only partly quoted is indirect, and one quote (GUIDE)
+    (
+        'Однако адвокаты компании считают, что эти доводы "не соответствуют '
+        'действительности и решение суда законно".',
+        (
+            'эти доводы "не соответствуют действительности и решение суда законно"',
+            "адвокаты компании",
+            "indirect",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote"), NESTED)
+def test_quotes_nested_in_a_clause_of_the_same_speaker_are_one(pipeline, text, quote):
+    assert found(pipeline.analyze(text)) == [quote]
+
+
 def test_quotes_pronoun_skips_people_named_inside_the_quote(pipeline):
     text = (
         "Министр Анна Попова выступила на брифинге. «Сергей Иванов сделал все правильно», "

@@ -30,7 +30,12 @@ from svodka.stages.quotes.direct import find_direct
 from svodka.stages.quotes.discourse import NOBODY, Discourse, Speaker
 from svodka.stages.quotes.indirect import find_indirect
 from svodka.stages.quotes.lexicon import Lexicon, lemma, load_lexicon
-from svodka.stages.quotes.merge import join_interrupted, merge_claims, refer_back
+from svodka.stages.quotes.merge import (
+    drop_nested_repeats,
+    join_interrupted,
+    merge_claims,
+    refer_back,
+)
 from svodka.stages.quotes.phrases import Claim
 from svodka.stages.quotes.relay import drop_postposed_wrappers, drop_relay_wrappers, relayed
 from svodka.stages.quotes.speakers import resolve, resolve_phrase
@@ -65,7 +70,7 @@ def apply(doc: Document, res: Resources) -> Document:
     quotes = [
         make_quote(doc, c, speaker, res.lex) for c, speaker in resolved if c.kind != "mention"
     ]
-    quotes = drop_relay_wrappers(quotes)
+    quotes = drop_nested_repeats(drop_relay_wrappers(quotes))
     quotes = join_interrupted(view, sorted(quotes, key=lambda q: (q.start, q.stop)))
     return replace(doc, quotes=tuple(quotes))
 

@@ -168,3 +168,38 @@ def same_marks(
     if n < 0 or spans[n][1] < b.stop:
         return False
     return not any(c in QUOTES for c in doc.text[a.stop : b.start])
+
+
+def drop_nested_repeats(quotes: list[Quote]) -> list[Quote]:
+    """«X сообщил, что, по его мнению, …», «считает, что эти утверждения «…»»: a quote
+    inside a reported clause of the same speaker says nothing more. A partly quoted
+    clause is kept whole (it is indirect, GUIDE); of two reported clauses ending
+    together, the inner one is the content («Уайльд не обрадовался бы …»)."""
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, -quotes[i].stop))
+    open_: list[int] = []  # the quotes that still cover the current one
+    dropped: set[int] = set()
+    for i in order:
+        q = quotes[i]
+        while open_ and quotes[open_[-1]].stop <= q.start:
+            open_.pop()
+        outer = next((j for j in open_ if j not in dropped and repeats(quotes[j], q)), None)
+        if outer is None:
+            open_.append(i)
+        elif q.kind == "indirect" and q.stop == quotes[outer].stop:
+            dropped.add(outer)
+            open_.append(i)
+        else:
+            dropped.add(i)
+    return [q for i, q in enumerate(quotes) if i not in dropped]
+
+
+def repeats(outer: Quote, inner: Quote) -> bool:
+    """Whether ``inner`` lies in the reported clause ``outer`` and has its speaker."""
+    return (
+        outer.kind == "indirect"
+        and not outer.source
+        and outer.start <= inner.start
+        and inner.stop <= outer.stop
+        and (outer.start, outer.stop) != (inner.start, inner.stop)
+        and (outer.speaker, outer.speaker_name) == (inner.speaker, inner.speaker_name)
+    )
