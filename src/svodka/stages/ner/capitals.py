@@ -12,8 +12,10 @@ from bisect import bisect_left
 
 from svodka.doc import Document, Span
 from svodka.lang import morph
+from svodka.resources import read_lines
 
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
+SHOUTED_LABELS = frozenset(read_lines("ner/shouted_labels.txt"))  # «ВИДЕО», «ФОТО»
 
 
 def is_common_word(text: str) -> bool:
@@ -48,6 +50,7 @@ def drop_capitalised_common(doc: Document, spans: list[Span]) -> list[Span]:
     «Вчера», «Инсайдерские», «ВИДЕО») whenever no capitalised use inside a sentence
     backs them.
     """
+    spans = [s for s in spans if not is_shouted_label(s.text)]
     openings = opening_starts(doc)
     suspects = [s for s in spans if s.start in openings and is_common_word(s.text)]
     if not suspects:
@@ -62,6 +65,11 @@ def drop_capitalised_common(doc: Document, spans: list[Span]) -> list[Span]:
             lower.add(token.text.lower())
     dropped = {s for s in suspects if not_a_name(s.text, capital, lower)}
     return [s for s in spans if s not in dropped]
+
+
+def is_shouted_label(text: str) -> bool:
+    """«(ВИДЕО)», «ФОТО»: a rubric label in capitals is no name wherever it stands."""
+    return text.isupper() and text.lower() in SHOUTED_LABELS
 
 
 def not_a_name(word: str, capital: set[str], lower: set[str]) -> bool:

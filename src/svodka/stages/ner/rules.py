@@ -31,11 +31,11 @@ from svodka.stages.ner.capitals import (
     trim_lowercase_head,
 )
 from svodka.stages.ner.facilities import add_facilities
-from svodka.stages.ner.joined import split_joined_names
+from svodka.stages.ner.joined import join_abbreviations, split_joined_names
 
 Key = tuple[str, ...]
 MAX_COMPLEMENT = 8  # words after «по»: «по развитию гражданского общества и правам человека»
-SEPARATORS = frozenset("•|;·()[],")
+SEPARATORS = frozenset("•|;·()[],\n")  # a name never runs over a line break
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
@@ -49,6 +49,8 @@ class Rules:
     gazetteer: dict[Key, str]
     longest: int
     streets: frozenset[str]  # «улица», «проспект», «отель»: a name follows
+    seats: dict[Key, str]  # «Белый дом»: an administration named by its seat
+    place_preps: frozenset[str]  # «в», «у»: the seat as a place
     facilities: dict[str, str]  # «аэропорт» → where its name stands: «both», «before»
 
 
@@ -67,6 +69,8 @@ def load_rules() -> Rules:
         gazetteer=gazetteer,
         longest=max(len(k) for k in gazetteer),
         streets=frozenset(read_lines("places/street_words.txt")),
+        seats={key_of(name.split()): "ORG" for name in read_lines("ner/seats.txt")},
+        place_preps=frozenset(read_lines("ner/place_prepositions.txt")),
         facilities=dict(read_table("places/facility_heads.tsv")),
     )
 
@@ -98,7 +102,9 @@ def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
     keys = [key_of([t.text])[0] for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = [widen_over_adjectives(doc, s) for s in spans]
+    spans = join_abbreviations(doc, spans)
     spans = add_facilities(doc, spans, keys, rules.streets, rules.facilities)
+    spans = type_seats(doc, keys, spans, rules)
     spans = extend_complements(doc, spans, rules)
     spans = drop_capitalised_common(doc, unify_types(spans))
     learned = {span_key(doc, keys, s): s.type for s in spans}
@@ -170,6 +176,24 @@ def widen_over_adjectives(doc: Document, span: Span) -> Span:
             break
         start = token.start
     return Span(start, span.stop, span.type, doc.text[start : span.stop])
+
+
+def type_seats(doc: Document, keys: list[str], spans: list[Span], rules: Rules) -> list[Span]:
+    """«пресс-секретарь Белого дома», «Белый дом заявил»: a seat of power (``ner/seats.txt``)
+    names its administration, an ORG, in a document where it acts anywhere; where it
+    only ever follows a place preposition («выступал в Белом доме») it is a LOC."""
+    found = list(find_matches(doc, keys, rules.seats, 2))
+    if not found:
+        return spans
+    starts = [t.start for t in doc.tokens]
+    table = {}
+    for match in found:
+        key = span_key(doc, keys, match)
+        k = bisect_left(starts, match.start)
+        at_place = k > 0 and doc.tokens[k - 1].text.lower() in rules.place_preps
+        if not at_place or key not in table:
+            table[key] = "LOC" if at_place else "ORG"
+    return apply_gazetteer(doc, keys, spans, table, 2)
 
 
 def extend_complements(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
