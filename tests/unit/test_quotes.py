@@ -324,6 +324,12 @@ INDIRECT = [
 ]
 
 SOURCES = [
+    # «передают» also reads as a perfective future: the outlet's present tense wins
+    (
+        "Робот общается с людьми через динамик, передают «Вести».",
+        "Робот общается с людьми через динамик",
+        "Вести",
+    ),
     (
         "А сегодня в Сочи проходят переговоры лидеров двух стран, сообщает «МИР 24».",
         "А сегодня в Сочи проходят переговоры лидеров двух стран",
@@ -418,6 +424,16 @@ def test_quotes_outlet_attribution_is_a_source(pipeline, text, content, outlet):
     assert q is not None, found(doc)
     assert (q.speaker_name, q.kind, q.source) == (outlet, "indirect", True)
     assert q.speaker is not None
+
+
+def test_quotes_medium_described_by_a_noun_is_a_source(pipeline):
+    """«сообщает сайт правительства региона»: a medium reports, nobody is quoted."""
+    doc = pipeline.analyze(
+        "В Москве одобрили законопроект о переводе часов, сообщает сайт правительства региона."
+    )
+    assert [(q.speaker_name, q.source) for q in doc.quotes] == [
+        ("сайт правительства региона", True)
+    ]
 
 
 @pytest.mark.parametrize("text", NOT_QUOTES)

@@ -117,19 +117,22 @@ def make_quote(doc: Document, c: Claim, speaker: Speaker, lex: Lexicon) -> Quote
         speaker=entity.id if entity is not None else None,
         speaker_name=speaker.name,
         cue=c.cue or None,
-        source=c.kind == "indirect" and not is_advice(c, lex) and is_source(c, speaker),
+        source=c.kind == "indirect" and not is_advice(c, lex) and is_source(c, speaker, lex),
     )
 
 
-def is_source(c: Claim, speaker: Speaker) -> bool:
+def is_source(c: Claim, speaker: Speaker, lex: Lexicon) -> bool:
     """An outlet's attribution: a known outlet («передает ТАСС», «по данным агентства»),
-    or a name that reports in an outlet's present tense («отмечает AllBoxing»)."""
+    or a name that reports in an outlet's present tense («отмечает AllBoxing»), or a
+    medium described so («сообщает сайт правительства региона»)."""
     if speaker.outlet or cites_data(c):
         return True
     if not c.outlet_cue or speaker.voice or c.weak:
         return False  # «сообщает пресс-служба Кремля», «сообщают в Кремле»: the Kremlin
     if speaker.entity is not None:
         return speaker.entity.type == "ORG"
+    if speaker.head in lex.media:
+        return True
     return bool(speaker.name) and speaker.name[:1].isupper()
 
 

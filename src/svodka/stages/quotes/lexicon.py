@@ -152,7 +152,11 @@ def verb_forms(lines: tuple[str, ...]) -> dict[str, tuple[VerbForm, ...]]:
         for form, found in lexeme_forms(word, finite="finite" in tags, **flags):
             if found not in forms.setdefault(form, []):
                 forms[form].append(found)
-    return {form: tuple(found) for form, found in forms.items()}
+    # «передают» is also a perfective future in pymorphy's lexeme of «передавать»: the
+    # present reading (an outlet's tense) comes first
+    return {
+        form: tuple(sorted(found, key=lambda v: v.tense != "pres")) for form, found in forms.items()
+    }
 
 
 def lexeme_forms(word: str, *, finite: bool = False, **flags: bool) -> list[tuple[str, VerbForm]]:
