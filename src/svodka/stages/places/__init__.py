@@ -27,10 +27,19 @@ from dataclasses import dataclass, replace
 from svodka.config import Config
 from svodka.doc import Document, Entity, Place
 from svodka.knowledge.gazetteer import Entry, Gazetteer, load_gazetteer
+from svodka.knowledge.toponyms import settlement_names
 from svodka.lang.morph import lemma
 from svodka.lang.text import fold_name
 from svodka.resources import read_lines, read_table
-from svodka.stages.places.find import Found, find_candidates
+from svodka.stages.places.article import (
+    Adjectives,
+    Head,
+    adjective_countries,
+    head_before,
+    read_adjectives,
+    shared_country,
+)
+from svodka.stages.places.find import Found, find_candidates, sounding
 
 REQUIRES = ("entities",)
 PROVIDES = ("entities.place",)  # and the key of every place it finds
@@ -52,9 +61,15 @@ CONFIDENCE = {
     "alias": 0.85,
     "containment": 0.9,
     "derived": 0.7,
+    "sound": 0.6,
     "context": 0.5,
     "fallback": 0.25,
 }
+#: Internal methods under the name the output gives them.
+SHOWN = {"sound": "alias"}
+#: A place found by the sound of its Latin name is trusted in a country the article
+#: names, or when it is a town of this many people.
+SOUND_POPULATION = 50_000
 #: An unknown name is placed from the article only when this share of the article's
 #: place mentions lie in one country.
 HOME_SHARE = 0.75
@@ -69,6 +84,9 @@ class Resources:
     streets: frozenset[str]  # words of street and venue names
     off_map: frozenset[str]  # names of no place on the map («Луна», «МКС»)
     regions: tuple[tuple[str, str], ...]  # adjective ending → a region's name ending
+    adjectives: Adjectives  # country adjectives → country codes
+    shared: dict[str, tuple[tuple[str, ...], bool]]  # feature → its countries, a default
+    name_heads: dict[str, str]  # noun before a name → «local» or «far»
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +113,14 @@ class Context:
 
 def load(config: Config) -> Resources:
     """Load the gazetteer (once per process) and the place word lists."""
+    gazetteer = load_gazetteer()
+    codes = {e.name: code for code, e in gazetteer.by_code.items() if e.kind == "country"}
+    shared = {
+        name: (tuple(countries.split("|")), default == "main")
+        for name, countries, default in read_table("places/feature_countries.tsv", 3)
+    }
     return Resources(
-        load_gazetteer(),
+        gazetteer,
         frozenset(
             read_lines("places/generic_prefixes.txt") + read_lines("places/prepositions.txt")
         ),
@@ -104,6 +128,9 @@ def load(config: Config) -> Resources:
         frozenset(read_lines("places/street_words.txt")),
         frozenset(read_lines("places/off_map.txt")),
         read_table("places/region_heads.tsv"),
+        read_adjectives(read_table("roles/country_adjectives.tsv"), codes),
+        shared,
+        dict(read_table("places/name_heads.tsv")),
     )
 
 
@@ -116,20 +143,32 @@ def apply(doc: Document, res: Resources) -> Document:
     empty = Context(Counter(), Counter())
     first = {key: choose(f.places, empty) for key, f in found.items()}
     context = Context.of([p for p in first.values() if p is not None])
-    places = {}
-    for key, candidates in found.items():
-        others = context.without(first[key])
+    context = Context(
+        context.countries + adjective_countries(doc.text, res.adjectives), context.admin1
+    )
+    places, names = {}, {}
+    for entity in locs:
+        candidates, others = found[entity.id], context.without(first[entity.id])
+        if not candidates.places and not is_off_map(entity, res):
+            candidates = trusted(sounding(entity, res.gazetteer, res.prefixes), others)
         chosen = decide(candidates, others) if candidates.places else None
         if chosen is not None and not is_stray(chosen[0], others):
-            places[key] = chosen
+            places[entity.id] = with_country(chosen, others, res)
+            names[entity.id] = candidates.guessed
     home, city = article_home(locs, places)
     for entity in locs:
         if entity.id in places or is_off_map(entity, res):
             continue
-        local = city is not None and is_local(entity, res)
-        if home is not None or local:
-            places[entity.id] = from_article(entity, city if local else home, res)
-    entities = tuple(set_place(e, places.get(e.id)) for e in doc.entities)
+        head = head_before(doc, entity, res.name_heads)
+        if head is not None:
+            names[entity.id] = head.name
+        chosen = from_head(entity, head, res) if head is not None else None
+        local = city is not None and (is_local(entity, res) or is_local_head(head, res))
+        if chosen is not None:
+            places[entity.id] = chosen
+        elif home is not None or local:
+            places[entity.id] = from_article(entity, city if local else home, res, local)
+    entities = tuple(set_place(e, places.get(e.id), names.get(e.id), res) for e in doc.entities)
     return replace(doc, entities=entities)
 
 
@@ -148,6 +187,52 @@ def is_local(entity: Entity, res: Resources) -> bool:
     district noun («район», «округ») anywhere in the name."""
     lemmas = {lemma(w) for w in fold_name(entity.name).split()}
     return bool(lemmas & res.streets) or any(res.heads.get(w) == "region" for w in lemmas)
+
+
+def trusted(places: tuple[Entry, ...], context: Context) -> Found:
+    """Places found by sound, kept in a country the article names or when large."""
+    kept = tuple(
+        p for p in places if context.countries[p.country] or (p.population or 0) >= SOUND_POPULATION
+    )
+    return Found(kept, "sound")
+
+
+def with_country(
+    chosen: tuple[Entry, float, str], context: Context, res: Resources
+) -> tuple[Entry, float, str]:
+    """A feature across borders («Эльба», «Ганг») given the country the article points
+    to, else its main one (``places/feature_countries.tsv``)."""
+    place, confidence, method = chosen
+    if place.country is not None or place.name_en not in res.shared:
+        return chosen
+    countries, default = res.shared[place.name_en]
+    return (
+        replace(place, country=shared_country(countries, default, context.countries)),
+        confidence,
+        method,
+    )
+
+
+def from_head(entity: Entity, head: Head, res: Resources) -> tuple[Entry, float, str] | None:
+    """A venue after a city's adjective, at that city: «парижском кладбище Пер-Лашез»."""
+    if res.name_heads[head.noun] != "local":
+        return None
+    cities = [
+        p
+        for name in settlement_names(head.before)
+        for p in res.gazetteer.find(name)
+        if p.kind == "city"
+    ]
+    if not cities:
+        return None
+    city = max(cities, key=lambda p: p.population or 0)
+    local = replace(city, name=entity.name, kind="other", geonameid=None, population=None)
+    return local, CONFIDENCE["derived"], "derived"
+
+
+def is_local_head(head: Head | None, res: Resources) -> bool:
+    """The name follows a venue, street or district noun («на кладбище Пер-Лашез»)."""
+    return head is not None and res.name_heads[head.noun] == "local"
 
 
 def is_stray(place: Entry, context: Context) -> bool:
@@ -210,27 +295,49 @@ def top(counts: Counter) -> Entry | None:
     return max(counts, key=lambda c: counts[c], default=None)
 
 
-def from_article(entity: Entity, home: Entry | str, res: Resources) -> tuple[Entry, float, str]:
+def from_article(
+    entity: Entity, home: Entry | str, res: Resources, local: bool
+) -> tuple[Entry, float, str]:
     """A place the gazetteer does not know, put where the article is: a street or venue at
     its city (``context``), anything else at its city or country (``fallback``)."""
     if isinstance(home, str):
         home = res.gazetteer.by_code[home]
         method = "fallback"
     else:
-        method = "context" if is_local(entity, res) else "fallback"
+        method = "context" if local else "fallback"
     local = replace(
         home, name=entity.name, kind="other", geonameid=None, population=None, code=None
     )
     return local, CONFIDENCE[method], method
 
 
-def set_place(entity: Entity, chosen: tuple[Entry, float, str] | None) -> Entity:
+def set_place(
+    entity: Entity, chosen: tuple[Entry, float, str] | None, name: str | None, res: Resources
+) -> Entity:
+    """The entity with its place (or ``UNRESOLVED``) and key; a name the gazetteer does not
+    know replaced by the form it does («Кушинга» → «Кушинг», from «в Кушинге») or by the
+    text's form after a common noun («в озере Юлемисте» → «Юлемисте»)."""
     if entity.type != "LOC":
         return entity
+    if name and not res.gazetteer.find(entity.name):
+        entity = replace(entity, name=restore_case(name, entity))
     if chosen is None:
         return replace(entity, place=UNRESOLVED)
     place, confidence, method = chosen
-    return replace(entity, place=place.to_place(confidence, method), key=place.key)
+    place_out = place.to_place(confidence, SHOWN.get(method, method))
+    return replace(entity, place=place_out, key=place.key)
+
+
+def restore_case(name: str, entity: Entity) -> str:
+    """A folded name in the letter case of the mention it comes from."""
+    for mention in entity.mentions:
+        text = mention.text
+        shared = 0
+        while shared < min(len(text), len(name)) and text[shared].lower() == name[shared]:
+            shared += 1
+        if shared >= 3:
+            return text[:shared] + name[shared:]
+    return name
 
 
 def choose(places: tuple[Entry, ...], context: Context) -> Entry | None:

@@ -12,20 +12,22 @@ In order, the first that finds anything wins:
 4. ``derived`` — a district or facility named after a settlement, placed at it:
    «Мокшанский район» → Мокшан, «Сухумский аэропорт» → Сухуми.
 
-Streets, venues and the rest are left to the stage, which knows the article's city.
+Streets, venues and the rest are left to the stage, which knows the article's city;
+so are names found by no Russian spelling (``sounds.py``), which need the article's
+countries to be trusted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from itertools import chain
 
 from svodka.doc import Entity
 from svodka.knowledge.gazetteer import Entry, Gazetteer
 from svodka.knowledge.toponyms import is_latin, settlement_names, spelling_variants
 from svodka.lang.morph import lemma
 from svodka.lang.text import fold_name
+from svodka.stages.places.sounds import find_sounding
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Found:
 
     places: tuple[Entry, ...]
     method: str
+    guessed: str = ""  # the nominative guessed from a case ending that found them
 
 
 NOTHING = Found((), "unresolved")
@@ -52,10 +55,14 @@ def find_candidates(
         found = gazetteer.find(name)
         if found:
             return Found(found, "exact")
-    for name in chain(variants(names), guesses(names)):
+    for name in variants(names):
         found = gazetteer.find_latin(name) if is_latin(name) else gazetteer.find(name)
         if found:
             return Found(found, "alias")
+    for name in guesses(names):
+        found = gazetteer.find(name)
+        if found:
+            return Found(found, "alias", name)
     for name in elliptic_regions(names, regions):
         found = gazetteer.find(name)
         if found:
@@ -198,3 +205,10 @@ def derive(words: list[str], gazetteer: Gazetteer, heads: dict[str, str]) -> tup
 def as_derived(city: Entry, name: str, kind: str) -> Entry:
     """The derived place: the settlement's point and region under the phrase's own name."""
     return replace(city, name=name, kind=kind, geonameid=None, population=None, code=None)
+
+
+def sounding(entity: Entity, gazetteer: Gazetteer, prefixes: frozenset[str]) -> tuple[Entry, ...]:
+    """Places whose Latin name sounds like the entity's name or one of its guessed
+    nominatives («Ростамкола» → Rostam Kolā)."""
+    names = list(lookup_names(entity, prefixes))
+    return find_sounding([*names, *guesses(names)], gazetteer)

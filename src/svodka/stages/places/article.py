@@ -1,0 +1,86 @@
+"""What the article's own words say about where its places are.
+
+- ``adjective_countries``: country adjectives count as the article naming the country
+  («канадской полиции» → CA), beside its places, when a name fits several countries
+  («Энфилд»: Canada or the USA). The adjectives are ``roles/country_adjectives.tsv``,
+  the table the roles and coref stages read.
+- ``shared_country``: a river, lake or range across borders takes the first of its
+  countries (``places/feature_countries.tsv``) the article points to, else its main one.
+- ``head_before``: the common noun right before a name the gazetteer lacks, and the
+  adjective before that noun: «на парижском кладбище Пер-Лашез», «в озере Юлемисте».
+  The name after such a noun is in apposition, so it keeps its nominative form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from svodka.doc import Document, Entity
+from svodka.lang.morph import lemma
+
+#: Endings of a country adjective in any case, gender and number.
+ADJECTIVE_ENDINGS = "ий|ый|ой|ая|ое|ие|ые|ого|ому|ом|ую|ей|их|ых|ими|ыми|им|ым"
+WORD = re.compile(r"[А-Яа-яЁё-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Adjectives:
+    """A pattern of every country adjective and its stem → ISO country code."""
+
+    pattern: re.Pattern | None
+    countries: dict[str, str]
+
+
+def read_adjectives(rows: tuple[tuple[str, ...], ...], code_of: dict[str, str]) -> Adjectives:
+    """The pattern from (adjective, country name) rows; ``code_of`` maps a country's
+    name to its code."""
+    stems = {}
+    for adjective, country in rows:
+        if country in code_of and len(adjective) > 4:
+            stems[adjective[:-2].lower()] = code_of[country]
+    if not stems:
+        return Adjectives(None, {})
+    alternatives = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+    pattern = re.compile(rf"\b({alternatives})(?:{ADJECTIVE_ENDINGS})\b", re.IGNORECASE)
+    return Adjectives(pattern, stems)
+
+
+def adjective_countries(text: str, adjectives: Adjectives) -> Counter:
+    """How often the text uses each country's adjective."""
+    if adjectives.pattern is None:
+        return Counter()
+    found = adjectives.pattern.findall(text)
+    return Counter(adjectives.countries[stem.lower()] for stem in found)
+
+
+def shared_country(countries: tuple[str, ...], default: bool, context: Counter) -> str | None:
+    """The feature's country the article points to most, else its main one when it has
+    a default, else None."""
+    named = [c for c in countries if context[c]]
+    if named:
+        return max(named, key=lambda c: context[c])
+    return countries[0] if default and countries else None
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The noun before a name («кладбище»), the word before the noun («парижском») and
+    the name as written after the noun, in apposition («Пер-Лашез»)."""
+
+    noun: str
+    before: str
+    name: str
+
+
+def head_before(doc: Document, entity: Entity, heads: dict[str, str]) -> Head | None:
+    """The first mention right after one of ``heads`` («кладбище», «озеро»), else None."""
+    for mention in entity.mentions:
+        words = WORD.findall(doc.text[max(0, mention.start - 60) : mention.start])
+        if not words or doc.text[mention.start - 1 : mention.start] not in (" ", "\xa0"):
+            continue
+        noun = lemma(words[-1].lower())
+        if noun in heads:
+            return Head(noun, words[-2] if len(words) > 1 else "", mention.text)
+    return None
