@@ -16,10 +16,12 @@ class Config:
     padded batch small (chunks are sorted by length first) and measured fastest on 2 cores.
     ``chunk_tokens`` bounds a chunk so a 10 MB article never builds one huge tensor.
     ``kb`` is a knowledge base built by ``svodka kb import``; with it, entities get
-    Wikidata ids.
+    Wikidata ids. ``events`` is how many events an article keeps, its most salient ones
+    (the annotation guide's «main events», 1–4); 0 keeps every event found.
     """
 
     batch_size: int = 64
     chunk_tokens: int = 200
     docs_per_batch: int = 32
     kb: str | None = None
+    events: int = 4

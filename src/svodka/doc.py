@@ -10,7 +10,8 @@ Layers a document carries while it moves through the pipeline:
 - ``spans`` — raw PER/ORG/LOC mentions with a mention-level normal form (internal);
 - ``entities`` — mentions grouped into one entity per referent, with roles;
 - ``places``, ``keys`` — each entity's geocoded place and its cross-document key;
-- ``quotes``, ``amounts``, ``dates`` — filled by later stages.
+- ``quotes``, ``amounts``, ``dates`` — filled by later stages;
+- ``events`` — who did what to whom (PLOVER types), the last layer.
 
 JSON conversion lives in :mod:`svodka.schema`, the one place that knows the contract.
 """
@@ -182,6 +183,38 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """One of the article's main events, coded in PLOVER: «Путин и Токаев провели
+    переговоры в Сочи» → CONSULT, source Путин, target Токаев, place Сочи.
+
+    ``type`` and ``mode`` are PLOVER's; ``source``/``target`` entity ids (None when the
+    actor is a group the text describes, «боевики», named in ``source_name``/``target_name``,
+    or when there is none); ``actors`` every actor's name, sources first, coordinated
+    actors included («президенты Латвии и Литвы» → one event with both); ``place`` a LOC
+    entity id; ``date`` a resolved value ("YYYY", "YYYY-MM", "YYYY-MM-DD") or None;
+    ``modality`` "asserted", "future", "hypothetical" or "reported" (inside ``quote``, an
+    index into the document's quotes as "q1", "q2", …); ``start``/``stop`` the clause.
+    """
+
+    id: str
+    type: str
+    trigger: str
+    start: int
+    stop: int
+    mode: str | None = None
+    source: str | None = None
+    target: str | None = None
+    source_name: str | None = None
+    target_name: str | None = None
+    actors: tuple[str, ...] = ()
+    place: str | None = None
+    date: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article and everything the pipeline has found in it."""
 
@@ -198,6 +231,7 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     amounts: tuple[Amount, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
 
     @classmethod
     def from_record(cls, record: Record) -> Document:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from svodka.cli.common import JsonOption, err, out
-
-if TYPE_CHECKING:
-    from svodka.eval.gold import GoldScore
+from svodka.cli.eval_tables import (
+    counts_dict,
+    gate_table,
+    gold_table,
+    lemma_table,
+    ner_table,
+    sentence_table,
+    show_counts,
+)
 
 eval_app = typer.Typer(help="Score svodka against annotated data.", no_args_is_help=True)
 
@@ -97,6 +103,50 @@ def eval_gold(
         out.print_json(data={"figures": score.figures(), "layers": score.as_dict()})
     else:
         out.print(gold_table(score, folder))
+
+
+@eval_app.command("events")
+def eval_events(
+    sentences: Annotated[
+        Path, typer.Argument(help="Annotated sentences, one JSON per line.")
+    ] = Path("tests/data/events/sentences.jsonl"),
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold articles with an events layer (the guide's format).")
+    ] = None,
+    root: Annotated[
+        Path, typer.Option(help="The folder the gold files' doc paths start from.")
+    ] = Path("../shared"),
+    show: Annotated[bool, typer.Option("--show", help="List every miss.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Event type F1 and actor accuracy on annotated sentences; with --gold, the recall of
+    the gold articles' events and the predicted events per gold event."""
+    from svodka.config import Config
+    from svodka.eval.events import load_sentences, score_sentences
+    from svodka.eval.gold import load_gold, score_gold
+    from svodka.pipeline import Pipeline, default_pipeline
+
+    if not sentences.is_file():
+        raise typer.BadParameter(f"{sentences} is not a file", param_hint="SENTENCES")
+    score = score_sentences(load_sentences(sentences), Pipeline(Config(events=0)).analyze_many)
+    figures = {"sentences": score.as_dict()}
+    if gold is not None:
+        require_dir(gold, "--gold")
+        articles = score_gold(load_gold(gold, root), default_pipeline().analyze_many, show=show)
+        per_article = articles.figures()
+        figures["articles"] = {k: per_article[k] for k in ("events", "events_per_gold")}
+        for miss in articles.misses or []:
+            if "event" in miss:
+                out.print(miss, markup=False, highlight=False)
+    for miss in score.misses if show else []:
+        out.print(miss, markup=False, highlight=False)
+    if as_json:
+        out.print_json(data=figures)
+        return
+    out.print(sentence_table(score, sentences))
+    if "articles" in figures:
+        a = figures["articles"]
+        out.print(f"{gold}: event recall {a['events']:.3f}, {a['events_per_gold']:.2f} per gold")
 
 
 @eval_app.command("places")
@@ -293,88 +343,3 @@ def check_systems(names: list[str] | None) -> list[str]:
 def require_dir(path: Path, option: str) -> None:
     if not path.is_dir():
         raise typer.BadParameter(f"{path} is not a folder", param_hint=option)
-
-
-def ner_table(results: dict) -> Table:
-    table = Table(title="factRuEval dev, token F1 (naeval protocol)", title_justify="left")
-    table.add_column("system")
-    for t in ("PER", "LOC", "ORG"):
-        table.add_column(f"{t} P / R / F1", justify="right", no_wrap=True)
-    for name, scores in results.items():
-        cells = [f"{s.precision:.3f} / {s.recall:.3f} / [bold]{s.f1:.3f}" for s in scores.values()]
-        table.add_row(name, *cells)
-    return table
-
-
-def lemma_table(results: dict) -> Table:
-    types = sorted({t for r in results.values() for t in r.by_type})
-    table = Table(title="SlavicNER train, canonical-name accuracy", title_justify="left")
-    for column in ["system", "overall", *types]:
-        table.add_column(column, justify="left" if column == "system" else "right")
-    for name, r in results.items():
-        row = [f"{r.overall.accuracy:.3f}"] + [f"{r.by_type[t].accuracy:.3f}" for t in types]
-        table.add_row(name, *row)
-    return table
-
-
-def gold_table(score: GoldScore, folder: Path) -> Table:
-    """One row per layer: P, R, F1, the counts, and the guide's figure (recall or F1)."""
-    from svodka.eval.gold import RECALL_LAYERS
-
-    table = Table(title=f"{folder}, {score.articles} articles", title_justify="left")
-    for column in ("layer", "P", "R", "F1", "matched / predicted / gold", "figure"):
-        table.add_column(column, justify="left" if column == "layer" else "right")
-    figures = score.figures()
-    for layer, c in score.layers.items():
-        kind = "R" if layer in RECALL_LAYERS else "F1"
-        table.add_row(
-            layer,
-            f"{c.precision:.3f}",
-            f"{c.recall:.3f}",
-            f"{c.f1:.3f}",
-            f"{c.tp:.0f} / {c.predicted} / {c.gold}",
-            f"[bold]{figures[layer]:.3f}[/] {kind}",
-        )
-    return table
-
-
-def counts_table(scores: dict, title: str) -> Table:
-    """One row per figure: P, R, F1 and matched / predicted / gold."""
-    table = Table(title=title, title_justify="left")
-    for column in ("layer", "P", "R", "F1", "matched / predicted / gold"):
-        table.add_column(column, justify="left" if column == "layer" else "right")
-    for layer, s in scores.items():
-        counts = f"{s['tp']:.0f} / {s['predicted']} / {s['gold']}"
-        table.add_row(
-            layer, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", counts
-        )
-    return table
-
-
-def gate_table(figures: dict[str, float], floors: dict[str, float]) -> Table:
-    table = Table(title="quality gate", title_justify="left")
-    for column in ("figure", "measured", "floor", ""):
-        table.add_column(column, justify="left" if column == "figure" else "right")
-    for name in sorted(figures.keys() | floors.keys()):
-        value, floor = figures.get(name), floors.get(name)
-        ok = value is not None and (floor is None or value >= floor)
-        table.add_row(
-            name,
-            "—" if value is None else f"{value:.3f}",
-            "—" if floor is None else f"{floor:.3f}",
-            "ok" if ok else "[red]FAIL",
-        )
-    return table
-
-
-def counts_dict(scores: dict) -> dict[str, dict[str, float]]:
-    """Precision, recall, F1 and counts of each figure, for ``--json``."""
-    return {name: c.as_dict() for name, c in scores.items()}
-
-
-def show_counts(scores: dict, title: str, as_json: bool) -> None:
-    """Print P / R / F1 with their counts, as a table or as JSON."""
-    if as_json:
-        out.print_json(data=counts_dict(scores))
-    else:
-        out.print(counts_table(counts_dict(scores), title))

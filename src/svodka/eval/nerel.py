@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from svodka.doc import Document, Record
-from svodka.eval.gold import Counts
+from svodka.eval.matching import Counts
 
 KINDS = ("MONEY", "PERCENT", "DATE")
 Bounds = tuple[int, int]

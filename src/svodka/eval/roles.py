@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from svodka.doc import Document
-from svodka.eval.gold import Counts
+from svodka.eval.matching import Counts
 from svodka.eval.nerel import BratSpan, NerelDoc
 from svodka.lang.text import fold
 

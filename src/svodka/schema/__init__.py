@@ -1,7 +1,7 @@
 """The output contract: the one place that turns documents into JSON and back.
 
-``svodka.document/1`` is described in ``docs/output.md`` and, as a JSON Schema, in
-``document-1.json`` beside this module.
+``svodka.document/2`` is described in ``docs/output.md`` and, as a JSON Schema, in
+``document-2.json`` beside this module. Version 1 documents (no ``events``) still read.
 """
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Role
+from svodka.doc import Amount, DateMention, Document, Entity, Event, Mention, Place, Quote, Role
 from svodka.errors import SchemaError
 
-SCHEMA_ID = "svodka.document/1"
+SCHEMA_ID = "svodka.document/2"
+#: Contract versions ``from_dict`` reads: version 1 is version 2 without ``events``.
+READABLE = frozenset({"svodka.document/1", SCHEMA_ID})
 
 
 @cache
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the output contract."""
-    return json.loads(files(__name__).joinpath("document-1.json").read_text(encoding="utf-8"))
+    return json.loads(files(__name__).joinpath("document-2.json").read_text(encoding="utf-8"))
 
 
 def to_dict(doc: Document) -> dict[str, Any]:
@@ -39,7 +41,14 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "quotes": [asdict(q) for q in doc.quotes],
         "amounts": [amount_to_dict(a) for a in doc.amounts],
         "dates": [asdict(d) for d in doc.dates],
+        "events": [event_to_dict(e) for e in doc.events],
     }
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    data = asdict(event)
+    data["actors"] = list(event.actors)
+    return data
 
 
 def amount_to_dict(amount: Amount) -> dict[str, Any]:
@@ -65,8 +74,8 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
 
 
 def from_dict(data: dict[str, Any]) -> Document:
-    """A document back from its contract dict; raises SchemaError on another version."""
-    if data.get("schema") != SCHEMA_ID:
+    """A document back from its contract dict; raises SchemaError on an unknown version."""
+    if data.get("schema") not in READABLE:
         raise SchemaError(f"expected schema {SCHEMA_ID!r}, got {data.get('schema')!r}")
     try:
         return Document(
@@ -80,6 +89,7 @@ def from_dict(data: dict[str, Any]) -> Document:
             quotes=tuple(Quote(**q) for q in data["quotes"]),
             amounts=tuple(amount_from_dict(a) for a in data["amounts"]),
             dates=tuple(DateMention(**d) for d in data["dates"]),
+            events=tuple(event_from_dict(e) for e in data.get("events", ())),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SchemaError(
@@ -91,6 +101,10 @@ def amount_from_dict(data: dict[str, Any]) -> Amount:
     values = dict(data)
     values["range"] = tuple(data["range"]) if data.get("range") else None
     return Amount(**values)
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    return Event(**{**data, "actors": tuple(data.get("actors", ()))})
 
 
 def entity_from_dict(data: dict[str, Any]) -> Entity:

@@ -19,6 +19,7 @@ from svodka.stages import (
     amounts,
     coref,
     dates,
+    events,
     identity,
     names,
     ner,
@@ -29,7 +30,8 @@ from svodka.stages import (
 )
 
 #: The run order. dates runs before amounts, which skips the years and dates it found;
-#: places sets the keys of the places it finds, identity the rest.
+#: places sets the keys of the places it finds, identity the rest; events reads
+#: every layer before it.
 STAGES = (
     segment,
     ner,
@@ -41,6 +43,7 @@ STAGES = (
     quotes,
     dates,
     amounts,
+    events,
 )
 
 __all__ = ["STAGES"]

@@ -21,7 +21,18 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
 from pydantic_core import PydanticCustomError
 
-from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Record, Role
+from svodka.doc import (
+    Amount,
+    DateMention,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Record,
+    Role,
+)
 from svodka.errors import InputError
 from svodka.io.decode import check_russian
 from svodka.schema import SCHEMA_ID
@@ -103,12 +114,17 @@ EntityOut = mirror(Entity, "EntityOut", narrow={"type": Literal["PER", "ORG", "L
 QuoteOut = mirror(Quote, "QuoteOut", narrow={"kind": Literal["direct", "indirect"]})
 AmountOut = mirror(Amount, "AmountOut", narrow={"bound": Literal["min", "max"] | None})
 DateOut = mirror(DateMention, "DateOut")
+EventOut = mirror(
+    Event,
+    "EventOut",
+    narrow={"modality": Literal["asserted", "future", "hypothetical", "reported"]},
+)
 
 
 class Contract(BaseModel):
     """What every contract document starts with: the version of the contract."""
 
-    schema_: Literal["svodka.document/1"] = Field(alias="schema")
+    schema_: Literal["svodka.document/2"] = Field(alias="schema")
 
 
 DocumentOut = mirror(

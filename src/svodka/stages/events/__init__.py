@@ -1,0 +1,83 @@
+"""Events: who did what to whom, where and when, coded in PLOVER.
+
+«Путин и Токаев обсуждают сотрудничество … В июне они виделись … в Санкт-Петербурге» →
+CONSULT Путин → Токаев. Rules over the Russian trigger lexicon (``resources/events/``:
+lemmas with their PLOVER type and mode, the frames that find a target — «с кем»,
+«против кого», «в адрес» — and the words a noun needs to be an event, «ввести санкции»):
+
+- the source is the clause's subject (coordinated subjects included), or a passive's
+  agent; the target the first actor that fits a frame; actors are entities or groups
+  the text names («боевики»); a symmetric event between coordinated subjects
+  («Путин и Токаев встретились») runs from the first to the others;
+- coordinated actors make one event with several actors (``actors`` lists them all);
+- «не договорились» is negated; «планируют встретиться» future; «может ввести санкции»,
+  «призвал ввести санкции» hypothetical; an event inside a quote is reported and names
+  the quote;
+- the place is a LOC after «в»/«на» in the clause, the date the nearest resolved date in
+  the sentence; an event the text names without actors («проходят переговоры») lends
+  them to the same type with actors in the next sentence.
+
+An article keeps its ``Config.events`` most salient events (the GUIDE's main events, 4 by
+default; 0 keeps every one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from svodka.config import Config
+from svodka.doc import Document
+from svodka.lang import morph
+from svodka.stages.events.find import find_events, orient
+from svodka.stages.events.lexicon import Lexicon, load_lexicon
+from svodka.stages.events.select import (
+    join_mentions,
+    locate,
+    resolve_pronouns,
+    select,
+    to_event,
+)
+from svodka.stages.events.words import read_clause
+
+REQUIRES = ("tokens", "sentences", "entities", "quotes", "dates")
+PROVIDES = ("events",)
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    lexicon: Lexicon
+    limit: int
+
+
+def load(config: Config) -> Resources:
+    """The trigger lexicon and the number of events an article keeps."""
+    return Resources(load_lexicon(), config.events)
+
+
+def apply(doc: Document, resources: Resources) -> Document:
+    """``doc`` with its main events."""
+    lexicon = resources.lexicon
+    candidates = []
+    marked = trigger_offsets(doc, lexicon)
+    for sentence in doc.sentences:
+        if not any(sentence.start <= at < sentence.stop for at in marked):
+            continue
+        clause = read_clause(doc, sentence, lexicon.groups)
+        for c in find_events(clause, lexicon):
+            locate(c, doc.dates)
+            candidates.append(c)
+    resolve_pronouns(candidates)
+    for c in candidates:
+        orient(c)
+    chosen = select(join_mentions(candidates), doc, resources.limit)
+    return replace(doc, events=tuple(to_event(n, c, doc) for n, c in enumerate(chosen, 1)))
+
+
+def trigger_offsets(doc: Document, lexicon: Lexicon) -> list[int]:
+    """A cheap first look: where words whose lemma is a trigger start. Only their
+    sentences are read in full."""
+    return [
+        t.start
+        for t in doc.tokens
+        if t.text[:1].isalpha() and morph.lemma(t.text).replace("ё", "е") in lexicon.triggers
+    ]

@@ -1,0 +1,258 @@
+"""Events in one sentence: a trigger from the lexicon, its source (the subject, or the
+agent of a passive), its target (by the trigger's frames), coordinated actors, negation
+and modality, and the place and date the sentence gives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from svodka.resources import read_lines
+from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
+from svodka.stages.events.words import Actor, Clause, Word
+
+#: Words that open a new clause after a comma or dash: its subject is its own.
+SUBORDINATORS = frozenset(read_lines("events/clauses.txt"))
+GENITIVE = frozenset({"gent"})
+#: Cases of a verb's object that does what its infinitive says.
+OBJECT_CASES = frozenset({"accs", "datv"})
+#: Punctuation that ends the phrase a trigger governs.
+BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+#: Symmetric types: «Путин и Токаев встретились» is Путин → Токаев.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: How far (words) a trigger's context word, a preposition or a negation may stand.
+CONTEXT_REACH = 4
+PREPOSITION_REACH = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before ids and selection: word indices into its clause."""
+
+    clause: Clause
+    at: int
+    trigger: Trigger
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    place: Actor | None = None
+    date: str | None = None
+    left: int = 0
+    right: int = 0
+
+    @property
+    def actors(self) -> list[Actor]:
+        return self.sources + self.targets
+
+
+def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger of the sentence with the actors its frames find."""
+    found = []
+    for i, word in enumerate(clause.words):
+        rows = lexicon.triggers.get(word.lemma)
+        if not rows or clause.actor_at(i) is not None:
+            continue
+        trigger = next((t for t in rows if fits_context(clause.words, i, t)), None)
+        if trigger is None:
+            continue
+        left, right = bounds(clause.words, i)
+        c = Candidate(clause, i, trigger, left=left, right=right)
+        find_actors(c)
+        c.negated = is_negated(clause.words, i, left)
+        c.modality = read_modality(clause.words, i, left, lexicon.modality)
+        found.append(c)
+    return found
+
+
+def fits_context(words: list[Word], i: int, trigger: Trigger) -> bool:
+    """A trigger with context words counts only next to one of them («ввести санкции»)."""
+    if not trigger.context:
+        return True
+    near = words[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
+    return any(w.lemma in trigger.context for w in near)
+
+
+def bounds(words: list[Word], i: int) -> tuple[int, int]:
+    """The clause around word ``i``: from after the last «, что»/«;» before it to the
+    next one after it."""
+    left = 0
+    for k in range(i - 1, 0, -1):
+        if words[k].text == ";" or (words[k - 1].text in ",—–" and words[k].lower in SUBORDINATORS):
+            left = k
+            break
+    right = len(words)
+    for k in range(i + 1, len(words) - 1):
+        if words[k].text == ";" or (words[k].text in ",—–" and words[k + 1].lower in SUBORDINATORS):
+            right = k
+            break
+    return left, right
+
+
+def find_actors(c: Candidate) -> None:
+    """Source and target: a passive's subject is its target and its agent the source;
+    otherwise the subject is the source and the frames find the target."""
+    words, i = c.clause.words, c.at
+    passive = "pssv" in words[i].grammemes
+    subject = find_controller(c) or find_subject(c)
+    if passive:
+        c.targets = subject
+        c.sources = find_agent(c)
+    else:
+        c.sources = subject
+        c.targets = find_target(c, c.trigger.frames)
+        if not c.sources and words[i].pos == "NOUN":
+            c.sources = find_target(c, (Frame("", "gent"),))  # «переговоры Путина и Токаева»
+    c.targets = [a for a in c.targets if a not in c.sources]
+
+
+def orient(c: Candidate) -> None:
+    """A symmetric event between coordinated subjects runs from the first to the others."""
+    if not c.targets and c.trigger.type in SYMMETRIC and len(c.sources) > 1:
+        c.sources, c.targets = c.sources[:1], c.sources[1:]
+
+
+def find_controller(c: Candidate) -> list[Actor]:
+    """An infinitive's doer when a verb's object controls it: «призвала Москву вывести
+    войска» → Москва, «помог Киеву провести» → Киев."""
+    words, clause = c.clause.words, c.clause
+    if words[c.at].pos != "INFN":
+        return []
+    verb = next(
+        (k for k in range(c.at - 1, max(c.left, c.at - 6) - 1, -1) if words[k].pos == "VERB"),
+        None,
+    )
+    if verb is None:
+        return []
+    for actor in clause.actors:
+        if verb < actor.first and actor.last < c.at and actor.cases & OBJECT_CASES:
+            return coordinated(clause, actor, backwards=False)
+    return []
+
+
+def find_subject(c: Candidate) -> list[Actor]:
+    """The nominative actor nearest before the trigger in its clause, not after a
+    preposition, with the actors coordinated to it; else the first one after it
+    («заявили в МИД России»)."""
+    clause, words = c.clause, c.clause.words
+    before = [a for a in clause.actors if c.left <= a.first and a.last < c.at]
+    for actor in reversed(before):
+        if "nomn" in actor.cases and not governed(words, actor, c.left):
+            return coordinated(clause, actor, backwards=True)
+        if "gent" in actor.cases and headed_by_subject(words, actor, c.left):
+            return coordinated(clause, actor, backwards=False)  # «Лидеры России и Украины»
+    after = [a for a in clause.actors if c.at < a.first < c.right]
+    for actor in after[:2]:
+        if any(w.text in BREAKS for w in words[c.at + 1 : actor.first]):
+            break  # «…, сообщает МИР 24»: another clause's subject
+        if "nomn" in actor.cases and not governed(words, actor, c.at + 1):
+            return coordinated(clause, actor, backwards=False)
+    return []
+
+
+def headed_by_subject(words: list[Word], actor: Actor, left: int) -> bool:
+    """A genitive actor right after a nominative noun that is not an actor: «лидеры
+    России и Украины договорились» — the countries stand for their leaders."""
+    k = actor.first - 1
+    if k < left:
+        return False
+    head = words[k]
+    return (
+        head.pos == "NOUN"
+        and "nomn" in head.cases
+        and (k == left or words[k - 1].pos != "PREP")
+    )
+
+
+def find_agent(c: Candidate) -> list[Actor]:
+    """A passive's agent: an instrumental actor after it («задержан полицией»), or the
+    actor in the genitive after an instrumental noun («сотрудниками ФСБ»)."""
+    words = c.clause.words
+    for actor in c.clause.actors:
+        if not c.at < actor.first < min(c.right, c.at + 6):
+            continue
+        if "ablt" in actor.cases and not governed(words, actor, c.at + 1):
+            return [actor]
+        if "gent" in actor.cases and "ablt" in words[actor.first - 1].cases:
+            return [actor]
+    return []
+
+
+def find_target(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
+    """The first actor after the trigger, before the next comma, that fits a frame, tried
+    in the frames' order."""
+    clause, words = c.clause, c.clause.words
+    stop = next((k for k in range(c.at + 1, c.right) if words[k].text in BREAKS), c.right)
+    after = [a for a in clause.actors if c.at < a.first < stop]
+    for frame in frames:
+        for actor in after:
+            if frame.case not in actor.cases:
+                continue
+            preposition = governing(words, actor, c.at + 1)
+            if preposition == frame.preposition:
+                return coordinated(clause, actor, backwards=False)
+    return []
+
+
+def governing(words: list[Word], actor: Actor, stop: int) -> str:
+    """The preposition that governs an actor: the nearest one before it, past the words
+    of its phrase that agree with it and their genitives («с президентом Казахстана
+    Токаевым»); "" when none does («В июне они виделись»: «июне» does not agree)."""
+    for k in range(actor.first - 1, max(stop, actor.first - PREPOSITION_REACH) - 1, -1):
+        w = words[k]
+        if w.pos == "PREP":
+            return w.lower
+        if w.lower == "отношении" and k > 0 and words[k - 1].lower == "в":
+            return "в отношении"
+        if w.pos not in ("NOUN", "ADJF", "PRTF", "NUMR") or not (
+            w.cases & (actor.cases | GENITIVE)
+        ):
+            return ""
+    return ""
+
+
+def governed(words: list[Word], actor: Actor, stop: int) -> bool:
+    return bool(governing(words, actor, stop))
+
+
+def coordinated(clause: Clause, actor: Actor, *, backwards: bool) -> list[Actor]:
+    """The actor and those joined to it by «и», «,» or «а также» in a shared case."""
+    joined = [actor]
+    actors = clause.actors
+    at = actors.index(actor)
+    step = -1 if backwards else 1
+    k = at + step
+    while 0 <= k < len(actors):
+        a, b = (actors[k], joined[-1]) if backwards else (joined[-1], actors[k])
+        between = [w.lower for w in clause.words[a.last + 1 : b.first]]
+        if between not in (["и"], [","], ["а", "также"], [",", "а", "также"]):
+            break
+        if not actors[k].cases & actor.cases:
+            break
+        joined.append(actors[k])
+        k += step
+    return sorted(joined, key=lambda a: a.first)
+
+
+def is_negated(words: list[Word], i: int, left: int) -> bool:
+    """«не договорились», «не смогли договориться», «ни о чем не договорились»."""
+    for k in range(i - 1, max(left, i - 3) - 1, -1):
+        if words[k].lower in ("не", "ни"):
+            return True
+        if words[k].pos not in ("VERB", "INFN", "ADVB", "PRCL"):
+            break
+    return False
+
+
+def read_modality(words: list[Word], i: int, left: int, table: dict[str, str]) -> str:
+    """ "future" for a future tense or a plan («планируют встретиться»), "hypothetical"
+    for a possibility, a condition or an appeal («может ввести», «призвал ввести»)."""
+    clause_words = words[left:i]
+    if any(w.lower in ("бы", "если") for w in clause_words):
+        return "hypothetical"
+    for w in reversed(words[max(left, i - CONTEXT_REACH) : i]):
+        kind = table.get(w.lemma)
+        if kind in ("future", "hypothetical"):
+            return kind
+        if w.lemma in ("быть", "стать") and "futr" in w.grammemes:
+            return "future"
+    return "future" if "futr" in words[i].grammemes else "asserted"

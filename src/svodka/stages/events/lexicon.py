@@ -1,0 +1,73 @@
+"""The event tables under ``resources/events/``, read once: PLOVER's types and modes, the
+Russian trigger lexicon with its target frames, group actors and modality words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from svodka.resources import read_lines, read_table
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where a target stands: after ``preposition`` (or none) in ``case``."""
+
+    preposition: str
+    case: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon row: «санкция» → SANCTION, restrict, against «против»+gen, an event only
+    next to one of its ``context`` words («ввести», «наложить»…); no context: always."""
+
+    lemma: str
+    type: str
+    mode: str | None
+    frames: tuple[Frame, ...]
+    context: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: dict[str, tuple[Trigger, ...]]
+    quads: dict[str, str]
+    groups: frozenset[str]
+    modality: dict[str, str]
+
+
+#: Cases as the lexicon writes them → pymorphy3's grammemes.
+CASES = {
+    "nom": "nomn",
+    "gen": "gent",
+    "dat": "datv",
+    "acc": "accs",
+    "ins": "ablt",
+    "loc": "loct",
+}
+
+
+def load_lexicon() -> Lexicon:
+    """Every events table, parsed."""
+    triggers: dict[str, list[Trigger]] = {}
+    for lemma, type_, mode, target, support in read_table("events/triggers.tsv", 5):
+        context = frozenset(support.split(",")) if support not in ("", "-") else frozenset()
+        trigger = Trigger(lemma, type_, mode or None, parse_frames(target), context)
+        triggers.setdefault(lemma, []).append(trigger)
+    quads = {row[0]: row[1] for row in read_table("events/types.tsv", 3)}
+    modality = {lemma: kind for lemma, kind in read_table("events/modality.tsv", 2)}
+    return Lexicon(
+        triggers={lemma: tuple(rows) for lemma, rows in triggers.items()},
+        quads=quads,
+        groups=frozenset(read_lines("events/actors.txt")),
+        modality=modality,
+    )
+
+
+def parse_frames(text: str) -> tuple[Frame, ...]:
+    """«с+ins|gen» → (Frame("с", "ablt"), Frame("", "gent"))."""
+    frames = []
+    for part in filter(None, text.split("|")):
+        preposition, _, case = part.rpartition("+")
+        frames.append(Frame(preposition, CASES[case]))
+    return tuple(frames)

@@ -1,0 +1,174 @@
+"""From candidates to the article's main events: place and date from the sentence,
+actorless mentions joined to the event they name, duplicates merged, the most salient
+kept (the GUIDE: «the main events of the article, usually 1–4»)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from svodka.doc import DateMention, Document, Event, Quote
+from svodka.stages.events.find import Candidate
+from svodka.stages.events.words import Actor
+
+#: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
+PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+#: How many events an article keeps when asked for its main ones.
+MAIN_EVENTS = 4
+
+
+def locate(c: Candidate, dates: tuple[DateMention, ...]) -> None:
+    """The place (a LOC after «в»/«на», not an actor) and the date the clause gives."""
+    words = c.clause.words
+    places = [
+        a
+        for a in c.clause.actors
+        if a.entity is not None
+        and a.entity.type == "LOC"
+        and a not in c.actors
+        and a.first > 0
+        and words[a.first - 1].lower in PLACE_PREPOSITIONS
+        and "loct" in a.cases
+    ]
+    if places:
+        c.place = min(places, key=lambda a: abs(a.first - c.at))
+    sentence = c.clause.sentence
+    here = [d for d in dates if d.value and sentence.start <= d.start < sentence.stop]
+    if here:
+        at = words[c.at].start
+        c.date = min(here, key=lambda d: abs(d.start - at)).value
+
+
+def resolve_pronouns(candidates: list[Candidate]) -> None:
+    """A pronoun subject stands for the actors of the event before it within a few
+    sentences: «они» for all of them, «он»/«она» for its source."""
+    for n, c in enumerate(candidates):
+        if not (c.sources and c.sources[0].pronoun):
+            continue
+        pronoun = c.sources[0]
+        prior = next(
+            (p for p in reversed(candidates[:n]) if named(p.actors) and close(p, c, 400)), None
+        )
+        if prior is None:
+            c.sources = []
+            continue
+        antecedents = named(prior.actors) if pronoun.name == "они" else named(prior.sources)[:1]
+        c.sources = [replace(a, first=pronoun.first, last=pronoun.last) for a in antecedents]
+
+
+def named(actors: list[Actor]) -> list[Actor]:
+    return [a for a in actors if a.entity is not None]
+
+
+def join_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """An event named without its actors («проходят переговоры лидеров двух стран») and
+    the same type with actors in the next sentence («Путин и Токаев обсуждают») are one
+    event: the second takes the first's place and date."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        prior = kept[-1] if kept else None
+        if (
+            prior is not None
+            and prior.trigger.type == c.trigger.type
+            and close(prior, c, 3)
+            and (not prior.actors or not c.actors or same_actors(prior, c))
+            and not differ(prior, c)
+        ):
+            kept[-1] = merge(prior, c)
+            continue
+        kept.append(c)
+    return kept
+
+
+def close(a: Candidate, b: Candidate, gap: int) -> bool:
+    """The same sentence, or sentences at most ``gap`` characters apart."""
+    return a.clause is b.clause or b.clause.sentence.start - a.clause.sentence.stop < gap
+
+
+def differ(a: Candidate, b: Candidate) -> bool:
+    """Two dates or two places that disagree: «сегодня в Сочи» is not «в июне в Петербурге»."""
+    places = a.place and b.place and a.place.entity is not b.place.entity
+    return bool(places or (a.date and b.date and a.date != b.date))
+
+
+def same_actors(a: Candidate, b: Candidate) -> bool:
+    return keys(a.actors) <= keys(b.actors) or keys(b.actors) <= keys(a.actors)
+
+
+def keys(actors: list[Actor]) -> frozenset[str]:
+    return frozenset(a.entity.id if a.entity else a.name for a in actors)
+
+
+def merge(a: Candidate, b: Candidate) -> Candidate:
+    """The one with more actors, with the other's place and date where it has none."""
+    main, other = (a, b) if len(a.actors) >= len(b.actors) else (b, a)
+    main.place = main.place or other.place
+    main.date = main.date or other.date
+    return main
+
+
+def salience(c: Candidate, counts: Counter[str], lead_stop: int) -> float:
+    """How central an event is: in the headline or lead, between often-named actors,
+    with both sides named, asserted."""
+    score = 2.0 if c.clause.sentence.start < lead_stop else 0.0
+    score += sum(min(counts[a.entity.id], 6) * 0.3 for a in c.actors if a.entity is not None)
+    score += 1.0 if c.sources and c.targets else 0.0
+    score -= 1.0 if c.modality != "asserted" or c.negated else 0.0
+    score += 0.5 if c.place is not None or c.date else 0.0
+    return score
+
+
+def select(candidates: list[Candidate], doc: Document, limit: int) -> list[Candidate]:
+    """Events with at least one actor, the ``limit`` most salient (0: all), in text order."""
+    with_actors = [c for c in candidates if c.actors]
+    if not limit or len(with_actors) <= limit:
+        return with_actors
+    counts = Counter({e.id: len(e.mentions) for e in doc.entities})
+    lead_stop = doc.sentences[min(2, len(doc.sentences) - 1)].stop if doc.sentences else 0
+    ranked = sorted(with_actors, key=lambda c: -salience(c, counts, lead_stop))[:limit]
+    return sorted(ranked, key=lambda c: c.at + c.clause.sentence.start * 10_000)
+
+
+def to_event(number: int, c: Candidate, doc: Document) -> Event:
+    """The output record of a candidate."""
+    words = c.clause.words
+    source, target = first_entity(c.sources), first_entity(c.targets)
+    quote = quote_at(doc.quotes, words[c.at].start)
+    source_id = source.entity.id if source and source.entity else None
+    source_name = source.name if source else None
+    actors = [a.name for a in c.actors]
+    speaker = doc.quotes[int(quote[1:]) - 1] if quote and not c.sources else None
+    if speaker is not None and speaker.speaker_name:
+        # «Мы не будем вводить санкции», — заявил Трамп: the speaker is the source
+        source_id, source_name = speaker.speaker, speaker.speaker_name
+        actors.insert(0, speaker.speaker_name)
+    return Event(
+        id=f"v{number}",
+        type=c.trigger.type,
+        mode=c.trigger.mode,
+        source=source_id,
+        target=target.entity.id if target and target.entity else None,
+        source_name=source_name,
+        target_name=target.name if target else None,
+        actors=tuple(dict.fromkeys(actors)),
+        place=c.place.entity.id if c.place and c.place.entity else None,
+        date=c.date,
+        negated=c.negated,
+        modality="reported" if quote else c.modality,
+        trigger=words[c.at].text,
+        start=words[c.left].start,
+        stop=words[min(c.right, len(words)) - 1].stop,
+        quote=quote,
+    )
+
+
+def first_entity(actors: list[Actor]) -> Actor | None:
+    """The first actor, an entity preferred to a group word."""
+    return next((a for a in actors if a.entity is not None), actors[0] if actors else None)
+
+
+def quote_at(quotes: tuple[Quote, ...], offset: int) -> str | None:
+    """«q3» when the offset lies inside the document's third quote; an outlet's
+    attribution («…, сообщает ТАСС») is the news itself, not a quote."""
+    inside = (n for n, q in enumerate(quotes, 1) if q.start <= offset < q.stop and not q.source)
+    return next((f"q{n}" for n in inside), None)

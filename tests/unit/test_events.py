@@ -1,0 +1,155 @@
+"""The events stage: PLOVER type, actors, negation, modality, place and date."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from svodka.config import Config
+from svodka.pipeline import Pipeline
+from svodka.schema import from_dict, to_dict
+
+
+@pytest.fixture(scope="module")
+def every_event():
+    """A pipeline that keeps every event, not only an article's main ones."""
+    return Pipeline(Config(events=0))
+
+
+def events(pipeline, text, published=date(2020, 3, 10)):
+    doc = pipeline.analyze(text, published=published)
+    return doc, [(e.type, e.source_name, e.target_name, e.negated, e.modality) for e in doc.events]
+
+
+#: sentence → the events it must give: (type, source, target, negated, modality)
+SENTENCES = {
+    "consult_with": (
+        "Президент России Владимир Путин провел переговоры с президентом Казахстана "
+        "Касым-Жомартом Токаевым.",
+        [("CONSULT", "Владимир Путин", "Касым-Жомарт Токаев", False, "asserted")],
+    ),
+    "coordinated_subjects": (
+        "Владимир Путин и Касым-Жомарт Токаев обсуждают двустороннее сотрудничество.",
+        [("CONSULT", "Владимир Путин", "Касым-Жомарт Токаев", False, "asserted")],
+    ),
+    "sanction_against": (
+        "Евросоюз ввел санкции против России.",
+        [("SANCTION", "Евросоюз", "Россия", False, "asserted")],
+    ),
+    "negated_agreement": (
+        "Лидеры России и Украины не договорились о прекращении огня.",
+        [("AGREE", "Россия", "Украина", True, "asserted")],
+    ),
+    "future_plan": (
+        "Путин и Макрон планируют встретиться в Париже.",
+        [("CONSULT", "Путин", "Макрон", False, "future")],
+    ),
+    "possibility": (
+        "США могут ввести санкции против Ирана.",
+        [("SANCTION", "США", "Иран", False, "hypothetical")],
+    ),
+    "group_actor": (
+        "Боевики обстреляли позиции армии в Донецке.",
+        [("ASSAULT", "боевики", "армия", False, "asserted")],
+    ),
+    "passive_with_agent": (
+        "Хамзат Идрисов был задержан сотрудниками ФСБ в Нальчике.",
+        [("COERCE", "ФСБ", "Хамзат Идрисов", False, "asserted")],
+    ),
+    "apposition_names_the_target": (
+        "Полиция задержала активиста Алексея Навального.",
+        [("COERCE", "полиция", "Алексей Навальный", False, "asserted")],
+    ),
+    "accusation": (
+        "Сергей Лавров обвинил Вашингтон во вмешательстве.",
+        [("ACCUSE", "Сергей Лавров", "Вашингтон", False, "asserted")],
+    ),
+    "reporting_alone_is_no_event": ("Министр заявил журналистам, что погода хорошая.", []),
+    "noun_needs_its_verb": ("Санкции обсуждались давно.", []),
+}
+
+
+@pytest.mark.parametrize("name", SENTENCES)
+def test_sentence_events(every_event, name):
+    text, expected = SENTENCES[name]
+    assert events(every_event, text)[1] == expected
+
+
+def test_quoted_event_is_reported_and_its_speaker_the_source(every_event):
+    doc, found = events(
+        every_event, "«Мы не будем вводить санкции против Китая», — заявил Дональд Трамп."
+    )
+    assert found == [("SANCTION", "Дональд Трамп", "Китай", True, "reported")]
+    assert doc.events[0].quote == "q1"
+
+
+def test_appeal_names_who_is_to_act(every_event):
+    _, found = events(every_event, "Меркель призвала Москву вывести войска из Грузии.")
+    assert [f[:3] for f in found] == [
+        ("REQUEST", "Меркель", "Москва"),
+        ("RETREAT", "Москва", "Грузия"),
+    ]
+
+
+def test_coordinated_actors_make_one_event(every_event):
+    text = (
+        "Президенты Латвии, Эстонии и Литвы Андрис Берзиньш, Тоомас Ильвес и Даля Грибаускайте "
+        "встретились в Риге."
+    )
+    doc, _ = events(every_event, text)
+    [event] = doc.events
+    assert event.actors == ("Андрис Берзиньш", "Тоомас Ильвес", "Даля Грибаускайте")
+    assert doc.entity(event.place).name == "Рига"
+
+
+def test_seed_article_gives_its_two_meetings(pipeline):
+    text = (Path(__file__).parents[2] / "examples" / "mir24-putin-tokayev.txt").read_text()
+    doc = pipeline.analyze(text, published=date(2022, 8, 19))
+    consults = [e for e in doc.events if e.type == "CONSULT"]
+    found = {(e.source_name, e.target_name, doc.entity(e.place).name, e.date) for e in consults}
+    assert found == {
+        ("Владимир Путин", "Касым-Жомарт Токаев", "Сочи", "2022-08-19"),
+        ("Владимир Путин", "Касым-Жомарт Токаев", "Санкт-Петербург", "2022-06"),
+    }
+
+
+def test_pronoun_takes_the_actors_before(every_event):
+    text = "Путин и Токаев встретились в Сочи. Ранее они виделись в Москве."
+    _, found = events(every_event, text)
+    assert [f[:3] for f in found] == [("CONSULT", "Путин", "Токаев")] * 2
+
+
+def test_actors_are_always_in_the_text(every_event):
+    text = "Боевики напали на колонну. Власти ввели санкции. Они договорились."
+    doc, _ = events(every_event, text)
+    for event in doc.events:
+        for name in event.actors:
+            assert name.lower()[:5] in doc.text.lower()
+
+
+def test_main_events_are_limited(pipeline):
+    countries = [
+        "Ирана",
+        "Сирии",
+        "Кубы",
+        "Ливии",
+        "Ирака",
+        "Чили",
+        "Перу",
+        "Мали",
+        "Чада",
+        "Непала",
+    ]
+    doc = pipeline.analyze(" ".join(f"США ввели санкции против {c}." for c in countries))
+    assert 0 < len(doc.events) <= Config().events
+
+
+def test_events_round_trip_the_contract(example_doc):
+    assert from_dict(to_dict(example_doc)).events == example_doc.events
+
+
+def test_a_version_1_document_still_reads(example_doc):
+    data = to_dict(example_doc)
+    data["schema"] = "svodka.document/1"
+    del data["events"]
+    assert from_dict(data).events == ()
