@@ -58,6 +58,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         model=load_model() if with_model else None,
         members=frozenset(read_lines("roles/member_titles.txt")),
         member_markers=frozenset(read_lines("roles/member_markers.txt")),
+        modifiers=frozenset(read_lines("roles/title_modifiers.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
         },

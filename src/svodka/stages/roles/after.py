@@ -10,9 +10,10 @@ from svodka.stages.roles.view import (
     Found,
     Resources,
     View,
-    cases,
     is_genitive_word,
     match_position,
+    name_cases,
+    title_cases,
 )
 
 MAX_GAP = 12  # tokens between a position and its organisation
@@ -55,20 +56,10 @@ def agrees(view: View, found: Found, last: int) -> bool:
     """Whether a title after a name may be its apposition: an instrumental title after
     «—» or «, а» and a name in another case is not («X, а главным редактором — Y»,
     «Y — главным редактором»); other cases are left alone, a name's case is often unsure."""
-    owner = view.owner.get(last - 1)
-    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
-    name = cases(view.word(last - 1), surname)
-    title = cases(view.word(head_of(view, found)))
+    name = name_cases(view, last)
+    title = title_cases(view, found)
     gapped = view.word(last) in DASHES or view.word(last + 1).lower() in ("а", "и")
     return not gapped or title != {"ablt"} or not name or "ablt" in name
-
-
-def head_of(view: View, found: Found) -> int:
-    """The first noun of a position phrase: «генеральный [директор] компании»."""
-    for k in range(found.first, found.last):
-        if morph.parse(view.word(k).lower())[0].tag.POS == "NOUN":
-            return k
-    return found.last - 1
 
 
 def heads_name(view: View, k: int) -> bool:

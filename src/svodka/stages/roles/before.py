@@ -16,6 +16,7 @@ from svodka.stages.roles.view import (
     cases,
     is_genitive_word,
     match_position,
+    name_cases,
     topic_tail,
 )
 
@@ -138,6 +139,9 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
         scan.ofs.append((entity, view.text_of(start, stop)))
         scan.joined = False
         return start - 1
+    if word == "и" and k > 0 and joins_fields(view, scan, k - 1, res):
+        scan.words.insert(0, word)  # «министр информации [и] печати»
+        return k - 1
     if word in JOINERS and k > 0 and joins(view, scan, k - 1):
         scan.joined = True  # «Латвии, [Эстонии]», «X, [Y]»
         return k - 1
@@ -173,6 +177,15 @@ def swallowed(view: View, k: int, start: int, res: Resources) -> Found | None:
     return found if found is not None and found.first < start else None
 
 
+def joins_fields(view: View, scan: Scan, k: int, res: Resources) -> bool:
+    """Whether «и» before ``k + 1`` joins two fields of one title: «министр информации и
+    печати» (lowercase genitives on both sides, no title or entity before it)."""
+    if not scan.words or not scan.words[0].islower() or k in view.owner:
+        return False
+    word = view.word(k)
+    return word.islower() and is_genitive_word(word) and match_position(view, k, res) is None
+
+
 def joins(view: View, scan: Scan, k: int) -> bool:
     """Whether a joiner before ``k + 1`` continues a list of names or of places."""
     if scan.words:
@@ -195,10 +208,19 @@ def pick_role(
         return make_role(view, found, None, [], res), found  # «адвокат Гибсона [Имя]»
     if scan.nested:
         return (make_role(view, outer, None, [], res), outer) if outer else (None, found)
+    words = scan.words
     if outer is not None and not holds_inner(view, found, outer, last):
-        found = outer
+        found, words = nested_title(view, outer, found, words), []
     of, of_text = aligned_of(view, scan, last)
-    return make_role(view, found, of, scan.words, res, of_text), found
+    return make_role(view, found, of, words, res, of_text), found
+
+
+def nested_title(view: View, outer: Found, inner: Found, words: list[str]) -> Found:
+    """The outer title with the inner one and its words as its qualifier: «заместитель
+    [председателя правительства]», «пресс-секретарь [главы правительства]»."""
+    inner_text = view.text_of(inner.first, inner.last).lower()
+    qualifier = " ".join([inner_text, *(w.lower() for w in words if w not in MARKS)])
+    return Found(f"{outer.title} {qualifier}", outer.first, inner.last)
 
 
 def is_complement(view: View, chosen: Found, last: int) -> bool:
@@ -219,26 +241,20 @@ def skips_complement(view: View, found: Found, last: int) -> bool:
     between = view.owned(found.last, "PER") if found.last < len(view.doc.tokens) else None
     if between is None:
         return False
-    entity, _, stop = between
-    surname = entity.name.split()[-1] if entity.name else ""
-    shared = cases(view.word(found.last - 1)) & cases(view.word(stop - 1), surname)
+    shared = cases(view.word(found.last - 1)) & name_cases(view, between[2])
     return not shared - SUBJECT_CASES and serves_person(view, found, last)
 
 
 def serves_person(view: View, found: Found, last: int) -> bool:
     """Whether a title before a genitive name is the next name's, in the title's case:
     «адвокат [Гибсона] Стивен Колодни»."""
-    owner = view.owner.get(last - 1)
-    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
-    return bool(cases(view.word(found.last - 1)) & cases(view.word(last - 1), surname))
+    return bool(cases(view.word(found.last - 1)) & name_cases(view, last))
 
 
 def holds_inner(view: View, inner: Found, outer: Found, last: int) -> bool:
     """Whether the name agrees with the inner title rather than the outer one:
     «пресс-секретарь президента Путина» → Путин is the президент."""
-    owner = view.owner.get(last - 1)
-    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
-    name = cases(view.word(last - 1), surname)
+    name = name_cases(view, last)
     return len(name & cases(view.word(inner.last - 1))) > len(
         name & cases(view.word(outer.last - 1))
     )

@@ -19,7 +19,16 @@ from svodka.doc import Entity, Role
 from svodka.lang import morph
 from svodka.stages.roles.make import make_role
 from svodka.stages.roles.predicate import following
-from svodka.stages.roles.view import MARKS, Found, Resources, View, cases, match_position
+from svodka.stages.roles.view import (
+    MARKS,
+    Found,
+    Resources,
+    View,
+    cases,
+    head_of,
+    match_position,
+    name_cases,
+)
 
 MAX_DISTANCE = 20  # tokens between a title and a name that may pair
 DASHES = frozenset({"—", "–", "-"})
@@ -170,26 +179,17 @@ def part_of_speech(word: str) -> str:
 
 def grammar(view: View, pair: Pair) -> list[str]:
     """Cases of the title's head and of the name, whether they agree, number, capitals."""
-    head = view.word(head_token(view, pair.found))
-    surname = pair.entity.name.split()[-1] if pair.entity.name else ""
+    head = view.word(head_of(view, pair.found))
     title_cases = cases(head)
-    name_cases = cases(view.word(pair.last - 1), surname)
+    name = name_cases(view, pair.last)
     out = [f"tcase_{c}" for c in sorted(title_cases)]
-    out += [f"ncase_{c}" for c in sorted(name_cases)]
-    out.append("agree" if title_cases & name_cases else "disagree")
+    out += [f"ncase_{c}" for c in sorted(name)]
+    out.append("agree" if title_cases & name else "disagree")
     if "plur" in morph.parse(head.lower())[0].tag:
         out.append("plural")
     if pair.found.last - pair.found.first > 1:
         out.append("phrase")
     return out
-
-
-def head_token(view: View, found: Found) -> int:
-    """The first noun of a position phrase: «генеральный [директор] компании»."""
-    for k in range(found.first, found.last):
-        if morph.parse(view.word(k).lower())[0].tag.POS == "NOUN":
-            return k
-    return found.last - 1
 
 
 def crowd(pair: Pair, titles: list[Found], people: list[tuple], before: bool) -> list[str]:

@@ -7,7 +7,16 @@ from __future__ import annotations
 from svodka.doc import Entity, Role
 from svodka.lang import morph
 from svodka.stages.roles.make import make_role
-from svodka.stages.roles.view import MARKS, Found, Resources, View, cases, match_position
+from svodka.stages.roles.view import (
+    MARKS,
+    Found,
+    Resources,
+    View,
+    cases,
+    match_position,
+    name_cases,
+    title_cases,
+)
 
 #: Words between a subject, its verb and its title: «был [уже] назначен [вновь] …».
 FILLERS = frozenset(
@@ -52,7 +61,7 @@ def role_inverted(view: View, first: int, last: int, res: Resources) -> Role | N
     end = k - 1  # the title, with its organisation, ends before the verb
     for start in range(end, max(end - MAX_GAP, -1), -1):
         found = starts_title(view, start, res)
-        if found is not None and "ablt" in cases(view.word(found.last - 1)):
+        if found is not None and "ablt" in title_cases(view, found):
             role = title_after(view, start, res)
             return role if role is not None and reaches(view, found, end) else None
     return None
@@ -90,12 +99,6 @@ def reaches(view: View, found: Found, end: int) -> bool:
     )
 
 
-def name_cases(view: View, last: int) -> frozenset[str]:
-    owner = view.owner.get(last - 1)
-    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
-    return cases(view.word(last - 1), surname)
-
-
 def skip_fillers(view: View, k: int, step: int) -> int:
     """The first token from ``k`` in direction ``step`` that is no filler or adverb."""
     for _ in range(MAX_FILL):
@@ -127,7 +130,7 @@ def title_after(view: View, k: int, res: Resources) -> Role | None:
     elif (size := acting(view, k)) > 0:
         k, case = k + size, "gent"  # «назначен и. о. министра» holds the министр post
     found = starts_title(view, k, res)
-    if found is None or case not in cases(view.word(found.last - 1)):
+    if found is None or case not in title_cases(view, found):
         return None
     of, words = following(view, found.last)
     return make_role(view, found, of, words if of is None or of.type == "LOC" else [], res)
@@ -195,7 +198,7 @@ def role_gapped(view: View, first: int, last: int, res: Resources) -> Role | Non
         joiner, found, start = first - 1, starts_title(view, k, res), k
     else:
         return None
-    if found is None or "ablt" not in cases(view.word(found.last - 1)):
+    if found is None or "ablt" not in title_cases(view, found):
         return None
     if "nomn" not in name_cases(view, last):
         return None
@@ -240,7 +243,7 @@ def held_of(view: View, verb: int, joiner: int, res: Resources) -> Role | None:
         start -= 1
     for k in range(start, joiner):
         found = starts_title(view, k, res)
-        if found is not None and "ablt" in cases(view.word(found.last - 1)):
+        if found is not None and "ablt" in title_cases(view, found):
             role = title_after(view, k, res)
             if role is not None and (role.of or role.of_name):
                 return role

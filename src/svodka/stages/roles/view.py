@@ -36,6 +36,7 @@ class Resources:
     member_markers: frozenset[str] = frozenset()  # «[другой] представитель»
     #: «губернатор [области]»: the article's region; a kind → whether it stands for any kind
     place_kinds: dict[str, bool] = field(default_factory=dict)
+    modifiers: frozenset[str] = frozenset()  # «[первый] вице-президент»: part of the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,25 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
     for size in range(min(res.longest, k + 1), 0, -1):
         key = tuple(view.lemma(j) for j in range(k - size + 1, k + 1))
         if key in res.positions and not is_verb(view.word(k)):
-            found = Found(res.positions[key], k - size + 1, k + 1)
+            found = modified(view, Found(res.positions[key], k - size + 1, k + 1), res)
             return None if is_membership(view, found, res) else found
     return None
+
+
+def modified(view: View, found: Found, res: Resources) -> Found:
+    """A title with the qualifying adjective before it, in the title's gender:
+    «[первого] вице-президента» → «первый вице-президент», «[главной] героини»."""
+    k = found.first - 1
+    if k < 0 or k in view.owner or view.lemma(k) not in res.modifiers:
+        return found
+    opens = k == 0 or view.word(k - 1) in ".!?" or view.breaks(k - 1)
+    if not view.word(k).islower() and not opens:
+        return found  # a capital inside a sentence: part of a name («Первый канал»)
+    head = morph.parse(found.title.split()[0])[0]
+    word = view.lemma(k)
+    if (gender := morph.gender_of(head.tag)) in ("femn", "neut"):
+        word = morph.inflect(morph.parse(word)[0], {"nomn", "sing", gender}) or word
+    return Found(f"{word} {found.title}", k, found.last)
 
 
 def is_membership(view: View, found: Found, res: Resources) -> bool:
@@ -139,6 +156,36 @@ def cases(word: str, name: str = "") -> frozenset[str]:
     if name and word.lower() == name.lower():
         found.add("nomn")  # the name as the entity is named is nominative: «Силуанов»
     return frozenset(c for c in found if c)
+
+
+def head_of(view: View, found: Found) -> int:
+    """The first noun of a position phrase: «генеральный [директор] компании»."""
+    for k in range(found.first, found.last):
+        if morph.parse(view.word(k).lower())[0].tag.POS == "NOUN":
+            return k
+    return found.last - 1
+
+
+def title_cases(view: View, found: Found) -> frozenset[str]:
+    """The cases of a position phrase's head: «председателем [совета директоров]» is
+    instrumental, though its last word is a genitive."""
+    return cases(view.word(head_of(view, found)))
+
+
+def name_cases(view: View, last: int) -> frozenset[str]:
+    """The cases of the name whose mention ends at token ``last - 1``, read from all its
+    words: «Наталья Тимакова» is nominative only, though «Тимакова» alone may be a
+    genitive; a word giving no case, or words that disagree, leave the last word's cases."""
+    owner = view.owner.get(last - 1)
+    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
+    found = cases(view.word(last - 1), surname)
+    if owner is None or not found:
+        return found
+    for k in range(owner[1], last - 1):
+        word = view.word(k)
+        if word[:1].isupper() and (more := cases(word)) and (both := found & more):
+            found = both
+    return found
 
 
 def is_genitive_word(word: str) -> bool:
