@@ -21,6 +21,7 @@ RELATIVES = frozenset(read_lines("quotes/relatives.txt"))
 #: Words before «по словам X» that start a clause of their own: «…, что, как считают X, …».
 SUBORDINATORS = CLAUSE_CONJUNCTIONS | frozenset(read_lines("quotes/subordinators.txt"))
 MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
+MAX_ABOUT_ASIDE = 10  # tokens of «, как передает «Интерфакс»,» after «Об этом»
 MAX_ABOUT_GAP = 8  # tokens between «Об этом» and its verb, a name among them
 
 
@@ -214,7 +215,13 @@ def governs_object(view: View, k: int) -> bool:
 
 def verb_after_this(view: View, k: int, hi: int) -> int | None:
     """The reporting verb of «Об этом …» from token ``k``: within three words, or past
-    an addressee's name («Об этом РИА «Новости» сообщил пресс-секретарь …»)."""
+    an addressee's name («Об этом РИА «Новости» сообщил пресс-секретарь …») or an aside
+    between commas («Об этом, как передает «Интерфакс», заявил …»)."""
+    if k < hi and view.word(k) == ",":
+        close = next((j for j in range(k + 1, min(hi, k + MAX_ABOUT_ASIDE)) if view.word(j) == ","), None)
+        if close is None:
+            return None
+        k = close + 1
     for j in range(k, min(hi, k + MAX_ABOUT_GAP)):
         if view.finite_verb(j):
             return j

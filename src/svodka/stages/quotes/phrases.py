@@ -78,7 +78,11 @@ def noun_phrase(view: View, k: int, stop: int, *, oblique: bool = False) -> Phra
     head = find_head(view, k, stop)
     if head is None:
         return None
-    return Phrase(k, extend_right(view, head, stop, oblique=oblique), head, oblique)
+    last = extend_right(view, head, stop, oblique=oblique)
+    opened = view.opened_at(k)
+    if opened is not None and last < stop and view.index(opened.stop) == last:
+        last += 1  # «По подсчетам "Ренессанс Капитала", …»: the closing mark is the name's
+    return Phrase(k, last, head, oblique)
 
 
 def find_head(view: View, k: int, stop: int) -> int | None:
@@ -229,8 +233,8 @@ def prepositional_object(view: View, k: int, stop: int, *, place: bool = False) 
 
 def is_genitive(view: View, k: int) -> bool:
     """A word that can be a genitive dependent: «посольства», «этого», «журнала»."""
-    if view.is_punct(k) or len(view.word(k)) < 2:
-        return False
+    if view.is_punct(k) or len(view.word(k)) < 2 or view.word(k) in PREPOSITIONS:
+        return False  # «со» is no abbreviation here: «газета со ссылкой на …»
     return view.has_case(k, "gent", ("NOUN", "ADJF", "PRTF", "NUMR")) or (
         view.tokens[k].text.isupper() and len(view.tokens[k].text) > 1
     )

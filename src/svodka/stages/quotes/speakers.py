@@ -36,7 +36,11 @@ from svodka.stages.quotes.discourse import (
 )
 from svodka.stages.quotes.phrases import Phrase, is_nominative, noun_phrase
 from svodka.stages.quotes.subjects import finite_form, subject_left
-from svodka.stages.quotes.view import View
+from svodka.stages.quotes.view import PREPOSITIONS, View
+
+#: Words after an utterance noun in which its author may be named: «заявление его зятя
+#: Фредерика Сала-Бару».
+AUTHOR_REACH = 6
 
 
 def resolve(view: View, who: Phrase | str | None, at: int, talk: Discourse) -> Speaker:
@@ -62,7 +66,7 @@ def resolve_phrase(view: View, phrase: Phrase, at: int, talk: Discourse) -> Spea
         head not in view.owner or view.owner[head][2] - view.owner[head][1] == 1
     ):
         return resolve_pronoun(view, head, talk)  # also «Тот», when tagged as a name
-    person = person_in(view, phrase)
+    person = person_in(view, phrase) or author_of(view, phrase)
     if person is not None:
         return entity_speaker(person, talk)
     head_lemma = person_lemma(view.word(head).removeprefix(EX_PREFIX))
@@ -99,6 +103,20 @@ def person_in(view: View, phrase: Phrase) -> Entity | None:
                 return view.owner[k][0]
             if k > name_end and not plural and (phrase.oblique or is_nominative(view, k)):
                 return view.owner[k][0]
+    return None
+
+
+def author_of(view: View, phrase: Phrase) -> Entity | None:
+    """«со ссылкой на заявление его зятя Фредерика Сала-Бару», «слова Багапша»: an
+    utterance's author, the person named in the genitive after it."""
+    if view.word(phrase.head) not in view.lex.speech_nouns or phrase.head in view.owner:
+        return None
+    _, hi = view.unit(phrase.head)
+    for k in range(phrase.head + 1, min(hi, phrase.head + AUTHOR_REACH)):
+        if (view.is_punct(k) and not view.is_mark(k)) or view.word(k) in PREPOSITIONS:
+            break  # «сообщение о визите Путина» is not Putin's
+        if k in view.owner and view.owner[k][0].type == "PER":
+            return view.owner[k][0]
     return None
 
 

@@ -13,6 +13,7 @@ from svodka.stages.quotes.phrases import (
     QUANTIFIERS,
     Phrase,
     adjective_start,
+    extend_right,
     in_short_quote,
     is_genitive,
     is_head_candidate,
@@ -213,9 +214,24 @@ def subject_right(view: View, verb: int, hi: int, form: VerbForm | None) -> Phra
             if not governed and not dependent and is_nominative(view, j) and agrees(view, j, form):
                 return noun_phrase(view, start if start is not None else j, hi)
             governed, start, after_noun = False, None, True
+        elif not governed and substantive_subject(view, j, hi) and agrees(view, j, form):
+            # «сообщил … оперативный дежурный Турачакского РОВД»
+            first = start if start is not None else j
+            return Phrase(first, extend_right(view, j, hi), j)
         elif view.is_adjective(j) and not governed:
             start = j if start is None else start
     return None
+
+
+def substantive_subject(view: View, k: int, hi: int) -> bool:
+    """An adjective used as a noun in the nominative with no noun of its own after it:
+    «дежурный», «уполномоченный», «управляющий» (pymorphy's ``Subx``)."""
+    if k + 1 < hi and (view.is_noun(k + 1) or view.has_case(k + 1, "nomn", ("ADJF",))):
+        return False
+    return any(
+        p.tag.POS == "ADJF" and "Subx" in p.tag.grammemes and morph.case_of(p.tag) == "nomn"
+        for p in view.parses(k)
+    )
 
 
 def place_apposition(view: View, k: int) -> bool:
@@ -245,8 +261,10 @@ def locative(view: View, lo: int, hi: int, *, source: bool = False) -> Phrase | 
     it speaks from: «Как сообщили из федеральной прокуратуры, …»."""
     for j in range(lo, min(hi, lo + SUBJECT_REACH) - 1):
         word = view.word(j)
-        place = word in ("в", "во", "на") and lemma(view.word(j + 1)) not in NOT_PLACES
-        if place and governs(view, j + 1, "loct"):
+        # «как сообщили в "М.Видео"»: a quoted name after the preposition
+        obj = j + 2 if view.is_mark(j + 1) and j + 2 < hi else j + 1
+        place = word in ("в", "во", "на") and lemma(view.word(obj)) not in NOT_PLACES
+        if place and governs(view, obj, "loct"):
             return noun_phrase(view, j + 1, hi, oblique=True)
         if source and word == "из" and governs(view, j + 1, "gent"):
             return noun_phrase(view, j + 1, hi, oblique=True)
@@ -256,6 +274,10 @@ def locative(view: View, lo: int, hi: int, *, source: bool = False) -> Phrase | 
 def governs(view: View, k: int, case: str) -> bool:
     """Whether a preposition's object at ``k`` is a name or a noun phrase in ``case``."""
     return k in view.owner or view.has_case(k, case, ("NOUN", "ADJF", "PRTF"))
+
+
+#: Tokens of a bracketed aside a title may carry: «(ВКО)», «(Минэнерго России)».
+MAX_ASIDE = 8
 
 
 def prefer_person(view: View, phrase: Phrase, hi: int, *, commas: bool = False) -> Phrase:
@@ -268,15 +290,31 @@ def prefer_person(view: View, phrase: Phrase, hi: int, *, commas: bool = False) 
         k in view.owner and view.owner[k][0].type == "PER" for k in range(phrase.first, phrase.last)
     ):
         return phrase
-    for j in range(phrase.last, hi):
+    j = phrase.last
+    while j < hi:
         word = view.word(j)
+        if word == "(":  # «войсками Воздушно-космической обороны (ВКО) генерал-майор X»
+            j = bracket_end(view, j, hi)
+            continue
         passable = view.is_dash(j) or view.is_mark(j) or (commas and word == ",")
         if word in PREPOSITIONS or (view.is_punct(j) and not passable):
             break
         if j in view.owner and view.owner[j][0].type == "PER" and is_nominative(view, j):
             _, first, last = view.owner[j]
             return Phrase(phrase.first, last, first)
+        j += 1
     return phrase
+
+
+def bracket_end(view: View, k: int, hi: int) -> int:
+    """The token after the «)» closing a short aside opened at ``k`` («(ВКО)»); ``hi``
+    when there is none."""
+    for j in range(k + 1, min(hi, k + MAX_ASIDE)):
+        if view.word(j) == ")":
+            return j + 1
+        if view.word(j) == "(":
+            break
+    return hi
 
 
 def subject_of(view: View, k: int, lo: int | None = None) -> Phrase | str:

@@ -1,0 +1,82 @@
+"""Speaker and content classes of the quotes stage found on news articles: long titles
+with a bracketed acronym, «Об этом, как передает X, заявил Y», an utterance's author,
+substantivised adjectives, times that are no place, quoted names after a preposition."""
+
+import pytest
+
+
+def quote_with(doc, content):
+    return next((q for q in doc.quotes if q.text == content), None)
+
+
+def found(doc):
+    return [(q.text, q.speaker_name, q.kind) for q in doc.quotes]
+
+
+SPEAKERS = [
+    pytest.param(
+        "«Испытания идут полным ходом», — заявил заместитель командующего войсками "
+        "Воздушно-космической обороны (ВКО) генерал-майор Кирилл Макаров.",
+        "Испытания идут полным ходом",
+        "Кирилл Макаров",
+        id="person_after_a_title_with_a_bracketed_acronym",
+    ),
+    pytest.param(
+        "Китай строит платформу в море. Об этом, как передает «Интерфакс», заявил на "
+        "пресс-конференции министр иностранных дел Японии Сергей Иванов.",
+        "Китай строит платформу в море",
+        "Сергей Иванов",
+        id="about_this_past_an_outlet_aside",
+    ),
+    pytest.param(
+        "Актер умер на 87 году жизни, сообщила газета Le Figaro со ссылкой на заявление "
+        "его зятя Фредерика Сала-Бару.",
+        "Актер умер на 87 году жизни",
+        "Фредерик Сала-Бару",
+        id="statement_cited_is_its_authors",
+    ),
+    pytest.param(
+        "Как сообщил «Интерфаксу» утром в воскресенье оперативный дежурный районного "
+        "отдела полиции, злоумышленники подожгли катер.",
+        "злоумышленники подожгли катер",
+        "оперативный дежурный районного отдела полиции",
+        id="substantivised_adjective_after_a_time",
+    ),
+    pytest.param(
+        "При этом, как сообщили в «М.Видео», спрос постепенно растет.",
+        "спрос постепенно растет",
+        "М.Видео",
+        id="quoted_name_after_v_speaks",
+    ),
+    pytest.param(
+        "По подсчетам «Ренессанс Капитала», потребление обеспечило рост ВВП.",
+        "потребление обеспечило рост ВВП",
+        "Ренессанс Капитала",
+        id="content_starts_after_the_quoted_name_closes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), SPEAKERS)
+def test_quotes_speaker_and_content(pipeline, text, content, speaker):
+    q = quote_with(pipeline.analyze(text), content)
+    assert q is not None, found(pipeline.analyze(text))
+    assert q.speaker_name == speaker
+
+
+def test_quotes_about_this_aside_is_no_quote_of_its_own(pipeline):
+    """«Об этом, как передает «Интерфакс», заявил X»: «Об этом, как передает …» is the
+    attribution, never a quote."""
+    doc = pipeline.analyze(
+        "Китай строит платформу в море. Об этом, как передает «Интерфакс», заявил "
+        "министр Сергей Иванов."
+    )
+    assert all(not q.text.startswith("Об этом") for q in doc.quotes)
+
+
+def test_quotes_utterance_about_someone_is_not_theirs(pipeline):
+    """«со ссылкой на сообщение о визите Путина»: the visit is Putin's, not the report."""
+    doc = pipeline.analyze(
+        "Пожар потушен, сообщила газета со ссылкой на сообщение о визите Владимира Путина."
+    )
+    assert all(q.speaker_name != "Владимир Путин" for q in doc.quotes)
