@@ -218,7 +218,8 @@ def verb_after_this(view: View, k: int, hi: int) -> int | None:
     an addressee's name («Об этом РИА «Новости» сообщил пресс-секретарь …») or an aside
     between commas («Об этом, как передает «Интерфакс», заявил …»)."""
     if k < hi and view.word(k) == ",":
-        close = next((j for j in range(k + 1, min(hi, k + MAX_ABOUT_ASIDE)) if view.word(j) == ","), None)
+        reach = range(k + 1, min(hi, k + MAX_ABOUT_ASIDE))
+        close = next((j for j in reach if view.word(j) == ","), None)
         if close is None:
             return None
         k = close + 1
