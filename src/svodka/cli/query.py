@@ -314,6 +314,7 @@ def stats_table(s: Stats) -> Table:
         ("quotes", f"{s.quotes:,}"),
         ("amounts", f"{s.amounts:,}"),
         ("dates", f"{s.dates:,}"),
+        ("events", f"{s.events:,}"),
         ("rejects", f"{s.rejects:,}"),
         ("published", f"{s.first_published} … {s.last_published}" if s.first_published else "—"),
         ("sources", ", ".join(f"{name} {n:,}" for name, n in s.sources) or "—"),

@@ -164,6 +164,38 @@ rejects = Table(
     UniqueConstraint("source", "reason"),  # a rerun records a reject once
 )
 
+#: One row per event of a document (PLOVER, see ``svodka.doc.Event``): its actors as the
+#: entities' cross-document keys (None for a group the text only describes, «боевики»,
+#: named in ``*_name``), its date as written («2024-06») and as the days it covers, and
+#: the document's ``published`` date, so that a timeline needs no join.
+events = Table(
+    "events",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False),
+    Column("event_id", String, nullable=False),  # «v1», within the document
+    Column("type", String, nullable=False, index=True),  # AGREE … ASSAULT
+    Column("quad", String, nullable=False),  # «verbal cooperation» … «material conflict»
+    Column("mode", String),
+    Column("source_key", String, index=True),
+    Column("source_name", Text),
+    Column("target_key", String, index=True),
+    Column("target_name", Text),
+    Column("actors", Text, nullable=False),  # JSON list of every actor's name
+    Column("place_key", String),
+    Column("date", String),  # YYYY, YYYY-MM or YYYY-MM-DD
+    Column("date_start", Date, index=True),  # the first day the date covers
+    Column("date_end", Date),  # its last day
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("quote", String),  # «q3»: the document's third quote
+    Column("published", Date, index=True),
+    Index("events_doc", "doc_id", "event_id"),
+    Index("events_dyad", "source_key", "target_key"),
+)
+
 #: Locality-sensitive hashing bands of each document's MinHash, to find near-duplicates.
 lsh = Table(
     "lsh",
@@ -181,8 +213,18 @@ def create_v1(connection: Connection) -> None:
     fts.create(connection)
 
 
+def create_v2(connection: Connection) -> None:
+    """The ``events`` table, and the rows of the events already in stored analyses (the
+    contract ``svodka.document/2``). A store created at version 2 or later has the table
+    from ``create_v1``, which creates every table above, and no documents yet."""
+    from svodka.store.rows import backfill_events  # rows reads these tables
+
+    events.create(connection, checkfirst=True)
+    backfill_events(connection)
+
+
 #: The migrations, in order. Never edit one that has shipped; add the next.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (create_v1,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (create_v1, create_v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,5 +1,5 @@
-"""Counts of everything a store holds: documents, entities by type, layers, dates, sources,
-the schema and the svodka versions that analyzed it."""
+"""Counts of everything a store holds: documents, entities by type, layers (events among
+them), dates, sources, the schema and the svodka versions that analyzed it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from svodka.store.schema import (
     dates,
     documents,
     entities,
+    events,
     mentions,
     meta,
     quotes,
@@ -32,6 +33,7 @@ class Stats:
     quotes: int
     amounts: int
     dates: int
+    events: int
     rejects: int
     first_published: date | None
     last_published: date | None
@@ -60,6 +62,7 @@ def stats(store: Store, *, top_sources: int = 10) -> Stats:
             quotes=count_rows(connection, quotes),
             amounts=count_rows(connection, amounts),
             dates=count_rows(connection, dates),
+            events=count_rows(connection, events),
             rejects=count_rows(connection, rejects),
             first_published=first,
             last_published=last,

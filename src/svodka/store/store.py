@@ -37,6 +37,7 @@ from svodka.store.schema import (
     doc_entities,
     documents,
     entities,
+    events,
     in_chunks,
     lsh,
     mentions,
@@ -48,7 +49,7 @@ from svodka.store.schema import (
 from svodka.version import __version__
 
 #: Tables that hang off a document, cleared when it is analyzed again.
-DOCUMENT_ROWS = (doc_entities, mentions, roles, quotes, amounts, dates, lsh)
+DOCUMENT_ROWS = (doc_entities, mentions, roles, quotes, amounts, dates, events, lsh)
 
 
 @dataclass(slots=True)
@@ -275,7 +276,7 @@ def insert_documents(
 
 def write_analyses(connection: Connection, docs: list[Document]) -> None:
     """The rows of the documents' analyses: entities (shared by key), mentions, roles,
-    quotes, amounts, dates; one statement per table for the whole batch."""
+    quotes, amounts, dates, events; one statement per table for the whole batch."""
     upsert_entities(connection, [e for doc in docs for e in doc.entities])
     rows: dict = {}
     for doc in docs:
