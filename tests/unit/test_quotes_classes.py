@@ -57,6 +57,23 @@ SPEAKERS = [
 ]
 
 
+CONTENT = [
+    # a verb in the past after a reporting verb in the present is another subject's
+    (
+        "Обозреватель Иван Петров отмечает, что этот бой был очень сложен для судейства, "
+        "и все решил последний раунд.",
+        "этот бой был очень сложен для судейства, и все решил последний раунд",
+    ),
+    # the reporting subject going on with a verb of its own tense ends the clause
+    ("Министр Иван Петров заявил, что цены вырастут, и покинул зал.", "цены вырастут"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), CONTENT)
+def test_quotes_reported_clause_ends(pipeline, text, content):
+    assert [q.text for q in pipeline.analyze(text).quotes] == [content]
+
+
 @pytest.mark.parametrize(("text", "content", "speaker"), SPEAKERS)
 def test_quotes_speaker_and_content(pipeline, text, content, speaker):
     q = quote_with(pipeline.analyze(text), content)

@@ -21,6 +21,8 @@ RELATIVES = frozenset(read_lines("quotes/relatives.txt"))
 #: Words before «по словам X» that start a clause of their own: «…, что, как считают X, …».
 SUBORDINATORS = CLAUSE_CONJUNCTIONS | frozenset(read_lines("quotes/subordinators.txt"))
 MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
+#: A reporting verb in the present and a verb in the past are not one subject's.
+TENSE_SHIFT = {"pres", "past"}
 MAX_ABOUT_ASIDE = 10  # tokens of «, как передает «Интерфакс»,» after «Об этом»
 MAX_ABOUT_GAP = 8  # tokens between «Об этом» and its verb, a name among them
 
@@ -132,8 +134,8 @@ def same_subject(view: View, k: int, hi: int, form: VerbForm | None) -> bool:
             return False
         tag = view.tag(j)
         if tag.POS == "VERB":
-            if str(tag.number) != form.number:
-                return False
+            if str(tag.number) != form.number or {form.tense, str(tag.tense)} == TENSE_SHIFT:
+                return False  # «отмечает, что …, и все решил раунд»: not the one who notes
             return form.number != "sing" or not form.gender or str(tag.gender) == form.gender
         if new_subject(view, j):
             return False  # «…, и ситуация улучшится»: another subject, still reported
