@@ -114,7 +114,6 @@ class Context:
 def load(config: Config) -> Resources:
     """Load the gazetteer (once per process) and the place word lists."""
     gazetteer = load_gazetteer()
-    codes = {e.name: code for code, e in gazetteer.by_code.items() if e.kind == "country"}
     shared = {
         name: (tuple(countries.split("|")), default == "main")
         for name, countries, default in read_table("places/feature_countries.tsv", 3)
@@ -128,7 +127,12 @@ def load(config: Config) -> Resources:
         frozenset(read_lines("places/street_words.txt")),
         frozenset(read_lines("places/off_map.txt")),
         read_table("places/region_heads.tsv"),
-        read_adjectives(read_table("roles/country_adjectives.tsv"), codes),
+        read_adjectives(
+            read_table("roles/country_adjectives.tsv"),
+            lambda name: next(
+                (p.country for p in gazetteer.find(name) if p.kind == "country"), None
+            ),
+        ),
         shared,
         dict(read_table("places/name_heads.tsv")),
     )
@@ -190,11 +194,11 @@ def is_local(entity: Entity, res: Resources) -> bool:
 
 
 def trusted(places: tuple[Entry, ...], context: Context) -> Found:
-    """Places found by sound, kept in a country the article names or when large."""
-    kept = tuple(
-        p for p in places if context.countries[p.country] or (p.population or 0) >= SOUND_POPULATION
-    )
-    return Found(kept, "sound")
+    """Places found by sound: those in the countries the article names, else the towns of
+    ``SOUND_POPULATION``+ people (a sound key is weak evidence; the article decides)."""
+    named = tuple(p for p in places if context.countries[p.country])
+    large = tuple(p for p in places if (p.population or 0) >= SOUND_POPULATION)
+    return Found(named or large, "sound")
 
 
 def with_country(

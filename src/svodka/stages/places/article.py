@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from svodka.doc import Document, Entity
@@ -33,13 +34,16 @@ class Adjectives:
     countries: dict[str, str]
 
 
-def read_adjectives(rows: tuple[tuple[str, ...], ...], code_of: dict[str, str]) -> Adjectives:
-    """The pattern from (adjective, country name) rows; ``code_of`` maps a country's
-    name to its code."""
+def read_adjectives(
+    rows: tuple[tuple[str, ...], ...], code_of: Callable[[str], str | None]
+) -> Adjectives:
+    """The pattern from (adjective, country name) rows; ``code_of`` gives a country
+    name's code."""
     stems = {}
     for adjective, country in rows:
-        if country in code_of and len(adjective) > 4:
-            stems[adjective[:-2].lower()] = code_of[country]
+        code = code_of(country)
+        if code and len(adjective) > 4:
+            stems[adjective[:-2].lower()] = code
     if not stems:
         return Adjectives(None, {})
     alternatives = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))

@@ -17,9 +17,9 @@ start-up.
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left, bisect_right
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib.resources import files
 
@@ -122,13 +122,9 @@ def sound_rows(key: str) -> list[str]:
 
 
 def find_sounding(names: list[str], gazetteer: Gazetteer) -> tuple[Entry, ...]:
-    """The places whose Latin name sounds like one of ``names``, first name first."""
-    for name in names:
-        key = sound_key(name)
-        rows = sound_rows(key) if key else ()
-        if rows:
-            return tuple(to_entry(row, gazetteer) for row in rows)
-    return ()
+    """The places whose Latin name sounds like one of ``names``."""
+    keys = dict.fromkeys(key for key in map(sound_key, names) if key)
+    return tuple(to_entry(row, gazetteer) for key in keys for row in sound_rows(key))
 
 
 ROWS: dict[int, dict[str, int]] = {}  # id of a gazetteer → its city rows by geonameid

@@ -1,0 +1,130 @@
+"""Places found by the sound of their Latin names, and what the article's words say."""
+
+from collections import Counter
+
+import pytest
+
+import svodka.stages.places as places_stage
+from svodka.config import Config
+from svodka.doc import Document, Entity, Mention
+from svodka.eval.gold import km
+from svodka.resources import read_table
+from svodka.stages.places.article import adjective_countries, shared_country
+from svodka.stages.places.sounds import sound_key
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return places_stage.load(Config())
+
+
+@pytest.mark.parametrize(
+    ("russian", "latin"),
+    [
+        ("Мазендеран", "Māzandarān"),
+        ("Ростамкола", "Rostam Kolā"),
+        ("Хильдешейм", "Hildesheim"),
+        ("Бейт-Джала", "Bayt Jālā"),
+        ("Кушинг", "Cushing"),
+        ("Ереван", "Yerevan"),
+    ],
+)
+def test_a_russian_spelling_sounds_like_the_latin_name(russian, latin):
+    assert sound_key(russian) == sound_key(latin) != ""
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ростамкола", "Ростов"), ("Мазендеран", "Мадрид")])
+def test_different_names_sound_different(a, b):
+    assert sound_key(a) != sound_key(b)
+
+
+def test_a_short_name_has_no_sound_key():
+    assert sound_key("Эрез") == ""  # two consonants: too many places share them
+
+
+def article(text: str, *names: str) -> Document:
+    """A document over ``text`` whose LOC entities are the named words, found in it."""
+    entities = []
+    for i, name in enumerate(names):
+        start = text.index(name)
+        mention = Mention(start, start + len(name), name)
+        entities.append(Entity(f"e{i}", "LOC", name, (mention,)))
+    return Document(id="d", text=text, entities=tuple(entities))
+
+
+def test_a_village_and_province_known_only_in_latin_are_found(stage):
+    text = "Ученый ехал из города Ростамкола (провинция Мазендеран на севере Ирана)."
+    doc = places_stage.apply(article(text, "Ростамкола", "Мазендеран", "Ирана"), stage)
+    village, province = doc.entities[0].place, doc.entities[1].place
+    assert (village.country, village.method) == ("IR", "alias")
+    assert km(village.lat, village.lon, 36.68, 53.43) < 5 and village.confidence < 0.85
+    assert (province.kind, province.country) == ("region", "IR")
+
+
+def test_a_small_town_by_sound_needs_the_article_to_point_to_its_country(stage):
+    doc = places_stage.apply(article("Колонна вышла из Ростамкола утром.", "Ростамкола"), stage)
+    assert doc.entities[0].place.method == "unresolved"
+
+
+def test_country_adjectives_decide_between_namesakes(stage):
+    text = "Гамильтон, по данным новозеландской полиции, пострадал от бури."
+    doc = places_stage.apply(article(text, "Гамильтон"), stage)
+    assert doc.entities[0].place.country == "NZ"  # not the larger Hamilton in Canada
+    plain = places_stage.apply(article("Гамильтон пострадал от бури.", "Гамильтон"), stage)
+    assert plain.entities[0].place.country == "CA"
+
+
+def test_country_adjectives_are_counted_in_any_case(stage):
+    votes = adjective_countries(
+        "Британский премьер и британской прессе; японского", stage.adjectives
+    )
+    assert votes == Counter({"GB": 2, "JP": 1})
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Войска встретились на Эльбе у Торгау в Германии.", "DE"), ("Уровень Эльбы растет.", "DE")],
+)
+def test_a_river_across_borders_takes_a_country(stage, text, country):
+    name = "Эльбе" if "Эльбе" in text else "Эльбы"
+    doc = places_stage.apply(article(text, name), stage)
+    assert doc.entities[0].place.country == country
+
+
+def test_a_sea_takes_a_country_only_from_the_article():
+    assert shared_country(("RU", "UA"), False, Counter()) is None
+    assert shared_country(("RU", "UA"), False, Counter({"UA": 2})) == "UA"
+    assert shared_country(("DE", "CZ"), True, Counter({"CZ": 1})) == "CZ"
+
+
+def test_every_feature_across_borders_is_a_feature_with_valid_countries(stage):
+    features = {row[5] for row in read_table("places/features.tsv", 6)}
+    codes = {code for code in stage.gazetteer.by_code if "-" not in code}
+    for name, (countries, _) in stage.shared.items():
+        assert name in features, name
+        assert set(countries) <= codes, name
+
+
+def test_a_venue_after_a_city_adjective_lies_in_that_city(stage):
+    text = "Писатель похоронен на парижском кладбище Пер-Лашез."
+    place = places_stage.apply(article(text, "Пер-Лашез"), stage).entities[0].place
+    assert (place.country, place.method, place.kind) == ("FR", "derived", "other")
+    assert km(place.lat, place.lon, 48.86, 2.35) < 20
+
+
+def test_a_name_in_apposition_keeps_the_texts_form(stage):
+    text = "Уровень воды в озере Юлемисте поднялся."
+    doc = article(text, "Юлемисте")
+    doc = Document(
+        id="d", text=text, entities=(Entity("e0", "LOC", "Юлемист", doc.entities[0].mentions),)
+    )
+    assert places_stage.apply(doc, stage).entities[0].name == "Юлемисте"
+
+
+def test_a_guessed_nominative_the_gazetteer_knows_becomes_the_name(stage):
+    text = "Запасы нефти в Кушинге, штат Оклахома, растут."
+    start = text.index("Кушинге")
+    mention = Mention(start, start + 7, "Кушинге")
+    doc = Document(id="d", text=text, entities=(Entity("e0", "LOC", "Кушинга", (mention,)),))
+    entity = places_stage.apply(doc, stage).entities[0]
+    assert entity.name == "Кушинг" and entity.place.country == "US"
