@@ -9,7 +9,7 @@ tables itself, one file per table::
 
     OUT/_batch.json                      the run: inputs, partition size, svodka version
     OUT/documents/part-00042.parquet     …and entities, mentions, roles, quotes, amounts,
-    OUT/mentions/part-00042.parquet      dates, rejects: one folder per table
+    OUT/mentions/part-00042.parquet      dates, events, rejects: one folder per table
 
 Every file is written under a hidden temporary name and renamed into place, documents
 last, so a partition whose documents file exists is complete. A worker killed mid-write
@@ -43,7 +43,16 @@ from svodka.schema import dumps, from_dict
 from svodka.store import Store, prepare, text_hash
 from svodka.store.export import arrow_type
 from svodka.store.rows import analysis_rows, entity_row, lean
-from svodka.store.schema import amounts, dates, doc_entities, documents, entities, quotes, roles
+from svodka.store.schema import (
+    amounts,
+    dates,
+    doc_entities,
+    documents,
+    entities,
+    events,
+    quotes,
+    roles,
+)
 from svodka.store.schema import mentions as mention_table
 from svodka.version import __version__
 
@@ -71,6 +80,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "quotes": arrow_schema(*quotes.columns),
     "amounts": arrow_schema(*amounts.columns),
     "dates": arrow_schema(*dates.columns),
+    "events": arrow_schema(*events.columns),
     "documents": arrow_schema(
         *(documents.c[n] for n in ("id", "hash", "title", "text", "published", "source")),
         *(documents.c[n] for n in ("url", "version", "analysis")),

@@ -1,5 +1,5 @@
 """The REST API under ``/api/v1``: one router per resource — ``analyze``, ``documents``,
-``search``, ``entities``, ``quotes``, ``graph``, ``health`` — over the models of
+``search``, ``entities``, ``quotes``, ``events``, ``graph``, ``health`` — over the models of
 ``models.py`` and the dependencies of ``deps.py``; Swagger UI at ``/api/docs`` (``docs.py``).
 
 Handlers translate HTTP to the store's queries and the web services and back; each
@@ -12,10 +12,20 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 
 from svodka.web import errors
-from svodka.web.api import analyze, docs, documents, entities, graph, health, quotes, search
+from svodka.web.api import (
+    analyze,
+    docs,
+    documents,
+    entities,
+    events,
+    graph,
+    health,
+    quotes,
+    search,
+)
 
 PREFIX = "/api/v1"
-RESOURCES = (analyze, documents, search, entities, quotes, graph, health)
+RESOURCES = (analyze, documents, search, entities, quotes, events, graph, health)
 
 
 def install(app: FastAPI) -> None:

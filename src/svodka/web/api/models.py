@@ -37,6 +37,7 @@ from svodka.errors import InputError
 from svodka.io.decode import check_russian
 from svodka.schema import SCHEMA_ID
 from svodka.store.entities import EntityCount
+from svodka.store.events import Dyad, DyadMonth, EventRow
 from svodka.store.graph import Edge, Node
 from svodka.store.profile import Profile, RoleSpan
 from svodka.store.quotes import QuoteRow
@@ -148,6 +149,20 @@ NodeOut = mirror(
     Node, "NodeOut", doc="An entity of the graph; ``documents`` counts those of the scope."
 )
 EdgeOut = mirror(Edge, "EdgeOut", doc="Two entities and the documents of the scope they share.")
+EventRowOut = mirror(
+    EventRow,
+    "EventRowOut",
+    narrow={"modality": Literal["asserted", "future", "hypothetical", "reported"]},
+    doc="A stored event: the document's event with its actors' keys, the days its date "
+    "covers, the document's title and date, and the clause as written.",
+)
+DyadMonthOut = mirror(DyadMonth, "DyadMonthOut")
+DyadOut = mirror(
+    Dyad,
+    "DyadOut",
+    narrow={"types": dict[str, int], "quads": dict[str, int]},
+    doc="The events between two actors, by PLOVER type, by quad class and by month.",
+)
 
 
 # ---------------------------------------------------------------- shapes the API owns
@@ -269,6 +284,13 @@ class GraphOut(BaseModel):
     documents: int  # in the scope the graph is drawn over
     nodes: list[NodeOut]  # type: ignore[valid-type]
     edges: list[EdgeOut]  # type: ignore[valid-type]
+
+
+class EventPageOut(BaseModel):
+    total: int  # events that pass the filters, all pages
+    limit: int
+    offset: int
+    events: list[EventRowOut]  # type: ignore[valid-type]
 
 
 class HealthOut(BaseModel):
