@@ -184,3 +184,78 @@ def replace_xy(node: Node, x: float, y: float) -> Node:
 
 def node_radius(weight: int, most: int) -> float:
     return round(6 + 14 * math.sqrt(weight / max(most, 1)), 1)
+
+
+# ------------------------------------------------------------------------ dyad timeline
+
+
+def quad_timeline_svg(
+    months: list[tuple[str, tuple[int, ...]]], quads: tuple[str, ...], *, height: int = 140
+) -> Markup:
+    """Stacked bars of events per month («YYYY-MM», a count for each of ``quads``), one
+    colour a quad class (CSS ``quad-0`` … ``quad-3``), or per year past ``MAX_MONTHS``;
+    each segment names its month, class and count in a tooltip."""
+    if len(months) > MAX_MONTHS:
+        years: dict[str, list[int]] = {}
+        for month, counts in months:
+            total = years.setdefault(month[:4], [0] * len(quads))
+            years[month[:4]] = [a + b for a, b in zip(total, counts, strict=True)]
+        steps, unit = [(y, tuple(c)) for y, c in years.items()], "year"
+    else:
+        steps, unit = months, "month"
+    if not steps:
+        return Markup("")
+    bar, gap, every = (36, 8, 1) if unit == "year" else (14, 3, 3)
+    top, bottom, room = 14, 18, 40
+    width = len(steps) * (bar + gap) + gap + (0 if unit == "year" else room)
+    most = max(sum(counts) for _, counts in steps) or 1
+    scale = (height - top - bottom) / most
+    parts = []
+    for i, (period, counts) in enumerate(steps):
+        x, y = gap + i * (bar + gap), float(height - bottom)
+        for q, n in enumerate(counts):
+            if n:
+                y -= n * scale
+                tip = escape(f"{period} · {quads[q]}: {n}")
+                parts.append(
+                    f'<rect class="quad-{q}" x="{x}" y="{y:.1f}" width="{bar}" '
+                    f'height="{n * scale:.1f}"><title>{tip}</title></rect>'
+                )
+        if sum(counts):
+            parts.append(
+                f'<text class="count" x="{x + bar / 2}" y="{y - 3:.1f}">{sum(counts)}</text>'
+            )
+        if i % every == 0:
+            anchor, at = ("middle", x + bar / 2) if unit == "year" else ("start", x)
+            parts.append(
+                f'<text class="period" x="{at}" y="{height - 4}" text-anchor="{anchor}">'
+                f"{escape(period)}</text>"
+            )
+    return Markup(
+        f'<svg class="timeline quads timeline-{unit}" viewBox="0 0 {width} {height}" '
+        f'width="{max(width, 120)}" height="{height}" role="img">{"".join(parts)}</svg>'
+    )
+
+
+def bars_svg(rows: list[tuple[str, int, str]], *, width: int = 360, row: int = 20) -> Markup:
+    """Horizontal bars, one a row (label, count, CSS class), the longest full width, the
+    label on the left and the count after the bar."""
+    if not rows:
+        return Markup("")
+    label_width, room = 110, 34
+    most = max(n for _, n, _ in rows) or 1
+    parts = []
+    for i, (name, n, css) in enumerate(rows):
+        y, base = i * row, f"{i * row + row * 0.7:.1f}"
+        length = (width - label_width - room) * n / most
+        parts += [
+            f'<text class="label" x="{label_width - 6}" y="{base}">{escape(name)}</text>',
+            f'<rect class="{escape(css)}" x="{label_width}" y="{y + 3}" width="{length:.1f}" '
+            f'height="{row - 6}"><title>{escape(name)}: {n}</title></rect>',
+            f'<text class="count" x="{label_width + length + 4:.1f}" y="{base}">{n}</text>',
+        ]
+    height = len(rows) * row
+    return Markup(
+        f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img">{"".join(parts)}</svg>'
+    )

@@ -7,6 +7,10 @@ are the inner layer, ``<a>`` or ``<mark>`` with a small type label. Where inner 
 overlap, the one that starts earlier wins, and at the same start the longer one
 («10 тысяч жителей» as an amount over «тысяч» as anything else).
 
+Each event gets an anchor (``id="ev-v1"``) where its clause starts, or where the mark
+that holds that point starts, so a link can point at its sentence; one chosen event's
+clause is wrapped in ``<span class="clause">`` around everything else.
+
 The text is cut at every span boundary and each piece is escaped with ``markupsafe``: the
 only markup in the result is the markup written here.
 """
@@ -14,7 +18,7 @@ only markup in the result is the markup written here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import quote
@@ -48,6 +52,15 @@ class QuoteSpan:
     stop: int
     speaker: str | None
     href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where an event's clause starts, as a link target: ``#ev-v1``."""
+
+    at: int
+    id: str
+    title: str
 
 
 def entity_url(key: str) -> str:
@@ -102,25 +115,49 @@ def drop_overlaps(spans: Iterable) -> list:
     return kept
 
 
-def highlight(doc: Document, link: Callable[[str], str | None] | None = None) -> Markup:
-    """The text of ``doc`` as safe HTML with its quotes, mentions, amounts and dates marked;
-    ``link`` maps entity keys to pages (default: every key links)."""
+def highlight(
+    doc: Document, link: Callable[[str], str | None] | None = None, chosen: str | None = None
+) -> Markup:
+    """The text of ``doc`` as safe HTML with its quotes, mentions, amounts and dates marked
+    and its events anchored; ``link`` maps entity keys to pages (default: every key
+    links); ``chosen`` names an event («v1») whose clause is wrapped."""
     link = link or linker()
     marks = drop_overlaps(document_marks(doc, link))
     quotes = drop_overlaps(document_quotes(doc, link))
-    return weave(doc.text, marks, quotes)
+    clause = next(((e.start, e.stop) for e in doc.events if e.id == chosen), None)
+    return weave(doc.text, marks, quotes, event_anchors(doc, marks), clause)
 
 
-def weave(text: str, marks: list[Mark], quotes: list[QuoteSpan]) -> Markup:
-    """``text`` cut at every boundary, each piece escaped and wrapped in its quote and mark.
+def event_anchors(doc: Document, marks: list[Mark]) -> list[Anchor]:
+    """An anchor for each event at its clause's start, moved back to the start of a mark
+    that holds that point (a mark is never cut by an anchor)."""
+    anchors = []
+    for event in doc.events:
+        mark = covering(marks, event.start)
+        at = mark.start if mark is not None else event.start
+        anchors.append(Anchor(at, f"ev-{event.id}", f"{event.type}: {event.trigger}"))
+    return anchors
+
+
+def weave(
+    text: str,
+    marks: list[Mark],
+    quotes: list[QuoteSpan],
+    anchors: Sequence[Anchor] = (),
+    clause: tuple[int, int] | None = None,
+) -> Markup:
+    """``text`` cut at every boundary, each piece escaped and wrapped in its quote and mark
+    (and in the chosen clause), anchors before the piece they start.
 
     Both lists are sorted and free of overlaps. A mark that crosses a quote's edge is drawn
     in two pieces; its label goes after the last piece."""
-    cuts = sorted({0, len(text), *(x for s in (*marks, *quotes) for x in (s.start, s.stop))})
+    bounds = [x for s in (*marks, *quotes) for x in (s.start, s.stop)]
+    cuts = sorted({0, len(text), *bounds, *(a.at for a in anchors), *(clause or ())})
     out: list[str] = []
     for start, stop in pairwise(cuts):
         if stop > len(text):
             break
+        out += [wrap_anchor(a) for a in anchors if a.at == start]
         mark = covering(marks, start)
         quote_ = covering(quotes, start)
         piece = escape(text[start:stop])
@@ -128,8 +165,18 @@ def weave(text: str, marks: list[Mark], quotes: list[QuoteSpan]) -> Markup:
             piece = wrap_mark(mark, piece, last=mark.stop == stop)
         if quote_ is not None:
             piece = wrap_quote(quote_, piece, first=quote_.start == start, last=quote_.stop == stop)
+        if clause is not None and clause[0] <= start < clause[1]:
+            piece = f'<span class="clause">{piece}</span>'
         out.append(piece)
     return Markup("".join(out))
+
+
+def wrap_anchor(anchor: Anchor) -> str:
+    """An event's anchor: a small flag that links to the event in the side panel."""
+    return (
+        f'<a class="event-anchor" id="{escape(anchor.id)}" href="#{escape(anchor.id)}-panel" '
+        f'title="{escape(anchor.title)}">⚑</a>'
+    )
 
 
 def covering(spans: list, at: int):

@@ -1,7 +1,8 @@
 """The Russian web UI: HTML pages rendered on the server with Jinja2 (autoescaped).
 
 Pages: home ``/``, article ``/documents/{id}``, analyze ``/analyze``, entity
-``/entities/{key}``, search ``/search`` and map ``/map``. Every handler reads the store
+``/entities/{key}``, search ``/search``, map ``/map``, and the actor pairs ``/dyads``
+(``dyads.py``). Every handler reads the store
 through its queries (``svodka.store.search``, ``entities``, ``profile``, ``browse``), or
 analyzes through the web services (under the pipeline's lock), and hands plain values to a
 template; the highlighted article comes from ``render``, the SVG from ``charts``. Assets
@@ -12,44 +13,28 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from svodka.doc import Document, Record, Rejection
 from svodka.errors import InputError
 from svodka.io.decode import check_russian
 from svodka.store import browse
-from svodka.store.checks import check_query
 from svodka.store.entities import find_entities, top_entities
+from svodka.store.events import partners
 from svodka.store.profile import UnknownEntity, profile
 from svodka.store.search import Filters, search
-from svodka.web import charts, render
+from svodka.web import charts, dyads, render
 from svodka.web.api.deps import ServicesDep, StoreDep, require_analyze_token
 from svodka.web.labels import LABELS, label
+from svodka.web.pages import HERE, not_found, page, plain_request
 from svodka.web.services import Services
 
-HERE = Path(__file__).parent
-TEMPLATES = Jinja2Templates(directory=HERE / "templates")
-TEMPLATES.env.globals["t"] = LABELS
-TEMPLATES.env.globals["entity_url"] = render.entity_url
-
-
-def role_phrase(title: str, of_name: str | None) -> str:
-    """«президент России»: the organisation in the genitive (pymorphy3 loads on first use,
-    not with the app)."""
-    from svodka.lang.inflect import role_phrase as phrase
-
-    return phrase(title, of_name)
-
-
-TEMPLATES.env.globals["role_phrase"] = role_phrase
 #: The home page's windows for the most mentioned entities, back from the newest article,
 #: narrowest first: the first that holds ``MIN_WINDOW_DOCUMENTS`` articles is shown, else
 #: the whole corpus. A window of one or two articles makes whoever they name "most
@@ -60,14 +45,6 @@ MIN_WINDOW_DOCUMENTS = 20
 MAX_ANALYZE = 200_000
 
 
-def plain_request(request: Request) -> None:
-    """Every page's query and path parameters must be storable text: a NUL byte (which
-    PostgreSQL refuses) or a lone surrogate answers 422, as the API does, before any
-    query runs (``QueryError``, see ``svodka.web.errors``)."""
-    check_query(**{f"query parameter {k!r}": v for k, v in request.query_params.multi_items()})
-    check_query(**{f"path parameter {k!r}": str(v) for k, v in request.path_params.items()})
-
-
 router = APIRouter(include_in_schema=False, dependencies=[Depends(plain_request)])
 #: An entity key rather than a name: «per:…», «iso:KZ», «wd:Q…».
 KEY_SHAPE = re.compile(r"[a-z]+:\S")
@@ -76,6 +53,7 @@ KEY_SHAPE = re.compile(r"[a-z]+:\S")
 def install(app: FastAPI) -> None:
     """Add the HTML pages and the ``/static`` assets to ``app``."""
     app.include_router(router)
+    app.include_router(dyads.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
 
@@ -83,15 +61,6 @@ def install(app: FastAPI) -> None:
 def favicon() -> FileResponse:
     """The site icon, where browsers look for it."""
     return FileResponse(HERE / "static" / "favicon.ico", media_type="image/x-icon")
-
-
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Template ``name`` rendered with ``context`` (the labels are always there as ``t``)."""
-    return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
-
-
-def not_found(request: Request, message: str) -> HTMLResponse:
-    return page(request, "error.html", 404, title=LABELS["error.404"], message=message)
 
 
 # ------------------------------------------------------------------------------- home
@@ -132,11 +101,12 @@ def top_window(store) -> tuple[date | None, date | None, str]:
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
-    """A stored article, highlighted, with its analysis beside it."""
+    """A stored article, highlighted, with its analysis beside it; ``?event=v1`` marks
+    that event's clause."""
     stored = browse.stored_document(store, doc_id)
     if stored is None:
         return not_found(request, label("error.no_document", id=doc_id))
-    view = article_view(stored.doc, render.linker())
+    view = article_view(stored.doc, render.linker(), request.query_params.get("event"))
     return page(
         request,
         "document.html",
@@ -147,8 +117,9 @@ def document_page(request: Request, store: StoreDep, doc_id: str) -> HTMLRespons
     )
 
 
-def article_view(doc: Document, link) -> dict[str, Any]:
-    """The highlighted text and the side panel of ``doc``; ``link`` maps keys to pages."""
+def article_view(doc: Document, link, chosen: str | None = None) -> dict[str, Any]:
+    """The highlighted text and the side panel of ``doc``; ``link`` maps keys to pages,
+    ``chosen`` names the event whose clause is marked."""
     people = [e for e in doc.entities if e.type == "PER"]
     orgs = [e for e in doc.entities if e.type == "ORG"]
     places = [e for e in doc.entities if e.type == "LOC"]
@@ -162,7 +133,9 @@ def article_view(doc: Document, link) -> dict[str, Any]:
         for q, s in zip(doc.quotes, render.document_quotes(doc, link), strict=True)
     ]
     return {
-        "html": render.highlight(doc, link),
+        "html": render.highlight(doc, link, chosen),
+        "events": dyads.article_events(doc, link),
+        "chosen": chosen,
         "people": [(e, link(e.key)) for e in people],
         "orgs": [(e, link(e.key)) for e in orgs],
         "places": [(e, link(e.key)) for e in places],
@@ -255,6 +228,7 @@ def entity_page(request: Request, store: StoreDep, key: str) -> Response:
         dot = charts.Dot(found.place.lat, found.place.lon, found.name, found.documents)
         place_map = charts.world_map([dot], zoom=True, css_class="map small")
     nodes, edges = graph_of(store, found)
+    pairs = [(row, dyads.dyad_href(key, row.key)) for row in partners(store, found.key)]
     return page(
         request,
         "entity.html",
@@ -265,6 +239,7 @@ def entity_page(request: Request, store: StoreDep, key: str) -> Response:
         yearly=charts.timeline_steps(found.timeline)[1] == "year",
         nodes=nodes,
         edges=edges,
+        partners=pairs,
     )
 
 

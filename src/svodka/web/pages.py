@@ -1,0 +1,48 @@
+"""What every HTML page shares: the Jinja2 templates (autoescaped) with their globals, the
+check of a page's parameters, and the two ways to answer with a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from svodka.store.checks import check_query
+from svodka.web import render
+from svodka.web.labels import LABELS
+
+HERE = Path(__file__).parent
+TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+TEMPLATES.env.globals["t"] = LABELS
+TEMPLATES.env.globals["entity_url"] = render.entity_url
+
+
+def role_phrase(title: str, of_name: str | None) -> str:
+    """«президент России»: the organisation in the genitive (pymorphy3 loads on first use,
+    not with the app)."""
+    from svodka.lang.inflect import role_phrase as phrase
+
+    return phrase(title, of_name)
+
+
+TEMPLATES.env.globals["role_phrase"] = role_phrase
+
+
+def plain_request(request: Request) -> None:
+    """Every page's query and path parameters must be storable text: a NUL byte (which
+    PostgreSQL refuses) or a lone surrogate answers 422, as the API does, before any
+    query runs (``QueryError``, see ``svodka.web.errors``)."""
+    check_query(**{f"query parameter {k!r}": v for k, v in request.query_params.multi_items()})
+    check_query(**{f"path parameter {k!r}": str(v) for k, v in request.path_params.items()})
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Template ``name`` rendered with ``context`` (the labels are always there as ``t``)."""
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+
+
+def not_found(request: Request, message: str) -> HTMLResponse:
+    return page(request, "error.html", 404, title=LABELS["error.404"], message=message)
