@@ -23,6 +23,7 @@ SUBORDINATORS = CLAUSE_CONJUNCTIONS | frozenset(read_lines("quotes/subordinators
 MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
 #: A reporting verb in the present and a verb in the past are not one subject's.
 TENSE_SHIFT = {"pres", "past"}
+MAX_SPEAKER_TAIL = 8  # words after «по данным X» the phrase may leave out before its comma
 MAX_ABOUT_ASIDE = 10  # tokens of «, как передает «Интерфакс»,» after «Об этом»
 MAX_ABOUT_GAP = 8  # tokens between «Об этом» and its verb, a name among them
 
@@ -231,3 +232,25 @@ def verb_after_this(view: View, k: int, hi: int) -> int | None:
         if j >= k + 3 and not (j in view.owner or view.is_mark(j)):
             return None
     return None
+
+
+def apposition(view: View, who: Phrase, end: int, body: int) -> Phrase:
+    """«По словам одного из авторов обращения, депутата Ярослава Нилова, …»: a person
+    in apposition after the phrase is the speaker."""
+    for j in range(end, body):
+        if j in view.owner and view.owner[j][0].type == "PER":
+            _, first, last = view.owner[j]
+            return Phrase(first, last, first, oblique=True)
+    return who
+
+
+def speaker_tail(view: View, end: int, hi: int) -> int:
+    """The comma that closes «По данным Объединенной программы ООН по ВИЧ/СПИДу
+    (UNAIDS), …» past a prepositional or bracketed tail the speaker phrase left out;
+    ``end`` when something else follows it, a verb comes first or the comma is far."""
+    if end >= hi or not (view.word(end) in PREPOSITIONS or view.word(end) == "("):
+        return end  # «По мнению Жукова реальные поступления …»: no comma, the content
+    comma = comma_after(view, end, hi)
+    if comma >= hi or comma - end > MAX_SPEAKER_TAIL:
+        return end
+    return end if any(view.is_finite(j) for j in range(end, comma)) else comma

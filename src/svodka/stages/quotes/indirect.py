@@ -19,11 +19,13 @@ from svodka.resources import read_lines
 from svodka.stages.quotes.clauses import (
     MAX_CLAUSE_TOKENS,
     RELATIVES,
+    apposition,
     comma_after,
     content_start,
     governs_object,
     make_claim,
     skip_asides,
+    speaker_tail,
     verb_after_this,
 )
 from svodka.stages.quotes.infinitives import advice_cue, infinitive_cue
@@ -169,20 +171,10 @@ def phrase_cue(view: View, k: int, lo: int, hi: int) -> Claim | None:
             return None
         who = found
     end = max(who.last, noun + 1)
-    body = skip_asides(view, end, hi)
+    body = skip_asides(view, speaker_tail(view, end, hi), hi)
     who = apposition(view, who, end, body)
     start = content_start(view, k, body, lo)
     return make_claim(view, start, hi, (k, noun + 1), end, who, None, clause=True)
-
-
-def apposition(view: View, who: Phrase, end: int, body: int) -> Phrase:
-    """«По словам одного из авторов обращения, депутата Ярослава Нилова, …»: a person
-    in apposition after the phrase is the speaker."""
-    for j in range(end, body):
-        if j in view.owner and view.owner[j][0].type == "PER":
-            _, first, last = view.owner[j]
-            return Phrase(first, last, first, oblique=True)
-    return who
 
 
 def reference(view: View, k: int, hi: int) -> Claim | None:

@@ -102,8 +102,18 @@ def person_in(view: View, phrase: Phrase) -> Entity | None:
             if k == phrase.head:
                 return view.owner[k][0]
             if k > name_end and not plural and (phrase.oblique or is_nominative(view, k)):
-                return view.owner[k][0]
+                return in_apposition(view, k)
     return None
+
+
+def in_apposition(view: View, k: int) -> Entity:
+    """The person mentioned at ``k``, or the one named right after it, whose title the
+    first one qualifies: «адвоката Лебедева Евгения Бару» → Бару."""
+    entity, _, last = view.owner[k]
+    after = view.owner.get(last)
+    if after is not None and after[0].type == "PER" and after[1] == last and after[0] != entity:
+        return after[0]
+    return entity
 
 
 def author_of(view: View, phrase: Phrase) -> Entity | None:
