@@ -161,14 +161,22 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 
 
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, parquet or gkg.")],
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl, parquet, gkg; events (PLOVER-style JSON Lines, one event a line) "
+            "or events-tsv (one event a row).",
+        ),
+    ],
     out_path: Annotated[
         Path | None,
-        typer.Option("--out", help="File (jsonl, gkg) or directory (parquet). Default: stdout."),
+        typer.Option("--out", help="A file, or a directory for parquet. Default: stdout."),
     ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the whole store; docs/export.md describes every column."""
+    """Export the whole store, or its events; docs/export.md describes every column."""
     from svodka.store.export import FORMATS
     from svodka.store.export import export as write
 

@@ -237,8 +237,9 @@ def outcome_tables(outcomes: list[Document | Rejection]) -> dict[str, pa.Table]:
 
 def document_rows(doc: Document) -> dict[str, list[dict]]:
     """One document's rows in every table: the store's rows, with each document's
-    entities carrying their type, Wikidata id and place."""
+    entities carrying their type, Wikidata id and place, and events' actors as a list."""
     found = {table.name: rows for table, rows in analysis_rows(doc).items()}
+    found["events"] = [row | {"actors": json.loads(row["actors"])} for row in found["events"]]
     entity_rows = [
         row
         | {

@@ -1,4 +1,5 @@
-"""Export a whole store: JSON Lines of the contract, Parquet tables, or a GDELT-GKG-style TSV.
+"""Export a whole store: JSON Lines of the contract, Parquet tables, a GDELT-GKG-style TSV,
+or its events as PLOVER-style JSON Lines or TSV (``plover.py``).
 
 Rows stream from the database in batches of ``BATCH``, so a store of any size exports in
 constant memory. ``docs/export.md`` describes every column of every format.
@@ -21,19 +22,21 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, Sel
 from svodka.doc import DateMention, Document, Entity, Mention, Place
 from svodka.errors import SvodkaError
 from svodka.schema import from_dict
+from svodka.store.plover import TSV_COLUMNS, event_records, tsv_cells
 from svodka.store.schema import (
     amounts,
     dates,
     doc_entities,
     documents,
     entities,
+    events,
     mentions,
     quotes,
     roles,
 )
 from svodka.store.store import Store
 
-FORMATS = ("jsonl", "parquet", "gkg")
+FORMATS = ("jsonl", "parquet", "gkg", "events", "events-tsv")
 BATCH = 5000
 #: The tables of ``--format parquet``, each in the order of its rows.
 PARQUET_TABLES: dict[Table, tuple[str, ...]] = {
@@ -45,9 +48,12 @@ PARQUET_TABLES: dict[Table, tuple[str, ...]] = {
     quotes: ("doc_id", "start", "stop"),
     amounts: ("doc_id", "start", "stop"),
     dates: ("doc_id", "start", "stop"),
+    events: ("doc_id", "start", "event_id"),
 }
 #: Columns left out of Parquet: the contract JSON (that is ``jsonl``) and the MinHash bytes.
 LEFT_OUT = {"analysis", "minhash"}
+#: Columns the store keeps as JSON lists of names, and Parquet as lists of strings.
+NAME_LISTS = {"aliases", "actors"}
 #: The columns of a GDELT Global Knowledge Graph 2.1 file, in its order.
 GKG_COLUMNS = (
     "GKGRECORDID",
@@ -88,20 +94,21 @@ class ExportError(SvodkaError, ValueError):
 
 
 def export(store: Store, fmt: str, out: str | Path | TextIO) -> dict[str, int]:
-    """Write the whole store as ``fmt`` (jsonl, parquet, gkg) to ``out``: a file path or a
-    text stream for jsonl and gkg, a directory for parquet. Returns rows written per table
-    (``{"documents": n}`` for jsonl and gkg)."""
+    """Write the whole store as ``fmt`` (jsonl, parquet, gkg, events, events-tsv) to
+    ``out``: a file path or a text stream, a directory for parquet. Returns rows written
+    per table (``{"documents": n}`` for jsonl and gkg, ``{"events": n}`` for the events)."""
     if fmt not in FORMATS:
         raise ExportError(f"export format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         if not isinstance(out, str | Path):
             raise ExportError("export --format parquet writes a directory: give a path")
         return write_parquet(store, Path(out))
-    write = write_jsonl if fmt == "jsonl" else write_gkg
+    write = WRITERS[fmt]
+    table = "events" if fmt.startswith("events") else "documents"
     if isinstance(out, str | Path):
         with open(out, "w", encoding="utf-8", newline="") as stream:
-            return {"documents": write(store, stream)}
-    return {"documents": write(store, out)}
+            return {table: write(store, stream)}
+    return {table: write(store, out)}
 
 
 def batches(store: Store, query: Select) -> Iterator[list]:
@@ -158,8 +165,9 @@ def write_table(store: Store, table: Table, folder: Path) -> int:
 
 
 def arrow_type(column) -> pa.DataType:
-    """The Arrow type of a store column; ``entities.aliases`` (JSON) becomes a list."""
-    if column.name == "aliases":
+    """The Arrow type of a store column; ``entities.aliases`` and ``events.actors`` (JSON)
+    become lists."""
+    if column.name in NAME_LISTS:
         return pa.list_(pa.string())
     kinds: list[tuple[type, pa.DataType]] = [
         (Boolean, pa.bool_()),
@@ -173,7 +181,7 @@ def arrow_type(column) -> pa.DataType:
 
 
 def arrow_values(name: str, values: list) -> list:
-    return [json.loads(v) for v in values] if name == "aliases" else values
+    return [json.loads(v) for v in values] if name in NAME_LISTS else values
 
 
 # -------------------------------------------------------------------------------- gkg
@@ -306,3 +314,51 @@ def gkg_date(mention: DateMention) -> str:
 def number_text(value: float) -> str:
     """An amount as GKG writes it: no exponent, no trailing «.0»."""
     return str(int(value)) if float(value).is_integer() else f"{value:f}".rstrip("0")
+
+
+# ----------------------------------------------------------------------------- events
+
+
+def originals(store: Store) -> Iterator[Document]:
+    """The stored documents that are not near-duplicates and have events, in id order."""
+    query = (
+        select(documents.c.analysis)
+        .where(documents.c.duplicate_of.is_(None))
+        .where(documents.c.id.in_(select(events.c.doc_id)))
+        .order_by(documents.c.id)
+    )
+    for rows in batches(store, query):
+        for (analysis,) in rows:
+            yield from_dict(json.loads(analysis))
+
+
+def write_events(store: Store, out: TextIO) -> int:
+    """One PLOVER-style record per event (``plover.event_record``) a line."""
+    count = 0
+    for doc in originals(store):
+        for record in event_records(doc):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def write_events_tsv(store: Store, out: TextIO) -> int:
+    """One row per event (``plover.TSV_COLUMNS``) after a header line of the column names;
+    tabs and line breaks in a cell become spaces."""
+    out.write("\t".join(TSV_COLUMNS) + "\n")
+    count = 0
+    for doc in originals(store):
+        for record in event_records(doc):
+            cells = tsv_cells(record)
+            out.write("\t".join(clean(cells[name]) for name in TSV_COLUMNS) + "\n")
+            count += 1
+    return count
+
+
+#: The writers of the formats that write one file.
+WRITERS = {
+    "jsonl": write_jsonl,
+    "gkg": write_gkg,
+    "events": write_events,
+    "events-tsv": write_events_tsv,
+}
