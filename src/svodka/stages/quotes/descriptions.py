@@ -135,8 +135,11 @@ def role_holder(
     before wins; in a headline, the first one named after. When the phrase names what
     the position is of and nobody holds it there («глава КГБ»), the last speaker still
     does if the title fits."""
-    if head_lemma not in view.lex.positions and head_lemma not in view.lex.synonyms:
-        return None
+    lex = view.lex
+    if not (
+        head_lemma in lex.positions or head_lemma in lex.professions or head_lemma in lex.synonyms
+    ):
+        return None  # «Префект отметил» after «префект округа Виктор Козлов»
     if head_features(view, phrase)[0] == "plur":
         return None
     group = view.lex.synonyms.get(head_lemma, frozenset({head_lemma}))
@@ -215,14 +218,20 @@ def describe(view: View, phrase: Phrase, head_lemma: str, at: int, talk: Discour
                 return (
                     candidate
                     if bare or candidate.entity.roles
-                    else describe_only(view, phrase, head_lemma)
+                    else describe_only(view, phrase, head_lemma, said_by)
                 )
-    return describe_only(view, phrase, head_lemma)
+    return describe_only(view, phrase, head_lemma, said_by)
 
 
-def describe_only(view: View, phrase: Phrase, head_lemma: str) -> Speaker:
-    """The phrase itself as the speaker's description, its head in the nominative."""
+def describe_only(
+    view: View, phrase: Phrase, head_lemma: str, said_by: str | None = None
+) -> Speaker:
+    """The phrase itself as the speaker's description, its head in the nominative; a
+    singular speaker takes the gender of its verb («адвокат заявила» is a woman, whom a
+    later «она» points back to)."""
     number, gender = head_features(view, phrase)
+    if said_by and number != "plur":
+        gender = said_by
     name = nominative_text(view, phrase)
     return Speaker(None, name, bool(WEB_ADDRESS.search(name)), gender, number, head_lemma)
 

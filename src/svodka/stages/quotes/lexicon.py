@@ -54,6 +54,7 @@ class Lexicon:
     synonyms: dict[str, frozenset[str]]
     connectors: frozenset[str]
     positions: frozenset[str]
+    professions: frozenset[str]
     members: frozenset[str]
     advice: frozenset[str]
     speech_lemmas: frozenset[str]
@@ -81,6 +82,7 @@ def load_lexicon() -> Lexicon:
         synonyms=synonym_groups(read_lines("quotes/speaker_synonyms.txt")),
         connectors=frozenset(read_lines("quotes/connectors.txt")),
         positions=frozenset(fold(p.split()[0]) for p in read_lines("roles/positions.txt")),
+        professions=frozenset(fold(p.split()[0]) for p in read_lines("roles/professions.txt")),
         members=frozenset(read_lines("quotes/member_nouns.txt")),
         advice=frozenset(read_lines("quotes/advice_verbs.txt")),
         speech_lemmas=frozenset(v.lemma for forms in verbs.values() for v in forms),
