@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from svodka.resources import read_lines
-from svodka.stages.quotes.lexicon import VerbForm
+from svodka.stages.quotes.lexicon import VerbForm, lemma
 from svodka.stages.quotes.phrases import Claim, Phrase
 from svodka.stages.quotes.subjects import clause_start, locative, subject_right
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
@@ -23,6 +23,9 @@ SUBORDINATORS = CLAUSE_CONJUNCTIONS | frozenset(read_lines("quotes/subordinators
 MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
 #: A reporting verb in the present and a verb in the past are not one subject's.
 TENSE_SHIFT = {"pres", "past"}
+#: Parts of speech of a predicate: «заявил», «уволен», «готов».
+PREDICATES = frozenset({"VERB", "PRTS", "ADJS"})
+MAX_TITLE_ASIDE = 12  # tokens of «, главный организатор и сопредседатель жюри конкурса,»
 MAX_SPEAKER_TAIL = 8  # words after «по данным X» the phrase may leave out before its comma
 MAX_ABOUT_ASIDE = 10  # tokens of «, как передает «Интерфакс»,» after «Об этом»
 MAX_ABOUT_GAP = 8  # tokens between «Об этом» and its verb, a name among them
@@ -182,11 +185,36 @@ def skip_asides(view: View, k: int, hi: int) -> int:
             view.word(n) in RELATIVES
             or view.finite_verb(n) is not None
             or aside_person(view, n, hi)
+            or aside_title(view, k, n, hi)
         ):
             k = comma_after(view, n, hi)
             continue
         return n
     return k
+
+
+def aside_title(view: View, comma: int, k: int, hi: int) -> bool:
+    """«Как заявил Игорь Крутой, главный организатор и сопредседатель жюри конкурса, …»:
+    a title in apposition to the person named right before the ``comma``, then a comma."""
+    if comma == 0 or comma - 1 not in view.owner or view.owner[comma - 1][0].type != "PER":
+        return False
+    end = comma_after(view, k, hi)
+    if end >= hi or end - k > MAX_TITLE_ASIDE:
+        return False
+    if any(view.tag(j).POS in PREDICATES for j in range(k, end)):
+        return False  # «Как сообщил Иван Петров, директор уволен, …»: the content
+    if not view.has_case(k, "nomn", ("NOUN", "ADJF")):
+        return False
+    return any(is_title_word(view, j) for j in range(k, end))
+
+
+def is_title_word(view: View, k: int) -> bool:
+    """A position or profession in the nominative: «сопредседатель», «министр»."""
+    word = lemma(view.word(k))
+    lex = view.lex
+    return (word in lex.positions or word in lex.professions) and view.has_case(
+        k, "nomn", ("NOUN",)
+    )
 
 
 def aside_person(view: View, k: int, hi: int) -> bool:
