@@ -12,9 +12,21 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import EXAMPLE
 
-from svodka.doc import Amount, DateMention, Document, Entity, Mention, Place, Quote, Record, Role
+from svodka.doc import (
+    Amount,
+    DateMention,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Record,
+    Role,
+)
 from svodka.schema import json_schema, to_dict
 from svodka.store.entities import EntityCount
+from svodka.store.events import Dyad, DyadMonth, EventRow
 from svodka.store.graph import Edge, Node
 from svodka.store.profile import Profile, RoleSpan
 from svodka.store.quotes import QuoteRow
@@ -464,6 +476,8 @@ def test_api_openapi_lists_every_endpoint(client):
         "/api/v1/entities",
         "/api/v1/entities/{key}",
         "/api/v1/quotes",
+        "/api/v1/events",
+        "/api/v1/events/dyad",
         "/api/v1/graph",
         "/api/v1/health",
     }
@@ -485,6 +499,7 @@ CONTRACT_PARTS = [
     (models.QuoteOut, Quote, "quote"),
     (models.AmountOut, Amount, "amount"),
     (models.DateOut, DateMention, "date"),
+    (models.EventOut, Event, "event"),
 ]
 STORE_ANSWERS = [
     (models.EntityCountOut, EntityCount),
@@ -493,6 +508,9 @@ STORE_ANSWERS = [
     (models.NodeOut, Node),
     (models.EdgeOut, Edge),
     (models.ProfileOut, Profile),
+    (models.EventRowOut, EventRow),
+    (models.DyadOut, Dyad),
+    (models.DyadMonthOut, DyadMonth),
 ]
 
 
