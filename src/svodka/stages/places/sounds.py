@@ -4,8 +4,9 @@ GeoNames gives a Russian name to a quarter of its settlements of 500+ people, an
 iso-codes translates the provinces of few countries: «Ростамкола» (Rostam Kolā),
 «Мазендеран» (Māzandarān) and «Хильдешейм» (GeoNames: «Хильдесхайм») are found by no
 Russian name. ``sound_key`` reduces a name in either script to its consonant classes,
-each vowel group one slot: «мазендеран» and «Māzandarān» both give ``masandaran``.
-Sibilants are one class (з, с, ш, ж, ц, ч: s, z, sh, ts, ch), so are the labials
+each vowel group one slot, a final one dropped («Staffordshire», «Стаффордшир»):
+«мазендеран» and «Māzandarān» both give ``masandaran``.
+Sibilants are one class (з, с, ш, ж, дж, ц, ч: s, z, sh, j, ts, ch), so are the labials
 в/ф (v, w, f, ph) and г/х/h (Russian renders a Germanic h as г, a Persian kh as х).
 
 ``places/sounds.tsv.gz`` (``scripts/build_places_sounds.py``, from GeoNames' cities500
@@ -57,7 +58,7 @@ DIGRAPHS = (
     ("shch", "s"),
     ("sch", "s"),
     ("tch", "s"),
-    ("dzh", "dz"),
+    ("dzh", "s"),
     ("ch", "s"),
     ("sh", "s"),
     ("zh", "s"),
@@ -71,7 +72,7 @@ DIGRAPHS = (
     ("ce", "sa"),
     ("ci", "sa"),
     ("cy", "sa"),
-    ("j", "ds"),
+    ("j", "s"),
     ("x", "ks"),
 )
 LATIN = str.maketrans(
@@ -91,18 +92,18 @@ MIN_CONSONANTS = 3
 
 
 def sound_key(name: str) -> str:
-    """The name's sound key («Rostam Kolā», «ростамкола» → ``rastamkala``); «» when it has
+    """The name's sound key («Rostam Kolā», «ростамкола» → ``rastamkal``); «» when it has
     fewer than ``MIN_CONSONANTS`` consonants, too few to tell places apart."""
     text = name.lower().replace("ё", "е")
     if any("а" <= ch <= "я" for ch in text):
-        text = text.replace("дж", "дз").translate(CYRILLIC)
+        text = text.replace("дж", "ж").translate(CYRILLIC)
     else:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         text = NOT_LETTERS.sub("", text)
         for group, sound in DIGRAPHS:
             text = text.replace(group, sound)
         text = text.translate(LATIN)
-    text = REPEATS.sub(r"\1", NOT_LETTERS.sub("", text))
+    text = REPEATS.sub(r"\1", NOT_LETTERS.sub("", text)).rstrip("a")
     return text if len(text.replace("a", "")) >= MIN_CONSONANTS else ""
 
 
