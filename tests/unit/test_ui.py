@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import EXAMPLE
+from tests.unit.test_store_events import PUTIN, corpus
 
 from svodka.corpus.ingest import ingest
-from svodka.doc import Amount, Document, Entity, Mention, Quote, Record
-from svodka.store import Store
+from svodka.doc import Amount, Document, Entity, Event, Mention, Quote, Record
+from svodka.store import Store, prepare
 from svodka.web import create_app
-from svodka.web.charts import Dot, timeline_svg, world_map
+from svodka.web.charts import Dot, bars_svg, quad_timeline_svg, timeline_svg, world_map
 from svodka.web.render import clean_snippet, highlight, linker
 
 TOKAYEV = "per:касым-жомарт токаев"
@@ -345,3 +346,104 @@ def test_ui_and_api_analyze_refuse_other_languages_and_blank_text(client):
         [detail] = api.json()["details"]
         assert detail["loc"] == ["body", "text"]
         assert detail["msg"].startswith(("not Russian text", "the text is empty"))
+
+
+# ------------------------------------------------------------------------------ events
+
+
+def test_highlight_anchors_events_and_marks_the_chosen_clause():
+    text = "Вчера Токаев посетил Москву. Боевики <обстреляли> колонну."
+    at = text.index("Токаев")
+    tokayev = Entity(
+        "e1", "PER", "Касым-Жомарт Токаев", (Mention(at, at + 6, "Токаев"),), key=TOKAYEV
+    )
+    attack = text.index("Боевики")
+    events = (
+        Event("v1", "CONSULT", "посетил", at + 2, text.index("."), source="e1"),  # inside a mark
+        Event("v2", "ASSAULT", "<обстреляли>", attack, len(text), source_name="боевики"),
+    )
+    doc = tiny_doc(text, entities=(tokayev,), events=events)
+    html = str(highlight(doc, linker(), "v2"))
+    # the first anchor moves back to the start of «Токаев», so the mark stays whole
+    assert re.search(r'id="ev-v1"[^>]*>⚑</a><a class="mark mark-PER"', html)
+    assert html.count('data-type="PER"') == 1
+    assert 'title="ASSAULT: &lt;обстреляли&gt;"' in html
+    clause = re.findall(r'<span class="clause">(.*?)</span>', html)
+    assert "".join(clause) == "Боевики &lt;обстреляли&gt; колонну."
+    assert "clause" not in str(highlight(doc, linker()))  # none chosen, none marked
+
+
+def test_charts_stack_quads_by_month_and_draw_type_bars():
+    months = [("2024-06", (1, 0, 0, 0)), ("2024-07", (0, 0, 0, 0)), ("2024-08", (2, 0, 1, 3))]
+    svg = str(quad_timeline_svg(months, ("сотр. <сл>", "сотр. мат.", "конфл. сл.", "конфл. мат.")))
+    assert svg.count("<rect") == 4  # one segment a non-empty class and month
+    assert 'class="quad-3"' in svg and "2024-08 · конфл. мат.: 3" in svg
+    assert "сотр. &lt;сл&gt;" in svg and ">6</text>" in svg  # August's total over its bar
+    bars = str(bars_svg([("консультации (CONSULT)", 2, "quad-0"), ("угроза", 1, "quad-2")]))
+    assert bars.count("<rect") == 2 and "консультации (CONSULT): 2" in bars
+    assert quad_timeline_svg([], ("a", "b", "c", "d")) == "" and bars_svg([]) == ""
+
+
+@pytest.fixture
+def event_client(tmp_path):
+    """The UI over a store holding the hand-made documents of ``test_store_events``."""
+    path = str(tmp_path / "events.db")
+    with Store.open(path) as store:
+        store.add([prepare(doc) for doc in corpus()])
+    with TestClient(create_app(db=path)) as client:
+        yield client
+
+
+@pytest.mark.slow
+def test_ui_dyad_page_shows_the_pairs_events_linked_to_their_sentences(event_client):
+    html = get(event_client, "/dyads?" + urlencode({"a": PUTIN, "b": "Токаев"}))
+    assert "Владимир Путин и Касым-Жомарт Токаев: события" in html
+    assert '<svg class="timeline quads timeline-month"' in html
+    assert "2024-12 · словесный конфликт: 1" in html  # the accusation, by quad and month
+    assert "консультации (CONSULT): 2" in html and "обвинение (ACCUSE): 1" in html
+    links = re.findall(r'<a href="(/documents/[^"?]+\?event=[^"]+)">([^<]+)</a>', html)
+    assert [href for href, _ in links] == [
+        "/documents/future?event=v1#ev-v1",
+        "/documents/accuse?event=v1#ev-v1",
+        "/documents/sochi?event=v1#ev-v1",
+        "/documents/sochi?event=v2#ev-v2",
+    ]
+    assert links[-1][1] == "В июне они встречались в Санкт-Петербурге."
+    assert "в будущем" in html  # the planned agreement's modality
+    assert "sochi-copy" not in html  # near-duplicates count nowhere
+    article = get(event_client, links[-1][0].split("#")[0])
+    assert 'id="ev-v2"' in article and 'id="ev-v2-panel" class="event chosen"' in article
+    marked = "".join(re.findall(r'<span class="clause">(.*?)</span>', article))
+    assert re.sub(r"<[^>]+>", "", marked).startswith("В июне они встречались в ")
+
+
+@pytest.mark.slow
+def test_ui_article_lists_its_events_with_actors_and_the_pair(event_client):
+    html = get(event_client, "/documents/accuse")
+    panel = html[html.index("<h3>События</h3>") : html.index("<h3>Цитаты</h3>")]
+    assert "обвинение (ACCUSE)" in panel and "нападение (ASSAULT)" in panel
+    assert "боевики" in panel and 'href="#ev-v2"' in panel
+    assert panel.count("/dyads?") == 1  # only the event with two known actors has a pair page
+    assert 'href="/entities/per:' in panel
+
+
+@pytest.mark.slow
+def test_ui_entity_page_links_its_event_partners_to_the_dyad_page(event_client):
+    html = get(event_client, "/entities/" + quote(PUTIN, safe=":"))
+    assert "События с участием" in html
+    href = "/dyads?" + urlencode({"a": PUTIN, "b": TOKAYEV})
+    link = f'<a href="{href.replace("&", "&amp;")}">Касым-Жомарт Токаев</a>'
+    assert f'{link} <span class="count">4</span>' in html
+    assert "Должности" in html
+
+
+@pytest.mark.slow
+def test_ui_dyad_page_with_one_actor_offers_its_partners(event_client):
+    html = get(event_client, "/dyads?a=" + quote("Токаев"))
+    assert "Выберите второго участника" in html and "Владимир Путин" in html
+    assert "Выберите второго участника" in get(event_client, "/dyads?a=Никтошин&b=Путин")
+    assert "Нужны два участника" in get(event_client, "/dyads?a=Никтошин&b=Петров")
+    assert "Событий между ними не найдено" in get(
+        event_client, "/dyads?" + urlencode({"a": PUTIN, "b": "geonames:491422"})
+    )
+    assert "Пара участников" in get(event_client, "/dyads")
