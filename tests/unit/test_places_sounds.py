@@ -66,6 +66,12 @@ def test_a_small_town_by_sound_needs_the_article_to_point_to_its_country(stage):
     assert doc.entities[0].place.method == "unresolved"
 
 
+def test_a_sound_match_outside_the_articles_countries_is_not_taken(stage):
+    text = "Колонна вышла из Ростамкола во Франции и Германии."
+    doc = places_stage.apply(article(text, "Ростамкола", "Франции", "Германии"), stage)
+    assert doc.entities[0].place.country != "IR"
+
+
 def test_country_adjectives_decide_between_namesakes(stage):
     text = "Гамильтон, по данным новозеландской полиции, пострадал от бури."
     doc = places_stage.apply(article(text, "Гамильтон"), stage)

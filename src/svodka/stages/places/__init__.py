@@ -21,6 +21,7 @@ found is its ``method`` (see ``find.py``); ``confidence`` rises with the score's
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -65,6 +66,7 @@ CONFIDENCE = {
     "context": 0.5,
     "fallback": 0.25,
 }
+PARTS = re.compile(r"([ -])")  # the words and hyphenated parts of a name
 #: Internal methods under the name the output gives them.
 SHOWN = {"sound": "alias"}
 #: A place found by the sound of its Latin name is trusted in a country the article
@@ -194,11 +196,11 @@ def is_local(entity: Entity, res: Resources) -> bool:
 
 
 def trusted(places: tuple[Entry, ...], context: Context) -> Found:
-    """Places found by sound: those in the countries the article names, else the towns of
-    ``SOUND_POPULATION``+ people (a sound key is weak evidence; the article decides)."""
-    named = tuple(p for p in places if context.countries[p.country])
-    large = tuple(p for p in places if (p.population or 0) >= SOUND_POPULATION)
-    return Found(named or large, "sound")
+    """Places found by sound (weak evidence: the article decides): those in the countries
+    the article names; when it names none, the towns of ``SOUND_POPULATION``+ people."""
+    if context.countries:
+        return Found(tuple(p for p in places if context.countries[p.country]), "sound")
+    return Found(tuple(p for p in places if (p.population or 0) >= SOUND_POPULATION), "sound")
 
 
 def with_country(
@@ -333,14 +335,16 @@ def set_place(
 
 
 def restore_case(name: str, entity: Entity) -> str:
-    """A folded name in the letter case of the mention it comes from."""
+    """A folded name in the letter case of the mention it comes from, part by part
+    («шарм-эль-шейх» from «Шарм-эль-Шейхе» → «Шарм-эль-Шейх»)."""
+    parts = PARTS.split(name)
     for mention in entity.mentions:
-        text = mention.text
-        shared = 0
-        while shared < min(len(text), len(name)) and text[shared].lower() == name[shared]:
-            shared += 1
-        if shared >= 3:
-            return text[:shared] + name[shared:]
+        written = PARTS.split(mention.text)
+        if len(written) == len(parts) and written[0][:3].lower() == parts[0][:3]:
+            return "".join(
+                part[:1].upper() + part[1:] if old[:1].isupper() else part
+                for part, old in zip(parts, written, strict=True)
+            )
     return name
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import product
 
 from svodka.doc import Entity
 from svodka.knowledge.gazetteer import Entry, Gazetteer
@@ -101,6 +102,7 @@ def guesses(names: list[str]) -> Iterator[str]:
 #: Oblique-case endings of place names and the nominative endings they may come from,
 #: for names the morphological dictionary does not know (longest ending first):
 #: «Усть-Илимске» → «Усть-Илимск», «Бурятии» → «Бурятия».
+MAX_GUESSED = 3  # words of a name whose nominatives are guessed
 ENDINGS = (
     ("ой", ("ая", "ый", "ой", "а")),
     ("ей", ("яя", "я", "ь")),
@@ -118,14 +120,13 @@ ENDINGS = (
 
 
 def guess_nominatives(name: str) -> Iterator[str]:
-    """Possible nominatives of a name in an oblique case, word by word (two words at most)."""
+    """Possible nominatives of a name in an oblique case, word by word (three words at
+    most: «Боснии и Герцеговины» → «Босния и Герцеговина»)."""
     words = name.split()
-    if len(words) > 2:
+    if len(words) > MAX_GUESSED:
         return
-    options = [word_nominatives(word) for word in words]
-    for first in options[0]:
-        for second in options[1] if len(options) > 1 else [None]:
-            yield first if second is None else f"{first} {second}"
+    for option in product(*(word_nominatives(word) for word in words)):
+        yield " ".join(option)
 
 
 def word_nominatives(word: str) -> list[str]:
