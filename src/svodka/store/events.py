@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Connection, and_, func, literal, or_, sele
 
 from svodka.store.checks import check_query
 from svodka.store.entities import EntityCount, resolve_keys
-from svodka.store.rows import quad_classes
+from svodka.store.plover import quad_classes
 from svodka.store.schema import documents, entities
 from svodka.store.schema import events as events_table
 from svodka.store.store import Store

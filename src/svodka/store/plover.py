@@ -1,5 +1,6 @@
-"""A document's events as PLOVER-style records: what ``svodka export --format events``
-writes one a line, and ``events-tsv`` one a row (``export.py`` does the writing).
+"""A document's events as the store's ``events`` rows, and as PLOVER-style records: what
+``svodka export --format events`` writes one a line, and ``events-tsv`` one a row
+(``export.py`` does the writing).
 
 A record names its event's actors by name and by the entities' cross-document keys, its
 place likewise, its date as written and as the days it covers, its PLOVER type, mode and
@@ -9,11 +10,14 @@ outlet). ``docs/export.md`` describes every field.
 
 from __future__ import annotations
 
+import calendar
+import json
 from datetime import date
+from functools import cache
 from typing import Any
 
 from svodka.doc import Document, Event
-from svodka.store.rows import date_range, quad_classes
+from svodka.resources import read_table
 
 #: The columns of ``--format events-tsv``, in order.
 TSV_COLUMNS = (
@@ -46,6 +50,66 @@ TSV_COLUMNS = (
     "title",
     "outlet",
 )
+
+
+def tabulate_events(doc: Document, keys: dict[str, str]) -> list[dict]:
+    """The document's events; source, target and place (local ids) become keys, the date
+    also the days it covers, and each row carries the document's ``published``."""
+    return [event_row(doc, event, keys) for event in doc.events]
+
+
+def event_row(doc: Document, event: Event, keys: dict[str, str]) -> dict:
+    """One ``events`` row (see ``schema.events``)."""
+    first, last = date_range(event.date)
+    return {
+        "doc_id": doc.id,
+        "event_id": event.id,
+        "type": event.type,
+        "quad": quad_classes().get(event.type, ""),
+        "mode": event.mode,
+        "source_key": keys.get(event.source) if event.source else None,
+        "source_name": event.source_name,
+        "target_key": keys.get(event.target) if event.target else None,
+        "target_name": event.target_name,
+        "actors": json.dumps(list(event.actors), ensure_ascii=False),
+        "place_key": keys.get(event.place) if event.place else None,
+        "date": event.date,
+        "date_start": first,
+        "date_end": last,
+        "negated": event.negated,
+        "modality": event.modality,
+        "trigger": event.trigger,
+        "start": event.start,
+        "stop": event.stop,
+        "quote": event.quote,
+        "published": doc.published,
+    }
+
+
+@cache
+def quad_classes() -> dict[str, str]:
+    """PLOVER type → its quad class («CONSULT» → «verbal cooperation»), in the order of
+    ``resources/events/types.tsv``."""
+    return {row[0]: row[1] for row in read_table("events/types.tsv", 3)}
+
+
+def date_range(value: str | None) -> tuple[date | None, date | None]:
+    """The first and last day a date covers: «2024» → 1 January to 31 December 2024,
+    «2024-02» → 1 to 29 February; (None, None) for no date or one that is not a date."""
+    parts = (value or "").split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            day = date(*numbers)
+            return day, day
+        if len(numbers) == 2:
+            year, month = numbers
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if len(numbers) == 1 and len(parts[0]) == 4:
+            return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
+    except ValueError:
+        pass
+    return None, None
 
 
 def event_records(doc: Document) -> list[dict[str, Any]]:

@@ -7,30 +7,18 @@ conversions, shared by ``Store.add`` and the Parquet output of ``svodka batch``.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from functools import cache
+from datetime import datetime
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Table
 
-from svodka.doc import Document, Entity, Event
-from svodka.resources import read_table
-from svodka.schema import dumps, from_dict
+from svodka.doc import Document, Entity
+from svodka.schema import dumps
 from svodka.store import dedup, fts
-from svodka.store.schema import (
-    amounts,
-    dates,
-    doc_entities,
-    documents,
-    events,
-    in_chunks,
-    mentions,
-    quotes,
-    roles,
-)
+from svodka.store.plover import tabulate_events
+from svodka.store.schema import amounts, dates, doc_entities, events, mentions, quotes, roles
 from svodka.version import __version__
 
 
@@ -216,84 +204,6 @@ def tabulate_dates(doc: Document) -> list[dict]:
         }
         for d in doc.dates
     ]
-
-
-def tabulate_events(doc: Document, keys: dict[str, str]) -> list[dict]:
-    """The document's events; source, target and place (local ids) become keys, the date
-    also the days it covers, and each row carries the document's ``published``."""
-    return [event_row(doc, event, keys) for event in doc.events]
-
-
-def event_row(doc: Document, event: Event, keys: dict[str, str]) -> dict:
-    """One ``events`` row (see ``schema.events``)."""
-    first, last = date_range(event.date)
-    return {
-        "doc_id": doc.id,
-        "event_id": event.id,
-        "type": event.type,
-        "quad": quad_classes().get(event.type, ""),
-        "mode": event.mode,
-        "source_key": keys.get(event.source) if event.source else None,
-        "source_name": event.source_name,
-        "target_key": keys.get(event.target) if event.target else None,
-        "target_name": event.target_name,
-        "actors": json.dumps(list(event.actors), ensure_ascii=False),
-        "place_key": keys.get(event.place) if event.place else None,
-        "date": event.date,
-        "date_start": first,
-        "date_end": last,
-        "negated": event.negated,
-        "modality": event.modality,
-        "trigger": event.trigger,
-        "start": event.start,
-        "stop": event.stop,
-        "quote": event.quote,
-        "published": doc.published,
-    }
-
-
-@cache
-def quad_classes() -> dict[str, str]:
-    """PLOVER type → its quad class («CONSULT» → «verbal cooperation»), in the order of
-    ``resources/events/types.tsv``."""
-    return {row[0]: row[1] for row in read_table("events/types.tsv", 3)}
-
-
-def date_range(value: str | None) -> tuple[date | None, date | None]:
-    """The first and last day a date covers: «2024» → 1 January to 31 December 2024,
-    «2024-02» → 1 to 29 February; (None, None) for no date or one that is not a date."""
-    parts = (value or "").split("-")
-    try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 3:
-            day = date(*numbers)
-            return day, day
-        if len(numbers) == 2:
-            year, month = numbers
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        if len(numbers) == 1 and len(parts[0]) == 4:
-            return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
-    except ValueError:
-        pass
-    return None, None
-
-
-def backfill_events(connection: Connection) -> int:
-    """The ``events`` rows of every stored analysis that has events (a store that kept
-    ``svodka.document/2`` analyses before it had the table), read 200 documents at a time;
-    how many rows were written."""
-    has_events = documents.c.analysis.contains('"events": [{', autoescape=True)
-    ids = list(connection.execute(select(documents.c.id).where(has_events)).scalars())
-    written = 0
-    for chunk in in_chunks(sorted(ids), 200):
-        query = select(documents.c.id, documents.c.analysis).where(documents.c.id.in_(chunk))
-        for doc_id, analysis in connection.execute(query).all():
-            doc = replace(from_dict(json.loads(analysis)), id=doc_id)
-            rows = tabulate_events(doc, {e.id: e.key for e in doc.entities})
-            if rows:
-                connection.execute(events.insert(), rows)
-                written += len(rows)
-    return written
 
 
 def entity_row(entity: Entity, aliases: list[str], wikidata: str | None) -> dict:

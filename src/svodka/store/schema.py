@@ -10,7 +10,9 @@ A migration is a function of a connection, applied once, in order, inside a tran
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from sqlalchemy import (
     Boolean,
@@ -31,7 +33,9 @@ from sqlalchemy import (
     select,
 )
 
+from svodka.schema import from_dict
 from svodka.store import fts
+from svodka.store.plover import tabulate_events
 
 metadata = MetaData()
 
@@ -217,10 +221,26 @@ def create_v2(connection: Connection) -> None:
     """The ``events`` table, and the rows of the events already in stored analyses (the
     contract ``svodka.document/2``). A store created at version 2 or later has the table
     from ``create_v1``, which creates every table above, and no documents yet."""
-    from svodka.store.rows import backfill_events  # rows reads these tables
-
     events.create(connection, checkfirst=True)
     backfill_events(connection)
+
+
+def backfill_events(connection: Connection) -> int:
+    """The ``events`` rows of every stored analysis that has events (a store that kept
+    ``svodka.document/2`` analyses before it had the table), read 200 documents at a time;
+    how many rows were written."""
+    has_events = documents.c.analysis.contains('"events": [{', autoescape=True)
+    ids = list(connection.execute(select(documents.c.id).where(has_events)).scalars())
+    written = 0
+    for chunk in in_chunks(sorted(ids), 200):
+        query = select(documents.c.id, documents.c.analysis).where(documents.c.id.in_(chunk))
+        for doc_id, analysis in connection.execute(query).all():
+            doc = replace(from_dict(json.loads(analysis)), id=doc_id)
+            rows = tabulate_events(doc, {e.id: e.key for e in doc.entities})
+            if rows:
+                connection.execute(events.insert(), rows)
+                written += len(rows)
+    return written
 
 
 #: The migrations, in order. Never edit one that has shipped; add the next.

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from svodka.doc import Document, Event
 from svodka.store.entities import find_entities
 from svodka.store.events import QUADS, EventFilters, EventRow, dyad, find_events, partners
-from svodka.store.rows import quad_classes
+from svodka.store.plover import quad_classes
 from svodka.web import charts
 from svodka.web.api.deps import StoreDep
 from svodka.web.labels import LABELS, label

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from svodka.store.events import EventFilters, dyad, find_events
-from svodka.store.rows import quad_classes
+from svodka.store.plover import quad_classes
 from svodka.web.api.deps import Limit, Name, StoreDep
 from svodka.web.api.models import PLAIN, Day, DyadOut, EventPageOut, EventRowOut
 
