@@ -9,7 +9,7 @@ from svodka.config import Config
 from svodka.doc import Document, Entity, Mention
 from svodka.eval.gold import km
 from svodka.resources import read_table
-from svodka.stages.places.article import adjective_countries, shared_country
+from svodka.stages.places.article import adjective_countries, restore_case, shared_country
 from svodka.stages.places.sounds import sound_key
 
 
@@ -134,3 +134,22 @@ def test_a_guessed_nominative_the_gazetteer_knows_becomes_the_name(stage):
     doc = Document(id="d", text=text, entities=(Entity("e0", "LOC", "Кушинга", (mention,)),))
     entity = places_stage.apply(doc, stage).entities[0]
     assert entity.name == "Кушинг" and entity.place.country == "US"
+
+
+def test_a_street_lies_in_the_city_its_phrase_names(stage):
+    text = "Москва и Самара. Митинг прошел на улице Зарыбина в Самаре, а не в Москве. Москва."
+    doc = places_stage.apply(article(text, "Москва", "улице Зарыбина", "Самаре"), stage)
+    street = doc.entities[1].place
+    assert street.method == "context" and km(street.lat, street.lon, 53.2, 50.15) < 20
+
+
+@pytest.mark.parametrize(
+    ("guessed", "written", "name"),
+    [
+        ("босния и герцеговина", "Боснии и Герцеговины", "Босния и Герцеговина"),
+        ("шарм-эль-шейх", "Шарм-эль-Шейхе", "Шарм-эль-Шейх"),
+    ],
+)
+def test_a_guessed_name_takes_the_mentions_letter_case(guessed, written, name):
+    entity = Entity("e0", "LOC", written, (Mention(0, len(written), written),))
+    assert restore_case(guessed, entity) == name

@@ -21,7 +21,6 @@ found is its ``method`` (see ``find.py``); ``confidence`` rises with the score's
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -36,8 +35,10 @@ from svodka.stages.places.article import (
     Adjectives,
     Head,
     adjective_countries,
+    city_after,
     head_before,
     read_adjectives,
+    restore_case,
     shared_country,
 )
 from svodka.stages.places.find import Found, find_candidates, sounding
@@ -66,7 +67,6 @@ CONFIDENCE = {
     "context": 0.5,
     "fallback": 0.25,
 }
-PARTS = re.compile(r"([ -])")  # the words and hyphenated parts of a name
 #: Internal methods under the name the output gives them.
 SHOWN = {"sound": "alias"}
 #: A place found by the sound of its Latin name is trusted in a country the article
@@ -162,6 +162,7 @@ def apply(doc: Document, res: Resources) -> Document:
             places[entity.id] = with_country(chosen, others, res)
             names[entity.id] = candidates.guessed
     home, city = article_home(locs, places)
+    starts = {m.start: places[e.id][0] for e in locs if e.id in places for m in e.mentions}
     for entity in locs:
         if entity.id in places or is_off_map(entity, res):
             continue
@@ -169,11 +170,13 @@ def apply(doc: Document, res: Resources) -> Document:
         if head is not None:
             names[entity.id] = head.name
         chosen = from_head(entity, head, res) if head is not None else None
-        local = city is not None and (is_local(entity, res) or is_local_head(head, res))
+        local = is_local(entity, res) or is_local_head(head, res)
+        named = city_after(doc, entity, starts) if local else None
         if chosen is not None:
             places[entity.id] = chosen
-        elif home is not None or local:
-            places[entity.id] = from_article(entity, city if local else home, res, local)
+        elif named is not None or (local and city is not None) or home is not None:
+            where = named or (city if local and city is not None else home)
+            places[entity.id] = from_article(entity, where, res, local)
     entities = tuple(set_place(e, places.get(e.id), names.get(e.id), res) for e in doc.entities)
     return replace(doc, entities=entities)
 
@@ -332,20 +335,6 @@ def set_place(
     place, confidence, method = chosen
     place_out = place.to_place(confidence, SHOWN.get(method, method))
     return replace(entity, place=place_out, key=place.key)
-
-
-def restore_case(name: str, entity: Entity) -> str:
-    """A folded name in the letter case of the mention it comes from, part by part
-    («шарм-эль-шейх» from «Шарм-эль-Шейхе» → «Шарм-эль-Шейх»)."""
-    parts = PARTS.split(name)
-    for mention in entity.mentions:
-        written = PARTS.split(mention.text)
-        if len(written) == len(parts) and written[0][:3].lower() == parts[0][:3]:
-            return "".join(
-                part[:1].upper() + part[1:] if old[:1].isupper() else part
-                for part, old in zip(parts, written, strict=True)
-            )
-    return name
 
 
 def choose(places: tuple[Entry, ...], context: Context) -> Entry | None:

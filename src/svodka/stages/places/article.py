@@ -9,6 +9,8 @@
 - ``head_before``: the common noun right before a name the gazetteer lacks, and the
   adjective before that noun: «на парижском кладбище Пер-Лашез», «в озере Юлемисте».
   The name after such a noun is in apposition, so it keeps its nominative form.
+- ``city_after``: the settlement a street's phrase names after it («улица Ленина в
+  Самаре»); ``restore_case``: a guessed nominative in its mention's letter case.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from svodka.doc import Document, Entity
+from svodka.knowledge.gazetteer import Entry
 from svodka.lang.morph import lemma
 
 #: Endings of a country adjective in any case, gender and number.
 ADJECTIVE_ENDINGS = "ий|ый|ой|ая|ое|ие|ые|ого|ому|ом|ую|ей|их|ых|ими|ыми|им|ым"
 WORD = re.compile(r"[А-Яа-яЁё-]+")
+CITY_AFTER = re.compile(r",?\s+(?:в|во|на)\s+")  # «улица Ленина в Самаре»: before the city
+PARTS = re.compile(r"([ -])")  # the words and hyphenated parts of a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +93,27 @@ def head_before(doc: Document, entity: Entity, heads: dict[str, str]) -> Head | 
         if noun in heads:
             return Head(noun, words[-2] if len(words) > 1 else "", mention.text)
     return None
+
+
+def city_after(doc: Document, entity: Entity, starts: dict[int, Entry]) -> Entry | None:
+    """The settlement a street's phrase names right after it: «улица Ленина в Самаре»."""
+    for mention in entity.mentions:
+        match = CITY_AFTER.match(doc.text, mention.stop)
+        place = starts.get(match.end()) if match else None
+        if place is not None and place.kind == "city":
+            return place
+    return None
+
+
+def restore_case(name: str, entity: Entity) -> str:
+    """A folded name in the letter case of the mention it comes from, part by part
+    («шарм-эль-шейх» from «Шарм-эль-Шейхе» → «Шарм-эль-Шейх»)."""
+    parts = PARTS.split(name)
+    for mention in entity.mentions:
+        written = PARTS.split(mention.text)
+        if len(written) == len(parts) and written[0][:3].lower() == parts[0][:3]:
+            return "".join(
+                part[:1].upper() + part[1:] if old[:1].isupper() else part
+                for part, old in zip(parts, written, strict=True)
+            )
+    return name
