@@ -1,9 +1,11 @@
-"""Exports on both backends: JSON Lines of the contract, Parquet tables, GKG-style TSV."""
+"""Exports on both backends: JSON Lines of the contract, Parquet tables, GKG-style TSV, and
+the events as PLOVER-style JSON Lines and TSV."""
 
 from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import date
 
 import jsonschema
@@ -11,11 +13,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from tests.unit.test_query import RECORDS, db_of
+from tests.unit.test_store_events import PUTIN, SOCHI, TOKAYEV
+from tests.unit.test_store_events import corpus as event_corpus
 from typer.testing import CliRunner
 
 from svodka.schema import from_dict, json_schema
 from svodka.store import prepare
 from svodka.store.export import GKG_COLUMNS, PARQUET_TABLES, ExportError, export
+from svodka.store.plover import TSV_COLUMNS
 
 pytestmark = pytest.mark.slow
 
@@ -190,3 +195,119 @@ def test_cli_export_refuses_an_unknown_format_and_a_missing_db(cli, corpus, tmp_
     assert runner.invoke(cli, ["export", "-f", "xml", "--db", db_of(corpus)]).exit_code == 2
     missing = runner.invoke(cli, ["export", "-f", "jsonl", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and not (tmp_path / "none.db").exists()
+
+
+# ----------------------------------------------------------------------------- events
+
+
+@pytest.fixture
+def eventful(store):
+    """The hand-made documents of ``test_store_events``: 5 events, 2 more in a
+    near-duplicate, with a URL on one of them."""
+    docs = event_corpus()
+    docs[0] = replace(docs[0], url="https://example.ru/sochi", source="ТАСС")
+    store.add([prepare(doc) for doc in docs])
+    return store
+
+
+def test_events_jsonl_one_plover_record_per_event_of_the_originals(eventful):
+    stream = io.StringIO()
+    assert export(eventful, "events", stream) == {"events": 5}
+    records = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert [r["id"] for r in records] == [
+        "accuse:v1",
+        "accuse:v2",
+        "future:v1",
+        "sochi:v1",
+        "sochi:v2",
+    ]  # the near-duplicate «sochi-copy» left out
+    talks = records[3]
+    assert (talks["event_type"], talks["quad_class"], talks["date"]) == (
+        "CONSULT",
+        "verbal cooperation",
+        "2024-10-04",
+    )
+    assert talks["source"] == {"name": "Владимир Путин", "key": PUTIN}
+    assert talks["target"] == {"name": "Касым-Жомарт Токаев", "key": TOKAYEV}
+    assert talks["place"] == {"name": "Сочи", "key": SOCHI}
+    assert [a["key"] for a in talks["actors"]] == [PUTIN, TOKAYEV]
+    assert (talks["url"], talks["published"], talks["outlet"]) == (
+        "https://example.ru/sochi",
+        "2024-10-04",
+        "ТАСС",
+    )
+    assert talks["text"] == "Владимир Путин и Касым-Жомарт Токаев провели переговоры в Сочи"
+    attack = records[1]
+    assert attack["source"] == {"name": "боевики", "key": None} and attack["target"] is None
+    assert attack["actors"] == [{"name": "боевики", "key": None}]
+    june = records[4]
+    assert (june["date_start"], june["date_end"]) == ("2024-06-01", "2024-06-30")
+    assert records[2]["modality"] == "future"
+
+
+def test_events_tsv_one_row_per_event_under_a_header(eventful, tmp_path):
+    path = tmp_path / "events.tsv"
+    assert export(eventful, "events-tsv", path) == {"events": 5}
+    header, *lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert tuple(header.split("\t")) == TSV_COLUMNS
+    rows = [dict(zip(TSV_COLUMNS, line.split("\t"), strict=True)) for line in lines]
+    assert [r["id"] for r in rows] == [
+        "accuse:v1",
+        "accuse:v2",
+        "future:v1",
+        "sochi:v1",
+        "sochi:v2",
+    ]
+    accuse, attack = rows[0], rows[1]
+    assert (accuse["source_key"], accuse["target_key"], accuse["mode"]) == (
+        TOKAYEV,
+        PUTIN,
+        "disapprove",
+    )
+    assert accuse["actor_names"] == "Касым-Жомарт Токаев;Владимир Путин"
+    assert (attack["source_key"], attack["source_name"], attack["actor_keys"]) == (
+        "",
+        "боевики",
+        "",
+    )
+    assert (attack["negated"], attack["date"], attack["url"]) == ("false", "", "")
+    assert rows[3]["place_name"] == "Сочи" and rows[3]["url"] == "https://example.ru/sochi"
+
+
+def test_events_parquet_has_the_events_table_with_actor_lists(eventful, tmp_path):
+    counts = export(eventful, "parquet", tmp_path)
+    assert counts["events"] == 7 == eventful.count("events")  # every stored row
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert table.schema.field("actors").type == pa.list_(pa.string())
+    assert table.schema.field("date_start").type == pa.date32()
+    first = table.to_pylist()[0]
+    assert (first["doc_id"], first["event_id"], first["actors"]) == (
+        "accuse",
+        "v1",
+        ["Касым-Жомарт Токаев", "Владимир Путин"],
+    )
+
+
+def test_events_of_a_store_without_events_are_a_header(store):
+    stream = io.StringIO()
+    assert export(store, "events-tsv", stream) == {"events": 0}
+    assert stream.getvalue() == "\t".join(TSV_COLUMNS) + "\n"
+
+
+def test_cli_export_events_to_stdout_and_tsv_to_a_file(cli, eventful, tmp_path):
+    result = runner.invoke(cli, ["export", "--format", "events", "--db", db_of(eventful)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["event_type"] for line in result.stdout.splitlines()] == [
+        "ACCUSE",
+        "ASSAULT",
+        "AGREE",
+        "CONSULT",
+        "CONSULT",
+    ]
+    assert "exported 5 events" in result.stderr
+    out = tmp_path / "events.tsv"
+    done = runner.invoke(
+        cli, ["export", "-f", "events-tsv", "--out", str(out), "--db", db_of(eventful)]
+    )
+    assert done.exit_code == 0, done.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 6  # header + 5
