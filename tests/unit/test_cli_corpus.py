@@ -1,5 +1,6 @@
 """svodka ingest, rejects and reanalyze end to end, in-process, on a temporary SQLite store."""
 
+import json
 import sqlite3
 
 import pytest
@@ -84,3 +85,34 @@ def test_read_commands_refuse_a_missing_store(tmp_path):
         result = run(command, "--db", tmp_path / "none.db")
         assert result.exit_code == 1, command
     assert not (tmp_path / "none.db").exists()
+
+
+TALKS = (
+    "Путин и Токаев провели переговоры\n"
+    "Президент России Владимир Путин провел переговоры с президентом Казахстана "
+    "Касым-Жомартом Токаевым в Сочи."
+)
+
+
+def test_ingest_and_reanalyze_keep_one_events_row_per_event(tmp_path):
+    """The events table holds exactly the events of the stored analyses, after an ingest
+    and after a reanalysis (rows replaced, not added); ``stats`` counts them."""
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "talks.txt").write_text(TALKS, encoding="utf-8")
+    db = tmp_path / "svodka.db"
+
+    def stored() -> tuple[int, int]:
+        with sqlite3.connect(db) as connection:
+            rows = connection.execute("SELECT count(*) FROM events").fetchone()[0]
+            [analysis] = [r[0] for r in connection.execute("SELECT analysis FROM documents")]
+        return rows, len(json.loads(analysis)["events"])
+
+    assert run("ingest", tmp_path / "news", "--db", db, "--jobs", "1").exit_code == 0
+    rows, events = stored()
+    assert rows == events >= 1  # the talks are at least one CONSULT
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE documents SET version = '0.0.1'")
+    assert run("reanalyze", "--db", db, "--jobs", "1").exit_code == 0
+    assert stored() == (rows, events)
+    stats = run("stats", "--db", db, "--json")
+    assert stats.exit_code == 0 and json.loads(stats.stdout)["events"] == rows
