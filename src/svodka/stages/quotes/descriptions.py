@@ -37,6 +37,9 @@ from svodka.stages.quotes.phrases import Phrase
 from svodka.stages.quotes.subjects import person_gender
 from svodka.stages.quotes.view import PREPOSITIONS, View
 
+#: Tokens before a person's mention in which the text may give their title.
+TITLE_REACH = 10
+
 
 def person_lemma(word: str) -> str:
     """The lemma of a speaker's head word, a person's reading first: «премьера» →
@@ -151,6 +154,10 @@ def role_holder(
     # «адвокат Сайпса» is not Сайпс, whatever role he was given
     said_by = verb_gender(view, at)  # «сказала глава …»: not a man holding the title
     holders = [e for e in order if holds(e, group) and e not in inside and fits_gender(e, said_by)]
+    second = second_title(view, phrase)
+    if second:
+        # «Заместитель министра заверил» is no «заместитель начальника ГУВД»
+        holders = [e for e in holders if holds_both(e, group, second)]
     # «Министр отметил» after «министр Силуанов и глава ЦБ Набиуллина»: the same title
     # first, a synonym («глава») only failing that
     holders.sort(key=lambda e: not holds(e, frozenset({head_lemma})))
@@ -159,6 +166,26 @@ def role_holder(
             return entity
     last = talk.last(at).entity
     return last if last is not None and last in holders else None
+
+
+def second_title(view: View, phrase: Phrase) -> str:
+    """The position the head's title is of, right after it: «заместитель министра» →
+    «министр»; "" when none."""
+    k = phrase.head + 1
+    if k >= phrase.last or k in view.owner:
+        return ""
+    word = person_lemma(view.word(k))
+    lex = view.lex
+    return word if word in lex.positions or word in lex.professions else ""
+
+
+def holds_both(entity: Entity, group: frozenset[str], second: str) -> bool:
+    """Whether one of the person's roles has a title word of ``group`` and ``second``."""
+    for role in entity.roles:
+        words = {lemma(w.removeprefix(EX_PREFIX)) for w in role.title.split()}
+        if words & group and second in words:
+            return True
+    return False
 
 
 def verb_gender(view: View, at: int) -> str | None:
@@ -215,12 +242,40 @@ def describe(view: View, phrase: Phrase, head_lemma: str, at: int, talk: Discour
             fits = compatible(candidate, said_by or gender or "any", "sing")
             if fits and candidate.entity is not None:
                 # a title with words of its own is someone who holds a position
+                holds_it = candidate.entity.roles or titled_in_text(view, candidate.entity, group)
                 return (
                     candidate
-                    if bare or candidate.entity.roles
+                    if bare or holds_it
                     else describe_only(view, phrase, head_lemma, said_by)
                 )
-    return describe_only(view, phrase, head_lemma, said_by)
+    speaker = describe_only(view, phrase, head_lemma, said_by)
+    return qualified_before(view, phrase, head_lemma, speaker) if bare else speaker
+
+
+def titled_in_text(view: View, entity: Entity, group: frozenset[str]) -> bool:
+    """Whether the text gives the person the title right before a mention: «заместитель
+    министра … статс-секретарь Владимир Васильев» (where the roles stage found none)."""
+    for m in entity.mentions:
+        first = view.index(m.start)
+        lo, _ = view.unit(min(first, len(view.tokens) - 1))
+        for k in range(first - 1, max(lo, first - TITLE_REACH) - 1, -1):
+            if lemma(view.word(k)) in group:
+                return True
+    return False
+
+
+def qualified_before(view: View, phrase: Phrase, head_lemma: str, speaker: Speaker) -> Speaker:
+    """«заявили в посольстве» after «пресс-секретарь посольства РФ»: a bare noun is the
+    one named before with the place or organisation it belongs to («посольство РФ»)."""
+    for j in range(phrase.head - 1, max(0, phrase.head - VOICE_REACH), -1):
+        owner = view.owner.get(j + 1)
+        if owner is None or owner[1] != j + 1 or owner[0].type not in ("LOC", "ORG"):
+            continue
+        if j in view.owner or lemma(view.word(j)) != head_lemma:
+            continue
+        name = f"{speaker.name} {view.span_text(owner[1], owner[2])}"
+        return replace(speaker, name=name)
+    return speaker
 
 
 def describe_only(
