@@ -153,3 +153,10 @@ def test_a_street_lies_in_the_city_its_phrase_names(stage):
 def test_a_guessed_name_takes_the_mentions_letter_case(guessed, written, name):
     entity = Entity("e0", "LOC", written, (Mention(0, len(written), written),))
     assert restore_case(guessed, entity) == name
+
+
+def test_a_feature_in_apposition_lies_at_the_settlement_named_next_to_it(stage):
+    text = "Эстония и Нева. Вода в озере Юлемисте, расположенном на окраине Таллина, поднялась."
+    doc = places_stage.apply(article(text, "Эстония", "Нева", "Юлемисте", "Таллина"), stage)
+    lake = doc.entities[2].place
+    assert lake.country == "EE" and km(lake.lat, lake.lon, 59.44, 24.75) < 15

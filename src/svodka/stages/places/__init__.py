@@ -36,6 +36,7 @@ from svodka.stages.places.article import (
     Head,
     adjective_countries,
     city_after,
+    city_near,
     head_before,
     read_adjectives,
     restore_case,
@@ -172,11 +173,13 @@ def apply(doc: Document, res: Resources) -> Document:
         chosen = from_head(entity, head, res) if head is not None else None
         local = is_local(entity, res) or is_local_head(head, res)
         named = city_after(doc, entity, starts) if local else None
+        if named is None and head is not None:
+            named = city_near(doc, entity, starts)
         if chosen is not None:
             places[entity.id] = chosen
         elif named is not None or (local and city is not None) or home is not None:
             where = named or (city if local and city is not None else home)
-            places[entity.id] = from_article(entity, where, res, local)
+            places[entity.id] = from_article(entity, where, res, local or named is not None)
     entities = tuple(set_place(e, places.get(e.id), names.get(e.id), res) for e in doc.entities)
     return replace(doc, entities=entities)
 

@@ -10,7 +10,9 @@
   adjective before that noun: «на парижском кладбище Пер-Лашез», «в озере Юлемисте».
   The name after such a noun is in apposition, so it keeps its nominative form.
 - ``city_after``: the settlement a street's phrase names after it («улица Ленина в
-  Самаре»); ``restore_case``: a guessed nominative in its mention's letter case.
+  Самаре»); ``city_near``: the settlement named next to a feature in apposition («озеро
+  Юлемисте на окраине Таллина»); ``restore_case``: a guessed nominative in its
+  mention's letter case.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from svodka.lang.morph import lemma
 ADJECTIVE_ENDINGS = "ий|ый|ой|ая|ое|ие|ые|ого|ому|ом|ую|ей|их|ых|ими|ыми|им|ым"
 WORD = re.compile(r"[А-Яа-яЁё-]+")
 CITY_AFTER = re.compile(r",?\s+(?:в|во|на)\s+")  # «улица Ленина в Самаре»: before the city
+NEAR = 60  # characters between a feature in apposition and the settlement it lies at
+SENTENCE_END = re.compile(r"[.!?]\s")
 PARTS = re.compile(r"([ -])")  # the words and hyphenated parts of a name
 
 
@@ -103,6 +107,21 @@ def city_after(doc: Document, entity: Entity, starts: dict[int, Entry]) -> Entry
         if place is not None and place.kind == "city":
             return place
     return None
+
+
+def city_near(doc: Document, entity: Entity, starts: dict[int, Entry]) -> Entry | None:
+    """The settlement named closest to a mention within ``NEAR`` characters of the same
+    sentence: «в озере Юлемисте, расположенном на окраине Таллина»."""
+    best, distance = None, NEAR + 1
+    for mention in entity.mentions:
+        for start, place in starts.items():
+            if place.kind != "city":
+                continue
+            gap = start - mention.stop if start >= mention.stop else mention.start - start
+            between = doc.text[min(start, mention.stop) : max(start, mention.start)]
+            if 0 <= gap < distance and not SENTENCE_END.search(between):
+                best, distance = place, gap
+    return best
 
 
 def restore_case(name: str, entity: Entity) -> str:
