@@ -237,12 +237,12 @@ def quad_timeline_svg(
     )
 
 
-def bars_svg(rows: list[tuple[str, int, str]], *, width: int = 360, row: int = 20) -> Markup:
+def bars_svg(rows: list[tuple[str, int, str]], *, width: int = 420, row: int = 20) -> Markup:
     """Horizontal bars, one a row (label, count, CSS class), the longest full width, the
     label on the left and the count after the bar."""
     if not rows:
         return Markup("")
-    label_width, room = 110, 34
+    label_width, room = 190, 34
     most = max(n for _, n, _ in rows) or 1
     parts = []
     for i, (name, n, css) in enumerate(rows):

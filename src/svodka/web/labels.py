@@ -148,6 +148,7 @@ LABELS: dict[str, str] = {
     "mark.amount": "число",
     "mark.date": "дата",
     "mark.speaker": "говорит",
+    "mark.event": "событие",
     "quote.direct": "прямая речь",
     "quote.indirect": "косвенная речь",
     "quote.unknown": "автор неизвестен",
