@@ -276,7 +276,9 @@ def speaker_tail(view: View, end: int, hi: int) -> int:
     """The comma that closes «По данным Объединенной программы ООН по ВИЧ/СПИДу
     (UNAIDS), …» past a prepositional or bracketed tail the speaker phrase left out;
     ``end`` when something else follows it, a verb comes first or the comma is far."""
-    if end >= hi or not (view.word(end) in PREPOSITIONS or view.word(end) == "("):
+    if end >= hi or not (
+        view.word(end) in PREPOSITIONS or view.word(end) == "(" or view.tag(end).POS == "ADVB"
+    ):
         return end  # «По мнению Жукова реальные поступления …»: no comma, the content
     comma = comma_after(view, end, hi)
     if comma >= hi or comma - end > MAX_SPEAKER_TAIL:

@@ -43,7 +43,7 @@ MIN_STANDALONE_WORDS = 3
 MIN_INLINE_WORDS = 4
 MAX_VERB_REACH = 40  # tokens between a colon and the verb before it, at most
 MAX_ATTRIBUTION = 30  # tokens of «— сказал …, —» inside a quote, at most
-MAX_OBJECT_WORDS = 9  # words between a naming verb and its quote: «назвал ситуацию в X «…»»
+MAX_OBJECT_WORDS = 12  # words between a naming verb and its quote: «назвал ситуацию в X «…»»
 INSTRUMENTAL_POS = ("NOUN", "ADJF", "PRTF")
 MAX_VERB_GAP = 5  # words between «», —» and its verb: «», — в своей прямой манере заявил X»
 

@@ -17,6 +17,7 @@ from svodka.stages.quotes.view import PREPOSITIONS, View
 
 #: Prepositions whose phrase belongs to a noun before it: «пресс-секретарь посольства
 #: России в Таллинне», «энтузиасты из «Русского глобуса»».
+MAX_DEPENDENT = 5  # words of «в 2010 году» between a participle and its noun
 NOUN_PREPOSITIONS = frozenset(read_lines("quotes/noun_prepositions.txt"))
 #: Words that head a subject though pymorphy reads them as adverbs or numerals:
 #: «несколько чиновников … считают».
@@ -105,8 +106,31 @@ def find_head(view: View, k: int, stop: int) -> int | None:
             return j
         if not view.is_adjective(j):
             return None
+        past = noun_past_dependent(view, j, stop)
+        if past is not None:
+            return past  # «в распространенном в 2010 году пресс-релизе»
         if substantive(view, j, stop):
             return j  # «по словам самого обвиняемого»: the participle is the noun
+    return None
+
+
+def noun_past_dependent(view: View, k: int, stop: int) -> int | None:
+    """The noun a participle at ``k`` qualifies past the words that depend on it: «в
+    распространенном в 2010 году пресс-релизе» → «пресс-релизе», of the same case."""
+    if k + 1 >= stop:
+        return None
+    prepositional = view.word(k + 1) in PREPOSITIONS
+    if not prepositional and view.tag(k + 1).POS != "ADVB":
+        return None
+    cases = {morph.case_of(p.tag) for p in view.parses(k) if p.tag.POS in ("ADJF", "PRTF")}
+    first = k + 3 if prepositional else k + 2  # past «в 2010» or «вчера»
+    for j in range(first - 1, min(stop, k + 2 + MAX_DEPENDENT)):
+        if view.is_punct(j):
+            return None
+        agrees = view.is_noun(j) and any(view.has_case(j, c, ("NOUN",)) for c in cases)
+        last = j + 1 >= stop or not view.is_noun(j + 1) or is_genitive(view, j + 1)
+        if j >= first and agrees and last:
+            return j
     return None
 
 
@@ -120,7 +144,8 @@ def possessor(view: View, k: int, stop: int) -> bool:
 def substantive(view: View, k: int, stop: int) -> bool:
     """An adjective or participle with no noun after it that stands for a person:
     «обвиняемого», «пострадавших», «погибшего» before a comma or the phrase's end."""
-    if k + 1 < stop and not view.is_punct(k + 1) and view.word(k + 1) not in PREPOSITIONS:
+    after = k + 2 if k + 1 < stop and view.tag(k + 1).POS == "ADVB" else k + 1  # «вчера»
+    if after < stop and not view.is_punct(after) and view.word(after) not in PREPOSITIONS:
         return False
     return any(
         p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in view.parses(k)
