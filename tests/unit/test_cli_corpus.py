@@ -1,13 +1,16 @@
-"""svodka ingest, rejects and reanalyze end to end, in-process, on a temporary SQLite store."""
+"""svodka ingest, rejects, reanalyze and events end to end, in-process, on a temporary SQLite
+store."""
 
 import json
 import sqlite3
 
 import pytest
+from tests.unit.test_store_events import PUTIN, corpus
 from typer.testing import CliRunner
 
 from svodka import __version__
 from svodka.cli.main import app
+from svodka.store import Store, prepare
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -116,3 +119,33 @@ def test_ingest_and_reanalyze_keep_one_events_row_per_event(tmp_path):
     assert stored() == (rows, events)
     stats = run("stats", "--db", db, "--json")
     assert stats.exit_code == 0 and json.loads(stats.stdout)["events"] == rows
+
+
+def test_events_command_filters_and_prints_json(tmp_path):
+    """``svodka events`` over the hand-made documents of ``test_store_events``."""
+    db = tmp_path / "events.db"
+    with Store.open(db) as store:
+        store.add([prepare(doc) for doc in corpus()])
+    listed = run("events", "--actor", "Путин", "--partner", "Токаев", "--db", db)
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert len(lines) == 4 and "4 events, 4 shown" in listed.stderr
+    assert lines[0].startswith("2025 ") and "AGREE" in lines[0] and "future" in lines[0]
+    assert "Касым-Жомарт Токаев → Владимир Путин  «раскритиковал»" in lines[1]
+    typed = run("events", "--type", "ASSAULT", "--json", "--db", db)
+    body = json.loads(typed.stdout)
+    assert body["total"] == 1 and body["events"][0]["source_name"] == "боевики"
+    dated = run(
+        "events",
+        "--actor",
+        PUTIN,
+        "--from",
+        "2024-06-10",
+        "--to",
+        "2024-06-10",
+        "--json",
+        "--db",
+        db,
+    )
+    assert [e["event_id"] for e in json.loads(dated.stdout)["events"]] == ["v2"]
+    assert run("events", "--from", "10.06.2024", "--db", db).exit_code == 2

@@ -1,8 +1,9 @@
-"""``svodka search|entity|quotes|stats|export``: ask a corpus store from the command line.
+"""``svodka search|entity|quotes|events|stats|export``: ask a corpus store from the command
+line.
 
 A thin shell over the store's queries (``svodka.store.search``, ``entities``, ``profile``,
-``quotes``, ``stats``) and ``svodka.store.export``: options in, Rich tables or ``--json``
-out. ``register(app)`` adds the commands to the main ``svodka`` app.
+``quotes``, ``events``, ``stats``) and ``svodka.store.export``: options in, Rich tables or
+``--json`` out. ``register(app)`` adds the commands to the main ``svodka`` app.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def register(app: typer.Typer) -> None:
     app.command("search")(search)
     app.command("entity")(entity)
     app.command("quotes")(quotes)
+    app.command("events")(events)
     app.command("stats")(stats)
     app.command("export")(export)
 
@@ -142,6 +144,43 @@ def quotes(
         err.print("no quotes found")
     for row in rows:
         out.print(quote_line(row), soft_wrap=True)
+
+
+def events(
+    actor: Annotated[
+        str | None, typer.Option(help="An actor on either side (name or key).")
+    ] = None,
+    partner: Annotated[str | None, typer.Option(help="A second actor: the pair's events.")] = None,
+    target: Annotated[str | None, typer.Option(help="The one acted upon (name or key).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="A PLOVER type: CONSULT…")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="On or after YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="On or before YYYY-MM-DD.")] = None,
+    limit: LimitOption = 50,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Events, latest first: who did what to whom (PLOVER), by actor, target, type, date."""
+    from svodka.store.events import EventFilters, find_events
+
+    first, last = parse_day(date_from, "--from"), parse_day(date_to, "--to")
+    filters = EventFilters(actor, partner, target, type, first, last)
+    with open_store(db) as store:
+        page = find_events(store, filters, limit=limit)
+    if as_json:
+        print_json({"total": page.total, "events": [asdict(row) for row in page.events]})
+        return
+    err.print(f"{page.total:,} events, {len(page.events):,} shown", markup=False)
+    for row in page.events:
+        line = Text(f"{row.date or str(row.published or ''):<10}  ", style="dim")
+        line.append(f"{row.type:<9} ", style="bold")
+        line.append(f"{row.source_name or '—'} → {row.target_name or '—'}  «{row.trigger}»")
+        notes = [
+            *(["not"] if row.negated else []),
+            *([row.modality] if row.modality != "asserted" else []),
+        ]
+        line.append(f"  {' '.join(notes)}" if notes else "", style="italic")
+        line.append(f"  [{row.doc_id}#{row.event_id}]", style="dim")
+        out.print(line, soft_wrap=True)
 
 
 def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
