@@ -100,6 +100,12 @@ SPEAKERS = [
         id="substantivised_participle_with_an_adverb",
     ),
     pytest.param(
+        "Владелец готов продать здание за 290 млн долларов, говорится в письме Анны Левицкой.",
+        "Владелец готов продать здание за 290 млн долларов",
+        "Анна Левицкая",
+        id="letter_of_a_person_is_her_words",
+    ),
+    pytest.param(
         "При этом, как сообщили в «М.Видео», спрос постепенно растет.",
         "спрос постепенно растет",
         "М.Видео",
@@ -186,3 +192,9 @@ def test_quotes_participle_with_a_dependent_is_no_speaker(pipeline):
     )
     q = quote_with(doc, "Ущерб составил свыше 56 миллионов рублей")
     assert q is not None and q.speaker_name == "МВД"
+
+
+def test_quotes_letter_of_nobody_is_a_document(pipeline):
+    """«…, говорится в письме»: a document cited, not a quote (GUIDE)."""
+    doc = pipeline.analyze("Взрывные устройства заложены по всей сети, говорится в письме.")
+    assert doc.quotes == ()

@@ -35,6 +35,7 @@ from svodka.stages.quotes.phrases import (
     Claim,
     Phrase,
     adjective_start,
+    author_after,
     noun_phrase,
 )
 from svodka.stages.quotes.subjects import (
@@ -253,7 +254,12 @@ def from_phrase(view: View, lo: int, hi: int) -> Phrase | None:
 def is_document(view: View, phrase: Phrase) -> bool:
     """A document or data, cited but not speaking: «Из материалов дела следует, что …»;
     not a statement («Из заявления МИД следует, что …»)."""
-    return phrase.head not in view.owner and lemma(view.word(phrase.head)) in view.lex.documents
+    if phrase.head in view.owner:
+        return False
+    word = lemma(view.word(phrase.head))
+    if word in view.lex.letters and author_after(view, phrase.head) is not None:
+        return False  # «говорится в письме Левицкой»: her words
+    return word in view.lex.documents
 
 
 def cites_document(view: View, who: Phrase | str | None) -> bool:

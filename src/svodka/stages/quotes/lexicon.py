@@ -44,6 +44,7 @@ class Lexicon:
     media: frozenset[str]
     reports: frozenset[str]
     documents: frozenset[str]
+    letters: frozenset[str]
     voice: frozenset[str]
     voice_forms: frozenset[str]
     org_kinds: frozenset[str]
@@ -72,6 +73,7 @@ def load_lexicon() -> Lexicon:
         media=frozenset(read_lines("quotes/media_nouns.txt")),
         reports=frozenset(read_lines("quotes/report_nouns.txt")),
         documents=frozenset(fold(w) for w in read_lines("quotes/documents.txt")),
+        letters=frozenset(read_lines("quotes/letters.txt")),
         voice=frozenset(read_lines("quotes/voice_nouns.txt")),
         voice_forms=noun_forms(read_lines("quotes/voice_nouns.txt")),
         org_kinds=frozenset(read_lines("orgs/types.txt")) | {row[0] for row in org_kind_rows()},

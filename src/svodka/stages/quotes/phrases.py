@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from svodka.doc import Entity
 from svodka.lang import morph
 from svodka.resources import read_lines
 from svodka.stages.quotes.lexicon import fold
@@ -17,6 +18,8 @@ from svodka.stages.quotes.view import PREPOSITIONS, View
 
 #: Prepositions whose phrase belongs to a noun before it: «пресс-секретарь посольства
 #: России в Таллинне», «энтузиасты из «Русского глобуса»».
+#: Words after an utterance noun in which its author may be named.
+AUTHOR_REACH = 6
 MAX_DEPENDENT = 5  # words of «в 2010 году» between a participle and its noun
 NOUN_PREPOSITIONS = frozenset(read_lines("quotes/noun_prepositions.txt"))
 #: Words that head a subject though pymorphy reads them as adverbs or numerals:
@@ -332,3 +335,16 @@ def in_short_quote(view: View, k: int, lo: int) -> bool:
         if m is not None and view.index(m.stop) > k:
             return True
     return False
+
+
+def author_after(view: View, head: int) -> Entity | None:
+    """The person named in the genitive right after an utterance or a letter at
+    ``head``: «заявление его зятя Фредерика Сала-Бару», «в письме Левицкой»; not past a
+    preposition («сообщение о визите Путина»)."""
+    hi = min(view.unit(head)[1], head + AUTHOR_REACH)
+    for k in range(head + 1, hi):
+        if (view.is_punct(k) and not view.is_mark(k)) or view.word(k) in PREPOSITIONS:
+            return None
+        if k in view.owner and view.owner[k][0].type == "PER":
+            return view.owner[k][0]
+    return None

@@ -34,13 +34,10 @@ from svodka.stages.quotes.discourse import (
     compatible,
     entity_speaker,
 )
-from svodka.stages.quotes.phrases import Phrase, is_nominative, noun_phrase
+from svodka.stages.quotes.lexicon import lemma
+from svodka.stages.quotes.phrases import Phrase, author_after, is_nominative, noun_phrase
 from svodka.stages.quotes.subjects import finite_form, subject_left
-from svodka.stages.quotes.view import PREPOSITIONS, View
-
-#: Words after an utterance noun in which its author may be named: «заявление его зятя
-#: Фредерика Сала-Бару».
-AUTHOR_REACH = 6
+from svodka.stages.quotes.view import View
 
 
 def resolve(view: View, who: Phrase | str | None, at: int, talk: Discourse) -> Speaker:
@@ -117,17 +114,14 @@ def in_apposition(view: View, k: int) -> Entity:
 
 
 def author_of(view: View, phrase: Phrase) -> Entity | None:
-    """«со ссылкой на заявление его зятя Фредерика Сала-Бару», «слова Багапша»: an
-    utterance's author, the person named in the genitive after it."""
-    if view.word(phrase.head) not in view.lex.speech_nouns or phrase.head in view.owner:
+    """«со ссылкой на заявление его зятя Фредерика Сала-Бару», «в письме Левицкой»: an
+    utterance's or a letter's author, named in the genitive after it."""
+    if phrase.head in view.owner:
         return None
-    _, hi = view.unit(phrase.head)
-    for k in range(phrase.head + 1, min(hi, phrase.head + AUTHOR_REACH)):
-        if (view.is_punct(k) and not view.is_mark(k)) or view.word(k) in PREPOSITIONS:
-            break  # «сообщение о визите Путина» is not Putin's
-        if k in view.owner and view.owner[k][0].type == "PER":
-            return view.owner[k][0]
-    return None
+    word = view.word(phrase.head)
+    if word not in view.lex.speech_nouns and lemma(word) not in view.lex.letters:
+        return None
+    return author_after(view, phrase.head)
 
 
 def resolve_pronoun(view: View, k: int, talk: Discourse) -> Speaker:
