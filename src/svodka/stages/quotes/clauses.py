@@ -284,3 +284,12 @@ def speaker_tail(view: View, end: int, hi: int) -> int:
     if comma >= hi or comma - end > MAX_SPEAKER_TAIL:
         return end
     return end if any(view.is_finite(j) for j in range(end, comma)) else comma
+
+
+def parenthetical(view: View, k: int, hi: int) -> bool:
+    """Whether connector words («в частности», «кроме того») from ``k`` up to a comma
+    stand between a verb and its «, что»."""
+    j = k
+    while j < hi and j < k + 4 and view.word(j) in view.lex.connectors:
+        j += 1
+    return k < j < hi and view.word(j) == ","

@@ -24,6 +24,7 @@ from svodka.stages.quotes.clauses import (
     content_start,
     governs_object,
     make_claim,
+    parenthetical,
     skip_asides,
     speaker_tail,
     verb_after_this,
@@ -197,7 +198,9 @@ def connector_after(view: View, k: int, hi: int) -> int | None:
         word = view.word(j)
         if word in CONNECTORS:
             return j if j == k + 1 or view.word(j - 1) == "," else None
-        if word == "," and (j + 1 >= hi or view.word(j + 1) not in CONNECTORS):
+        # «утверждал, в частности, что …» goes on to its «что»
+        after_comma = j + 1 >= hi or view.word(j + 1) not in CONNECTORS
+        if word == "," and after_comma and not parenthetical(view, j + 1, hi):
             return None
         if word in (":", ";", ".", "?", "!", "(") or view.verb(j):
             return None
