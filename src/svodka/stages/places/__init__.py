@@ -9,11 +9,19 @@ A name often fits several places («Троицк»: near Moscow and in the Chely
   lies in one of them, and a slight preference for Russia, the usual setting of the news.
 
 The document's places are first chosen by the prior alone; then each is chosen again in
-the context the others give. A name the gazetteer does not know is then placed from the
-article: a street, venue or district («проспект Карла Маркса», «Ленинский район») at the
-article's most mentioned city (``context``); anything else at the article's city or
-country (``fallback``, low confidence), but only when most of the article's places lie
-in one country. A LOC entity with no place, and one that names no place
+the context the others give and the article's country adjectives («канадской полиции»).
+A feature across borders takes the country the article points to (``article.py``). A
+name no Russian spelling finds is looked up by the sound of its Latin name
+(``sounds.py``: «Ростамкола», «Мазендеран»), trusted only in the article's countries.
+A name the gazetteer does not know is then placed from the article: a venue after a
+city's adjective at that city («парижском кладбище Пер-Лашез»); a street, venue or
+district («проспект Карла Маркса», «Ленинский район») at the settlement its phrase names
+or the article's most mentioned city (``context``); a feature in apposition at the
+settlement named next to it; anything else at the article's city or country
+(``fallback``, low confidence), but only when most of the article's places lie in one
+country. The name of a place the gazetteer confirms in another form takes that form
+(«Кушинга» → «Кушинг»), and a name in apposition after a common noun keeps the text's
+form («в озере Юлемисте»). A LOC entity with no place, and one that names no place
 on the map («Луна», «МКС»), gets an explicit ``unresolved`` place. How each place was
 found is its ``method`` (see ``find.py``); ``confidence`` rises with the score's margin.
 """
@@ -27,13 +35,13 @@ from dataclasses import dataclass, replace
 from svodka.config import Config
 from svodka.doc import Document, Entity, Place
 from svodka.knowledge.gazetteer import Entry, Gazetteer, load_gazetteer
-from svodka.knowledge.toponyms import settlement_names
 from svodka.lang.morph import lemma
 from svodka.lang.text import fold_name
 from svodka.resources import read_lines, read_table
 from svodka.stages.places.article import (
     Adjectives,
     Head,
+    adjective_city,
     adjective_countries,
     city_after,
     city_near,
@@ -146,13 +154,26 @@ def apply(doc: Document, res: Resources) -> Document:
     locs = [e for e in doc.entities if e.type == "LOC"]
     if not locs:
         return doc
+    places, names = place_known(doc, locs, res)
+    place_unknown(doc, locs, places, names, res)
+    entities = tuple(set_place(e, places.get(e.id), names.get(e.id), res) for e in doc.entities)
+    return replace(doc, entities=entities)
+
+
+Chosen = tuple[Entry, float, str]  # a place, its confidence and method
+
+
+def place_known(
+    doc: Document, locs: list[Entity], res: Resources
+) -> tuple[dict[str, Chosen], dict[str, str]]:
+    """The places the gazetteer finds, each chosen in the context of the others and the
+    article's country adjectives; the names guessed on the way."""
     found = {e.id: find(e, res) for e in locs}
     empty = Context(Counter(), Counter())
     first = {key: choose(f.places, empty) for key, f in found.items()}
     context = Context.of([p for p in first.values() if p is not None])
-    context = Context(
-        context.countries + adjective_countries(doc.text, res.adjectives), context.admin1
-    )
+    adjectives = adjective_countries(doc.text, res.adjectives)
+    context = Context(context.countries + adjectives, context.admin1)
     places, names = {}, {}
     for entity in locs:
         candidates, others = found[entity.id], context.without(first[entity.id])
@@ -162,6 +183,20 @@ def apply(doc: Document, res: Resources) -> Document:
         if chosen is not None and not is_stray(chosen[0], others):
             places[entity.id] = with_country(chosen, others, res)
             names[entity.id] = candidates.guessed
+    return places, names
+
+
+def place_unknown(
+    doc: Document,
+    locs: list[Entity],
+    places: dict[str, Chosen],
+    names: dict[str, str],
+    res: Resources,
+) -> None:
+    """Places for the names the gazetteer lacks, from the article (filled in ``places``):
+    a venue after a city's adjective at that city; a street or venue at the settlement its
+    phrase names, a feature in apposition at the settlement named next to it; a street at
+    the article's city; anything else at the article's home."""
     home, city = article_home(locs, places)
     starts = {m.start: places[e.id][0] for e in locs if e.id in places for m in e.mentions}
     for entity in locs:
@@ -180,8 +215,6 @@ def apply(doc: Document, res: Resources) -> Document:
         elif named is not None or (local and city is not None) or home is not None:
             where = named or (city if local and city is not None else home)
             places[entity.id] = from_article(entity, where, res, local or named is not None)
-    entities = tuple(set_place(e, places.get(e.id), names.get(e.id), res) for e in doc.entities)
-    return replace(doc, entities=entities)
 
 
 def find(entity: Entity, res: Resources) -> Found:
@@ -227,17 +260,9 @@ def with_country(
 
 def from_head(entity: Entity, head: Head, res: Resources) -> tuple[Entry, float, str] | None:
     """A venue after a city's adjective, at that city: «парижском кладбище Пер-Лашез»."""
-    if res.name_heads[head.noun] != "local":
+    city = adjective_city(head, res.name_heads, res.gazetteer)
+    if city is None:
         return None
-    cities = [
-        p
-        for name in settlement_names(head.before)
-        for p in res.gazetteer.find(name)
-        if p.kind == "city"
-    ]
-    if not cities:
-        return None
-    city = max(cities, key=lambda p: p.population or 0)
     local = replace(city, name=entity.name, kind="other", geonameid=None, population=None)
     return local, CONFIDENCE["derived"], "derived"
 

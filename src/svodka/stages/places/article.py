@@ -23,7 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from svodka.doc import Document, Entity
-from svodka.knowledge.gazetteer import Entry
+from svodka.knowledge.gazetteer import Entry, Gazetteer
+from svodka.knowledge.toponyms import settlement_names
 from svodka.lang.morph import lemma
 
 #: Endings of a country adjective in any case, gender and number.
@@ -97,6 +98,15 @@ def head_before(doc: Document, entity: Entity, heads: dict[str, str]) -> Head | 
         if noun in heads:
             return Head(noun, words[-2] if len(words) > 1 else "", mention.text)
     return None
+
+
+def adjective_city(head: Head, heads: dict[str, str], gazetteer: Gazetteer) -> Entry | None:
+    """The largest settlement a venue noun's adjective comes from («парижском» → Paris)."""
+    if heads[head.noun] != "local":
+        return None
+    names = settlement_names(head.before)
+    cities = [p for name in names for p in gazetteer.find(name) if p.kind == "city"]
+    return max(cities, key=lambda p: p.population or 0, default=None)
 
 
 def city_after(doc: Document, entity: Entity, starts: dict[int, Entry]) -> Entry | None:
