@@ -208,7 +208,7 @@ def place_unknown(
         chosen = from_head(entity, head, res) if head is not None else None
         local = is_local(entity, res) or is_local_head(head, res)
         named = city_after(doc, entity, starts) if local else None
-        if named is None and head is not None:
+        if named is None and head is not None and res.name_heads[head.noun] == "feature":
             named = city_near(doc, entity, starts)
         if chosen is not None:
             places[entity.id] = chosen
