@@ -15,7 +15,14 @@ from svodka.corpus.ingest import ingest
 from svodka.doc import Amount, Document, Entity, Event, Mention, Quote, Record
 from svodka.store import Store, prepare
 from svodka.web import create_app
-from svodka.web.charts import Dot, bars_svg, quad_timeline_svg, timeline_svg, world_map
+from svodka.web.charts import (
+    Dot,
+    bars_svg,
+    quad_timeline_svg,
+    timeline_svg,
+    type_grid_svg,
+    world_map,
+)
 from svodka.web.render import clean_snippet, highlight, linker
 
 TOKAYEV = "per:касым-жомарт токаев"
@@ -379,6 +386,12 @@ def test_charts_stack_quads_by_month_and_draw_type_bars():
     assert svg.count("<rect") == 4  # one segment a non-empty class and month
     assert 'class="quad-3"' in svg and "2024-08 · конфл. мат.: 3" in svg
     assert "сотр. &lt;сл&gt;" in svg and ">6</text>" in svg  # August's total over its bar
+    grid = str(type_grid_svg(["2024-06", "2024-07"], [("угроза", "quad-2", [0, 3])]))
+    assert grid.count("<rect") == 2 and "2024-07 · угроза: 3" in grid
+    years = [f"{y}-{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)] + ["2026-01"]
+    counts = [1] * len(years)
+    by_year = str(type_grid_svg(years, [("угроза", "quad-2", counts)]))
+    assert by_year.count("<rect") == 4 and "2024 · угроза: 12" in by_year
     bars = str(bars_svg([("консультации (CONSULT)", 2, "quad-0"), ("угроза", 1, "quad-2")]))
     assert bars.count("<rect") == 2 and "консультации (CONSULT): 2" in bars
     assert quad_timeline_svg([], ("a", "b", "c", "d")) == "" and bars_svg([]) == ""
@@ -401,6 +414,8 @@ def test_ui_dyad_page_shows_the_pairs_events_linked_to_their_sentences(event_cli
     assert '<svg class="timeline quads timeline-month"' in html
     assert "2024-12 · словесный конфликт: 1" in html  # the accusation, by quad and month
     assert "консультации (CONSULT): 2" in html and "обвинение (ACCUSE): 1" in html
+    assert "2024-06 · консультации (CONSULT): 1" in html  # the grid of types by month
+    assert "Без даты" not in html  # every event has a day: its own or its article's
     links = re.findall(r'<a href="(/documents/[^"?]+\?event=[^"]+)">([^<]+)</a>', html)
     assert [href for href, _ in links] == [
         "/documents/future?event=v1#ev-v1",

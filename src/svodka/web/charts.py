@@ -259,3 +259,46 @@ def bars_svg(rows: list[tuple[str, int, str]], *, width: int = 420, row: int = 2
         f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img">{"".join(parts)}</svg>'
     )
+
+
+def type_grid_svg(
+    months: list[str], rows: list[tuple[str, str, list[int]]], *, cell: int = 14
+) -> Markup:
+    """A row per event type (label, CSS class, a count per month): a cell per month, darker
+    the more events, the count in its tooltip; by year past ``MAX_MONTHS``, as the timeline."""
+    periods = months
+    if len(months) > MAX_MONTHS:
+        periods = list(dict.fromkeys(m[:4] for m in months))
+        rows = [(name, css, by_period(months, periods, counts)) for name, css, counts in rows]
+    if not rows or not periods:
+        return Markup("")
+    label_width, gap = 190, 3
+    most = max(max(counts) for _, _, counts in rows) or 1
+    parts = []
+    for i, (name, css, counts) in enumerate(rows):
+        y = i * (cell + gap)
+        parts.append(
+            f'<text class="label" x="{label_width - 6}" y="{y + cell - 3}">{escape(name)}</text>'
+        )
+        for j, n in enumerate(counts):
+            shade = 0.08 + 0.92 * n / most if n else 0.04
+            tip = escape(f"{periods[j]} · {name}: {n}")
+            x = label_width + j * (cell + gap)
+            parts.append(
+                f'<rect class="{escape(css)}" x="{x}" y="{y}" width="{cell}" height="{cell}" '
+                f'fill-opacity="{shade:.2f}"><title>{tip}</title></rect>'
+            )
+    width = label_width + len(periods) * (cell + gap)
+    height = len(rows) * (cell + gap)
+    return Markup(
+        f'<svg class="grid" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img">{"".join(parts)}</svg>'
+    )
+
+
+def by_period(months: list[str], periods: list[str], counts: list[int]) -> list[int]:
+    """Monthly counts summed into the years of ``periods``."""
+    sums = dict.fromkeys(periods, 0)
+    for month, n in zip(months, counts, strict=True):
+        sums[month[:4]] += n
+    return list(sums.values())

@@ -66,6 +66,10 @@ def dyad_page(request: Request, store: StoreDep) -> HTMLResponse:
     listed = find_events(store, EventFilters(actor=a, partner=b), limit=MAX_LISTED)
     months = [(m.month, m.quads) for m in summary.months]
     bars = [(type_label(t), n, f"quad-{quad_index(t)}") for t, n in summary.types if n]
+    grid = [
+        (name, css, [m.types.get(t, 0) for m in summary.months])
+        for (name, _, css), t in zip(bars, (t for t, n in summary.types if n), strict=True)
+    ]
     context["title"] = label("dyad.of", a=summary.a_name or a, b=summary.b_name or b)
     return page(
         request,
@@ -74,6 +78,8 @@ def dyad_page(request: Request, store: StoreDep) -> HTMLResponse:
         timeline=charts.quad_timeline_svg(months, tuple(quad_label(q) for q in QUADS)),
         yearly=len(months) > charts.MAX_MONTHS,
         type_bars=charts.bars_svg(bars),
+        type_grid=charts.type_grid_svg([m.month for m in summary.months], grid),
+        undated=summary.total - sum(sum(m.quads) for m in summary.months),
         events=[event_item(row) for row in listed.events],
         listed_total=listed.total,
         **context,

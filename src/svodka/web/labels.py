@@ -104,6 +104,8 @@ LABELS: dict[str, str] = {
     "dyad.timeline": "События по месяцам",
     "dyad.timeline_years": "События по годам",
     "dyad.types": "По типам",
+    "dyad.by_type": "Типы по месяцам",
+    "dyad.undated": "Без даты (ни в тексте, ни у статьи): {n}; их нет на шкале времени.",
     "dyad.quads": "По классам",
     "dyad.events": "События",
     "dyad.shown": "Показаны последние {n} из {total}.",
