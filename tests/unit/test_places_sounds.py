@@ -160,3 +160,16 @@ def test_a_feature_in_apposition_lies_at_the_settlement_named_next_to_it(stage):
     doc = places_stage.apply(article(text, "Эстония", "Нева", "Юлемисте", "Таллина"), stage)
     lake = doc.entities[2].place
     assert lake.country == "EE" and km(lake.lat, lake.lon, 59.44, 24.75) < 15
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [
+        ("Южный Ливан", "LB", "region"),
+        ("Север Израиля", "IL", "region"),
+        ("Западный Бейрут", "LB", "other"),
+    ],
+)
+def test_a_part_named_by_its_direction_lies_in_the_whole(stage, name, country, kind):
+    place = places_stage.apply(article(f"Бои шли: {name}.", name), stage).entities[0].place
+    assert (place.country, place.kind, place.method) == (country, kind, "containment")

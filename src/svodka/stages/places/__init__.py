@@ -97,7 +97,8 @@ class Resources:
     regions: tuple[tuple[str, str], ...]  # adjective ending → a region's name ending
     adjectives: Adjectives  # country adjectives → country codes
     shared: dict[str, tuple[tuple[str, ...], bool]]  # feature → its countries, a default
-    name_heads: dict[str, str]  # noun before a name → «local» or «far»
+    name_heads: dict[str, str]  # noun before a name → «local», «feature», «settlement»
+    directions: frozenset[str]  # words naming a part of a place («южный», «север»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ def load(config: Config) -> Resources:
         ),
         shared,
         dict(read_table("places/name_heads.tsv")),
+        frozenset(read_lines("places/direction_words.txt")),
     )
 
 
@@ -218,7 +220,9 @@ def place_unknown(
 
 
 def find(entity: Entity, res: Resources) -> Found:
-    return find_candidates(entity, res.gazetteer, res.prefixes, res.heads, res.regions)
+    return find_candidates(
+        entity, res.gazetteer, res.prefixes, res.heads, res.regions, res.directions
+    )
 
 
 def is_off_map(entity: Entity, res: Resources) -> bool:

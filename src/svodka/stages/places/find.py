@@ -8,7 +8,8 @@ In order, the first that finds anything wins:
    nominatives guessed from case endings («Вадуце» → «Вадуц»), and a region named by
    its adjective alone («Воронежская» → «Воронежская область»);
 3. ``containment`` — a place named inside a larger one: «Мокшанский район Пензенской
-   области» keeps only the candidates that lie in the region the tail names;
+   области» keeps only the candidates that lie in the region the tail names (and, after
+   ``derived``, a part named by its direction: «Южный Ливан», «Север Израиля»);
 4. ``derived`` — a district or facility named after a settlement, placed at it:
    «Мокшанский район» → Мокшан, «Сухумский аэропорт» → Сухуми.
 
@@ -49,6 +50,7 @@ def find_candidates(
     prefixes: frozenset[str],
     heads: dict[str, str],
     regions: tuple[tuple[str, str], ...] = (),
+    directions: frozenset[str] = frozenset(),
 ) -> Found:
     """The entity's candidates (see the module docstring)."""
     names = list(lookup_names(entity, prefixes))
@@ -73,7 +75,10 @@ def find_candidates(
     if inside:
         return Found(inside, "containment")
     derived = derive(words, gazetteer, heads)
-    return Found(derived, "derived") if derived else NOTHING
+    if derived:
+        return Found(derived, "derived")
+    part = part_of(words, gazetteer, directions)
+    return Found(part, "containment") if part else NOTHING
 
 
 def lookup_names(entity: Entity, prefixes: frozenset[str]) -> Iterator[str]:
@@ -201,6 +206,23 @@ def derive(words: list[str], gazetteer: Gazetteer, heads: dict[str, str]) -> tup
             cities.sort(key=lambda p: -(p.population or 0))  # equal scores: the larger first
             return tuple(as_derived(city, name, kinds[0]) for city in cities)
     return ()
+
+
+def part_of(
+    words: list[str], gazetteer: Gazetteer, directions: frozenset[str]
+) -> tuple[Entry, ...]:
+    """A part of a place named by its direction, in that place: «Южный Ливан» → a region
+    of Lebanon, «Западный Бейрут» → a part of Beirut at its point."""
+    if len(words) < 2 or lemma(words[0]) not in directions:
+        return ()
+    name = " ".join(words)
+    return tuple(as_part(p, name) for p in find_phrase(words[1:], gazetteer))
+
+
+def as_part(place: Entry, name: str) -> Entry:
+    """The part: a region of a country or region, else a place at the whole's point."""
+    kind = "region" if place.kind in ("country", "region") else "other"
+    return replace(place, name=name, kind=kind, geonameid=None, population=None, code=None)
 
 
 def as_derived(city: Entry, name: str, kind: str) -> Entry:
