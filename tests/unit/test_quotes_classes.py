@@ -106,6 +106,13 @@ SPEAKERS = [
         id="letter_of_a_person_is_her_words",
     ),
     pytest.param(
+        "Напомним, в сентябре прошлого года МВД заявило: часть бумаг уничтожена в связи "
+        "с истечением срока давности.",
+        "часть бумаг уничтожена в связи с истечением срока давности",
+        "МВД",
+        id="lowercase_clause_after_a_colon_and_a_name_after_a_time",
+    ),
+    pytest.param(
         "При этом, как сообщили в «М.Видео», спрос постепенно растет.",
         "спрос постепенно растет",
         "М.Видео",
@@ -203,4 +210,12 @@ def test_quotes_participle_with_a_dependent_is_no_speaker(pipeline):
 def test_quotes_letter_of_nobody_is_a_document(pipeline):
     """«…, говорится в письме»: a document cited, not a quote (GUIDE)."""
     doc = pipeline.analyze("Взрывные устройства заложены по всей сети, говорится в письме.")
+    assert doc.quotes == ()
+
+
+def test_quotes_colon_after_an_object_is_no_report(pipeline):
+    """«напоминает человека: у него есть …» resembles, it does not remind anyone."""
+    doc = pipeline.analyze(
+        "Робот по своему строению напоминает человека: у него есть туловище, голова и руки."
+    )
     assert doc.quotes == ()

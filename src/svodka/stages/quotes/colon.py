@@ -8,7 +8,9 @@
 - the quote is the paragraph that follows: the rest of the line after the colon, or the
   next line when the colon ends its line; a blank line after the colon means the quote
   was left out of the text, and nothing is taken;
-- a quote mark or a dash after the colon is marked speech, read by ``direct``.
+- a quote mark or a dash after the colon is marked speech, read by ``direct``;
+- a clause in lowercase after the colon («МВД заявило: часть бумаг уничтожена») is
+  reported speech to the end of its sentence.
 """
 
 from __future__ import annotations
@@ -40,12 +42,31 @@ def after_colon(view: View, colon: int) -> Claim | None:
     if verb is None:
         return None
     span = paragraph_after(view.text, view.tokens[colon].stop)
+    kind = "direct"
+    if span is None and verb == colon - 1:  # not «напоминает человека: у него …»
+        span, kind = clause_after(view, colon), "indirect"
     if span is None:
         return None
     start, stop = span
     if len(view.text[start:stop].split()) < MIN_WORDS:
         return None
-    return Claim(start, stop, "direct", view.tokens[verb].text, verb, speaker(view, verb, colon))
+    return Claim(start, stop, kind, view.tokens[verb].text, verb, speaker(view, verb, colon))
+
+
+def clause_after(view: View, colon: int) -> tuple[int, int] | None:
+    """«МВД заявило: часть бумаг уничтожена …»: a clause in lowercase after the colon,
+    reported to the end of its sentence (indirect); None when a mark, a dash or another
+    colon follows."""
+    first = colon + 1
+    _, hi = view.unit(colon)
+    if first >= hi or not view.tokens[first].text[:1].islower():
+        return None
+    if any(view.word(j) == ":" for j in range(first, hi)):
+        return None
+    last = hi
+    while last > first and view.is_punct(last - 1) and not view.is_mark(last - 1):
+        last -= 1
+    return (view.tokens[first].start, view.tokens[last - 1].stop) if last > first else None
 
 
 def reporting_verb(view: View, colon: int) -> int | None:

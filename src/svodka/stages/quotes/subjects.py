@@ -24,7 +24,9 @@ from svodka.stages.quotes.phrases import (
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
 
 #: «в частности», «в связи с»: «в» + these is no place that speaks.
-NOT_PLACES = frozenset(read_lines("quotes/not_places.txt"))
+#: «в сентябре прошлого года»: times, no place that speaks and no head of a genitive name.
+TIME_NOUNS = frozenset(read_lines("quotes/time_nouns.txt"))
+NOT_PLACES = frozenset(read_lines("quotes/not_places.txt")) | TIME_NOUNS
 SUBJECT_REACH = 40  # tokens between a verb and its subject, at most
 MAX_CLAUSE_REACH = 400  # tokens looked back over for the start of a clause
 
@@ -97,7 +99,7 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
     """The subject before a verb, in the clause from ``lo``: the first nominative phrase
     not governed by a preposition that agrees with the verb; failing that, the nearest
     person named in the nominative («Уже после задержания Шаройко признался»)."""
-    governed, after_noun, name_end = False, False, -1
+    governed, after_noun, name_end, after_time = False, False, -1, False
     lo = max(lo, verb - SUBJECT_REACH)
     for j in range(lo, verb):
         word = view.word(j)
@@ -116,6 +118,7 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
         elif is_head_candidate(view, j):
             dependent = after_noun and is_genitive(view, j) and not view.is_mark(j - 1)
             dependent = dependent and not nominative_attribute(view, j - 1)
+            dependent = dependent and not (after_time and j in view.owner)  # «года МВД»
             if not governed and not dependent and is_nominative(view, j):
                 if agrees(view, j, form):
                     phrase = noun_phrase(view, adjective_start(view, j, lo), verb)
@@ -127,6 +130,7 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
                 if pair is not None:
                     return pair
             governed, after_noun = False, view.tag(j).POS == "NOUN" or j in view.owner
+            after_time = j not in view.owner and lemma(word) in TIME_NOUNS
         elif view.tag(j).POS not in ("ADJF", "PRTF", "NUMR"):
             governed, after_noun = False, False  # «Между тем …»: no noun was governed
     return nearest_person(view, verb, lo, form)
