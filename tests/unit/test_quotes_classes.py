@@ -119,6 +119,26 @@ SPEAKERS = [
         id="both_heads_a_plural_subject",
     ),
     pytest.param(
+        "Оно дает доводы в пользу теорий психологов, таких как Стивен Пинкер из Гарварда, "
+        "который настаивает, что поведение человека определяется генами.",
+        "поведение человека определяется генами",
+        "Стивен Пинкер",
+        id="relative_pronoun_is_the_subject_of_its_clause",
+    ),
+    pytest.param(
+        "Знатоки истории саммитов, который проводится уже в пятый раз, вспомнили, что "
+        "президенты уже встречались.",
+        "президенты уже встречались",
+        "знатоки истории саммитов",
+        id="closed_relative_clause_is_no_subject",
+    ),
+    pytest.param(
+        "Позднее канадец заявил, что ему понравилась Россия.",
+        "ему понравилась Россия",
+        "канадец",
+        id="adjective_not_agreeing_is_no_attribute",
+    ),
+    pytest.param(
         "При этом, как сообщили в «М.Видео», спрос постепенно растет.",
         "спрос постепенно растет",
         "М.Видео",
@@ -223,5 +243,14 @@ def test_quotes_colon_after_an_object_is_no_report(pipeline):
     """«напоминает человека: у него есть …» resembles, it does not remind anyone."""
     doc = pipeline.analyze(
         "Робот по своему строению напоминает человека: у него есть туловище, голова и руки."
+    )
+    assert doc.quotes == ()
+
+
+def test_quotes_draft_order_is_a_document(pipeline):
+    """«следует из проекта приказа»: a document cited, not a quote (GUIDE)."""
+    doc = pipeline.analyze(
+        "МВД разработало порядок доставления граждан, следует из проекта приказа, "
+        "опубликованного на портале."
     )
     assert doc.quotes == ()

@@ -321,11 +321,33 @@ def is_head_candidate(view: View, k: int) -> bool:
 def adjective_start(view: View, k: int, lo: int) -> int:
     """Where the nominative adjectives before a head begin: «информированный источник»,
     not «Между тем несколько …»."""
+    heads = None
     while k > lo and view.has_case(k - 1, "nomn", ("ADJF", "PRTF")):
+        if heads is None:
+            heads = [
+                p.tag for p in view.parses(k) if p.tag.POS == "NOUN" and "nomn" in p.tag.grammemes
+            ]
         if view.word(k - 1) in PREPOSITIONS or view.is_punct(k - 1):
             break
+        if heads and not agrees_with(view, k - 1, heads):
+            break  # «Позднее канадец заявил»: «позднее» is no attribute of «канадец»
         k -= 1
     return k
+
+
+def agrees_with(view: View, k: int, heads: list) -> bool:
+    """Whether a word at ``k`` has a nominative adjective reading agreeing with one of
+    the head's noun readings ``heads`` in number and, in the singular, gender."""
+    for p in view.parses(k):
+        tag = p.tag
+        if tag.POS not in ("ADJF", "PRTF") or "nomn" not in tag.grammemes:
+            continue
+        for head in heads:
+            if tag.number == head.number and (
+                tag.number == "plur" or tag.gender == head.gender or "ms-f" in head.grammemes
+            ):
+                return True
+    return False
 
 
 def in_short_quote(view: View, k: int, lo: int) -> bool:

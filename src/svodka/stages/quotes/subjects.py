@@ -24,6 +24,8 @@ from svodka.stages.quotes.phrases import (
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
 
 #: «в частности», «в связи с»: «в» + these is no place that speaks.
+#: Relative pronouns in the nominative that open a clause as its subject.
+RELATIVE_SUBJECTS = frozenset({"который", "которая", "которое", "которые"})
 #: «в сентябре прошлого года»: times, no place that speaks and no head of a genitive name.
 TIME_NOUNS = frozenset(read_lines("quotes/time_nouns.txt"))
 NOT_PLACES = frozenset(read_lines("quotes/not_places.txt")) | TIME_NOUNS
@@ -350,6 +352,8 @@ def clause_start(view: View, k: int, lo: int) -> int:
         joins_clauses = word in CLAUSE_CONJUNCTIONS and view.word(j - 1) == ","
         if word in (";", ":") or (joins_clauses and view.word(j + 1) != "также"):
             return j + 1  # «…, а …» starts a clause; «…, а также …» adds to a phrase
+        if word in RELATIVE_SUBJECTS and view.word(j - 1) == "," and "," not in view.words[j:k]:
+            return j  # «…, Стивен Пинкер, который настаивает, что …»: «который» is its subject
         if view.consumed[j]:
             return j + 1
     return lo
