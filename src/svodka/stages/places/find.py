@@ -135,9 +135,11 @@ def guess_nominatives(name: str) -> Iterator[str]:
 
 
 def word_nominatives(word: str) -> list[str]:
+    """The word's possible nominatives, the word itself last (it may be one already:
+    «Антигуа» in «Антигуа и Барбуды»)."""
     for ending, replacements in ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
-            return [word[: -len(ending)] + r for r in replacements]
+            return [*dict.fromkeys(word[: -len(ending)] + r for r in replacements), word]
     return [word]
 
 
