@@ -24,12 +24,14 @@ from svodka.eval.nerel import NerelDoc, analyze_nerel, load_nerel
 from svodka.eval.roles import overlaps, referent, title_head
 from svodka.pipeline import Pipeline
 from svodka.stages import STAGES, roles
-from svodka.stages.roles.pairs import Pair
+from svodka.stages.roles.pairs import Pair, span
 
 MIN_COUNT = 3
+#: Train only on the pairs the stage scores (not those the rules settle).
+ONLY_SCORED = True
 L2 = 1e-3  # per pair
 STEPS = 25
-THRESHOLD = 0.5
+THRESHOLD = 0.4
 OUT = Path(__file__).parents[1] / "src/svodka/resources/roles/pairs.json"
 
 
@@ -61,15 +63,32 @@ def collect(folder: Path) -> tuple[list[list[str]], list[int]]:
     stages = [s for s in STAGES if s is not roles]
     stages = stages[: stages.index(next(s for s in stages if s.__name__.endswith("quotes")))]
     pipeline = Pipeline(Config(), stages)
-    res = roles.load(Config(), with_model=False)
     docs = load_nerel(folder)
+    return label_pairs(docs, analyze_nerel(docs, pipeline.analyze_many))
+
+
+def label_pairs(docs: list[NerelDoc], analyzed: list) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of every pair in NEREL documents analyzed up to the roles."""
+    res = roles.load(Config(), with_model=False)
     rows, labels = [], []
-    for nerel, doc in zip(docs, analyze_nerel(docs, pipeline.analyze_many), strict=True):
+    for nerel, doc in zip(docs, analyzed, strict=True):
         gold = gold_pairs(nerel)
-        for view, pair, feats in roles.pair_features(doc, res):
+        found = list(roles.pair_features(doc, res))
+        taken = {span(pair) for _, pair, feats in found if "rule" in feats}
+        for view, pair, feats in found:
+            if ONLY_SCORED and not scored(pair, feats, taken):
+                continue
             rows.append(feats)
             labels.append(label(view, pair, gold))
     return rows, labels
+
+
+def scored(pair: Pair, feats: list[str], taken: set[tuple[int, int]]) -> bool:
+    """Whether the stage ever scores a pair: not one the rules found, nor a singular
+    title the rules gave someone (:func:`svodka.stages.roles.pairs.learned_roles`)."""
+    if "rule" in feats or "nested" in feats:
+        return False
+    return span(pair) not in taken or "plural" in feats
 
 
 def fit(rows: list[list[str]], labels: list[int]) -> tuple[dict[str, float], float]:

@@ -334,3 +334,30 @@ def test_roles_bare_region_word_with_two_regions_stays_unlinked(pipeline):
         "Петров доволен."
     )
     assert roles(pipeline, text)["Иван Петров"] == [("глава региона", None, False)]
+
+
+def test_roles_earlier_pairs_reach_back_to_named_people(pipeline):
+    """Class: a title with no name in its sentence («Режиссер рассказал …») is paired with
+    the people named in the sentences before it, the most recent first; a title the
+    rules give a name of its own («губернатор … Дюмин») stays that name's."""
+    from svodka.stages.roles import load, main_country
+    from svodka.stages.roles.earlier import earlier_pairs
+    from svodka.stages.roles.pairs import positions
+    from svodka.stages.roles.view import View
+
+    text = (
+        "Никита Михалков снял фильм. Его показал Иван Петров. Режиссер рассказал о съемках. "
+        "Губернатор Тульской области Алексей Дюмин не пришел."
+    )
+    doc = pipeline.analyze(text)
+    res = load(pipeline.config, with_model=False)
+    view = View(doc, main_country(doc, res))
+    spans = [(view.index(s.start), view.index(s.stop)) for s in doc.sentences]
+    titles = positions(view, *spans[2], res)
+    found = list(earlier_pairs(view, spans, 2, titles, False, {}))
+    assert [(t.title, hit[0].name) for t, hit, _ in found] == [
+        ("режиссёр", "Иван Петров"),
+        ("режиссёр", "Никита Михалков"),
+    ]
+    assert "X:rank=1" in found[0][2] and "X:alone" in found[0][2]
+    assert all(t != "губернатор" for t, _, _ in roles(pipeline, text)["Иван Петров"])

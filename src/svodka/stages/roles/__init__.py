@@ -59,6 +59,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         members=frozenset(read_lines("roles/member_titles.txt")),
         member_markers=frozenset(read_lines("roles/member_markers.txt")),
         modifiers=frozenset(read_lines("roles/title_modifiers.txt")),
+        hand=frozenset(read_lines("roles/positions.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
         },

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from svodka.doc import Entity, Role
 from svodka.lang import morph
+from svodka.stages.roles.earlier import earlier_pairs
 from svodka.stages.roles.make import make_role
 from svodka.stages.roles.predicate import following
 from svodka.stages.roles.view import (
@@ -81,7 +82,9 @@ def inside(a: Found, b: Found) -> bool:
     return a != b and b.first <= a.first and a.last <= b.last
 
 
-def features(view: View, pair: Pair, titles: list[Found], people: list[tuple]) -> list[str]:
+def features(
+    view: View, pair: Pair, titles: list[Found], people: list[tuple], res: Resources
+) -> list[str]:
     """The binary features of a pair: each base feature alone and with the direction."""
     found = pair.found
     before = found.last <= pair.first
@@ -92,7 +95,16 @@ def features(view: View, pair: Pair, titles: list[Found], people: list[tuple]) -
     base += crowd(pair, titles, people, before)
     base += chains(view, gap, titles)
     base += neighbours(view, pair)
-    return [*base, *(f"{side}:{f}" for f in base), side]
+    base += kind_of(pair.found, res)
+    return [*base, *(f"{side}:{f}" for f in base), side, f"title={pair.found.title}"]
+
+
+def kind_of(found: Found, res: Resources) -> list[str]:
+    """Whether a title is of the hand list (``positions.txt``) or another one, with the
+    ending of its first word: «живописец» is «open», «suf=сец»."""
+    if found.title in res.hand or found.title.split(" ", 1)[-1] in res.hand:
+        return []
+    return ["open", f"suf={found.title.split()[0][-3:]}"]
 
 
 def chains(view: View, gap: range, titles: list[Found]) -> list[str]:
@@ -211,15 +223,19 @@ def crowd(pair: Pair, titles: list[Found], people: list[tuple], before: bool) ->
 def pair_features(
     view: View, res: Resources, rules: dict[str, tuple[Role, ...]]
 ) -> Iterator[tuple[Pair, list[str]]]:
-    """Every pair of the document with its features; «rule» when the rules found it."""
-    for sentence in view.doc.sentences:
-        first, last = view.index(sentence.start), view.index(sentence.stop)
+    """Every pair of the document with its features; «rule» when the rules found it:
+    a title with each person named near it in its sentence, and a title with the people
+    named in the sentences before it (:mod:`.earlier`)."""
+    spans = [(view.index(s.start), view.index(s.stop)) for s in view.doc.sentences]
+    for index, (first, last) in enumerate(spans):
         people = mentions(view, first, last)
-        if not people:
+        if not people and index == 0:
             continue
         titles = positions(view, first, last, res)
-        for pair in pairs_of(titles, people):
-            feats = features(view, pair, titles, people)
+        found = [(p, features(view, p, titles, people, res)) for p in pairs_of(titles, people)]
+        for title, hit, feats in earlier_pairs(view, spans, index, titles, bool(people), rules):
+            found.append((Pair(title, *hit), feats))
+        for pair, feats in found:
             if any(covers(role.title, pair.found.title) for role in rules.get(pair.entity.id, ())):
                 feats.append("rule")
             yield pair, feats
@@ -235,8 +251,12 @@ def pairs_of(titles: list[Found], people: list[tuple[Entity, int, int]]) -> Iter
 
 
 def covers(held: str, title: str) -> bool:
-    """Whether a role already found names this title: «генеральный директор», «директор»."""
-    return held in title or title in held
+    """Whether a role already found names this title: «генеральный директор», «директор»;
+    «пресс-секретарь главы правительства» names «глава» as its qualifier."""
+    if held in title or title in held:
+        return True
+    held_lemmas = " ".join(morph.lemma(w) for w in held.split()[1:])
+    return f" {' '.join(morph.lemma(w) for w in title.split())} " in f" {held_lemmas} "
 
 
 def learned_roles(

@@ -37,6 +37,7 @@ class Resources:
     #: «губернатор [области]»: the article's region; a kind → whether it stands for any kind
     place_kinds: dict[str, bool] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()  # «[первый] вице-президент»: part of the title
+    hand: frozenset[str] = frozenset()  # the titles of positions.txt, the model's «known»
 
 
 @dataclass(frozen=True, slots=True)
