@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from svodka.resources import read_lines
 from svodka.stages.quotes.lexicon import VerbForm, lemma
-from svodka.stages.quotes.phrases import Claim, Phrase
+from svodka.stages.quotes.phrases import Claim, Phrase, author_after
 from svodka.stages.quotes.subjects import clause_start, locative, subject_right
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
 
@@ -98,8 +98,22 @@ def clause_end(view: View, first: int, hi: int, form: VerbForm | None) -> int:
                 and same_subject(view, n + 1, hi, form)
             ):
                 return j
+            if resumes_main(view, first, j, hi, form):
+                return j
         j += 1
     return hi
+
+
+def resumes_main(view: View, first: int, comma: int, hi: int, form: VerbForm | None) -> bool:
+    """«Инвестор, который заявил, что рынок упадет, оказался прав»: after a clause
+    reported in a relative clause, with a verb of its own, a comma and a bare verb
+    agreeing with the reporting one go back to the main clause."""
+    n = comma + 1
+    if n >= hi or view.tag(n).POS != "VERB" or not same_subject(view, n, hi, form):
+        return False
+    if not any(view.word(j).startswith("котор") for j in range(max(0, first - 5), first)):
+        return False  # only a relative clause closes before its main verb
+    return any(view.is_finite(j) for j in range(first, comma))
 
 
 def quote_end(view: View, first: int, last: int) -> int:
@@ -293,3 +307,20 @@ def parenthetical(view: View, k: int, hi: int) -> bool:
     while j < hi and j < k + 4 and view.word(j) in view.lex.connectors:
         j += 1
     return k < j < hi and view.word(j) == ","
+
+
+def is_document(view: View, phrase: Phrase) -> bool:
+    """A document or data, cited but not speaking: «Из материалов дела следует, что …»;
+    not a statement («Из заявления МИД следует, что …»)."""
+    if phrase.head in view.owner:
+        return False
+    word = lemma(view.word(phrase.head))
+    if word in view.lex.letters and author_after(view, phrase.head) is not None:
+        return False  # «говорится в письме Левицкой»: her words
+    return word in view.lex.documents
+
+
+def cites_document(view: View, who: Phrase | str | None) -> bool:
+    """Whether the place a report comes from is a document or data, cited but not
+    speaking (GUIDE): «говорится в материалах суда», «в докладе говорится»."""
+    return isinstance(who, Phrase) and is_document(view, who)

@@ -20,9 +20,11 @@ from svodka.stages.quotes.clauses import (
     MAX_CLAUSE_TOKENS,
     RELATIVES,
     apposition,
+    cites_document,
     comma_after,
     content_start,
     governs_object,
+    is_document,
     make_claim,
     parenthetical,
     skip_asides,
@@ -36,7 +38,6 @@ from svodka.stages.quotes.phrases import (
     Claim,
     Phrase,
     adjective_start,
-    author_after,
     noun_phrase,
 )
 from svodka.stages.quotes.subjects import (
@@ -254,23 +255,6 @@ def from_phrase(view: View, lo: int, hi: int) -> Phrase | None:
     return None
 
 
-def is_document(view: View, phrase: Phrase) -> bool:
-    """A document or data, cited but not speaking: «Из материалов дела следует, что …»;
-    not a statement («Из заявления МИД следует, что …»)."""
-    if phrase.head in view.owner:
-        return False
-    word = lemma(view.word(phrase.head))
-    if word in view.lex.letters and author_after(view, phrase.head) is not None:
-        return False  # «говорится в письме Левицкой»: her words
-    return word in view.lex.documents
-
-
-def cites_document(view: View, who: Phrase | str | None) -> bool:
-    """Whether the place a report comes from is a document or data, cited but not
-    speaking (GUIDE): «говорится в материалах суда», «в докладе говорится»."""
-    return isinstance(who, Phrase) and is_document(view, who)
-
-
 def gerund_subject(view: View, k: int, lo: int, claims: list[Claim]) -> Phrase | str:
     """«заявив, что …» is said by the subject of the verb the gerund goes with: the
     speaker of the claim made with that verb («— отметил X, подчеркнув, что …»), or
@@ -279,6 +263,11 @@ def gerund_subject(view: View, k: int, lo: int, claims: list[Claim]) -> Phrase |
     verb = next((j for j in range(k - 1, lo - 1, -1) if view.is_finite(j)), None)
     if verb is None or any(c.at == verb for c in claims):
         return "same" if has_claim(claims) else "last"
+    if verb > lo and (view.is_dash(verb - 1) or view.word(verb - 1) == ","):
+        # «"…", - напомнил Путин, добавив, что …»: the subject after its verb
+        after = subject_right(view, verb, k, view.finite_verb(verb))
+        if after is not None:
+            return after
     return subject_of(view, verb, lo)
 
 

@@ -329,6 +329,8 @@ def adjective_start(view: View, k: int, lo: int) -> int:
             ]
         if view.word(k - 1) in PREPOSITIONS or view.is_punct(k - 1):
             break
+        if view.word(k - 1).startswith("котор"):
+            break  # «который Сорос назвал»: «который» is no attribute of Сорос
         if heads and not agrees_with(view, k - 1, heads):
             break  # «Позднее канадец заявил»: «позднее» is no attribute of «канадец»
         k -= 1

@@ -122,7 +122,7 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
             dependent = dependent and not nominative_attribute(view, j - 1)
             dependent = dependent and not (after_time and j in view.owner)  # «года МВД»
             if not governed and not dependent and is_nominative(view, j):
-                if agrees(view, j, form):
+                if agrees(view, j, form) and not relative_object(view, j, verb, form):
                     phrase = noun_phrase(view, adjective_start(view, j, lo), verb)
                     if phrase is None:
                         return None
@@ -136,6 +136,20 @@ def subject_left(view: View, verb: int, lo: int, form: VerbForm | None) -> Phras
         elif view.tag(j).POS not in ("ADJF", "PRTF", "NUMR"):
             governed, after_noun = False, False  # «Между тем …»: no noun was governed
     return nearest_person(view, verb, lo, form)
+
+
+def relative_object(view: View, k: int, verb: int, form: VerbForm | None) -> bool:
+    """«рынок, который Сорос назвал …»: «который» is the object when a name that agrees
+    with the verb stands between it and the verb."""
+    if view.word(k) not in RELATIVE_SUBJECTS:
+        return False
+    return any(
+        j in view.owner
+        and view.owner[j][1] == j
+        and is_nominative(view, j)
+        and agrees(view, j, form)
+        for j in range(k + 1, verb)
+    )
 
 
 def joined_titles_person(
