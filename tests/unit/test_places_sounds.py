@@ -173,3 +173,16 @@ def test_a_feature_in_apposition_lies_at_the_settlement_named_next_to_it(stage):
 def test_a_part_named_by_its_direction_lies_in_the_whole(stage, name, country, kind):
     place = places_stage.apply(article(f"Бои шли: {name}.", name), stage).entities[0].place
     assert (place.country, place.kind, place.method) == (country, kind, "containment")
+
+
+def test_a_district_named_after_a_town_elsewhere_is_the_article_citys(stage):
+    text = "Красноярск. В Кировском районе Красноярска столкнулись автобусы. Красноярск."
+    doc = places_stage.apply(article(text, "Красноярск", "Кировском районе"), stage)
+    district = doc.entities[1].place
+    assert district.method == "context" and km(district.lat, district.lon, 56.01, 92.87) < 20
+
+
+def test_a_namesake_outside_the_articles_countries_gives_way_to_one_by_sound(stage):
+    text = "Полиция Великобритании: в графстве Эссекс задержан подозреваемый."
+    place = places_stage.apply(article(text, "Великобритании", "Эссекс"), stage).entities[1].place
+    assert place.country == "GB"  # not the town in Maryland

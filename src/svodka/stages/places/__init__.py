@@ -28,7 +28,6 @@ found is its ``method`` (see ``find.py``); ``confidence`` rises with the score's
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -51,31 +50,19 @@ from svodka.stages.places.article import (
     shared_country,
 )
 from svodka.stages.places.find import Found, find_candidates, sounding
+from svodka.stages.places.score import (
+    CONFIDENCE,
+    HOME,
+    Context,
+    choose,
+    decide,
+)
 
 REQUIRES = ("entities",)
 PROVIDES = ("entities.place",)  # and the key of every place it finds
 
-#: Prior scores by kind; settlements score log10(population) instead (a million → 6).
-PRIORS = {"country": 9.0, "region": 5.5, "physical": 6.5, "other": 6.0}
-MACRO_REGION = 7.0  # a curated region («Донбасс») outranks a village of the same name
-UNKNOWN_POPULATION = 1_000
-
-#: Context bonuses: the candidate's first-level region or country is the document's.
-WEIGHTS = {"admin1": 1.5, "country": 1.0, "home": 0.3}
-HOME = "RU"
 STRAY_POPULATION = 10_000
 
-#: Confidence by method: the start for a lone candidate; a choice among several gets
-#: part of it by the margin of its score over the runner-up's.
-CONFIDENCE = {
-    "exact": 0.95,
-    "alias": 0.85,
-    "containment": 0.9,
-    "derived": 0.7,
-    "sound": 0.6,
-    "context": 0.5,
-    "fallback": 0.25,
-}
 #: Internal methods under the name the output gives them.
 SHOWN = {"sound": "alias"}
 #: A place found by the sound of its Latin name is trusted in a country the article
@@ -99,28 +86,6 @@ class Resources:
     shared: dict[str, tuple[tuple[str, ...], bool]]  # feature → its countries, a default
     name_heads: dict[str, str]  # noun before a name → «local», «feature», «settlement»
     directions: frozenset[str]  # words naming a part of a place («южный», «север»)
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """The countries and first-level regions of the document's other places."""
-
-    countries: Counter
-    admin1: Counter
-
-    @classmethod
-    def of(cls, places: list[Entry]) -> Context:
-        countries = Counter(p.country for p in places if p.country)
-        admin1 = Counter(p.admin1 for p in places if p.admin1)
-        return cls(countries, admin1)
-
-    def without(self, place: Entry | None) -> Context:
-        """The context the other places give: this place's own votes taken out."""
-        if place is None:
-            return self
-        return Context(
-            self.countries - Counter([place.country]), self.admin1 - Counter([place.admin1])
-        )
 
 
 def load(config: Config) -> Resources:
@@ -179,10 +144,11 @@ def place_known(
     places, names = {}, {}
     for entity in locs:
         candidates, others = found[entity.id], context.without(first[entity.id])
-        if not candidates.places and not is_off_map(entity, res):
-            candidates = trusted(sounding(entity, res.gazetteer, res.prefixes), others)
+        if is_foreign(candidates, others) and not is_off_map(entity, res):
+            sounds = trusted(sounding(entity, res.gazetteer, res.prefixes), others)
+            candidates = sounds if sounds.places or not candidates.places else candidates
         chosen = decide(candidates, others) if candidates.places else None
-        if chosen is not None and not is_stray(chosen[0], others):
+        if chosen is not None and not is_stray(chosen[0], others, candidates.method):
             places[entity.id] = with_country(chosen, others, res)
             names[entity.id] = candidates.guessed
     return places, names
@@ -238,6 +204,14 @@ def is_local(entity: Entity, res: Resources) -> bool:
     return bool(lemmas & res.streets) or any(res.heads.get(w) == "region" for w in lemmas)
 
 
+def is_foreign(found: Found, context: Context) -> bool:
+    """Nothing found, or only places outside the countries the article names («Эссекс»
+    in an article about England: the town in Maryland): worth a look by sound."""
+    if not found.places:
+        return True
+    return bool(context.countries) and not any(context.countries[p.country] for p in found.places)
+
+
 def trusted(places: tuple[Entry, ...], context: Context) -> Found:
     """Places found by sound (weak evidence: the article decides): those in the countries
     the article names; when it names none, the towns of ``SOUND_POPULATION``+ people."""
@@ -276,11 +250,15 @@ def is_local_head(head: Head | None, res: Resources) -> bool:
     return head is not None and res.name_heads[head.noun] == "local"
 
 
-def is_stray(place: Entry, context: Context) -> bool:
+def is_stray(place: Entry, context: Context, method: str = "exact") -> bool:
     """A village abroad that nothing else in the article points to: «Коси» in an article
     about India is not the Ukrainian village of 1,000 people. A settlement under
     ``STRAY_POPULATION`` outside Russia, in none of the countries of the article's other
-    places (when it has some), is left for the article's fallback."""
+    places (when it has some), is left for the article's fallback; so is a district
+    named after a settlement outside the article's regions («Кировский район» in an
+    article about Krasnoyarsk is a city district there, not one by Kirov)."""
+    if method == "derived" and place.kind == "region" and context.admin1:
+        return not context.admin1[place.admin1]
     return (
         place.kind == "city"
         and (place.population or 0) < STRAY_POPULATION
@@ -288,23 +266,6 @@ def is_stray(place: Entry, context: Context) -> bool:
         and bool(context.countries)
         and not context.countries[place.country]
     )
-
-
-def decide(found: Found, context: Context) -> tuple[Entry, float, str]:
-    """The chosen place, its confidence and method."""
-    ranked = sorted(((score(p, context), i) for i, p in enumerate(found.places)), reverse=True)
-    best = found.places[min(i for s, i in ranked if s == ranked[0][0])]
-    base = CONFIDENCE[found.method]
-    if len(ranked) == 1:
-        return best, base, found.method
-    margin = min(1.0, (ranked[0][0] - ranked[1][0]) / 2)
-    method = "context" if context_decided(found.places, best, context) else found.method
-    return best, round(base * (0.6 + 0.4 * margin), 2), method
-
-
-def context_decided(places: tuple[Entry, ...], best: Entry, context: Context) -> bool:
-    """The article's other places, not the prior, made the choice."""
-    return choose(places, Context(Counter(), Counter())) != best
 
 
 def article_home(
@@ -367,30 +328,3 @@ def set_place(
     place, confidence, method = chosen
     place_out = place.to_place(confidence, SHOWN.get(method, method))
     return replace(entity, place=place_out, key=place.key)
-
-
-def choose(places: tuple[Entry, ...], context: Context) -> Entry | None:
-    """The best-scoring place; ties go to the earlier (countries, regions, features first)."""
-    if not places:
-        return None
-    return max(places, key=lambda p: score(p, context))
-
-
-def score(place: Entry, context: Context) -> float:
-    """Prior plus context bonuses (see the module docstring)."""
-    total = prior(place)
-    if place.admin1 and context.admin1[place.admin1] and place.code is None:
-        total += WEIGHTS["admin1"]
-    if place.country and context.countries[place.country]:
-        total += WEIGHTS["country"]
-    if place.country == HOME:
-        total += WEIGHTS["home"]
-    return total
-
-
-def prior(place: Entry) -> float:
-    if place.kind == "city":
-        return math.log10(place.population or UNKNOWN_POPULATION)
-    if place.kind == "region" and place.code is None:
-        return MACRO_REGION
-    return PRIORS[place.kind]
