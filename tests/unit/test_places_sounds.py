@@ -186,3 +186,10 @@ def test_a_namesake_outside_the_articles_countries_gives_way_to_one_by_sound(sta
     text = "Полиция Великобритании: в графстве Эссекс задержан подозреваемый."
     place = places_stage.apply(article(text, "Великобритании", "Эссекс"), stage).entities[1].place
     assert place.country == "GB"  # not the town in Maryland
+
+
+@pytest.mark.parametrize(("name", "country"), [("Швеции", "SE"), ("Франции", "FR")])
+def test_a_country_never_gives_way_to_a_town_by_sound(stage, name, country):
+    text = f"Москва, Россия и Тверь. Посол {name} прибыл в Москву. Тверь."
+    doc = places_stage.apply(article(text, "Москва", "Россия", "Тверь", name), stage)
+    assert (doc.entities[3].place.kind, doc.entities[3].place.country) == ("country", country)

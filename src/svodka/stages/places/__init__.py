@@ -56,6 +56,7 @@ from svodka.stages.places.score import (
     Context,
     choose,
     decide,
+    score,
 )
 
 REQUIRES = ("entities",)
@@ -146,7 +147,7 @@ def place_known(
         candidates, others = found[entity.id], context.without(first[entity.id])
         if is_foreign(candidates, others) and not is_off_map(entity, res):
             sounds = trusted(sounding(entity, res.gazetteer, res.prefixes), others)
-            candidates = sounds if sounds.places or not candidates.places else candidates
+            candidates = better(candidates, sounds, others)
         chosen = decide(candidates, others) if candidates.places else None
         if chosen is not None and not is_stray(chosen[0], others, candidates.method):
             places[entity.id] = with_country(chosen, others, res)
@@ -205,11 +206,25 @@ def is_local(entity: Entity, res: Resources) -> bool:
 
 
 def is_foreign(found: Found, context: Context) -> bool:
-    """Nothing found, or only places outside the countries the article names («Эссекс»
-    in an article about England: the town in Maryland): worth a look by sound."""
+    """Nothing found, or only settlements outside the countries the article names
+    («Эссекс» in an article about England: the town in Maryland): worth a look by sound."""
     if not found.places:
         return True
-    return bool(context.countries) and not any(context.countries[p.country] for p in found.places)
+    return (
+        bool(context.countries)
+        and all(p.kind == "city" for p in found.places)
+        and not any(context.countries[p.country] for p in found.places)
+    )
+
+
+def better(found: Found, sounds: Found, context: Context) -> Found:
+    """The candidates by name, or those by sound when one of them scores higher."""
+    if not sounds.places:
+        return found
+    if not found.places:
+        return sounds
+    best = max(score(p, context) for p in found.places)
+    return sounds if max(score(p, context) for p in sounds.places) > best else found
 
 
 def trusted(places: tuple[Entry, ...], context: Context) -> Found:
