@@ -361,3 +361,26 @@ def test_roles_earlier_pairs_reach_back_to_named_people(pipeline):
     ]
     assert "X:rank=1" in found[0][2] and "X:alone" in found[0][2]
     assert all(t != "губернатор" for t, _, _ in roles(pipeline, text)["Иван Петров"])
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # the object of an active appointment, before or after the verb, with its field
+        ("Весной Идрисова назначили заместителем премьер-министра по строительным вопросам.",
+         "Идрисов", ("заместитель премьер-министра по строительным вопросам", None)),
+        ("Путин назначил Иванова министром обороны России.", "Иванов",
+         ("министр обороны", "Россия")),
+        # a «по»-phrase of a circumstance is no field
+        ("Петров назначен директором завода по итогам конкурса.", "Петров",
+         ("директор завода", None)),
+        # a bare kind word stands for the one organisation of the kind the article names
+        ("Европейский банк реконструкции и развития даст кредит. В Москву прибудет первый "
+         "вице-президент банка Чарльз Фрэнк.", "Чарльз Фрэнк",
+         ("первый вице-президент", "Европейский банк реконструкции и развития")),
+    ],
+)  # fmt: skip
+def test_roles_objects_topics_and_kind_words(pipeline, text, person, expected):
+    assert expected in [(t, of) for t, of, _ in roles(pipeline, text)[person]]
+    if person == "Иванов":
+        assert roles(pipeline, text)["Путин"] == []

@@ -30,7 +30,12 @@ from svodka.stages.roles.after import role_after
 from svodka.stages.roles.before import roles_before
 from svodka.stages.roles.pairs import Model, Pair, learned_roles
 from svodka.stages.roles.pairs import pair_features as features_of
-from svodka.stages.roles.predicate import role_gapped, role_inverted, role_predicate
+from svodka.stages.roles.predicate import (
+    role_gapped,
+    role_inverted,
+    role_object,
+    role_predicate,
+)
 from svodka.stages.roles.view import Resources, View
 
 REQUIRES = ("tokens", "entities")
@@ -60,6 +65,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         member_markers=frozenset(read_lines("roles/member_markers.txt")),
         modifiers=frozenset(read_lines("roles/title_modifiers.txt")),
         hand=frozenset(read_lines("roles/positions.txt")),
+        not_topics=frozenset(read_lines("roles/not_topics.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
         },
@@ -112,7 +118,11 @@ def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
     roles: list[Role] = []
     for m in entity.mentions:
         first, last = view.index(m.start), view.index(m.stop)
-        after = role_after(view, last, res) or role_predicate(view, last, res)
+        after = (
+            role_after(view, last, res)
+            or role_predicate(view, last, res)
+            or role_object(view, first, last, res)
+        )
         inverted = role_inverted(view, first, last, res) if not after else None
         gapped = role_gapped(view, first, last, res) if not (after or inverted) else None
         found = [*roles_before(view, first, last, res), after, inverted, gapped]

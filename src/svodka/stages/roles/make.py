@@ -38,6 +38,8 @@ def make_role(
         return Role(title=found.title, of=None, of_name=of_name, past=past)
     if of is None and len(plain) == 1 and (region := named_region(view, plain[0], res)):
         return Role(title=found.title, of=region.id, of_name=region.name, past=past)
+    if of is None and len(plain) == 1 and (body := named_body(view, plain[0], res)):
+        return Role(title=found.title, of=body.id, of_name=body.name, past=past)
     country = None
     if plain and morph.lemma(plain[-1]) in COUNTRY_WORDS and of is None:
         plain, words, country = plain[:-1], words[:-1], view.country
@@ -58,6 +60,9 @@ def make_role(
         return Role(title=found.title, of=of.id, of_name=of.name, past=past)
     if kind and unit:
         # «глава администрации президента»: a unit with no entity, named in full
+        return Role(title=found.title, of_name=normalize(" ".join(plain), "ORG"), past=past)
+    if len(plain) > 1 and not field and not any(is_pronoun(w) for w in plain):
+        # «пресс-секретарь красноярского суда», «глава правительства»: a body no entity names
         return Role(title=found.title, of_name=normalize(" ".join(plain), "ORG"), past=past)
     country = country or adjective_country(view, found, res)
     if country is None and found.title in res.national and not plain:
@@ -83,6 +88,25 @@ def named_region(view: View, word: str, res: Resources) -> Entity | None:
     ranked = sorted(regions, key=lambda e: -len(e.mentions))
     if not ranked or (len(ranked) > 1 and (generic or ranked_close(ranked))):
         return None  # several regions named about as often: which one is unsure
+    return ranked[0]
+
+
+def named_body(view: View, word: str, res: Resources) -> Entity | None:
+    """The organisation a bare kind word stands for: «вице-президент [банка]» in an
+    article on the «Европейский банк реконструкции и развития» → that entity, when it is
+    the one organisation of the kind the article names (or named twice as often as any
+    other)."""
+    kind = morph.lemma(word.lower())
+    if kind not in res.org_types or not word.islower():
+        return None
+    bodies = [
+        e
+        for e in view.doc.entities
+        if e.type == "ORG" and kind in {morph.lemma(w.lower()) for w in e.name.split()}
+    ]
+    ranked = sorted(bodies, key=lambda e: -len(e.mentions))
+    if not ranked or (len(ranked) > 1 and ranked_close(ranked)):
+        return None
     return ranked[0]
 
 

@@ -38,6 +38,7 @@ ACTING = (
 MAX_FILL = 4  # filler words on either side of the verb
 MAX_DESCRIBER = 3  # words describing the subject between the verb and the name
 MAX_GAP = 8  # tokens between a title and its organisation
+MAX_TOPIC = 3  # words of a «по»-phrase closing a title
 
 
 def role_predicate(view: View, last: int, res: Resources) -> Role | None:
@@ -65,6 +66,28 @@ def role_inverted(view: View, first: int, last: int, res: Resources) -> Role | N
             role = title_after(view, start, res)
             return role if role is not None and reaches(view, found, end) else None
     return None
+
+
+def role_object(view: View, first: int, last: int, res: Resources) -> Role | None:
+    """The object of an active appointment: «[Идрисова] назначили заместителем
+    премьер-министра», «Путин назначил [Иванова] министром»: a name in the accusative
+    next to a verb that only a participle links to its subject (``passive`` in the
+    verb list), then the title in the instrumental."""
+    if "accs" not in name_cases(view, last):
+        return None
+    k = skip_fillers(view, last, +1)
+    if k < len(view.doc.tokens) and is_appointing(view.word(k), res):
+        return title_after(view, skip_fillers(view, k + 1, +1), res)
+    j = skip_fillers(view, first - 1, -1)
+    if j >= 0 and j not in view.owner and is_appointing(view.word(j), res):
+        return title_after(view, skip_fillers(view, last, +1), res)
+    return None
+
+
+def is_appointing(word: str, res: Resources) -> bool:
+    """«назначили», «избрал»: an active form of a verb that takes its holder as object."""
+    parse, verbs = morph.parse(word.lower())[0], res.verbs or {}
+    return parse.tag.POS == "VERB" and verbs.get(parse.normal_form, False)
 
 
 def relative(view: View, k: int) -> int:
@@ -133,6 +156,8 @@ def title_after(view: View, k: int, res: Resources) -> Role | None:
     if found is None or case not in title_cases(view, found):
         return None
     of, words = following(view, found.last)
+    if of is None:
+        words += topic_after(view, found.last + len(words), res)
     return make_role(view, found, of, words if of is None or of.type == "LOC" else [], res)
 
 
@@ -161,6 +186,7 @@ def following(view: View, k: int) -> tuple[Entity | None, list[str]]:
     """The ORG/LOC after a title across genitive words, with those words:
     «начальником [управления]», «министром [финансов] России»."""
     words: list[str] = []
+    j = k
     for j in range(k, min(k + MAX_GAP, len(view.doc.tokens))):
         if (hit := view.owned(j, "ORG", "LOC")) is not None:
             return hit[0], words
@@ -171,9 +197,29 @@ def following(view: View, k: int) -> tuple[Entity | None, list[str]]:
     return None, [w for w in words if w not in MARKS]
 
 
+def topic_after(view: View, k: int, res: Resources) -> list[str]:
+    """«по строительным вопросам» at ``k``: a «по»-phrase of lowercase datives, and the
+    genitives after them, that closes a title («заместитель премьер-министра [по
+    строительным вопросам]», «[по делам молодежи]»); not «по итогам», «по решению»."""
+    if k >= len(view.doc.tokens) or view.word(k) != "по":
+        return []
+    words: list[str] = []
+    for j in range(k + 1, min(k + 1 + MAX_TOPIC, len(view.doc.tokens))):
+        word = view.word(j)
+        if j in view.owner or not word.isalpha() or not word.islower():
+            break
+        if view.lemma(j) in res.not_topics:
+            return []
+        dative = "datv" in cases(word) and all("datv" in cases(w) for w in words)
+        if not (dative or (words and genitive_noun(word))):
+            break
+        words.append(word)
+    return ["по", *words] if words else []
+
+
 def genitive_noun(word: str) -> bool:
     """«управления», «финансов», «бюджетного»: a lowercase genitive word."""
-    if not word.isalpha() or not word.islower():
+    if not word.replace("-", "").isalpha() or not word.islower():
         return False
     return any(
         p.tag.POS in ("NOUN", "ADJF") and morph.case_of(p.tag) == "gent"

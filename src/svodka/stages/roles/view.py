@@ -38,6 +38,7 @@ class Resources:
     place_kinds: dict[str, bool] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()  # «[первый] вице-президент»: part of the title
     hand: frozenset[str] = frozenset()  # the titles of positions.txt, the model's «known»
+    not_topics: frozenset[str] = frozenset()  # «по [итогам]»: no field of a title
 
 
 @dataclass(frozen=True, slots=True)
