@@ -17,6 +17,7 @@ from svodka.store.entities import find_entities, top_entities
 from svodka.store.fts import find_snippet, word_terms
 from svodka.store.profile import UnknownEntity, profile
 from svodka.store.quotes import quotes
+from svodka.store.schema import SCHEMA_VERSION
 from svodka.store.search import Filters, search
 from svodka.store.stats import stats
 
@@ -286,7 +287,7 @@ def test_stats_counts_the_store(corpus):
     assert s.amounts >= 3 and s.dates >= 1 and s.rejects == 0
     assert (s.first_published, s.last_published) == (date(2024, 1, 15), date(2024, 4, 25))
     assert s.sources[0] == ("ТАСС", 3)
-    assert s.schema_version == 1 and s.versions == {__version__: 6}
+    assert s.schema_version == SCHEMA_VERSION and s.versions == {__version__: 6}
 
 
 def test_stats_of_an_empty_store(store):

@@ -37,7 +37,7 @@ from svodka.stages.events.select import (
     select,
     to_event,
 )
-from svodka.stages.events.words import read_clause
+from svodka.stages.events.words import read_clause, title_holders
 
 REQUIRES = ("tokens", "sentences", "entities", "quotes", "dates")
 PROVIDES = ("events",)
@@ -59,14 +59,15 @@ def apply(doc: Document, resources: Resources) -> Document:
     lexicon = resources.lexicon
     candidates = []
     marked = trigger_offsets(doc, lexicon)
+    holders = title_holders(doc)
     for sentence in doc.sentences:
         if not any(sentence.start <= at < sentence.stop for at in marked):
             continue
-        clause = read_clause(doc, sentence, lexicon.groups)
+        clause = read_clause(doc, sentence, lexicon.groups, holders)
         for c in find_events(clause, lexicon):
             locate(c, doc.dates)
             candidates.append(c)
-    resolve_pronouns(candidates)
+    resolve_pronouns(candidates, doc)
     for c in candidates:
         orient(c)
     chosen = select(join_mentions(candidates), doc, resources.limit)

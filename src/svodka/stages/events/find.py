@@ -13,6 +13,13 @@ from svodka.stages.events.words import Actor, Clause, Word
 #: Words that open a new clause after a comma or dash: its subject is its own.
 SUBORDINATORS = frozenset(read_lines("events/clauses.txt"))
 GENITIVE = frozenset({"gent"})
+#: Types whose object is what they demand, threaten, allege, agree or refuse.
+CONTENT_TAKERS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "CONSULT"})
+CONTENT_REACH = 6
+#: The types a sport sentence may still report («дисквалифицировали»).
+SPORT_TYPES = frozenset({"SANCTION"})
+#: What may stand between a verb and its subject after it: «заявил вчера Путин».
+INVERSION = frozenset({"ADVB", "PRCL"})
 #: Cases of a verb's object that does what its infinitive says.
 OBJECT_CASES = frozenset({"accs", "datv"})
 #: Punctuation that ends the phrase a trigger governs.
@@ -47,13 +54,16 @@ class Candidate:
 
 def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger of the sentence with the actors its frames find."""
-    found = []
+    found: list[Candidate] = []
+    sport = any(w.lemma in lexicon.sport for w in clause.words)
     for i, word in enumerate(clause.words):
         rows = lexicon.triggers.get(word.lemma)
-        if not rows or clause.actor_at(i) is not None:
+        if not rows or is_label(clause.words, i) or clause.actor_at(i) is not None:
             continue
         trigger = next((t for t in rows if fits_context(clause.words, i, t)), None)
-        if trigger is None:
+        if trigger is None or (sport and trigger.type not in SPORT_TYPES):
+            continue
+        if any(governs(clause.words, c, i) or repeats(c, trigger, i) for c in found):
             continue
         left, right = bounds(clause.words, i)
         c = Candidate(clause, i, trigger, left=left, right=right)
@@ -64,8 +74,44 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+def is_label(words: list[Word], i: int) -> bool:
+    """A participle that names someone rather than reports an event: «задержанный
+    признался», «обвиняемому грозит» (not «арестованного в США разведчика»)."""
+    if words[i].pos != "PRTF":
+        return False
+    after = words[i + 1] if i + 1 < len(words) else None
+    before = words[i - 1] if i > 0 else None
+    return (after is None or after.pos in ("VERB", None)) and (
+        before is None or before.pos != "NOUN"
+    )
+
+
+def governs(words: list[Word], c: Candidate, i: int) -> bool:
+    """Word ``i`` is the content of an earlier demand, threat, accusation, agreement,
+    refusal or talk, not an event of its own: «потребовали вывести войска», «обвинили в
+    убийстве», «договорились о поставках помощи», «отказался встретиться», «обсуждают
+    сотрудничество»."""
+    if c.trigger.type not in CONTENT_TAKERS or not c.at < i <= c.at + CONTENT_REACH:
+        return False
+    if words[i].pos not in ("INFN", "NOUN"):
+        return False
+    return not any(w.pos == "VERB" or w.text in BREAKS for w in words[c.at + 1 : i])
+
+
+def repeats(c: Candidate, trigger: Trigger, i: int) -> bool:
+    """A second trigger of one type right after the first is the same event:
+    «санкционировал задержание», «объявлена повышенная боевая готовность»."""
+    return c.trigger.type == trigger.type and 0 < i - c.at <= 3
+
+
 def fits_context(words: list[Word], i: int, trigger: Trigger) -> bool:
-    """A trigger with context words counts only next to one of them («ввести санкции»)."""
+    """A trigger with context words counts only next to one of them («вывести войска»),
+    and never after or before the words that undo it («с помощью», «отказался
+    комментировать»)."""
+    if i > 0 and words[i - 1].lemma in trigger.not_after:
+        return False
+    if i + 1 < len(words) and words[i + 1].lemma in trigger.not_before:
+        return False
     if not trigger.context:
         return True
     near = words[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
@@ -102,7 +148,8 @@ def find_actors(c: Candidate) -> None:
         c.targets = find_target(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
             c.sources = find_target(c, (Frame("", "gent"),))  # «переговоры Путина и Токаева»
-    c.targets = [a for a in c.targets if a not in c.sources]
+    sources = {a.entity.id if a.entity else a.name for a in c.sources}
+    c.targets = [a for a in c.targets if (a.entity.id if a.entity else a.name) not in sources]
 
 
 def orient(c: Candidate) -> None:
@@ -125,7 +172,7 @@ def find_controller(c: Candidate) -> list[Actor]:
         return []
     for actor in clause.actors:
         if verb < actor.first and actor.last < c.at and actor.cases & OBJECT_CASES:
-            return coordinated(clause, actor, backwards=False)
+            return coordinated(c, actor)
     return []
 
 
@@ -137,30 +184,12 @@ def find_subject(c: Candidate) -> list[Actor]:
     before = [a for a in clause.actors if c.left <= a.first and a.last < c.at]
     for actor in reversed(before):
         if "nomn" in actor.cases and not governed(words, actor, c.left):
-            return coordinated(clause, actor, backwards=True)
-        if "gent" in actor.cases and headed_by_subject(words, actor, c.left):
-            return coordinated(clause, actor, backwards=False)  # «Лидеры России и Украины»
-    after = [a for a in clause.actors if c.at < a.first < c.right]
-    for actor in after[:2]:
-        if any(w.text in BREAKS for w in words[c.at + 1 : actor.first]):
-            break  # «…, сообщает МИР 24»: another clause's subject
-        if "nomn" in actor.cases and not governed(words, actor, c.at + 1):
-            return coordinated(clause, actor, backwards=False)
+            return coordinated(c, actor)
+    after = next((a for a in clause.actors if c.at < a.first < c.right), None)
+    between = words[c.at + 1 : after.first] if after else []
+    if after and "nomn" in after.cases and all(w.pos in INVERSION for w in between):
+        return coordinated(c, after)  # «встретились Путин и Токаев»
     return []
-
-
-def headed_by_subject(words: list[Word], actor: Actor, left: int) -> bool:
-    """A genitive actor right after a nominative noun that is not an actor: «лидеры
-    России и Украины договорились» — the countries stand for their leaders."""
-    k = actor.first - 1
-    if k < left:
-        return False
-    head = words[k]
-    return (
-        head.pos == "NOUN"
-        and "nomn" in head.cases
-        and (k == left or words[k - 1].pos != "PREP")
-    )
 
 
 def find_agent(c: Candidate) -> list[Actor]:
@@ -189,7 +218,7 @@ def find_target(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
                 continue
             preposition = governing(words, actor, c.at + 1)
             if preposition == frame.preposition:
-                return coordinated(clause, actor, backwards=False)
+                return coordinated(c, actor)
     return []
 
 
@@ -214,23 +243,30 @@ def governed(words: list[Word], actor: Actor, stop: int) -> bool:
     return bool(governing(words, actor, stop))
 
 
-def coordinated(clause: Clause, actor: Actor, *, backwards: bool) -> list[Actor]:
-    """The actor and those joined to it by «и», «,» or «а также» in a shared case."""
-    joined = [actor]
-    actors = clause.actors
+def coordinated(c: Candidate, actor: Actor) -> list[Actor]:
+    """The actor and those joined to it by «и», «,» or «а также» in a shared case, on
+    its side of the trigger: «Лидеры России и Украины», «Латвии, Эстонии и Литвы»."""
+    actors = c.clause.actors
     at = actors.index(actor)
-    step = -1 if backwards else 1
-    k = at + step
-    while 0 <= k < len(actors):
-        a, b = (actors[k], joined[-1]) if backwards else (joined[-1], actors[k])
-        between = [w.lower for w in clause.words[a.last + 1 : b.first]]
-        if between not in (["и"], [","], ["а", "также"], [",", "а", "также"]):
-            break
-        if not actors[k].cases & actor.cases:
-            break
-        joined.append(actors[k])
-        k += step
-    return sorted(joined, key=lambda a: a.first)
+    joined = [actor]
+    for step in (-1, 1):
+        k, last = at + step, actor
+        while 0 <= k < len(actors) and joins(c, *sorted((last, actors[k]), key=first_word)):
+            other = actors[k]
+            if not other.cases & actor.cases or (other.first < c.at) != (actor.first < c.at):
+                break
+            joined.append(other)
+            last, k = other, k + step
+    return sorted(joined, key=first_word)
+
+
+def joins(c: Candidate, a: Actor, b: Actor) -> bool:
+    between = [w.lower for w in c.clause.words[a.last + 1 : b.first]]
+    return between in (["и"], [","], ["а", "также"], [",", "а", "также"])
+
+
+def first_word(actor: Actor) -> int:
+    return actor.first
 
 
 def is_negated(words: list[Word], i: int, left: int) -> bool:

@@ -18,14 +18,17 @@ class Frame:
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """One lexicon row: «санкция» → SANCTION, restrict, against «против»+gen, an event only
-    next to one of its ``context`` words («ввести», «наложить»…); no context: always."""
+    """One lexicon row: «вывести» → RETREAT, withdraw, from «из»+gen, an event only next to
+    one of its ``context`` words («войска»); never right after a word of ``not_after``
+    («с помощью») or right before one of ``not_before`` («отказался комментировать»)."""
 
     lemma: str
     type: str
     mode: str | None
     frames: tuple[Frame, ...]
     context: frozenset[str]
+    not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class Lexicon:
     quads: dict[str, str]
     groups: frozenset[str]
     modality: dict[str, str]
+    sport: frozenset[str]
 
 
 #: Cases as the lexicon writes them → pymorphy3's grammemes.
@@ -50,17 +54,29 @@ CASES = {
 def load_lexicon() -> Lexicon:
     """Every events table, parsed."""
     triggers: dict[str, list[Trigger]] = {}
-    for lemma, type_, mode, target, support in read_table("events/triggers.tsv", 5):
-        context = frozenset(support.split(",")) if support not in ("", "-") else frozenset()
-        trigger = Trigger(lemma, type_, mode or None, parse_frames(target), context)
+    for row in read_table("events/triggers.tsv", 5):
+        lemma, type_, mode, target, support = (cell.replace("ё", "е") for cell in row)
+        words = [w for w in support.split(",") if w and w != "-"]
+        trigger = Trigger(
+            lemma,
+            type_,
+            mode or None,
+            parse_frames(target),
+            frozenset(w for w in words if w[0] not in "!~"),
+            frozenset(w[1:] for w in words if w[0] == "!"),
+            frozenset(w[1:] for w in words if w[0] == "~"),
+        )
         triggers.setdefault(lemma, []).append(trigger)
     quads = {row[0]: row[1] for row in read_table("events/types.tsv", 3)}
-    modality = {lemma: kind for lemma, kind in read_table("events/modality.tsv", 2)}
+    modality = {
+        lemma.replace("ё", "е"): kind for lemma, kind in read_table("events/modality.tsv", 2)
+    }
     return Lexicon(
         triggers={lemma: tuple(rows) for lemma, rows in triggers.items()},
         quads=quads,
         groups=frozenset(read_lines("events/actors.txt")),
         modality=modality,
+        sport=frozenset(w.replace("ё", "е") for w in read_lines("events/sport.txt")),
     )
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from svodka.doc import DateMention, Document, Event, Quote
+from svodka.doc import DateMention, Document, Entity, Event, Quote
 from svodka.stages.events.find import Candidate
 from svodka.stages.events.words import Actor
 
 #: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+#: Pronouns that make the speaker of a quote its actor.
+FIRST_PERSON = frozenset({"мы", "я", "нас", "нам", "нами", "меня", "мне", "мной"})
 #: How many events an article keeps when asked for its main ones.
 MAIN_EVENTS = 4
 
@@ -39,21 +41,38 @@ def locate(c: Candidate, dates: tuple[DateMention, ...]) -> None:
         c.date = min(here, key=lambda d: abs(d.start - at)).value
 
 
-def resolve_pronouns(candidates: list[Candidate]) -> None:
+def resolve_pronouns(candidates: list[Candidate], doc: Document) -> None:
     """A pronoun subject stands for the actors of the event before it within a few
-    sentences: «они» for all of them, «он»/«она» for its source."""
+    sentences: «они» for all of them, «он»/«она» for its source; with no such event,
+    «он»/«она» is the person named last before it."""
     for n, c in enumerate(candidates):
         if not (c.sources and c.sources[0].pronoun):
             continue
         pronoun = c.sources[0]
+        plural = pronoun.name == "они"
         prior = next(
             (p for p in reversed(candidates[:n]) if named(p.actors) and close(p, c, 400)), None
         )
-        if prior is None:
-            c.sources = []
+        if prior is not None:
+            antecedents = named(prior.actors) if plural else named(prior.sources)[:1]
+        else:
+            person = None if plural else last_person(doc, c.clause.words[pronoun.first].start)
+            antecedents = [replace(pronoun, entity=person, name=person.name)] if person else []
+        c.sources = [
+            replace(a, first=pronoun.first, last=pronoun.last, pronoun=False) for a in antecedents
+        ]
+
+
+def last_person(doc: Document, offset: int) -> Entity | None:
+    """The person whose mention ends last before ``offset``."""
+    best, at = None, -1
+    for entity in doc.entities:
+        if entity.type != "PER":
             continue
-        antecedents = named(prior.actors) if pronoun.name == "они" else named(prior.sources)[:1]
-        c.sources = [replace(a, first=pronoun.first, last=pronoun.last) for a in antecedents]
+        for m in entity.mentions:
+            if at < m.stop <= offset:
+                best, at = entity, m.stop
+    return best
 
 
 def named(actors: list[Actor]) -> list[Actor]:
@@ -119,13 +138,14 @@ def salience(c: Candidate, counts: Counter[str], lead_stop: int) -> float:
 
 
 def select(candidates: list[Candidate], doc: Document, limit: int) -> list[Candidate]:
-    """Events with at least one actor, the ``limit`` most salient (0: all), in text order."""
-    with_actors = [c for c in candidates if c.actors]
-    if not limit or len(with_actors) <= limit:
-        return with_actors
+    """Every event (``limit`` 0), or the ``limit`` most salient with an actor named, in
+    text order."""
+    if not limit:
+        return candidates
     counts = Counter({e.id: len(e.mentions) for e in doc.entities})
     lead_stop = doc.sentences[min(2, len(doc.sentences) - 1)].stop if doc.sentences else 0
-    ranked = sorted(with_actors, key=lambda c: -salience(c, counts, lead_stop))[:limit]
+    named = [c for c in candidates if c.actors]
+    ranked = sorted(named, key=lambda c: -salience(c, counts, lead_stop))[:limit]
     return sorted(ranked, key=lambda c: c.at + c.clause.sentence.start * 10_000)
 
 
@@ -137,8 +157,8 @@ def to_event(number: int, c: Candidate, doc: Document) -> Event:
     source_id = source.entity.id if source and source.entity else None
     source_name = source.name if source else None
     actors = [a.name for a in c.actors]
-    speaker = doc.quotes[int(quote[1:]) - 1] if quote and not c.sources else None
-    if speaker is not None and speaker.speaker_name:
+    speaker = doc.quotes[int(quote[1:]) - 1] if quote and speaks(c) else None
+    if speaker is not None and speaker.speaker is not None:
         # «Мы не будем вводить санкции», — заявил Трамп: the speaker is the source
         source_id, source_name = speaker.speaker, speaker.speaker_name
         actors.insert(0, speaker.speaker_name)
@@ -159,6 +179,15 @@ def to_event(number: int, c: Candidate, doc: Document) -> Event:
         start=words[c.left].start,
         stop=words[min(c.right, len(words)) - 1].stop,
         quote=quote,
+    )
+
+
+def speaks(c: Candidate) -> bool:
+    """A quoted event told in the first person, with no other source: «Мы не будем
+    вводить санкции» — its speaker did it."""
+    words = c.clause.words
+    return not c.sources and any(
+        "1per" in w.grammemes or w.lower in FIRST_PERSON for w in words[c.left : c.right]
     )
 
 

@@ -4,7 +4,7 @@ mentions among them, each with the cases it may stand in."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from svodka.doc import Document, Entity, Sentence
 from svodka.lang import morph
@@ -18,8 +18,13 @@ SURNAME_ENDINGS = {
     "е": frozenset({"loct", "datv"}),
     "ой": frozenset({"gent", "datv", "ablt", "loct"}),
 }
+#: Titles too general to stand for one person: «глава» of what?
+GENERIC_TITLES = frozenset({"глава", "член", "представитель", "сотрудник", "эксперт"})
 #: Subject pronouns that stand for earlier actors.
 PRONOUNS = frozenset({"он", "она", "они"})
+
+
+Holders = dict[str, "Entity | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,24 +83,64 @@ def read_word(start: int, stop: int, text: str) -> Word:
     )
 
 
-def read_clause(doc: Document, sentence: Sentence, groups: frozenset[str]) -> Clause:
-    """The sentence's words and actors: entity mentions, group words («боевики»; not
-    before a mention: «активиста Алексея Навального» is Навальный) and pronouns."""
+def read_clause(
+    doc: Document, sentence: Sentence, groups: frozenset[str], holders: Holders
+) -> Clause:
+    """The sentence's words and actors: entity mentions (not a place or organisation
+    that only qualifies the person after it: «России» in «министра России Сергея
+    Лаврова»), group words («иранские военные»; not before a mention: «активиста Алексея
+    Навального» is Навальный), a title the article gives one person («Президент
+    заявил» → the president it named) and pronouns."""
     starts = [t.start for t in doc.tokens]
     first = bisect_left(starts, sentence.start)
     last = bisect_left(starts, sentence.stop)
     words = [read_word(t.start, t.stop, t.text) for t in doc.tokens[first:last]]
-    actors = mention_actors(doc, words, sentence)
+    actors = drop_qualifiers(stand_ins(mention_actors(doc, words, sentence), words))
     taken = {i for a in actors for i in range(a.first, a.last + 1)}
     for i, w in enumerate(words):
-        if i in taken:
+        if i in taken or (i + 1 in taken and w.pos == "NOUN"):
             continue
-        if w.lemma in groups and w.pos in ("NOUN", "ADJF", "PRTF") and i + 1 not in taken:
-            actors.append(Actor(i, i, None, group_name(w), w.cases))
+        if w.lemma in groups and w.pos in ("NOUN", "ADJF", "PRTF"):
+            first_word = adjectives_before(words, i)
+            actors.append(
+                Actor(first_word, i, None, group_name(words[first_word : i + 1]), w.cases)
+            )
         elif w.lower in PRONOUNS:
             actors.append(Actor(i, i, None, w.lower, frozenset({"nomn"}), pronoun=True))
+        elif w.pos == "NOUN" and (holder := holders.get(w.lemma)) is not None:
+            actors.append(Actor(i, i, holder, holder.name, w.cases))
     actors.sort(key=lambda a: a.first)
     return Clause(sentence, words, actors)
+
+
+def drop_qualifiers(actors: list[Actor]) -> list[Actor]:
+    """Without the entities right before a person's name: «президент России Владимир
+    Путин» acts as Путин, not Россия."""
+    starts = {a.first for a in actors if a.entity is not None and a.entity.type == "PER"}
+    return [a for a in actors if a.last + 1 not in starts]
+
+
+def adjectives_before(words: list[Word], i: int) -> int:
+    """Where a group's description starts: «иранские военные», «кузбасские власти»."""
+    k = i
+    while k > 0 and words[k - 1].pos == "ADJF" and words[k - 1].cases & words[i].cases:
+        k -= 1
+    return k
+
+
+def title_holders(doc: Document) -> Holders:
+    """A title's head word → the one person the article gives it: «президент» → Токаев
+    when he is the only president it names."""
+    found: dict[str, set[str]] = {}
+    for entity in doc.entities:
+        for role in entity.roles:
+            head = role.title.split(" ")[0].replace("ё", "е")
+            found.setdefault(head, set()).add(entity.id)
+    return {
+        head: doc.entity(next(iter(ids)))
+        for head, ids in found.items()
+        if len(ids) == 1 and head not in GENERIC_TITLES
+    }
 
 
 def mention_actors(doc: Document, words: list[Word], sentence: Sentence) -> list[Actor]:
@@ -112,6 +157,29 @@ def mention_actors(doc: Document, words: list[Word], sentence: Sentence) -> list
                 cases = mention_cases(words[first : last + 1], entity)
                 actors.append(Actor(first, last, entity, entity.name, cases))
     return actors
+
+
+def stand_ins(actors: list[Actor], words: list[Word]) -> list[Actor]:
+    """A noun followed by an entity in the genitive acts for it, in the noun's case:
+    «лидеры России и Украины» are Россия and Украина, «с послом Франции» is Франция,
+    «активистов движения Гринпис» Гринпис — unless a person's name follows («президент
+    России Владимир Путин» is Путин)."""
+    starts = {a.first: a for a in actors}
+    result = []
+    for a in sorted(actors, key=lambda a: a.first):
+        head = words[a.first - 1] if a.first > 0 else None
+        after = starts.get(a.last + 1)
+        if (
+            head is not None
+            and head.pos == "NOUN"
+            and a.first - 1 not in starts
+            and "gent" in a.cases
+            and a.entity is not None
+            and not (after and after.entity and after.entity.type == "PER")
+        ):
+            a = replace(a, first=a.first - 1, cases=a.cases | head.cases)
+        result.append(a)
+    return result
 
 
 def mention_cases(words: list[Word], entity: Entity) -> frozenset[str]:
@@ -136,8 +204,13 @@ def surname_cases(word: str, nominative: str) -> frozenset[str]:
     return SURNAME_ENDINGS.get(ending, frozenset())
 
 
-def group_name(word: Word) -> str:
-    """A group actor's name, nominative in the number the text uses: «боевиков» → «боевики»."""
+def group_name(words: list[Word]) -> str:
+    """A group actor's name, nominative in the number the text uses: «иранских военных» →
+    «иранские военные»."""
+    number = "plur" if "plur" in words[-1].grammemes else "sing"
+    return " ".join(nominative(w, number) for w in words)
+
+
+def nominative(word: Word, number: str) -> str:
     parse = morph.parse(word.lower)[0]
-    number = "plur" if "plur" in word.grammemes else "sing"
     return morph.inflect(parse, {"nomn", number}) or word.lemma
