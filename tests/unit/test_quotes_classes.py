@@ -275,3 +275,14 @@ def test_quotes_draft_order_is_a_document(pipeline):
         "опубликованного на портале."
     )
     assert doc.quotes == ()
+
+
+def test_quotes_person_after_a_long_title_is_named(pipeline):
+    """«Директор центра имени Линдона Джонсона Майкл Коутс заявил»: the speaker ends
+    with the person's name, tagged by the NER or not."""
+    doc = pipeline.analyze(
+        "Директор космического центра имени Линдона Джонсона Майкл Коутс заявил: "
+        "«Такие устройства значительно расширят наши возможности»."
+    )
+    (q,) = doc.quotes
+    assert q.speaker_name.endswith("Майкл Коутс")

@@ -6,6 +6,8 @@ with the verb in number and gender («Сестра погибшего Нина �
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from svodka.lang import morph
 from svodka.resources import read_lines
 from svodka.stages.quotes.lexicon import VerbForm, fold, lemma, parse
@@ -21,6 +23,7 @@ from svodka.stages.quotes.phrases import (
     is_partitive,
     noun_phrase,
 )
+from svodka.stages.quotes.untagged import bracket_end, unnamed_person_end
 from svodka.stages.quotes.view import CLAUSE_CONJUNCTIONS, PREPOSITIONS, View
 
 #: «в частности», «в связи с»: «в» + these is no place that speaks.
@@ -296,10 +299,6 @@ def governs(view: View, k: int, case: str) -> bool:
     return k in view.owner or view.has_case(k, case, ("NOUN", "ADJF", "PRTF"))
 
 
-#: Tokens of a bracketed aside a title may carry: «(ВКО)», «(Минэнерго России)».
-MAX_ASIDE = 8
-
-
 def prefer_person(view: View, phrase: Phrase, hi: int, *, commas: bool = False) -> Phrase:
     """«первый заместитель командующего ОГВ - руководитель … полковник Олег Хотин»: a
     person named in the nominative further on, before any comma or preposition, is the
@@ -323,18 +322,8 @@ def prefer_person(view: View, phrase: Phrase, hi: int, *, commas: bool = False) 
             _, first, last = view.owner[j]
             return Phrase(phrase.first, last, first)
         j += 1
-    return phrase
-
-
-def bracket_end(view: View, k: int, hi: int) -> int:
-    """The token after the «)» closing a short aside opened at ``k`` («(ВКО)»); ``hi``
-    when there is none."""
-    for j in range(k + 1, min(hi, k + MAX_ASIDE)):
-        if view.word(j) == ")":
-            return j + 1
-        if view.word(j) == "(":
-            break
-    return hi
+    end = unnamed_person_end(view, phrase.last, hi)
+    return replace(phrase, last=end) if end != phrase.last else phrase
 
 
 def subject_of(view: View, k: int, lo: int | None = None) -> Phrase | str:
