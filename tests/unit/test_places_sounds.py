@@ -193,3 +193,23 @@ def test_a_country_never_gives_way_to_a_town_by_sound(stage, name, country):
     text = f"Москва, Россия и Тверь. Посол {name} прибыл в Москву. Тверь."
     doc = places_stage.apply(article(text, "Москва", "Россия", "Тверь", name), stage)
     assert (doc.entities[3].place.kind, doc.entities[3].place.country) == ("country", country)
+
+
+def test_a_quoted_venue_lies_in_the_city_its_phrase_names_never_by_sound(stage):
+    text = "Москва. Концерт в отеле «Шератон» в Магнитогорске. Москва."
+    doc = places_stage.apply(article(text, "Москва", "Шератон", "Магнитогорске"), stage)
+    hotel = doc.entities[1].place
+    assert hotel.method == "context" and km(hotel.lat, hotel.lon, 53.41, 58.98) < 10
+
+
+def test_a_respelled_name_keeps_the_texts_spelling_in_the_nominative(stage):
+    text = "Туристы отдыхали в Шарм-эш-Шейхе."
+    start = text.index("Шарм")
+    mention = Mention(start, start + len("Шарм-эш-Шейхе"), "Шарм-эш-Шейхе")
+    doc = Document(id="d", text=text, entities=(Entity("e0", "LOC", "Шарм-эш-Шейхе", (mention,)),))
+    entity = places_stage.apply(doc, stage).entities[0]
+    assert (entity.name, entity.place.country, entity.place.method) == (
+        "Шарм-эш-Шейх",
+        "EG",
+        "alias",
+    )

@@ -146,6 +146,8 @@ def place_known(
     for entity in locs:
         candidates, others = found[entity.id], context.without(first[entity.id])
         if is_foreign(candidates, others) and not is_off_map(entity, res):
+            if is_venue(doc, entity, res):
+                continue  # placed by the article, never by sound («отель «Шератон»»)
             sounds = trusted(sounding(entity, res.gazetteer, res.prefixes), others)
             candidates = better(candidates, sounds, others)
         chosen = decide(candidates, others) if candidates.places else None
@@ -258,6 +260,11 @@ def from_head(entity: Entity, head: Head, res: Resources) -> tuple[Entry, float,
         return None
     local = replace(city, name=entity.name, kind="other", geonameid=None, population=None)
     return local, CONFIDENCE["derived"], "derived"
+
+
+def is_venue(doc: Document, entity: Entity, res: Resources) -> bool:
+    """A street or venue, by its own words or the noun before it («отеле «Шератон»»)."""
+    return is_local(entity, res) or is_local_head(head_before(doc, entity, res.name_heads), res)
 
 
 def is_local_head(head: Head | None, res: Resources) -> bool:

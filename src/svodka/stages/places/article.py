@@ -30,7 +30,7 @@ from svodka.lang.morph import lemma
 #: Endings of a country adjective in any case, gender and number.
 ADJECTIVE_ENDINGS = "ий|ый|ой|ая|ое|ие|ые|ого|ому|ом|ую|ей|их|ых|ими|ыми|им|ым"
 WORD = re.compile(r"[А-Яа-яЁё-]+")
-CITY_AFTER = re.compile(r",?\s+(?:в|во|на)\s+")  # «улица Ленина в Самаре»: before the city
+CITY_AFTER = re.compile(r"[»\"“”]?,?\s+(?:в|во|на)\s+")  # «улица Ленина в Самаре»: before the city
 NEAR = 60  # characters between a feature in apposition and the settlement it lies at
 SENTENCE_END = re.compile(r"[.!?]\s")
 PARTS = re.compile(r"([ -])")  # the words and hyphenated parts of a name
@@ -91,8 +91,9 @@ class Head:
 def head_before(doc: Document, entity: Entity, heads: dict[str, str]) -> Head | None:
     """The first mention right after one of ``heads`` («кладбище», «озеро»), else None."""
     for mention in entity.mentions:
-        words = WORD.findall(doc.text[max(0, mention.start - 60) : mention.start])
-        if not words or doc.text[mention.start - 1 : mention.start] not in (" ", "\xa0"):
+        before = doc.text[max(0, mention.start - 60) : mention.start].rstrip('«"„“')
+        words = WORD.findall(before)
+        if not words or not before[-1:].isspace():
             continue
         noun = lemma(words[-1].lower())
         if noun in heads:

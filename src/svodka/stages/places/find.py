@@ -54,18 +54,21 @@ def find_candidates(
 ) -> Found:
     """The entity's candidates (see the module docstring)."""
     names = list(lookup_names(entity, prefixes))
+    lemmas = lemma_forms(entity)
     for name in names:
         found = gazetteer.find(name)
         if found:
-            return Found(found, "exact")
-    for name in variants(names):
-        found = gazetteer.find_latin(name) if is_latin(name) else gazetteer.find(name)
-        if found:
-            return Found(found, "alias")
+            return Found(found, "exact", name if name in lemmas else "")
+    for name in names:
+        for variant in spelling_variants(name):
+            found = find_spelling(variant, gazetteer)
+            if found:
+                return Found(found, "alias", name if name in lemmas else "")
     for name in guesses(names):
-        found = gazetteer.find(name)
-        if found:
-            return Found(found, "alias", name)
+        for variant in (name, *spelling_variants(name)):
+            found = find_spelling(variant, gazetteer)
+            if found:
+                return Found(found, "alias", name)
     for name in elliptic_regions(names, regions):
         found = gazetteer.find(name)
         if found:
@@ -94,9 +97,16 @@ def lookup_names(entity: Entity, prefixes: frozenset[str]) -> Iterator[str]:
             yield lemma(name)
 
 
-def variants(names: list[str]) -> Iterator[str]:
-    for name in names:
-        yield from spelling_variants(name)
+def lemma_forms(entity: Entity) -> frozenset[str]:
+    """The lookup names that are lemmas, not written forms: a place found by one of them
+    is named by it («шарм-эш-шейх» from «Шарм-эш-Шейхе»)."""
+    written = {fold_name(n) for n in (entity.name, *(m.text for m in entity.mentions))}
+    return frozenset(lemma(n) for n in written if " " not in n) - written
+
+
+def find_spelling(name: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """A respelled name: Latin letters by the English names, else by the Russian ones."""
+    return gazetteer.find_latin(name) if is_latin(name) else gazetteer.find(name)
 
 
 def guesses(names: list[str]) -> Iterator[str]:
