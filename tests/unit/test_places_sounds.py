@@ -1,5 +1,6 @@
 """Places found by the sound of their Latin names, and what the article's words say."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -10,7 +11,7 @@ from svodka.doc import Document, Entity, Mention
 from svodka.eval.gold import km
 from svodka.resources import read_table
 from svodka.stages.places.article import adjective_countries, restore_case, shared_country
-from svodka.stages.places.sounds import sound_key
+from svodka.stages.places.sounds import read_sounds, sound_key
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +214,19 @@ def test_a_respelled_name_keeps_the_texts_spelling_in_the_nominative(stage):
         "EG",
         "alias",
     )
+
+
+def test_the_sound_table_is_built_with_the_current_key():
+    _, rows = read_sounds()
+    full = [row.split("\t") for row in rows[::500] if row.count("\t") == 7]
+    assert len(full) > 100
+    for cells in full:
+        if cells[1].isdigit():  # a settlement: its key, or its key without an Arabic article
+            bare = re.split(r"[- ]", cells[2], maxsplit=1)[-1]
+            assert cells[0] in {sound_key(cells[2]), sound_key(bare)}
+
+
+def test_a_facility_named_after_a_settlement_or_landmark_lies_there(stage):
+    doc = places_stage.apply(article("Поезд прибыл на вокзал Даньдуна.", "вокзал Даньдуна"), stage)
+    station = doc.entities[0].place
+    assert (station.country, station.method, station.kind) == ("CN", "derived", "other")

@@ -117,6 +117,7 @@ def guesses(names: list[str]) -> Iterator[str]:
 #: Oblique-case endings of place names and the nominative endings they may come from,
 #: for names the morphological dictionary does not know (longest ending first):
 #: «Усть-Илимске» → «Усть-Илимск», «Бурятии» → «Бурятия».
+AT = ("city", "other")  # kinds of place a district or facility may be named after
 MAX_GUESSED = 3  # words of a name whose nominatives are guessed
 ENDINGS = (
     ("ой", ("ая", "ый", "ой", "а")),
@@ -204,16 +205,18 @@ def lies_in(place: Entry, container: Entry) -> bool:
 
 def derive(words: list[str], gazetteer: Gazetteer, heads: dict[str, str]) -> tuple[Entry, ...]:
     """A district or facility named after a settlement: the adjective's settlements, or
-    the settlement named after the head word, as places of the phrase's kind
-    («Сухумский аэропорт» → an ``other`` at Сухуми, «порт Находка» → at Находка)."""
+    the settlement or landmark named after the head word, as places of the phrase's kind
+    («Сухумский аэропорт» → an ``other`` at Сухуми, «порт Находка» → at Находка,
+    «вокзал Даньдуна» → at Даньдун, «аэропорт Стэнстед» → at Stansted)."""
     lemmas = [lemma(w) for w in words]
     kinds = [heads[w] for w in lemmas if w in heads]
     if not kinds:
         return ()
     name = " ".join(words)
     rest = " ".join(w for w, w_lemma in zip(words, lemmas, strict=True) if w_lemma not in heads)
-    for names in (*(settlement_names(w) for w in words), [rest] if lemmas[0] in heads else []):
-        cities = [p for settlement in names for p in gazetteer.find(settlement) if p.kind == "city"]
+    after = [rest, *guess_nominatives(rest)] if lemmas[0] in heads and rest else []
+    for names in (*(settlement_names(w) for w in words), after):
+        cities = [p for place in names for p in gazetteer.find(place) if p.kind in AT]
         if cities:
             cities.sort(key=lambda p: -(p.population or 0))  # equal scores: the larger first
             return tuple(as_derived(city, name, kinds[0]) for city in cities)

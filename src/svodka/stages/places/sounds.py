@@ -69,6 +69,7 @@ DIGRAPHS = (
     ("ts", "s"),
     ("tz", "s"),
     ("ck", "k"),
+    ("qu", "kv"),
     ("ce", "sa"),
     ("ci", "sa"),
     ("cy", "sa"),
