@@ -15,6 +15,8 @@ from svodka.stages.events.words import Actor
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 #: Pronouns that make the speaker of a quote its actor.
 FIRST_PERSON = frozenset({"мы", "я", "нас", "нам", "нами", "меня", "мне", "мной"})
+#: Acts only a state does: with no agent named, the state where they happen did them.
+STATE_ACTS = frozenset({"COERCE"})
 #: How many events an article keeps when asked for its main ones.
 MAIN_EVENTS = 4
 
@@ -46,6 +48,8 @@ def resolve_pronouns(candidates: list[Candidate], doc: Document) -> None:
     sentences: «они» for all of them, «он»/«она» for its source; with no such event,
     «он»/«она» is the person named last before it."""
     for n, c in enumerate(candidates):
+        c.targets = [resolve_target(a, c, doc) if a.pronoun else a for a in c.targets]
+        c.targets = [a for a in c.targets if not a.pronoun]
         if not (c.sources and c.sources[0].pronoun):
             continue
         pronoun = c.sources[0]
@@ -61,6 +65,14 @@ def resolve_pronouns(candidates: list[Candidate], doc: Document) -> None:
         c.sources = [
             replace(a, first=pronoun.first, last=pronoun.last, pronoun=False) for a in antecedents
         ]
+
+
+def resolve_target(pronoun: Actor, c: Candidate, doc: Document) -> Actor:
+    """«расстрелян он» → the person named last before the pronoun."""
+    person = last_person(doc, c.clause.words[pronoun.first].start)
+    if person is None or pronoun.name == "они":
+        return pronoun
+    return replace(pronoun, entity=person, name=person.name, pronoun=False)
 
 
 def last_person(doc: Document, offset: int) -> Entity | None:
@@ -162,6 +174,14 @@ def to_event(number: int, c: Candidate, doc: Document) -> Event:
         # «Мы не будем вводить санкции», — заявил Трамп: the speaker is the source
         source_id, source_name = speaker.speaker, speaker.speaker_name
         actors.insert(0, speaker.speaker_name)
+    states = countries(doc)
+    if source is None and c.trigger.type in STATE_ACTS and c.place is not None:
+        # «Бут был арестован в Бангкоке»: an arrest with no agent named is the state's
+        state = states.get(country_of(c.place.entity))
+        if state is not None:
+            source_id, source_name = state.id, state.name
+            actors.insert(0, state.name)
+    actors += [states[code].name for a in c.actors if (code := city_country(a.entity)) in states]
     return Event(
         id=f"v{number}",
         type=c.trigger.type,
@@ -180,6 +200,27 @@ def to_event(number: int, c: Candidate, doc: Document) -> Event:
         stop=words[min(c.right, len(words)) - 1].stop,
         quote=quote,
     )
+
+
+def countries(doc: Document) -> dict[str, Entity]:
+    """The countries the article names, by ISO code."""
+    return {
+        e.place.country: e
+        for e in doc.entities
+        if e.place is not None and e.place.kind == "country" and e.place.country
+    }
+
+
+def country_of(entity: Entity | None) -> str | None:
+    return entity.place.country if entity is not None and entity.place is not None else None
+
+
+def city_country(entity: Entity | None) -> str | None:
+    """A city acting stands for its state too: «Вашингтон пообещал Киеву» is the USA's
+    promise, so the event names both (when the article names the country)."""
+    if entity is None or entity.place is None or entity.place.kind != "city":
+        return None
+    return entity.place.country
 
 
 def speaks(c: Candidate) -> bool:

@@ -95,7 +95,7 @@ def read_clause(
     first = bisect_left(starts, sentence.start)
     last = bisect_left(starts, sentence.stop)
     words = [read_word(t.start, t.stop, t.text) for t in doc.tokens[first:last]]
-    actors = drop_qualifiers(stand_ins(mention_actors(doc, words, sentence), words))
+    actors = drop_qualifiers(stand_ins(mention_actors(doc, words, sentence), words, holders))
     taken = {i for a in actors for i in range(a.first, a.last + 1)}
     for i, w in enumerate(words):
         if i in taken or (i + 1 in taken and w.pos == "NOUN"):
@@ -159,11 +159,12 @@ def mention_actors(doc: Document, words: list[Word], sentence: Sentence) -> list
     return actors
 
 
-def stand_ins(actors: list[Actor], words: list[Word]) -> list[Actor]:
+def stand_ins(actors: list[Actor], words: list[Word], holders: Holders) -> list[Actor]:
     """A noun followed by an entity in the genitive acts for it, in the noun's case:
     «лидеры России и Украины» are Россия and Украина, «с послом Франции» is Франция,
     «активистов движения Гринпис» Гринпис — unless a person's name follows («президент
-    России Владимир Путин» is Путин)."""
+    России Владимир Путин» is Путин); a title the article gives one person stands for
+    that person («Королева Великобритании, прибывшая с визитом» is Елизавета II)."""
     starts = {a.first: a for a in actors}
     result = []
     for a in sorted(actors, key=lambda a: a.first):
@@ -177,7 +178,10 @@ def stand_ins(actors: list[Actor], words: list[Word]) -> list[Actor]:
             and a.entity is not None
             and not (after and after.entity and after.entity.type == "PER")
         ):
+            holder = holders.get(head.lemma)
             a = replace(a, first=a.first - 1, cases=a.cases | head.cases)
+            if holder is not None:
+                a = replace(a, entity=holder, name=holder.name, cases=head.cases)
         result.append(a)
     return result
 
