@@ -158,6 +158,13 @@ SPEAKERS = [
         id="interview_is_no_place_that_speaks",
     ),
     pytest.param(
+        "Леннокс Льюис ждет боя с Майком Тайсоном, заявил тренер Льюиса Эммануэль Стюард. "
+        "«Встреча намечена на 6 апреля», - заявил Стюард в интервью ВВС.",
+        "Встреча намечена на 6 апреля",
+        "Эммануэль Стюард",
+        id="person_right_after_the_verb_whatever_the_gender_guess",
+    ),
+    pytest.param(
         "При этом, как сообщили в «М.Видео», спрос постепенно растет.",
         "спрос постепенно растет",
         "М.Видео",
@@ -286,3 +293,13 @@ def test_quotes_person_after_a_long_title_is_named(pipeline):
     )
     (q,) = doc.quotes
     assert q.speaker_name.endswith("Майкл Коутс")
+
+
+def test_quotes_profession_needs_the_text_to_give_it(pipeline):
+    """«— пишет философ»: a person the roles stage calls a philosopher is not the
+    speaker unless the text gives them the title before a mention."""
+    doc = pipeline.analyze(
+        "«Сочувствовать диктатору - желать смерти», - пишет философ на своей странице."
+    )
+    (q,) = doc.quotes
+    assert q.speaker_name == "философ"

@@ -154,6 +154,9 @@ def role_holder(
     # «адвокат Сайпса» is not Сайпс, whatever role he was given
     said_by = verb_gender(view, at)  # «сказала глава …»: not a man holding the title
     holders = [e for e in order if holds(e, group) and e not in inside and fits_gender(e, said_by)]
+    if head_lemma not in lex.positions and head_lemma not in lex.synonyms:
+        # a profession («префект», «философ») only where the text gives it to the person
+        holders = [e for e in holders if titled_in_text(view, e, group)]
     second = second_title(view, phrase)
     if second:
         # «Заместитель министра заверил» is no «заместитель начальника ГУВД»

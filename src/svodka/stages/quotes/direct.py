@@ -21,7 +21,7 @@ from svodka.resources import read_lines
 from svodka.stages.quotes.clauses import comma_after
 from svodka.stages.quotes.lexicon import lemma
 from svodka.stages.quotes.marks import Marked
-from svodka.stages.quotes.phrases import Claim, Phrase, noun_phrase
+from svodka.stages.quotes.phrases import Claim, Phrase, is_nominative, noun_phrase
 from svodka.stages.quotes.subjects import (
     locative,
     prefer_person,
@@ -166,8 +166,22 @@ def speaker_after(view: View, verb: int) -> Phrase | None:
     form = view.finite_verb(verb)
     phrase = subject_right(view, verb, stop, form)
     if phrase is None:
+        phrase = person_next(view, verb, stop)
+    if phrase is None:
         return locative(view, verb + 1, comma_after(view, verb, stop))
     return prefer_person(view, phrase, stop)
+
+
+def person_next(view: View, verb: int, stop: int) -> Phrase | None:
+    """«— заявил Стюард в интервью»: a person named right after the verb (past an
+    adverb or a time word) speaks, whatever gender their first name suggested."""
+    for j in range(verb + 1, min(stop, verb + 3)):
+        owner = view.owner.get(j)
+        if owner is not None and owner[0].type == "PER" and owner[1] == j:
+            return Phrase(j, owner[2], j) if is_nominative(view, j) else None
+        if view.is_punct(j) or j in view.owner:
+            return None
+    return None
 
 
 def interrupted_parts(view: View, first: int, last: int) -> list[tuple[int, int, int | None]]:
