@@ -295,11 +295,11 @@ def test_quotes_person_after_a_long_title_is_named(pipeline):
     assert q.speaker_name.endswith("Майкл Коутс")
 
 
-def test_quotes_profession_needs_the_text_to_give_it(pipeline):
-    """«— пишет философ»: a person the roles stage calls a philosopher is not the
-    speaker unless the text gives them the title before a mention."""
+def test_quotes_profession_given_by_the_text_finds_its_holder(pipeline):
+    """«Философ Иван Петров выступил … — пишет философ»: the text gives him the title."""
     doc = pipeline.analyze(
-        "«Сочувствовать диктатору - желать смерти», - пишет философ на своей странице."
+        "Философ Иван Петров выступил на конференции. «Сочувствовать диктатору - желать "
+        "смерти», - пишет философ на своей странице."
     )
-    (q,) = doc.quotes
-    assert q.speaker_name == "философ"
+    q = quote_with(doc, "Сочувствовать диктатору - желать смерти")
+    assert q is not None and q.speaker_name == "Иван Петров"
