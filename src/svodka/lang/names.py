@@ -89,7 +89,7 @@ def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
     if type == "PER" and any(w.group(0)[:1].isupper() for w in words):
         forms = person_forms([w.group(0) for w in words], gender, hint)
     else:
-        forms = normalize_head_group(text, words)
+        forms = normalize_head_group(text, words, type)
     out, last = [], 0
     for match, form in zip(words, forms, strict=True):
         out.append(text[last : match.start()] + form)
@@ -141,7 +141,7 @@ def strip_abbr_endings(text: str) -> str:
     )
 
 
-def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
+def normalize_head_group(text: str, words: list[re.Match], type: str = "ORG") -> list[str]:
     """Inflect leading adjectives and the first noun of an ORG/LOC to the nominative."""
     forms = [w.group(0) for w in words]
     lone = len(forms) == 1 and forms[0].islower() and text == forms[0]
@@ -154,6 +154,8 @@ def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
     if len(group) == 1 and parses[0] and parses[0][0].tag.POS in ("ADJF", "PRTF"):
         forms[group[0]] = normalize_adjective(parses[0][0], forms[group[0]])
         return forms
+    if type == "LOC" and len(group) == 1 and looks_nominative(forms[group[0]], parses[0]):
+        return forms
     reading = best_group_reading(parses)
     if reading is None or reading[0] == "nomn":
         return forms
@@ -164,6 +166,16 @@ def normalize_head_group(text: str, words: list[re.Match]) -> list[str]:
         if form:
             forms[i] = morph.restore_case(form, forms[i])
     return forms
+
+
+def looks_nominative(word: str, parses: tuple) -> bool:
+    """«Невада», «Индиана»: a place the dictionary does not know, on -а/-я, is a
+    feminine nominative more often than the genitive pymorphy guesses (of «Невад»)."""
+    if not word[:1].isupper() or not word.endswith(("а", "я")) or not parses:
+        return False
+    return not morph.known(parses[0].word) and all(
+        morph.case_of(p.tag) != "nomn" or p.tag.number == "plur" for p in parses
+    )
 
 
 def dictionary_adjective(word: str) -> str | None:

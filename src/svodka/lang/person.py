@@ -18,6 +18,7 @@ from svodka.lang import morph
 from svodka.resources import read_lines, read_table
 
 CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+HARD_CONSONANTS = CONSONANTS - {"й"}
 #: How every patronymic ends: «-ович», «Кузьмич», «-евна», «-ична», «-инична».
 PATRONYMIC_END = re.compile(r"(?:ич|на)$")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -41,6 +42,9 @@ AS_WRITTEN_SCORE = 0.3
 OBLIQUE_ENDINGS = ("е", "у", "ю", "ой", "ей", "ом", "ем", "ы", "и")
 # How much a woman's nominative weighs against the man's genitive it shares a form with.
 HOMONYM_WEIGHT = 0.5
+# pymorphy's score of a man's genitive above which a listed woman's name that shares its
+# form reads as the man's («Петра» is Пётр's at 0.86); uniform scores (0.5) say nothing.
+MOSTLY_HIS = 0.6
 # A lone name is one person far more often than a family («Ивановы»).
 SING_PRIOR = 0.05
 
@@ -76,6 +80,10 @@ def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]
     ]
     if len(words) > 1:
         options = [one_person(opts) for opts in options]
+        # The last word is the surname even where pymorphy has it as a first name only
+        # («Серене Уильямс»): a woman's surname on a consonant is the same in every case.
+        last = words[-1].split("-")[-1].lower()
+        options[-1] = options[-1] + tuple(indeclinable_feminine(last, list(options[-1])))
     reading = best_reading(options, gender, hint)
     if reading is None:
         return words
@@ -123,9 +131,10 @@ def word_options(word: str) -> tuple[Option, ...]:
             options = [o for p in named if (o := parse_option(p))]
     # «Мартины Хингис»: a foreign feminine first name pymorphy reads as Мартин's forms.
     # A listed first name is one woman, never a family («Мартины» is not Мартины, plural).
-    if female := female_first_options(lower):
-        options = [*female, *(o for o in options if o.number == "sing")]
-    if any("Name" in p.tag.grammemes for p in named):
+    female = female_first_options(lower)
+    if female:
+        options = prefer_listed_woman(female, options)
+    elif any("Name" in p.tag.grammemes for p in named):
         options = demote_homonyms(options)
     first_name_only = named and not any("Surn" in p.tag.grammemes for p in named)
     weak = options and max(o.score for o in options) < AS_WRITTEN_SCORE / 3
@@ -134,7 +143,40 @@ def word_options(word: str) -> tuple[Option, ...]:
         options.append(as_written(lower))
     if len({o.case for o in options}) > 1 and all(o.nominative == lower for o in options):
         return ()  # «Джо», «Ромни», «Буш»: the same in every case, so no case evidence
+    if not options and len(lower) > 3 and lower[-1:] in HARD_CONSONANTS | {"ь"}:
+        # «Мигель», «Калинич»: a name on a consonant nothing declines is a man's
+        # nominative (his other cases end otherwise) or a woman's in any case.
+        options = [Option("nomn", "sing", "masc", lower, AS_WRITTEN_SCORE)]
+    if not first_name_only:
+        options += indeclinable_feminine(lower, options)
     return tuple(options)
+
+
+def prefer_listed_woman(female: tuple[Option, ...], options: list[Option]) -> list[Option]:
+    """«Мартины Хингис», «Асия Биби», «Серене Уильямс»: a listed foreign woman's name.
+
+    A listed name is one woman, never a family (plural readings go). Where pymorphy's
+    corpus scores say the form is mostly a man's genitive («Петра» 0.86, «Мартина» 0.91)
+    her readings weigh half; where they say nothing (uniform scores: «Асия» as Асий's
+    0.5/0.5) or her forms are guesses («Серене» as indeclinable), his weigh half.
+    """
+    singular = [o for o in options if o.number == "sing"]
+    his = max((o.score for o in singular if o.case == "gent" and o.gender == "masc"), default=0)
+    if his >= MOSTLY_HIS:
+        return [*(replace(o, score=o.score * HOMONYM_WEIGHT) for o in female), *singular]
+    return [*female, *(replace(o, score=o.score * HOMONYM_WEIGHT) for o in singular)]
+
+
+def indeclinable_feminine(word: str, options: list[Option]) -> list[Option]:
+    """«Серене Уильямс», «Анны Смит»: a surname on a hard consonant is a man's, declined,
+    or a woman's, the same in every case; the woman's readings weigh as the man's
+    nominative."""
+    if word[-1:] not in HARD_CONSONANTS or any(o.gender == "femn" for o in options):
+        return []
+    score = max((o.score for o in options if o.case == "nomn" and o.gender == "masc"), default=0)
+    if not score:
+        return []
+    return [Option(case, "sing", "femn", word, score) for case in morph.CASES]
 
 
 def demote_homonyms(options: list[Option]) -> list[Option]:
