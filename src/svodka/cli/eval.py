@@ -297,6 +297,9 @@ def eval_gate(
     places: Annotated[Path, typer.Option(help="The place mentions.")] = Path(
         "tests/data/places/dev.jsonl"
     ),
+    events: Annotated[Path, typer.Option(help="Annotated event sentences and articles.")] = Path(
+        "tests/data/events"
+    ),
     floors: Annotated[Path, typer.Option(help="Pinned floors.")] = Path("tests/floors.json"),
     raise_floors: Annotated[
         bool, typer.Option("--raise-floors", help="Lift each floor to the measured figure.")
@@ -313,7 +316,7 @@ def eval_gate(
         err.print(f"quality gate: {data} not found; it needs the shared data folder", style="red")
         raise typer.Exit(2)
     times: dict[str, float] = {}
-    figures = gate.measure(data, gold, places, times=times)
+    figures = gate.measure(data, gold, places, events, times=times)
     pinned = gate.read_floors(floors)
     if raise_floors:
         pinned, lowered = gate.raised_floors(figures, pinned, allow_regression=allow_regression)
