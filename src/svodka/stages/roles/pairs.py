@@ -251,9 +251,11 @@ def pairs_of(titles: list[Found], people: list[tuple[Entity, int, int]]) -> Iter
 
 
 def covers(held: str, title: str) -> bool:
-    """Whether a role already found names this title: «генеральный директор», «директор»;
-    «пресс-секретарь главы правительства» names «глава» as its qualifier."""
-    if held in title or title in held:
+    """Whether a role already found names this title: «генеральный директор» names
+    «директор» (not the other way round: «первый вице-премьер» says more than
+    «вице-премьер»); «пресс-секретарь главы правительства» names «глава» as its
+    qualifier."""
+    if title in held:
         return True
     held_lemmas = " ".join(morph.lemma(w) for w in held.split()[1:])
     return f" {' '.join(morph.lemma(w) for w in title.split())} " in f" {held_lemmas} "
