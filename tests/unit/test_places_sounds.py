@@ -11,6 +11,7 @@ from svodka.doc import Document, Entity, Mention
 from svodka.eval.gold import km
 from svodka.resources import read_table
 from svodka.stages.places.article import adjective_countries, restore_case, shared_country
+from svodka.stages.places.find import guess_nominatives
 from svodka.stages.places.sounds import read_sounds, sound_key
 
 
@@ -230,3 +231,16 @@ def test_a_facility_named_after_a_settlement_or_landmark_lies_there(stage):
     doc = places_stage.apply(article("Поезд прибыл на вокзал Даньдуна.", "вокзал Даньдуна"), stage)
     station = doc.entities[0].place
     assert (station.country, station.method, station.kind) == ("CN", "derived", "other")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [("Японский архипелаг", "JP", "region"), ("Саудовские", "SA", "country")],
+)
+def test_a_country_adjective_names_the_country_or_an_area_in_it(stage, name, country, kind):
+    place = places_stage.apply(article(f"Новости: {name}.", name), stage).entities[0].place
+    assert (place.country, place.kind) == (country, kind)
+
+
+def test_a_hyphenated_name_inflects_its_first_part():
+    assert "славянск-на-кубани" in set(guess_nominatives("славянске-на-кубани"))

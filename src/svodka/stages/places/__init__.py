@@ -42,6 +42,7 @@ from svodka.stages.places.article import (
     Head,
     adjective_city,
     adjective_countries,
+    adjective_country,
     city_after,
     city_near,
     head_before,
@@ -87,6 +88,7 @@ class Resources:
     shared: dict[str, tuple[tuple[str, ...], bool]]  # feature → its countries, a default
     name_heads: dict[str, str]  # noun before a name → «local», «feature», «settlement»
     directions: frozenset[str]  # words naming a part of a place («южный», «север»)
+    areas: frozenset[str]  # nouns of an area a country's adjective names («архипелаг»)
 
 
 def load(config: Config) -> Resources:
@@ -114,6 +116,9 @@ def load(config: Config) -> Resources:
         shared,
         dict(read_table("places/name_heads.tsv")),
         frozenset(read_lines("places/direction_words.txt")),
+        frozenset(read_lines("places/area_nouns.txt"))
+        | {w for w, _ in read_table("places/heads.tsv")}
+        | {w for w, _ in read_table("places/name_heads.tsv")},
     )
 
 
@@ -145,6 +150,8 @@ def place_known(
     places, names = {}, {}
     for entity in locs:
         candidates, others = found[entity.id], context.without(first[entity.id])
+        if not candidates.places:
+            candidates = country_part(entity, res)
         if is_foreign(candidates, others) and not is_off_map(entity, res):
             if is_venue(doc, entity, res):
                 continue  # placed by the article, never by sound («отель «Шератон»»)
@@ -205,6 +212,22 @@ def is_local(entity: Entity, res: Resources) -> bool:
     district noun («район», «округ») anywhere in the name."""
     lemmas = {lemma(w) for w in fold_name(entity.name).split()}
     return bool(lemmas & res.streets) or any(res.heads.get(w) == "region" for w in lemmas)
+
+
+def country_part(entity: Entity, res: Resources) -> Found:
+    """A country named by its adjective alone («Саудовские»), or an area by the country's
+    adjective and an area noun («Японский архипелаг»): in that country."""
+    words = entity.name.split()
+    code = adjective_country(words[0], res.adjectives) if words else None
+    if code is None or code not in res.gazetteer.by_code:
+        return Found((), "unresolved")
+    country = res.gazetteer.by_code[code]
+    if len(words) == 1:
+        return Found((country,), "alias")
+    if len(words) == 2 and lemma(words[1].lower()) in res.areas:
+        part = replace(country, name=entity.name, kind="region", geonameid=None, code=None)
+        return Found((part,), "containment")
+    return Found((), "unresolved")
 
 
 def is_foreign(found: Found, context: Context) -> bool:

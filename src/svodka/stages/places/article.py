@@ -69,6 +69,12 @@ def adjective_countries(text: str, adjectives: Adjectives) -> Counter:
     return Counter(adjectives.countries[stem.lower()] for stem in found)
 
 
+def adjective_country(word: str, adjectives: Adjectives) -> str | None:
+    """The country whose adjective the word is («Саудовские» → SA), else None."""
+    match = adjectives.pattern.fullmatch(word) if adjectives.pattern else None
+    return adjectives.countries[match.group(1).lower()] if match else None
+
+
 def shared_country(countries: tuple[str, ...], default: bool, context: Counter) -> str | None:
     """The feature's country the article points to most, else its main one when it has
     a default, else None."""

@@ -147,7 +147,15 @@ def guess_nominatives(name: str) -> Iterator[str]:
 
 def word_nominatives(word: str) -> list[str]:
     """The word's possible nominatives, the word itself last (it may be one already:
-    «Антигуа» in «Антигуа и Барбуды»)."""
+    «Антигуа» in «Антигуа и Барбуды»); a hyphenated name may inflect its first part only
+    («Славянске-на-Кубани» → «Славянск-на-Кубани»)."""
+    first, hyphen, rest = word.partition("-")
+    heads = [f"{f}-{rest}" for f in ending_nominatives(first)[:-1]] if hyphen else []
+    return list(dict.fromkeys([*ending_nominatives(word)[:-1], *heads, word]))
+
+
+def ending_nominatives(word: str) -> list[str]:
+    """Nominatives by the word's case ending, the word itself last."""
     for ending, replacements in ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return [*dict.fromkeys(word[: -len(ending)] + r for r in replacements), word]

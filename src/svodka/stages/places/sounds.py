@@ -87,6 +87,7 @@ LATIN = str.maketrans(
         "z": "s",
     }
 )
+SILENT_H = re.compile(r"(?<=[aeiouy])h$")  # «An Nāşirīyah»: a final h after a vowel
 REPEATS = re.compile(r"(.)\1+")
 NOT_LETTERS = re.compile(r"[^a-z]+")
 MIN_CONSONANTS = 3
@@ -101,6 +102,7 @@ def sound_key(name: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         text = NOT_LETTERS.sub("", text)
+        text = SILENT_H.sub("", text)
         for group, sound in DIGRAPHS:
             text = text.replace(group, sound)
         text = text.translate(LATIN)
