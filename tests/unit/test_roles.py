@@ -384,3 +384,16 @@ def test_roles_objects_topics_and_kind_words(pipeline, text, person, expected):
     assert expected in [(t, of) for t, of, _ in roles(pipeline, text)[person]]
     if person == "Иванов":
         assert roles(pipeline, text)["Путин"] == []
+
+
+def test_roles_national_office_takes_the_persons_other_place(pipeline):
+    """Class: a national office named with no place is of the place the same person's
+    other national office is of; a minister in a Russian article is Russia's."""
+    text = (
+        "Заместитель председателя правительства Чечни Хамзат Идрисов задержан. Масхадов "
+        "освободил Идрисова от должности вице-премьера."
+    )
+    found = roles(pipeline, text)["Хамзат Идрисов"]
+    assert ("вице-премьер", "Чечня", False) in found
+    russian = "В Москве бывший министр печати Михаил Лесин встретился с Путиным. Россия ждет."
+    assert ("министр печати", "Россия", True) in roles(pipeline, russian)["Михаил Лесин"]

@@ -20,6 +20,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from importlib.resources import files
 
 from svodka.config import Config
@@ -88,8 +89,43 @@ def apply(doc: Document, res: Resources) -> Document:
     if res.model is not None and found:
         for entity_id, more in learned_roles(view, res, res.model, found).items():
             found[entity_id] = (*found[entity_id], *more)
+    found = {key: placed(doc, roles, res) for key, roles in found.items()}
     entities = [replace(e, roles=found[e.id]) if found.get(e.id) else e for e in doc.entities]
     return replace(doc, entities=tuple(entities))
+
+
+def placed(doc: Document, roles: tuple[Role, ...], res: Resources) -> tuple[Role, ...]:
+    """A national office of no place takes the one place the person's other national
+    offices are of: «вице-премьер» beside «заместитель председателя правительства» of
+    Чеченская Республика is of it too."""
+    places = {
+        (r.of, r.of_name)
+        for r in roles
+        if r.of and is_national(r.title, res) and (e := doc.entity(r.of)) and e.type == "LOC"
+    }
+    if len(places) != 1:
+        return roles
+    of, of_name = places.pop()
+    return tuple(
+        replace(r, of=of, of_name=of_name)
+        if r.of is None and r.of_name is None and is_national(r.title, res)
+        else r
+        for r in roles
+    )
+
+
+def is_national(title: str, res: Resources) -> bool:
+    """Whether a title is or qualifies a national office: «вице-премьер», «заместитель
+    председателя правительства», «заместитель премьер-министра»."""
+    words = " ".join(morph.lemma(w) for w in title.split())
+    return any(f" {office} " in f" {words} " for office in national_lemmas(res.national))
+
+
+@lru_cache(maxsize=4)
+def national_lemmas(national: frozenset[str]) -> frozenset[str]:
+    """The national offices as lemmas: «председатель правительства» → «председатель
+    правительство»."""
+    return frozenset(" ".join(morph.lemma(w) for w in office.split()) for office in national)
 
 
 def pair_features(doc: Document, res: Resources) -> Iterator[tuple[View, Pair, list[str]]]:

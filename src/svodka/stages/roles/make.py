@@ -49,7 +49,10 @@ def make_role(
     if kind and len(plain) == len(words) and not unit and (of.type == "LOC" if of else field):
         # «министр торговли США», «министр финансов»: the field belongs to the title
         title = " ".join([found.title, *(kind if of else plain)])
-        return place_role(view, title, of, past, country or adjective_country(view, found, res))
+        country = country or adjective_country(view, found, res)
+        if country is None and of is None and found.title in res.national:
+            country = view.country  # «министр печати» in a Russian article → Россия
+        return place_role(view, title, of, past, country)
     if kind and of is not None:
         # «глава бюджетного комитета Госдумы»: a unit of the organisation, named in full,
         # a topic after it: «комитета Госдумы [по экономической политике]»
