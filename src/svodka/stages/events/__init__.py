@@ -23,10 +23,11 @@ default; 0 keeps every one).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from svodka.config import Config
-from svodka.doc import Document
+from svodka.doc import Document, Sentence
 from svodka.lang import morph
 from svodka.stages.events.find import find_events, orient
 from svodka.stages.events.lexicon import Lexicon, load_lexicon
@@ -60,10 +61,10 @@ def apply(doc: Document, resources: Resources) -> Document:
     candidates = []
     marked = trigger_offsets(doc, lexicon)
     holders = title_holders(doc)
-    for sentence in doc.sentences:
+    for sentence in (line for s in doc.sentences for line in lines(doc.text, s)):
         if not any(sentence.start <= at < sentence.stop for at in marked):
             continue
-        clause = read_clause(doc, sentence, lexicon.groups, holders)
+        clause = read_clause(doc, sentence, lexicon, holders)
         for c in find_events(clause, lexicon):
             locate(c, doc.dates)
             candidates.append(c)
@@ -74,11 +75,26 @@ def apply(doc: Document, resources: Resources) -> Document:
     return replace(doc, events=tuple(to_event(n, c, doc) for n, c in enumerate(chosen, 1)))
 
 
+def lines(text: str, sentence: Sentence) -> Iterator[Sentence]:
+    """A sentence cut at its line breaks: a headline without a full stop is not one
+    sentence with the lead under it."""
+    start = sentence.start
+    while (end := text.find("\n", start, sentence.stop)) != -1:
+        if text[start:end].strip():
+            yield Sentence(start, end)
+        start = end + 1
+    if text[start : sentence.stop].strip():
+        yield Sentence(start, sentence.stop)
+
+
 def trigger_offsets(doc: Document, lexicon: Lexicon) -> list[int]:
     """A cheap first look: where words whose lemma is a trigger start. Only their
     sentences are read in full."""
-    return [
-        t.start
-        for t in doc.tokens
-        if t.text[:1].isalpha() and morph.lemma(t.text).replace("ё", "е") in lexicon.triggers
-    ]
+    return [t.start for t in doc.tokens if t.text[:1].isalpha() and is_trigger(t.text, lexicon)]
+
+
+def is_trigger(word: str, lexicon: Lexicon) -> bool:
+    """Any reading of the word is a trigger's lemma."""
+    return any(
+        p.normal_form.replace("ё", "е") in lexicon.triggers for p in morph.parse(word.lower())
+    )

@@ -16,8 +16,9 @@ GENITIVE = frozenset({"gent"})
 #: Types whose object is what they demand, threaten, allege, agree or refuse.
 CONTENT_TAKERS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "CONSULT"})
 CONTENT_REACH = 6
-#: The types a sport sentence may still report («дисквалифицировали»).
-SPORT_TYPES = frozenset({"SANCTION"})
+#: The types a sport sentence may still report («дисквалифицировали», «призвал
+#: переиграть матч»); meetings, concessions and attacks there are games.
+SPORT_TYPES = frozenset({"SANCTION", "REQUEST", "ACCUSE", "COERCE"})
 #: What may stand between a verb and its subject after it: «заявил вчера Путин».
 INVERSION = frozenset({"ADVB", "PRCL"})
 #: Cases of a verb's object that does what its infinitive says.

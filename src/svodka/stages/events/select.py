@@ -92,9 +92,10 @@ def named(actors: list[Actor]) -> list[Actor]:
 
 
 def join_mentions(candidates: list[Candidate]) -> list[Candidate]:
-    """An event named without its actors («проходят переговоры лидеров двух стран») and
-    the same type with actors in the next sentence («Путин и Токаев обсуждают») are one
-    event: the second takes the first's place and date."""
+    """An event named without its actors, or with groups only («проходят переговоры
+    лидеров двух стран»), and the same type with named actors in the next sentence
+    («Путин и Токаев обсуждают») are one event: the second takes the first's place and
+    date."""
     kept: list[Candidate] = []
     for c in candidates:
         prior = kept[-1] if kept else None
@@ -102,7 +103,7 @@ def join_mentions(candidates: list[Candidate]) -> list[Candidate]:
             prior is not None
             and prior.trigger.type == c.trigger.type
             and close(prior, c, 3)
-            and (not prior.actors or not c.actors or same_actors(prior, c))
+            and (not named(prior.actors) or not named(c.actors) or same_actors(prior, c))
             and not differ(prior, c)
         ):
             kept[-1] = merge(prior, c)
@@ -131,8 +132,8 @@ def keys(actors: list[Actor]) -> frozenset[str]:
 
 
 def merge(a: Candidate, b: Candidate) -> Candidate:
-    """The one with more actors, with the other's place and date where it has none."""
-    main, other = (a, b) if len(a.actors) >= len(b.actors) else (b, a)
+    """The one with more named actors, with the other's place and date where it has none."""
+    main, other = (a, b) if len(named(a.actors)) >= len(named(b.actors)) else (b, a)
     main.place = main.place or other.place
     main.date = main.date or other.date
     return main

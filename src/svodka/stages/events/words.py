@@ -4,10 +4,12 @@ mentions among them, each with the cases it may stand in."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from svodka.doc import Document, Entity, Sentence
 from svodka.lang import morph
+from svodka.stages.events.lexicon import Lexicon
 
 #: Endings a surname adds to its nominative, and the cases they show.
 SURNAME_ENDINGS = {
@@ -65,27 +67,31 @@ class Clause:
         return next((a for a in self.actors if a.first <= index <= a.last), None)
 
 
-def read_word(start: int, stop: int, text: str) -> Word:
-    """A word with its best reading: lemma, part of speech, every case any reading allows."""
+def read_word(start: int, stop: int, text: str, triggers: Container[str] = ()) -> Word:
+    """A word with its best reading: lemma, part of speech, every case any reading
+    allows; the best reading that is a trigger when there is one («экстрадирован», which
+    pymorphy3 guesses is a noun first)."""
     lower = text.lower()
     parses = morph.parse(lower)
-    best = parses[0]
+    best = next((p for p in parses if folded(p.normal_form) in triggers), parses[0])
     cases = frozenset(c for p in parses if (c := morph.case_of(p.tag)))
     return Word(
         start,
         stop,
         text,
         lower,
-        best.normal_form.replace("ё", "е"),
+        folded(best.normal_form),
         str(best.tag.POS) if best.tag.POS else None,
         cases,
         frozenset(best.tag.grammemes),
     )
 
 
-def read_clause(
-    doc: Document, sentence: Sentence, groups: frozenset[str], holders: Holders
-) -> Clause:
+def folded(lemma: str) -> str:
+    return lemma.replace("ё", "е")
+
+
+def read_clause(doc: Document, sentence: Sentence, lexicon: Lexicon, holders: Holders) -> Clause:
     """The sentence's words and actors: entity mentions (not a place or organisation
     that only qualifies the person after it: «России» in «министра России Сергея
     Лаврова»), group words («иранские военные»; not before a mention: «активиста Алексея
@@ -94,13 +100,15 @@ def read_clause(
     starts = [t.start for t in doc.tokens]
     first = bisect_left(starts, sentence.start)
     last = bisect_left(starts, sentence.stop)
-    words = [read_word(t.start, t.stop, t.text) for t in doc.tokens[first:last]]
-    actors = drop_qualifiers(stand_ins(mention_actors(doc, words, sentence), words, holders))
+    triggers = lexicon.triggers
+    words = [read_word(t.start, t.stop, t.text, triggers) for t in doc.tokens[first:last]]
+    mentions = mention_actors(doc, words, sentence)
+    actors = drop_qualifiers(stand_ins(mentions, words, holders, triggers))
     taken = {i for a in actors for i in range(a.first, a.last + 1)}
     for i, w in enumerate(words):
         if i in taken or (i + 1 in taken and w.pos == "NOUN"):
             continue
-        if w.lemma in groups and w.pos in ("NOUN", "ADJF", "PRTF"):
+        if is_group(w, lexicon.groups):
             first_word = adjectives_before(words, i)
             actors.append(
                 Actor(first_word, i, None, group_name(words[first_word : i + 1]), w.cases)
@@ -111,6 +119,14 @@ def read_clause(
             actors.append(Actor(i, i, holder, holder.name, w.cases))
     actors.sort(key=lambda a: a.first)
     return Clause(sentence, words, actors)
+
+
+def is_group(word: Word, groups: frozenset[str]) -> bool:
+    """A group the text names as an actor: a listed word («боевики», «полиция») or any
+    people in the plural («заложники», «избиратели»)."""
+    if word.pos not in ("NOUN", "ADJF", "PRTF"):
+        return False
+    return word.lemma in groups or (word.pos == "NOUN" and {"anim", "plur"} <= word.grammemes)
 
 
 def drop_qualifiers(actors: list[Actor]) -> list[Actor]:
@@ -159,7 +175,9 @@ def mention_actors(doc: Document, words: list[Word], sentence: Sentence) -> list
     return actors
 
 
-def stand_ins(actors: list[Actor], words: list[Word], holders: Holders) -> list[Actor]:
+def stand_ins(
+    actors: list[Actor], words: list[Word], holders: Holders, triggers: Container[str]
+) -> list[Actor]:
     """A noun followed by an entity in the genitive acts for it, in the noun's case:
     «лидеры России и Украины» are Россия and Украина, «с послом Франции» is Франция,
     «активистов движения Гринпис» Гринпис — unless a person's name follows («президент
@@ -173,6 +191,7 @@ def stand_ins(actors: list[Actor], words: list[Word], holders: Holders) -> list[
         if (
             head is not None
             and head.pos == "NOUN"
+            and head.lemma not in triggers
             and a.first - 1 not in starts
             and "gent" in a.cases
             and a.entity is not None
