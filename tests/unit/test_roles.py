@@ -397,3 +397,15 @@ def test_roles_national_office_takes_the_persons_other_place(pipeline):
     assert ("вице-премьер", "Чечня", False) in found
     russian = "В Москве бывший министр печати Михаил Лесин встретился с Путиным. Россия ждет."
     assert ("министр печати", "Россия", True) in roles(pipeline, russian)["Михаил Лесин"]
+
+
+def test_roles_counterpart_holds_the_others_post(pipeline):
+    """Class: «со своим бразильским коллегой X» — X holds the national post the other
+    person of the sentence holds, of the adjective's country; no adjective, no role."""
+    text = (
+        "Президент Казахстана Нурсултан Назарбаев проведет переговоры со своим бразильским "
+        "коллегой Луисом Инасиу Лулой да Силвой."
+    )
+    assert roles(pipeline, text)["Луис Инасиу Лула да Силва"] == [("президент", "Бразилия", False)]
+    plain = "Президент Казахстана Нурсултан Назарбаев встретился с коллегой Иваном Петровым."
+    assert roles(pipeline, plain)["Иван Петров"] == []

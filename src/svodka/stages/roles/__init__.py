@@ -29,6 +29,7 @@ from svodka.lang import morph
 from svodka.resources import country_names, read_lines, read_table
 from svodka.stages.roles.after import role_after
 from svodka.stages.roles.before import roles_before
+from svodka.stages.roles.counterpart import counterpart_roles
 from svodka.stages.roles.pairs import Model, Pair, learned_roles
 from svodka.stages.roles.pairs import pair_features as features_of
 from svodka.stages.roles.predicate import (
@@ -66,6 +67,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         member_markers=frozenset(read_lines("roles/member_markers.txt")),
         modifiers=frozenset(read_lines("roles/title_modifiers.txt")),
         hand=frozenset(read_lines("roles/positions.txt")),
+        counterparts=frozenset(read_lines("roles/counterparts.txt")),
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
@@ -89,6 +91,8 @@ def apply(doc: Document, res: Resources) -> Document:
     if res.model is not None and found:
         for entity_id, more in learned_roles(view, res, res.model, found).items():
             found[entity_id] = (*found[entity_id], *more)
+    for entity_id, more in counterpart_roles(view, found, res).items():
+        found[entity_id] = (*found[entity_id], *more)
     found = {key: placed(doc, roles, res) for key, roles in found.items()}
     entities = [replace(e, roles=found[e.id]) if found.get(e.id) else e for e in doc.entities]
     return replace(doc, entities=tuple(entities))

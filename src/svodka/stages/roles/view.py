@@ -39,6 +39,7 @@ class Resources:
     modifiers: frozenset[str] = frozenset()  # «[первый] вице-президент»: part of the title
     hand: frozenset[str] = frozenset()  # the titles of positions.txt, the model's «known»
     not_topics: frozenset[str] = frozenset()  # «по [итогам]»: no field of a title
+    counterparts: frozenset[str] = frozenset()  # «[коллега]»: the post another holds
 
 
 @dataclass(frozen=True, slots=True)
