@@ -32,6 +32,7 @@ from svodka.lang import morph
 from svodka.stages.events.find import find_events, orient
 from svodka.stages.events.lexicon import Lexicon, load_lexicon
 from svodka.stages.events.select import (
+    complete,
     join_mentions,
     locate,
     resolve_pronouns,
@@ -67,6 +68,7 @@ def apply(doc: Document, resources: Resources) -> Document:
         clause = read_clause(doc, sentence, lexicon, holders)
         for c in find_events(clause, lexicon):
             locate(c, doc.dates)
+            complete(c)
             candidates.append(c)
     resolve_pronouns(candidates, doc)
     for c in candidates:

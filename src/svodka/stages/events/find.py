@@ -140,7 +140,7 @@ def find_actors(c: Candidate) -> None:
     otherwise the subject is the source and the frames find the target."""
     words, i = c.clause.words, c.at
     passive = "pssv" in words[i].grammemes
-    subject = find_controller(c) or find_subject(c)
+    subject = find_controller(c) or (find_subject(c) if takes_subject(words, i) else [])
     if passive:
         c.targets = subject
         c.sources = find_agent(c)
@@ -151,6 +151,17 @@ def find_actors(c: Candidate) -> None:
             c.sources = find_target(c, (Frame("", "gent"),))  # «переговоры Путина и Токаева»
     sources = {a.entity.id if a.entity else a.name for a in c.sources}
     c.targets = [a for a in c.targets if (a.entity.id if a.entity else a.name) not in sources]
+
+
+def takes_subject(words: list[Word], i: int) -> bool:
+    """A verb takes its clause's subject; a noun only as the object of a verb right
+    before it («провели переговоры», «ввел санкции») or as the subject itself («Переговоры
+    прошли»), not deep in another phrase («задержала подозреваемых в причастности к
+    терактам»)."""
+    if words[i].pos != "NOUN":
+        return True
+    before = words[max(0, i - 3) : i]
+    return any(w.pos in ("VERB", "INFN", "PRTS") for w in before) or "nomn" in words[i].cases
 
 
 def orient(c: Candidate) -> None:

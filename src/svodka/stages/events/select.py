@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from svodka.doc import DateMention, Document, Entity, Event, Quote
-from svodka.stages.events.find import Candidate
+from svodka.stages.events.find import BREAKS, Candidate
 from svodka.stages.events.words import Actor
 
 #: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
@@ -19,6 +19,33 @@ FIRST_PERSON = frozenset({"мы", "я", "нас", "нам", "нами", "мен�
 STATE_ACTS = frozenset({"COERCE"})
 #: How many events an article keeps when asked for its main ones.
 MAIN_EVENTS = 4
+
+
+def complete(c: Candidate) -> None:
+    """An event with one side named and one other entity in its clause, which is not
+    where it happened, has that entity as its other side: «"Юганскнефтегаз" отсудил у
+    ЮКОСа 62 млрд рублей» — ЮКОС, the only other party there."""
+    if bool(c.sources) == bool(c.targets):
+        return
+    taken = {id(a) for a in c.actors}
+    others = [
+        a
+        for a in c.clause.actors
+        if a.entity is not None
+        and id(a) not in taken
+        and a is not c.place
+        and c.left <= a.first < c.right
+        and not any(
+            w.text in BREAKS for w in c.clause.words[min(a.last, c.at) : max(a.first, c.at)]
+        )
+        and a.entity.id not in {x.entity.id for x in c.actors if x.entity is not None}
+    ]
+    if len({a.entity.id for a in others}) != 1:
+        return
+    if c.sources:
+        c.targets = others[:1]
+    else:
+        c.sources = others[:1]
 
 
 def locate(c: Candidate, dates: tuple[DateMention, ...]) -> None:
