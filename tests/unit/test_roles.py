@@ -409,3 +409,25 @@ def test_roles_counterpart_holds_the_others_post(pipeline):
     assert roles(pipeline, text)["Луис Инасиу Лула да Силва"] == [("президент", "Бразилия", False)]
     plain = "Президент Казахстана Нурсултан Назарбаев встретился с коллегой Иваном Петровым."
     assert roles(pipeline, plain)["Иван Петров"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected", "absent"),
+    [
+        # a hyphenated title one of whose parts is a title, with its qualifiers
+        ("Как заявил главный рыночный стратег-аналитик CMC Markets Майкл Маккарти, нефть "
+         "подешевела.", "Майкл Маккарти", ("главный рыночный стратег-аналитик", "CMC Markets"),
+         None),
+        ("В Иране убит ученый-ядерщик Мохсен Фахризаде.", "Мохсен Фахризаде",
+         ("учёный-ядерщик", None), None),
+        # a stacked list takes a person noun no list names, but not kin
+        ("Писатель, документалист и публицист Джавад Могуи написал в Instagram.",
+         "Джавад Могуи", ("документалист", None), None),
+        ("Сын, брат и публицист Джавад Могуи написал.", "Джавад Могуи", ("публицист", None),
+         "брат"),
+    ],
+)  # fmt: skip
+def test_roles_compound_and_listed_titles(pipeline, text, person, expected, absent):
+    found = [(t, of) for t, of, _ in roles(pipeline, text)[person]]
+    assert expected in found
+    assert absent not in {t for t, _ in found}

@@ -68,6 +68,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         modifiers=frozenset(read_lines("roles/title_modifiers.txt")),
         hand=frozenset(read_lines("roles/positions.txt")),
         counterparts=frozenset(read_lines("roles/counterparts.txt")),
+        not_titles=frozenset(read_lines("roles/not_titles.txt")),
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")

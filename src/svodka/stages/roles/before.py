@@ -73,17 +73,36 @@ def roles_before(view: View, first: int, last: int, res: Resources) -> list[Role
 def stacked_by_joiners(view: View, chosen: Found, res: Resources) -> list[Found]:
     """Titles before commas or «и» stacked on the chosen one, in the same case and of the
     same organisation: «бывшего гендиректора, председателя совета директоров НТВ Имя»,
-    «писатель, документалист и публицист Имя»."""
-    found, right = [], chosen
+    «писатель, документалист и публицист Имя» — a person noun no list names
+    («документалист») when a listed title or the sentence's start is left of it."""
+    found, pending, right = [], [], chosen
     while (k := right.first - 1) >= 1 and view.word(k) in STACK_JOINERS:
+        if view.owned(k - 1, "PER", "ORG", "LOC") is not None:
+            break
         left = match_position(view, k - 1, res)
-        if left is None or view.owned(k - 1, "PER", "ORG", "LOC") is not None:
+        if left is None and (left := person_noun(view, k - 1, res)) is not None:
+            pending.append(left)
+        elif left is not None:
+            found += [*pending, left]
+            pending = []
+        if left is None or not cases(view.word(left.last - 1)) & cases(view.word(chosen.last - 1)):
             break
-        if not cases(view.word(left.last - 1)) & cases(view.word(chosen.last - 1)):
-            break
-        found.append(left)
         right = left
-    return found
+    starts = right.first == 0 or view.word(right.first - 1) in ".!?" or view.breaks(right.first - 1)
+    return found + pending if starts and pending and pending[-1] is right else found
+
+
+def person_noun(view: View, k: int, res: Resources) -> Found | None:
+    """A one-word animate noun at ``k``, as a title: «документалист»; not kin and the
+    like (``not_titles.txt``)."""
+    word = view.word(k)
+    if not word.replace("-", "").isalpha() or not word[1:].islower():
+        return None
+    parse = morph.parse(word.lower())[0]
+    if parse.tag.POS != "NOUN" or "anim" not in parse.tag or {"Name", "Surn"} & parse.tag.grammemes:
+        return None
+    title = parse.normal_form
+    return None if title in res.not_titles else Found(title, k, k + 1)
 
 
 def unit_holder(view: View, scan: Scan, found: Found, res: Resources) -> tuple[Scan, Found] | None:

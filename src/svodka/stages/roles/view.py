@@ -40,6 +40,7 @@ class Resources:
     hand: frozenset[str] = frozenset()  # the titles of positions.txt, the model's «known»
     not_topics: frozenset[str] = frozenset()  # «по [итогам]»: no field of a title
     counterparts: frozenset[str] = frozenset()  # «[коллега]»: the post another holds
+    not_titles: frozenset[str] = frozenset()  # «сын», «житель»: person nouns, no titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ class View:
 def match_position(view: View, k: int, res: Resources) -> Found | None:
     """The longest position phrase ending at token ``k``."""
     if res.tails and view.lemma(k) not in res.tails:
-        return None
+        return compound(view, k, res)
     for size in range(min(res.longest, k + 1), 0, -1):
         key = tuple(view.lemma(j) for j in range(k - size + 1, k + 1))
         if key in res.positions and not is_verb(view.word(k)):
@@ -107,20 +108,48 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
     return None
 
 
+def compound(view: View, k: int, res: Resources) -> Found | None:
+    """A hyphenated title no list names, one of whose parts is a title: «ученого-ядерщика»,
+    «стратег-аналитик», «инженером-конструктором» (an animate noun)."""
+    lemma = view.lemma(k)
+    if "-" not in lemma or k in view.owner or not view.word(k).islower():
+        return None
+    if not any((part,) in res.positions for part in lemma.split("-")):
+        return None
+    parse = morph.parse(view.word(k))[0]
+    if parse.tag.POS != "NOUN" or "anim" not in parse.tag:
+        return None
+    return modified(view, Found(lemma, k, k + 1), res)
+
+
 def modified(view: View, found: Found, res: Resources) -> Found:
-    """A title with the qualifying adjective before it, in the title's gender:
-    «[первого] вице-президента» → «первый вице-президент», «[главной] героини»."""
+    """A title with the qualifying adjectives before it, in the title's gender:
+    «[первого] вице-президента» → «первый вице-президент», «[главный рыночный]
+    стратег-аналитик» (a qualifier, then at most one other adjective)."""
     k = found.first - 1
+    if k > 0 and view.lemma(k) not in res.modifiers and is_adjective(view, k):
+        k -= 1  # «главный [рыночный] стратег»
     if k < 0 or k in view.owner or view.lemma(k) not in res.modifiers:
         return found
     opens = k == 0 or view.word(k - 1) in ".!?" or view.breaks(k - 1)
     if not view.word(k).islower() and not opens:
         return found  # a capital inside a sentence: part of a name («Первый канал»)
-    head = morph.parse(found.title.split()[0])[0]
-    word = view.lemma(k)
-    if (gender := morph.gender_of(head.tag)) in ("femn", "neut"):
-        word = morph.inflect(morph.parse(word)[0], {"nomn", "sing", gender}) or word
-    return Found(f"{word} {found.title}", k, found.last)
+    gender = morph.gender_of(morph.parse(found.title.split()[0])[0].tag)
+    words = [nominative(view.lemma(j), gender) for j in range(k, found.first)]
+    return Found(" ".join([*words, found.title]), k, found.last)
+
+
+def is_adjective(view: View, k: int) -> bool:
+    """A lowercase adjective at ``k`` no entity covers."""
+    word = view.word(k)
+    return k not in view.owner and word.islower() and morph.parse(word)[0].tag.POS == "ADJF"
+
+
+def nominative(lemma: str, gender: str | None) -> str:
+    """An adjective's lemma in the gender of its title: «главный» → «главная»."""
+    if gender not in ("femn", "neut"):
+        return lemma
+    return morph.inflect(morph.parse(lemma)[0], {"nomn", "sing", gender}) or lemma
 
 
 def is_membership(view: View, found: Found, res: Resources) -> bool:
