@@ -18,9 +18,7 @@ from __future__ import annotations
 from svodka.doc import Entity
 from svodka.stages.quotes.descriptions import (
     describe,
-    head_features,
     is_bare_report,
-    nominative_text,
     org_speaker,
     person_lemma,
     role_holder,
@@ -38,6 +36,7 @@ from svodka.stages.quotes.lexicon import lemma
 from svodka.stages.quotes.phrases import Phrase, author_after, is_nominative, noun_phrase
 from svodka.stages.quotes.subjects import finite_form, subject_left
 from svodka.stages.quotes.view import View
+from svodka.stages.quotes.wording import head_features, nominative_text
 
 
 def resolve(view: View, who: Phrase | str | None, at: int, talk: Discourse) -> Speaker:
