@@ -1,5 +1,6 @@
 """`svodka eval crashes`: every failed analysis is counted with its reason, none stops the run."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from typer.testing import CliRunner
@@ -30,3 +31,15 @@ def test_an_unknown_dataset_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["eval", "crashes", "--data", str(tmp_path), "--dataset", "x"])
     assert result.exit_code == 2
     assert "unknown" in result.output
+
+
+def test_an_event_actor_missing_from_the_text_is_a_failure():
+    from svodka.doc import Document, Event
+    from svodka.eval.crashes import stray_actor
+
+    event = Event(id="v1", type="CONSULT", trigger="встретились", start=0, stop=10)
+    doc = Document(id="d", text="Боевики встретились.", events=(event,))
+    assert stray_actor(doc) is None
+    assert stray_actor(replace(doc, events=(replace(event, actors=("боевики",)),))) is None
+    assert "марсиане" in stray_actor(replace(doc, events=(replace(event, actors=("марсиане",)),)))
+    assert "e9" in stray_actor(replace(doc, events=(replace(event, source="e9"),)))
