@@ -431,3 +431,16 @@ def test_roles_compound_and_listed_titles(pipeline, text, person, expected, abse
     found = [(t, of) for t, of, _ in roles(pipeline, text)[person]]
     assert expected in found
     assert absent not in {t for t, _ in found}
+
+
+def test_roles_region_word_takes_the_lead_region(pipeline):
+    """Class: «глава региона» in an article naming several regions is of the one its
+    first sentence (with the headline) names; with two named there, none."""
+    text = (
+        "В Москве одобрили перевод часов на Сахалине\n\nЗаконопроект о Сахалинской области "
+        "одобрен. Его поддержали Забайкальский край и Камчатский край. Забайкальский край "
+        "ждет.\n\n«Летом нехватка света», - поясняет глава региона Олег Кожемяко."
+    )
+    assert ("глава", "Сахалинская область", False) in roles(pipeline, text)["Олег Кожемяко"]
+    both = text.replace("о Сахалинской области", "о Сахалинской области и Камчатском крае")
+    assert all(of is None for _, of, _ in roles(pipeline, both)["Олег Кожемяко"])

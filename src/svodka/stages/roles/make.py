@@ -90,8 +90,19 @@ def named_region(view: View, word: str, res: Resources) -> Entity | None:
     ]
     ranked = sorted(regions, key=lambda e: -len(e.mentions))
     if not ranked or (len(ranked) > 1 and (generic or ranked_close(ranked))):
-        return None  # several regions named about as often: which one is unsure
+        return lead_region(view, regions)  # several regions named about as often
     return ranked[0]
+
+
+def lead_region(view: View, regions: list[Entity]) -> Entity | None:
+    """The region the article is about when it names several: the one its first
+    sentence (with the headline, when no full stop ends it) names, when no other is
+    named there too."""
+    if not view.doc.sentences or not regions:
+        return None
+    stop = view.doc.sentences[0].stop
+    early = [e for e in regions if min(m.start for m in e.mentions) < stop]
+    return early[0] if len(early) == 1 else None
 
 
 def named_body(view: View, word: str, res: Resources) -> Entity | None:
