@@ -171,6 +171,13 @@ SPEAKERS = [
         id="name_in_a_description_takes_its_canonical_form",
     ),
     pytest.param(
+        "Россия усилила боевую мощь. Сейчас она оснащена современным вооружением на 60%, "
+        "заявил в среду на заседании коллегии Минобороны глава ведомства Сергей Шойгу.",
+        "Сейчас она оснащена современным вооружением на 60%",
+        "Сергей Шойгу",
+        id="genitive_after_a_governed_noun_is_no_object",
+    ),
+    pytest.param(
         "При этом, как сообщили в «М.Видео», спрос постепенно растет.",
         "спрос постепенно растет",
         "М.Видео",
@@ -309,3 +316,13 @@ def test_quotes_profession_given_by_the_text_finds_its_holder(pipeline):
     )
     q = quote_with(doc, "Сочувствовать диктатору - желать смерти")
     assert q is not None and q.speaker_name == "Иван Петров"
+
+
+def test_quotes_word_cited_and_verb_with_an_object_are_no_quotes(pipeline):
+    """«писал маркером слово "Hello"»: a word written, not said; «писал» has an object,
+    so it attributes nothing before its comma."""
+    doc = pipeline.analyze(
+        "На Земле робот прошел испытания: тягал гири, писал маркером слово «Hello», "
+        "доставал конверт из емкости."
+    )
+    assert doc.quotes == ()

@@ -21,6 +21,8 @@ RELATIVES = frozenset(read_lines("quotes/relatives.txt"))
 #: Words before «по словам X» that start a clause of their own: «…, что, как считают X, …».
 SUBORDINATORS = CLAUSE_CONJUNCTIONS | frozenset(read_lines("quotes/subordinators.txt"))
 MAX_CLAUSE_TOKENS = 150  # a reported clause is cut after this many tokens (real ones: < 100)
+#: Final marks that belong to a clause: «?», «!», «на 60%».
+KEPT_AT_END = frozenset({"?", "!", "%"})
 #: A reporting verb in the present and a verb in the past are not one subject's.
 TENSE_SHIFT = {"pres", "past"}
 #: Parts of speech of a predicate: «заявил», «уволен», «готов».
@@ -167,10 +169,13 @@ def new_subject(view: View, k: int) -> bool:
 
 
 def trim_tokens(view: View, first: int, last: int) -> int:
-    """Drop the final punctuation of a clause, but not a «?» or a closing quote mark."""
-    while last > first and view.is_punct(last - 1) and view.word(last - 1) not in ("?", "!"):
+    """Drop the final punctuation of a clause, but not a «?», a «%», a closing quote mark
+    or a bracket the clause opened."""
+    while last > first and view.is_punct(last - 1) and view.word(last - 1) not in KEPT_AT_END:
         if view.is_mark(last - 1) and view.closed_at(last - 1) is not None:
             break
+        if view.word(last - 1) == ")" and "(" in view.words[first : last - 1]:
+            break  # «(JBIC)»: a bracket opened in the clause closes in it
         last -= 1
     return last
 

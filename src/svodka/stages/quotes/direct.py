@@ -259,9 +259,17 @@ def naming_cue(view: View, opening: int) -> tuple[int, Phrase | str | None] | No
     if lemma(view.word(k)) in view.lex.naming and not view.is_adjective(k):
         return k, subject_of(view, k)
     if view.word(k) in view.lex.speech_nouns and view.is_noun(k):
+        if view.word(k) == "слово" and one_word(view, opening):
+            return None  # «писал маркером слово "Hello"»: a word cited, not said
         return k, subject_of(view, k)
     verb = naming_verb_before(view, opening)
     return (verb, subject_of(view, verb)) if verb is not None else None
+
+
+def one_word(view: View, opening: int) -> bool:
+    """Whether the quote opened at token ``opening`` holds a single word."""
+    m = view.opened_at(opening)
+    return m is not None and view.index(m.stop) - view.index(m.start) == 1
 
 
 def naming_verb_before(view: View, opening: int) -> int | None:

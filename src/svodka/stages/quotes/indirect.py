@@ -44,6 +44,7 @@ from svodka.stages.quotes.subjects import (
     SUBJECT_REACH,
     clause_start,
     locative,
+    object_between,
     prefer_person,
     subject_left,
     subject_of,
@@ -325,6 +326,8 @@ def postposed(view: View, k: int, lo: int, hi: int, form: VerbForm) -> Claim | N
     if governs_object(view, k + 1):
         return None  # «…, признали себя виновными», «…, пообещал не сдаваться»
     who: Phrase | None = subject_right(view, k, hi, form)
+    if who is not None and object_between(view, k, who.first, form):
+        return None  # «…, писал маркером слово "Hello"»: the verb has an object, no report
     weak = who is None
     if who is not None:
         who = prefer_person(view, who, hi)

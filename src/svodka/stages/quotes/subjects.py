@@ -374,3 +374,22 @@ def finite_form(view: View, k: int) -> VerbForm | None:
         number=str(tag.number) if tag.number else None,
         tense=str(tag.tense) if tag.tense else None,
     )
+
+
+def object_between(view: View, verb: int, first: int, form: VerbForm | None) -> bool:
+    """Whether a noun between a verb and its subject is the verb's direct object: one
+    that could be nominative but does not agree with the verb, and could be accusative
+    («писал маркером слово "Hello"»); nouns after prepositions and names are not."""
+    governed = False
+    for j in range(verb + 1, first):
+        if view.word(j) in PREPOSITIONS:
+            governed = True
+            continue
+        if j in view.owner or not view.is_noun(j):
+            continue
+        either = view.has_case(j, "accs", ("NOUN",)) and view.has_case(j, "nomn", ("NOUN",))
+        either = either and not view.has_case(j, "gent", ("NOUN",))  # «заседании коллегии»
+        if not governed and either and not agrees(view, j, form):
+            return True
+        governed = False
+    return False
