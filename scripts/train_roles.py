@@ -24,7 +24,7 @@ from svodka.eval.nerel import NerelDoc, analyze_nerel, load_nerel
 from svodka.eval.roles import overlaps, referent, title_head
 from svodka.pipeline import Pipeline
 from svodka.stages import STAGES, roles
-from svodka.stages.roles.pairs import Pair, span
+from svodka.stages.roles.pairs import Pair, rule_spans, span
 
 MIN_COUNT = 3
 #: Train only on the pairs the stage scores (not those the rules settle).
@@ -74,7 +74,7 @@ def label_pairs(docs: list[NerelDoc], analyzed: list) -> tuple[list[list[str]], 
     for nerel, doc in zip(docs, analyzed, strict=True):
         gold = gold_pairs(nerel)
         found = list(roles.pair_features(doc, res))
-        taken = {span(pair) for _, pair, feats in found if "rule" in feats}
+        taken = rule_spans((pair, feats) for _, pair, feats in found)
         for view, pair, feats in found:
             if ONLY_SCORED and not scored(pair, feats, taken):
                 continue

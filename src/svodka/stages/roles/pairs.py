@@ -12,7 +12,7 @@ instead of one rule per construction. The weights are data
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from svodka.doc import Entity, Role
@@ -271,7 +271,7 @@ def learned_roles(
     scored = [
         (pair, feats, model.probability(feats)) for pair, feats in pair_features(view, res, rules)
     ]
-    taken = {span(pair) for pair, feats, _ in scored if "rule" in feats}
+    taken = rule_spans((pair, feats) for pair, feats, _ in scored)
     found: dict[str, list[Role]] = {}
     for pair, feats, chance in sorted(scored, key=lambda item: -item[2]):
         if "rule" in feats or "nested" in feats or chance < model.threshold:
@@ -283,6 +283,17 @@ def learned_roles(
         if not any(covers(role.title, pair.found.title) for role in known):
             found.setdefault(pair.entity.id, []).append(role_of(view, pair.found, res))
     return found
+
+
+def rule_spans(items: Iterable[tuple[Pair, list[str]]]) -> set[tuple[int, int]]:
+    """The title mentions the rules gave their holder: a pair the rules found, near its
+    name in its sentence with no other person between — not every «президент» of an
+    article whose one president the rules named."""
+    return {
+        span(pair)
+        for pair, feats in items
+        if "rule" in feats and not {"X", "person_between", "dist=far"} & set(feats)
+    }
 
 
 def span(pair: Pair) -> tuple[int, int]:
