@@ -244,3 +244,11 @@ def test_a_country_adjective_names_the_country_or_an_area_in_it(stage, name, cou
 
 def test_a_hyphenated_name_inflects_its_first_part():
     assert "славянск-на-кубани" in set(guess_nominatives("славянске-на-кубани"))
+
+
+def test_a_name_with_an_arabic_article_is_found_without_it(stage):
+    text = "Войска вошли в Эн-Насирию на юге Ирака."
+    doc = places_stage.apply(article(text, "Эн-Насирию", "Ирака"), stage)
+    entity = doc.entities[0]
+    assert (entity.name, entity.place.country) == ("Эн-Насирия", "IQ")
+    assert km(entity.place.lat, entity.place.lon, 31.05, 46.26) < 20

@@ -26,7 +26,12 @@ from itertools import product
 
 from svodka.doc import Entity
 from svodka.knowledge.gazetteer import Entry, Gazetteer
-from svodka.knowledge.toponyms import is_latin, settlement_names, spelling_variants
+from svodka.knowledge.toponyms import (
+    article_words,
+    is_latin,
+    settlement_names,
+    spelling_variants,
+)
 from svodka.lang.morph import lemma
 from svodka.lang.text import fold_name
 from svodka.stages.places.sounds import find_sounding
@@ -60,12 +65,12 @@ def find_candidates(
         if found:
             return Found(found, "exact", name if name in lemmas else "")
     for name in names:
-        for variant in spelling_variants(name):
+        for variant in (*spelling_variants(name), *without_article(name)):
             found = find_spelling(variant, gazetteer)
             if found:
                 return Found(found, "alias", name if name in lemmas else "")
     for name in guesses(names):
-        for variant in (name, *spelling_variants(name)):
+        for variant in (name, *spelling_variants(name), *without_article(name)):
             found = find_spelling(variant, gazetteer)
             if found:
                 return Found(found, "alias", name)
@@ -102,6 +107,13 @@ def lemma_forms(entity: Entity) -> frozenset[str]:
     is named by it («шарм-эш-шейх» from «Шарм-эш-Шейхе»)."""
     written = {fold_name(n) for n in (entity.name, *(m.text for m in entity.mentions))}
     return frozenset(lemma(n) for n in written if " " not in n) - written
+
+
+def without_article(name: str) -> list[str]:
+    """The name without a leading Arabic article («эн-насирия» → «насирия»)."""
+    first, hyphen, rest = name.partition("-")
+    words = article_words()
+    return [rest] if hyphen and rest and (first in words or first in words.values()) else []
 
 
 def find_spelling(name: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
@@ -255,6 +267,7 @@ def as_derived(city: Entry, name: str, kind: str) -> Entry:
 
 def sounding(entity: Entity, gazetteer: Gazetteer, prefixes: frozenset[str]) -> tuple[Entry, ...]:
     """Places whose Latin name sounds like the entity's name or one of its guessed
-    nominatives («Ростамкола» → Rostam Kolā)."""
+    nominatives, with or without an Arabic article («Ростамкола» → Rostam Kolā)."""
     names = list(lookup_names(entity, prefixes))
-    return find_sounding([*names, *guesses(names)], gazetteer)
+    names = [*names, *guesses(names)]
+    return find_sounding([*names, *(bare for n in names for bare in without_article(n))], gazetteer)
