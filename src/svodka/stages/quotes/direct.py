@@ -149,7 +149,8 @@ def verb_after(view: View, k: int, *, seen: bool = False) -> int | None:
 
 def attributed(view: View, m: Marked, first: int, last: int, verb: int) -> list[Claim]:
     """«…», — заявил X: the speaker follows the verb; a quote interrupted by its own
-    attribution («…, — сказал X. — …») is split in two."""
+    attribution («…, — сказал X. — …») is found in two parts, which
+    ``merge.join_interrupted`` joins again."""
     who = speaker_after(view, verb)
     parts = interrupted_parts(view, first, last) or [(m.start, m.stop, None)]
     claims = []
