@@ -189,8 +189,8 @@ def coordination(view: View, k: int, verb: int, form: VerbForm | None) -> Phrase
     if form is None or form.number != "plur":
         return None
     first = noun_phrase(view, k, verb)
-    if first is None or first.last + 2 >= verb:
-        return None
+    if first is None or first.last + 1 >= verb:
+        return None  # «следователь и прокурор заявляли»: «и» and a word at least
     if view.words[first.last : first.last + 3] == [",", "а", "также"]:
         return first  # «Семья погибшего, а также представители Ирака, считают»: the first
     if view.word(first.last) != "и":
