@@ -45,6 +45,7 @@ MAX_VERB_REACH = 40  # tokens between a colon and the verb before it, at most
 MAX_ATTRIBUTION = 30  # tokens of «— сказал …, —» inside a quote, at most
 MAX_OBJECT_WORDS = 12  # words between a naming verb and its quote: «назвал ситуацию в X «…»»
 INSTRUMENTAL_POS = ("NOUN", "ADJF", "PRTF")
+PERSON_REACH = 4  # tokens from a verb to the person named after it: «заявил в ответ X»
 MAX_VERB_GAP = 5  # words between «», —» and its verb: «», — в своей прямой манере заявил X»
 
 
@@ -174,9 +175,10 @@ def speaker_after(view: View, verb: int) -> Phrase | None:
 
 
 def person_next(view: View, verb: int, stop: int) -> Phrase | None:
-    """«— заявил Стюард в интервью»: a person named right after the verb (past an
-    adverb or a time word) speaks, whatever gender their first name suggested."""
-    for j in range(verb + 1, min(stop, verb + 3)):
+    """«— заявил Стюард в интервью», «— заявил в ответ Куприянов»: a person named right
+    after the verb (past an adverb or a short phrase) speaks, whatever gender or case
+    their name was guessed in."""
+    for j in range(verb + 1, min(stop, verb + PERSON_REACH)):
         owner = view.owner.get(j)
         if owner is not None and owner[0].type == "PER" and owner[1] == j:
             return Phrase(j, owner[2], j) if is_nominative(view, j) else None
