@@ -11,7 +11,8 @@ Layers a document carries while it moves through the pipeline:
 - ``entities`` — mentions grouped into one entity per referent, with roles;
 - ``places``, ``keys`` — each entity's geocoded place and its cross-document key;
 - ``quotes``, ``amounts``, ``dates`` — filled by later stages;
-- ``events`` — who did what to whom (PLOVER types), the last layer.
+- ``events`` — who did what to whom (PLOVER types);
+- tone — how the text speaks of each mention, entity and quote, and the document's tone.
 
 JSON conversion lives in :mod:`svodka.schema`, the one place that knows the contract.
 """
@@ -69,10 +70,33 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Tone:
+    """How a text speaks of something: ``label`` -1, 0 or 1 (the likeliest class) and
+    ``score``, P(positive) − P(negative) in [-1, 1]."""
+
+    label: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ToneSummary:
+    """The tones of several items (an entity's mentions, a document's sentences): how many
+    are negative, neutral and positive, and the mean of their scores."""
+
+    negative: int
+    neutral: int
+    positive: int
+    mean: float
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
+    """Where an entity is named; ``tone`` is how its sentence speaks of it."""
+
     start: int
     stop: int
     text: str
+    tone: Tone | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +140,8 @@ class Entity:
 
     ``key`` names the referent across documents (``geonames:1526384``, ``iso:KZ``,
     ``per:касым-жомарт токаев``); ``place`` is the geocoded place of a LOC entity;
-    ``wikidata`` a Wikidata id, when a knowledge base was imported.
+    ``wikidata`` a Wikidata id, when a knowledge base was imported; ``tone`` sums up its
+    mentions' tones.
     """
 
     id: str
@@ -127,6 +152,7 @@ class Entity:
     place: Place | None = None
     key: str = ""
     wikidata: str | None = None
+    tone: ToneSummary | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +161,8 @@ class Quote:
 
     ``kind`` is "direct" or "indirect"; ``speaker`` an entity id or None, with
     ``speaker_name`` the name or description («эксперты»); ``cue`` the reporting verb or
-    phrase; ``source`` True for a news outlet's attribution («сообщает ТАСС»).
+    phrase; ``source`` True for a news outlet's attribution («сообщает ТАСС»); ``tone`` the
+    tone of what is said.
     """
 
     start: int
@@ -146,6 +173,7 @@ class Quote:
     speaker_name: str | None = None
     cue: str | None = None
     source: bool = False
+    tone: Tone | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +244,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An article and everything the pipeline has found in it."""
+    """An article and everything the pipeline has found in it; ``tone`` sums up the tones
+    of its sentences."""
 
     id: str
     text: str
@@ -232,6 +261,7 @@ class Document:
     amounts: tuple[Amount, ...] = ()
     dates: tuple[DateMention, ...] = ()
     events: tuple[Event, ...] = ()
+    tone: ToneSummary | None = None
 
     @classmethod
     def from_record(cls, record: Record) -> Document:

@@ -18,6 +18,7 @@ from svodka.cli.eval_tables import (
     ner_table,
     sentence_table,
     show_counts,
+    tone_table,
 )
 
 eval_app = typer.Typer(help="Score svodka against annotated data.", no_args_is_help=True)
@@ -223,6 +224,27 @@ def eval_spans(
         return
     for name, scores in results.items():
         show_counts(scores, f"NEREL spans, {len(docs)} documents, {name}", False)
+
+
+@eval_app.command("tone")
+def eval_tone(
+    rusentne: Annotated[
+        Path, typer.Option(help="A RuSentNE-2023 file (sentence, entity, …, label).")
+    ],
+    dev: Annotated[bool, typer.Option(help="Score only the held-out dev split.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Tone toward an entity: F1(P,N), the macro F1 over positive and negative, as
+    RuSentNE-2023 scores it, and each class's precision and recall."""
+    from svodka.eval.tone import score_file
+
+    if not rusentne.is_file():
+        raise typer.BadParameter(f"{rusentne} is not a file", param_hint="--rusentne")
+    scores = score_file(rusentne, dev_only=dev)
+    if as_json:
+        out.print_json(data=scores)
+    else:
+        out.print(tone_table(scores, rusentne))
 
 
 @eval_app.command("coref")

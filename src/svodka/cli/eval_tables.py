@@ -128,3 +128,15 @@ def sentence_table(score: SentenceScore, path: Path) -> Table:
             f"{c.tp:.0f} / {c.predicted} / {c.gold}",
         )
     return table
+
+
+def tone_table(scores: dict, path: Path) -> Table:
+    """F1(P,N) and each class's precision, recall and F1."""
+    title = f"{path}, {scores['rows']} rows: f1_pn {scores['f1_pn']:.3f}"
+    table = Table(title=title, title_justify="left")
+    for column in ("class", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "class" else "right")
+    for name in ("negative", "neutral", "positive"):
+        cells = [f"{scores[f'{name}.{k}']:.3f}" for k in ("precision", "recall", "f1")]
+        table.add_row(name, *cells)
+    return table

@@ -20,6 +20,7 @@ from svodka.eval.nerel import analyze_nerel, load_nerel, score_spans, svodka_spa
 from svodka.eval.places import load_mentions, score_nerel_places, score_places
 from svodka.eval.roles import score_roles
 from svodka.eval.systems import evaluate_lemmas, evaluate_ner
+from svodka.eval.tone import score_file
 
 #: How far below a measured figure a raised floor is set: scores are deterministic, but a
 #: floor exactly at the figure would fail on the next harmless tie-break change.
@@ -42,7 +43,8 @@ def measure(
     """Every gated figure, by name: NER on factRuEval, lemmas on SlavicNER, our gold set
     and the shared one, geocoding on the place mentions, roles, spans and linked places'
     countries on NEREL dev, coreference on RuCoCo, and events on our annotated sentences
-    and articles. ``times``, when given, gets each scorer's seconds."""
+    and articles, tone on the RuSentNE dev split. ``times``, when given, gets each
+    scorer's seconds."""
     from svodka.pipeline import default_pipeline
 
     analyze = default_pipeline().analyze_many
@@ -56,6 +58,7 @@ def measure(
         "nerel_places": lambda: measure_nerel_places(data, analyze),
         "rucoco": lambda: measure_rucoco(data, analyze),
         "events": lambda: measure_events(events, data.parent, analyze),
+        "tone": lambda: measure_tone(data),
     }
     figures: dict[str, float] = {}
     for name, scorer in scorers.items():
@@ -147,6 +150,13 @@ def measure_rucoco(data: Path, analyze: Analyze) -> dict[str, float]:
     analyzed = analyze(Record(id=doc.id, text=doc.text) for doc in docs)
     figures = score_coref(docs, (svodka_clusters(doc) for doc in analyzed)).figures()
     return {f"rucoco.coref.{name}": figures[name] for name in ("link.f1", "b3.f1")}
+
+
+def measure_tone(data: Path) -> dict[str, float]:
+    """F1(P,N) and per-class F1 of the tone model on its held-out RuSentNE dev split."""
+    scores = score_file(data / "rusentne-2023" / "train_data.csv", dev_only=True)
+    keys = ("f1_pn", "negative.f1", "positive.f1")
+    return {f"tone.dev.{key}": scores[key] for key in keys}
 
 
 def read_floors(path: Path) -> dict[str, float]:

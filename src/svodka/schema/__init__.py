@@ -1,7 +1,9 @@
 """The output contract: the one place that turns documents into JSON and back.
 
 ``svodka.document/2`` is described in ``docs/output.md`` and, as a JSON Schema, in
-``document-2.json`` beside this module. Version 1 documents (no ``events``) still read.
+``document-2.json`` beside this module. Version 1 documents (no ``events``) still read, and
+so do version 2 documents written before the tone fields (``tone`` of mentions, entities,
+quotes and the document) were added: they read as None.
 """
 
 from __future__ import annotations
@@ -13,7 +15,19 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from svodka.doc import Amount, DateMention, Document, Entity, Event, Mention, Place, Quote, Role
+from svodka.doc import (
+    Amount,
+    DateMention,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Role,
+    Tone,
+    ToneSummary,
+)
 from svodka.errors import SchemaError
 
 SCHEMA_ID = "svodka.document/2"
@@ -28,7 +42,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def to_dict(doc: Document) -> dict[str, Any]:
-    """A document as a JSON-ready dict in the ``svodka.document/1`` contract."""
+    """A document as a JSON-ready dict in the ``svodka.document/2`` contract."""
     return {
         "schema": SCHEMA_ID,
         "id": doc.id,
@@ -42,6 +56,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "amounts": [amount_to_dict(a) for a in doc.amounts],
         "dates": [asdict(d) for d in doc.dates],
         "events": [event_to_dict(e) for e in doc.events],
+        "tone": asdict(doc.tone) if doc.tone else None,
     }
 
 
@@ -62,7 +77,7 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "id": entity.id,
         "type": entity.type,
         "name": entity.name,
-        "mentions": [{"start": m.start, "stop": m.stop, "text": m.text} for m in entity.mentions],
+        "mentions": [asdict(m) for m in entity.mentions],
         "roles": [
             {"title": r.title, "of": r.of, "of_name": r.of_name, "past": r.past}
             for r in entity.roles
@@ -70,6 +85,7 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "place": asdict(entity.place) if entity.place else None,
         "key": entity.key,
         "wikidata": entity.wikidata,
+        "tone": asdict(entity.tone) if entity.tone else None,
     }
 
 
@@ -86,10 +102,11 @@ def from_dict(data: dict[str, Any]) -> Document:
             source=data["source"],
             url=data["url"],
             entities=tuple(entity_from_dict(e) for e in data["entities"]),
-            quotes=tuple(Quote(**q) for q in data["quotes"]),
+            quotes=tuple(quote_from_dict(q) for q in data["quotes"]),
             amounts=tuple(amount_from_dict(a) for a in data["amounts"]),
             dates=tuple(DateMention(**d) for d in data["dates"]),
             events=tuple(event_from_dict(e) for e in data.get("events", ())),
+            tone=summary_from_dict(data.get("tone")),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SchemaError(
@@ -112,14 +129,32 @@ def entity_from_dict(data: dict[str, Any]) -> Entity:
         id=data["id"],
         type=data["type"],
         name=data["name"],
-        mentions=tuple(Mention(m["start"], m["stop"], m["text"]) for m in data["mentions"]),
+        mentions=tuple(
+            Mention(m["start"], m["stop"], m["text"], tone_from_dict(m.get("tone")))
+            for m in data["mentions"]
+        ),
         roles=tuple(
             Role(r["title"], r["of"], r["of_name"], r.get("past", False)) for r in data["roles"]
         ),
         place=Place(**data["place"]) if data["place"] else None,
         key=data.get("key", ""),
         wikidata=data.get("wikidata"),
+        tone=summary_from_dict(data.get("tone")),
     )
+
+
+def quote_from_dict(data: dict[str, Any]) -> Quote:
+    return Quote(**{**data, "tone": tone_from_dict(data.get("tone"))})
+
+
+def tone_from_dict(data: dict[str, Any] | None) -> Tone | None:
+    """A mention's or a quote's tone; None when absent (documents before tone)."""
+    return Tone(**data) if data else None
+
+
+def summary_from_dict(data: dict[str, Any] | None) -> ToneSummary | None:
+    """An entity's or the document's tone summary; None when absent."""
+    return ToneSummary(**data) if data else None
 
 
 def dumps(doc: Document, *, indent: int | None = None) -> str:

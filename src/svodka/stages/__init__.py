@@ -27,11 +27,12 @@ from svodka.stages import (
     quotes,
     roles,
     segment,
+    tone,
 )
 
 #: The run order. dates runs before amounts, which skips the years and dates it found;
 #: places sets the keys of the places it finds, identity the rest; events reads
-#: every layer before it.
+#: every layer before it; tone reads the entities and quotes.
 STAGES = (
     segment,
     ner,
@@ -44,6 +45,7 @@ STAGES = (
     dates,
     amounts,
     events,
+    tone,
 )
 
 __all__ = ["STAGES"]

@@ -32,6 +32,8 @@ from svodka.doc import (
     Quote,
     Record,
     Role,
+    Tone,
+    ToneSummary,
 )
 from svodka.errors import InputError
 from svodka.io.decode import check_russian
@@ -108,6 +110,8 @@ def api_type(hint: Any) -> Any:
     return hint
 
 
+ToneOut = mirror(Tone, "ToneOut")
+ToneSummaryOut = mirror(ToneSummary, "ToneSummaryOut")
 MentionOut = mirror(Mention, "MentionOut")
 RoleOut = mirror(Role, "RoleOut")
 PlaceOut = mirror(Place, "PlaceOut")
