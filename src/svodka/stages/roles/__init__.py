@@ -38,7 +38,7 @@ from svodka.stages.roles.predicate import (
     role_object,
     role_predicate,
 )
-from svodka.stages.roles.view import Resources, View
+from svodka.stages.roles.view import Resources, View, fold_start
 
 REQUIRES = ("tokens", "entities")
 PROVIDES = ("entities.roles",)
@@ -59,6 +59,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         national=frozenset(read_lines("roles/national_titles.txt")),
         bodies=frozenset(read_lines("roles/bodies.txt")) | frozenset(read_lines("orgs/types.txt")),
         tails=frozenset(k[-1] for k in positions),
+        prefixes=frozenset(fold_start(k[-1]) for k in positions),
         verbs={
             v.split()[0]: v.endswith(" passive") for v in read_lines("roles/predicate_verbs.txt")
         },

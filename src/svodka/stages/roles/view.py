@@ -31,6 +31,7 @@ class Resources:
     bodies: frozenset[str]
     verbs: dict[str, bool] | None = None  # linking verb lemma → a participle only
     tails: frozenset[str] = frozenset()  # the last lemmas of positions, a quick filter
+    prefixes: frozenset[str] = frozenset()  # their first letters (:func:`fold_start`)
     model: Any = None  # the pair classifier (:class:`.pairs.Model`), when it is shipped
     members: frozenset[str] = frozenset()  # «представитель Чехии»: membership, not a post
     member_markers: frozenset[str] = frozenset()  # «[другой] представитель»
@@ -98,6 +99,8 @@ class View:
 
 def match_position(view: View, k: int, res: Resources) -> Found | None:
     """The longest position phrase ending at token ``k``."""
+    if res.prefixes and fold_start(view.word(k)) not in res.prefixes and "-" not in view.word(k):
+        return None  # a cheap test before the lemma: no title ends in «сообщил»
     if res.tails and view.lemma(k) not in res.tails:
         return compound(view, k, res)
     for size in range(min(res.longest, k + 1), 0, -1):
@@ -106,6 +109,12 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
             found = modified(view, Found(res.positions[key], k - size + 1, k + 1), res)
             return None if is_membership(view, found, res) else found
     return None
+
+
+def fold_start(word: str) -> str:
+    """The first three letters of a word, lowercased, ё as е, «экс-» dropped: a word and
+    its lemma share them («президента», «президент»)."""
+    return word.lower().removeprefix(EX_PREFIX).replace("ё", "е")[:3]
 
 
 def compound(view: View, k: int, res: Resources) -> Found | None:
