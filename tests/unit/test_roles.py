@@ -444,3 +444,21 @@ def test_roles_region_word_takes_the_lead_region(pipeline):
     assert ("глава", "Сахалинская область", False) in roles(pipeline, text)["Олег Кожемяко"]
     both = text.replace("о Сахалинской области", "о Сахалинской области и Камчатском крае")
     assert all(of is None for _, of, _ in roles(pipeline, both)["Олег Кожемяко"])
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a participle qualifier, an ordinal and «федеральный» belong to the title
+        ("Заслуженный артист РФ Михаил Ефремов стал участником ДТП.", "Михаил Ефремов",
+         ("заслуженный артист", "Россия")),
+        ("Путин поговорил с федеральным канцлером Германии Ангелой Меркель.", "Ангела Меркель",
+         ("федеральный канцлер", "Германия")),
+        # heading an organisation is a post
+        ("Иван Петров, который руководит компанией «Лукойл», уехал.", "Иван Петров",
+         ("руководитель", "Лукойл")),
+        ("Иван Петров возглавлял «Лукойл» десять лет.", "Иван Петров", ("глава", "Лукойл")),
+    ],
+)  # fmt: skip
+def test_roles_qualifiers_and_heading_verbs(pipeline, text, person, expected):
+    assert expected in [(t, of) for t, of, _ in roles(pipeline, text)[person]]

@@ -34,6 +34,7 @@ from svodka.stages.roles.pairs import Model, Pair, learned_roles
 from svodka.stages.roles.pairs import pair_features as features_of
 from svodka.stages.roles.predicate import (
     role_gapped,
+    role_heading,
     role_inverted,
     role_object,
     role_predicate,
@@ -70,6 +71,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         hand=frozenset(read_lines("roles/positions.txt")),
         counterparts=frozenset(read_lines("roles/counterparts.txt")),
         not_titles=frozenset(read_lines("roles/not_titles.txt")),
+        heading=dict(read_table("roles/heading_verbs.tsv")),
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
@@ -164,6 +166,7 @@ def find_roles(view: View, entity: Entity, res: Resources) -> tuple[Role, ...]:
             role_after(view, last, res)
             or role_predicate(view, last, res)
             or role_object(view, first, last, res)
+            or role_heading(view, last, res)
         )
         inverted = role_inverted(view, first, last, res) if not after else None
         gapped = role_gapped(view, first, last, res) if not (after or inverted) else None

@@ -84,6 +84,27 @@ def role_object(view: View, first: int, last: int, res: Resources) -> Role | Non
     return None
 
 
+def role_heading(view: View, last: int, res: Resources) -> Role | None:
+    """«[Набиуллина] (сегодня) возглавила Центробанк России», «X, который руководит
+    компанией»: the subject heads the organisation after the verb."""
+    k = skip_fillers(view, relative(view, last), +1)
+    if k >= len(view.doc.tokens) or k in view.owner or "nomn" not in name_cases(view, last):
+        return None
+    parse = morph.parse(view.word(k).lower())[0]
+    title = res.heading.get(parse.normal_form) if parse.tag.POS == "VERB" else None
+    if title is None:
+        return None
+    j = k + 1  # across quote marks and a kind word: «руководит [компанией «]Лукойл»»
+    while j < min(k + 4, len(view.doc.tokens)) and j not in view.owner:
+        if view.word(j) not in MARKS and view.lemma(j) not in res.org_types:
+            return None
+        j += 1
+    hit = view.owned(j, "ORG", "LOC") if j < len(view.doc.tokens) else None
+    if hit is None or hit[1] != j:
+        return None
+    return Role(title=title, of=hit[0].id, of_name=hit[0].name)
+
+
 def is_appointing(word: str, res: Resources) -> bool:
     """«назначили», «избрал»: an active form of a verb that takes its holder as object."""
     parse, verbs = morph.parse(word.lower())[0], res.verbs or {}

@@ -42,6 +42,7 @@ class Resources:
     not_topics: frozenset[str] = frozenset()  # «по [итогам]»: no field of a title
     counterparts: frozenset[str] = frozenset()  # «[коллега]»: the post another holds
     not_titles: frozenset[str] = frozenset()  # «сын», «житель»: person nouns, no titles
+    heading: dict[str, str] = field(default_factory=dict)  # «возглавить» → глава
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +137,26 @@ def modified(view: View, found: Found, res: Resources) -> Found:
     «[первого] вице-президента» → «первый вице-президент», «[главный рыночный]
     стратег-аналитик» (a qualifier, then at most one other adjective)."""
     k = found.first - 1
-    if k > 0 and view.lemma(k) not in res.modifiers and is_adjective(view, k):
+    if k > 0 and adjective_lemma(view.word(k)) not in res.modifiers and is_adjective(view, k):
         k -= 1  # «главный [рыночный] стратег»
-    if k < 0 or k in view.owner or view.lemma(k) not in res.modifiers:
+    if k < 0 or k in view.owner or adjective_lemma(view.word(k)) not in res.modifiers:
         return found
     opens = k == 0 or view.word(k - 1) in ".!?" or view.breaks(k - 1)
     if not view.word(k).islower() and not opens:
         return found  # a capital inside a sentence: part of a name («Первый канал»)
     gender = morph.gender_of(morph.parse(found.title.split()[0])[0].tag)
-    words = [nominative(view.lemma(j), gender) for j in range(k, found.first)]
+    words = [nominative(adjective_lemma(view.word(j)), gender) for j in range(k, found.first)]
     return Found(" ".join([*words, found.title]), k, found.last)
+
+
+@lru_cache(maxsize=20_000)
+def adjective_lemma(word: str) -> str:
+    """An adjective's or a participle's masculine nominative: «заслуженного» →
+    «заслуженный» (not the verb «заслужить»)."""
+    parse = morph.parse(word.lower())[0]
+    if parse.tag.POS == "PRTF":
+        return morph.inflect(parse, {"nomn", "sing", "masc"}) or parse.normal_form
+    return parse.normal_form
 
 
 def is_adjective(view: View, k: int) -> bool:
