@@ -8,7 +8,10 @@
   (:mod:`.after`);
 - in a predicate: «Иван Петров назначен начальником управления», «министром обороны
   назначен Сергей Шойгу» (:mod:`.predicate`);
-- countries from adjectives and the article: «американский президент» → США.
+- countries from adjectives and the article: «американский президент» → США;
+- a counterpart: «со своим бразильским коллегой X» holds the other's post (:mod:`.counterpart`);
+- then a pair classifier (:mod:`.pairs`) for the pairs the rules miss, a title in its
+  sentence and a title with the people named in the sentences before it (:mod:`.earlier`).
 
 Position words are data (``resources/roles/positions.txt`` by hand, ``professions.txt``
 from NEREL train by ``scripts/build_role_heads.py``), matched by lemma.
