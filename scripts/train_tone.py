@@ -75,7 +75,7 @@ def compute_features(rows, tone, dims, *, text=False):
         idx, vec = tone.features_of(
             row.sentence, row.start, row.stop, row.tag, dims=dims, text=text
         )
-        indices += sorted(set(idx))
+        indices += np.unique(idx).tolist()
         indptr.append(len(indices))
         dense.append(vec)
     data = np.ones(len(indices), dtype=np.float64)

@@ -58,9 +58,9 @@ def test_tone_long_sentence_is_cut_around_the_mention_not_dropped(pipeline):
     entity = next(e for e in doc.entities if e.name == "Лукашенко")
     assert entity.mentions[0].tone is not None
     reader = tone_stage.Reader(doc, Featurizer(load_navec()))
-    words, vectors = reader.around(entity.mentions[0].start, entity.mentions[0].stop)
-    assert len(words) <= 2 * tone_stage.REACH + 1 < 1200
-    assert len(vectors) == len(words)
+    ctx = reader.around(entity.mentions[0].start, entity.mentions[0].stop)
+    assert len(ctx) <= 2 * tone_stage.REACH + 1 < 1200
+    assert len(ctx.vectors) == len(ctx)
 
 
 def test_tone_quotes_get_a_tone(pipeline):

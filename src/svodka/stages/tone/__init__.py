@@ -18,7 +18,7 @@ import numpy as np
 
 from svodka.config import Config
 from svodka.doc import Document, Entity, Tone, ToneSummary
-from svodka.stages.tone.features import TYPES, WINDOW, Word
+from svodka.stages.tone.features import TYPES, WINDOW, Context
 from svodka.stages.tone.model import (
     TEXT_WORDS,
     Featurizer,
@@ -51,21 +51,22 @@ class Reader:
         self.doc, self.featurizer = doc, featurizer
         self.starts = [t.start for t in doc.tokens]
         self.sentence_starts = [s.start for s in doc.sentences]
-        self.cache: dict[tuple[int, int], tuple[list[Word], np.ndarray]] = {}
+        self.cache: dict[tuple[int, int], Context] = {}
+        self.mentioned: set[int] = set()  # sentences that name an entity
 
-    def words(self, first: int, last: int) -> tuple[list[Word], np.ndarray]:
-        """The words and navec rows of tokens ``[first, last)``."""
+    def words(self, first: int, last: int) -> Context:
+        """The words, hashes and navec rows of tokens ``[first, last)``."""
         if (first, last) not in self.cache:
-            tokens = [(t.start, t.stop, t.text) for t in self.doc.tokens[first:last]]
-            self.cache[(first, last)] = self.featurizer.words(tokens)
+            self.cache[(first, last)] = self.featurizer.context(self.doc.tokens[first:last])
         return self.cache[(first, last)]
 
-    def around(self, start: int, stop: int) -> tuple[list[Word], np.ndarray]:
+    def around(self, start: int, stop: int) -> Context:
         """The words of the sentence holding ``[start, stop)``, cut to ``REACH`` tokens on
         each side of it when the sentence is longer."""
         index = bisect_right(self.sentence_starts, start) - 1
         if index >= 0 and self.doc.sentences[index].stop >= stop:
             sentence = self.doc.sentences[index]
+            self.mentioned.add(index)
             first = bisect_left(self.starts, sentence.start)
             last = bisect_left(self.starts, sentence.stop)
         else:
@@ -75,11 +76,21 @@ class Reader:
             first, last = max(first, at - REACH), min(last, end + REACH)
         return self.words(first, last)
 
-    def span(self, start: int, stop: int) -> tuple[list[Word], np.ndarray]:
-        """The words of a text span (a quote, a sentence), its first ones only."""
+    def span(self, start: int, stop: int) -> tuple[Context, int, int]:
+        """The words of a text span (a quote, a sentence), its first ones only, as a
+        context and the span's word range in it: the sentence's own context when the span
+        lies in one sentence (shared with its mentions), else the span's."""
+        index = bisect_right(self.sentence_starts, start) - 1
+        if index >= 0 and self.doc.sentences[index].stop >= stop:
+            sentence = self.doc.sentences[index]
+            first = bisect_left(self.starts, sentence.start)
+            last = bisect_left(self.starts, sentence.stop)
+            if last - first <= 3 * TEXT_WORDS:
+                ctx = self.words(first, last)
+                return ctx, *ctx.locate(start, stop)
         first = bisect_left(self.starts, start)
-        last = min(bisect_left(self.starts, stop), first + 3 * TEXT_WORDS)
-        return self.words(first, last)
+        ctx = self.words(first, min(bisect_left(self.starts, stop), first + 3 * TEXT_WORDS))
+        return ctx, 0, len(ctx)
 
 
 def apply(doc: Document, resources: Resources) -> Document:
@@ -88,9 +99,10 @@ def apply(doc: Document, resources: Resources) -> Document:
     reader = Reader(doc, featurizer)
     entities = tone_entities(doc.entities, reader, heads)
     texts = [reader.span(q.start, q.stop) for q in doc.quotes]
-    texts += [reader.span(s.start, s.stop) for s in doc.sentences]
-    rows = [featurizer.text(words, vectors, heads.dims) for words, vectors in texts]
-    tones = [as_tone(p) for p in heads.probabilities("text", rows)]
+    read = [doc.sentences[i] for i in sorted(reader.mentioned)] or doc.sentences
+    texts += [reader.span(s.start, s.stop) for s in read]
+    rows = [featurizer.text(ctx, heads.dims, lo, hi) for ctx, lo, hi in texts]
+    tones = as_tones(heads.probabilities("text", rows))
     quotes = tuple(
         replace(q, tone=t) for q, t in zip(doc.quotes, tones[: len(doc.quotes)], strict=True)
     )
@@ -105,14 +117,12 @@ def tone_entities(entities: tuple[Entity, ...], reader: Reader, heads: Heads):
         if kind is None:
             continue
         for mention in entity.mentions:
-            words, vectors = reader.around(mention.start, mention.stop)
+            ctx = reader.around(mention.start, mention.stop)
             rows.append(
-                reader.featurizer.mention(
-                    words, vectors, mention.start, mention.stop, kind, heads.dims
-                )
+                reader.featurizer.mention(ctx, mention.start, mention.stop, kind, heads.dims)
             )
             owners.append(entity.id)
-    tones = iter([as_tone(p) for p in heads.probabilities("mention", rows)])
+    tones = iter(as_tones(heads.probabilities("mention", rows)))
     result = []
     for entity in entities:
         if entity.type not in TYPES:
@@ -124,11 +134,11 @@ def tone_entities(entities: tuple[Entity, ...], reader: Reader, heads: Heads):
     return tuple(result)
 
 
-def as_tone(probabilities: np.ndarray) -> Tone:
-    """A tone from class probabilities (-1, 0, 1)."""
-    label = int(np.argmax(probabilities)) - 1
-    score = float(probabilities[2] - probabilities[0])
-    return Tone(label=label, score=round(score, 3))
+def as_tones(probabilities: np.ndarray) -> list[Tone]:
+    """Tones from rows of class probabilities (-1, 0, 1)."""
+    labels = (probabilities.argmax(axis=1) - 1).tolist()
+    scores = np.round((probabilities[:, 2] - probabilities[:, 0]).astype(np.float64), 3).tolist()
+    return [Tone(label=label, score=score) for label, score in zip(labels, scores, strict=True)]
 
 
 def summarize(tones: list[Tone | None]) -> ToneSummary | None:

@@ -4,22 +4,26 @@ A mention is read as the words around it: each word's lemma (pymorphy3, cached),
 ``~`` when a negation («не», «нет», «ни», «без») precedes it within two words, so that
 «не поддержал» and «поддержал» are different features. Two kinds of features:
 
-- sparse: hashed strings (CRC-32 into ``dims`` buckets) — the sentence's lemmas and lemma
-  bigrams, the lemmas on each side of the mention by distance, the entity type, and
+- sparse: hashed buckets — the window's lemmas (``u``) and lemma bigrams (``b``), the
+  lemmas on each side of the mention (``L``, ``R``) and, within ten words, by distance
+  (1, 2, 3–5, 6–10) and with the entity type (``k``); the entity type (``t``), and
   whether the mention sits inside quote marks;
 - dense: navec vectors of the words, averaged left and right of the mention (the three
-  nearest words) and over the sentence weighted by 1 / (1 + distance); a negated word's
+  nearest words) and over the window weighted by 1 / (1 + distance); a negated word's
   vector is flipped.
 
+A word's lemma is hashed once per sentence (CRC-32, stable across processes); a feature's
+bucket is that hash mixed with its kind's, so a sentence's words serve all its mentions.
 The training script (``scripts/train_tone.py``) and the stage call the same functions,
-so what the model learned is what it sees. A sentence longer than ``window`` words on a
-side is cut around the mention, never dropped.
+so what the model learned is what it sees. A sentence longer than ``WINDOW`` words on a
+side of the mention is cut around it, never dropped.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -32,122 +36,163 @@ NEGATIONS = frozenset({"не", "нет", "ни", "без", "никак", "отн
 TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "COUNTRY"}
 #: Words kept on each side of a mention: a longer sentence is cut around it.
 WINDOW = 40
-NEAR = 3
+#: Words on each side averaged into the left and right vectors; words with distance
+#: features.
+NEAR, CLOSE = 3, 10
+LETTER = re.compile(r"[^\W\d_]")
+MASK, MIX = 0xFFFFFFFF, 0x9E3779B1
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of a sentence: its lemma (``~``-marked when negated), its offsets."""
-
-    start: int
-    stop: int
-    lemma: str
-    negated: bool
-
-
-def read_words(tokens: list[tuple[int, int, str]]) -> list[Word]:
-    """The words of a sentence's tokens (``(start, stop, text)``), with negation marked.
-
-    Quote marks are kept as the word ``"`` so a mention can tell it is quoted."""
-    words: list[Word] = []
-    since = 99
-    for start, stop, text in tokens:
-        low = text.lower()
-        if low in QUOTES:
-            words.append(Word(start, stop, '"', False))
-            continue
-        if not any(c.isalpha() for c in low):
-            since = 99 if low in ".;:!?" else since
-            continue
-        base = lemma(low)
-        words.append(Word(start, stop, base, since <= 2))
-        since = 1 if low in NEGATIONS else since + 1
-    return words
-
-
-def locate(words: list[Word], start: int, stop: int) -> tuple[int, int]:
-    """The word indexes ``[first, last)`` the span covers (an empty run where it falls)."""
-    first = next((i for i, w in enumerate(words) if w.stop > start), len(words))
-    last = next((i for i in range(first, len(words)) if words[i].start >= stop), len(words))
-    return first, last
-
-
-def bucket(distance: int) -> str:
-    """A distance in words as a coarse bucket: 1, 2, 3 (3–5), 6 (6–10), far."""
-    if distance <= 2:
-        return str(distance)
-    return "3" if distance <= 5 else "6" if distance <= 10 else "far"
-
-
-def sparse_names(words: list[Word], first: int, last: int, kind: str) -> list[str]:
-    """The sparse feature strings of the mention at words ``[first, last)``."""
-    names = [f"t:{kind}"]
-    lo, hi = max(0, first - WINDOW), min(len(words), last + WINDOW)
-    quotes = [i for i in range(lo, hi) if words[i].lemma == '"']
-    if sum(q < first for q in quotes) % 2:
-        names.append("inquote")
-    previous = "<s>"
-    for i in range(lo, hi):
-        if first <= i < last:
-            previous = "<e>"
-            continue
-        word = words[i]
-        if word.lemma == '"':
-            continue
-        key = "~" + word.lemma if word.negated else word.lemma
-        side, distance = ("L", first - i) if i < first else ("R", i - last + 1)
-        names += [f"u:{key}", f"b:{previous}_{key}", f"{side}:{key}"]
-        if distance <= 10:
-            names.append(f"{side}{bucket(distance)}:{key}")
-            names.append(f"k:{kind}:{key}")
-        previous = key
-    return names
+#: What a token is: skipped, a sentence end (resets negation), a quote mark, a word.
+SKIP, END, QUOTE, WORD = range(4)
 
 
 @lru_cache(maxsize=400_000)
-def hashed(name: str, dims: int) -> int:
-    """A feature string's bucket: CRC-32, stable across processes (``hash`` is not)."""
-    return zlib.crc32(name.encode("utf-8")) % dims
+def crc(text: str) -> int:
+    """CRC-32 of a string: stable across processes (``hash`` is not)."""
+    return zlib.crc32(text.encode("utf-8"))
 
 
-def sparse_indexes(words: list[Word], first: int, last: int, kind: str, dims: int) -> list[int]:
-    """The buckets of a mention's sparse features."""
-    return [hashed(name, dims) for name in sparse_names(words, first, last, kind)]
+@lru_cache(maxsize=100_000)
+def read_token(text: str) -> tuple[int, str, int, int, bool]:
+    """A token as the model reads it: its kind, lemma, the lemma's hash and the negated
+    lemma's («~лемма»), and whether it is a negation. Cached: news repeats its words."""
+    low = text.lower()
+    if low in QUOTES:
+        return QUOTE, '"', crc('"'), crc('"'), False
+    if not LETTER.search(low):
+        return (END if low in ".;:!?" else SKIP), "", 0, 0, False
+    base = lemma(low)
+    return WORD, base, crc(base), crc("~" + base), low in NEGATIONS
 
 
-def dense(
-    vectors: np.ndarray, words: list[Word], first: int, last: int, *, size: int
-) -> np.ndarray:
+class Context:
+    """A sentence's words (quote marks kept as ``"``, so a mention can tell it is
+    quoted): offsets, lemmas, negation (a negation within the two words before), hashes,
+    the previous word's hash for bigrams, and navec rows. Its mentions share it."""
+
+    def __init__(self, tokens, vectors: Vectors) -> None:
+        """``tokens`` have ``start``, ``stop`` and ``text`` (svodka's or razdel's)."""
+        self.starts: list[int] = []
+        self.stops: list[int] = []
+        self.lemmas: list[str] = []
+        self.quote: list[bool] = []
+        negated, hashes, previous = [], [], []
+        since, last = 99, crc("<s>")
+        for token in tokens:
+            kind, base, plain, flipped, negation = read_token(token.text)
+            if kind < QUOTE:
+                since = 99 if kind == END else since
+                continue
+            self.starts.append(token.start)
+            self.stops.append(token.stop)
+            self.lemmas.append(base)
+            self.quote.append(kind == QUOTE)
+            previous.append(last)
+            negative = kind == WORD and since <= 2
+            negated.append(negative)
+            hashes.append(flipped if negative else plain)
+            if kind == WORD:
+                last = hashes[-1]
+                since = 1 if negation else since + 1
+        self.hash, self.previous = hashes, previous
+        self.vectors = vectors.rows(self.lemmas, np.array(negated, dtype=bool))
+
+    def __len__(self) -> int:
+        return len(self.lemmas)
+
+    def locate(self, start: int, stop: int) -> tuple[int, int]:
+        """The word indexes ``[first, last)`` the span covers (an empty run where it
+        falls)."""
+        first = bisect_right(self.stops, start)
+        return first, bisect_left(self.starts, stop, lo=first)
+
+
+@lru_cache(maxsize=1)
+def kinds() -> dict[str, int]:
+    """The hash of each feature kind; ``L1``…``L10``, ``R1``… by distance bucket."""
+    table = {name: crc(name) for name in ("u", "b", "L", "R", "<s>", "<e>", "inquote")}
+    for side in "LR":
+        for distance in range(1, CLOSE + 1):
+            bucket = distance if distance <= 2 else 3 if distance <= 5 else 6
+            table[f"{side}{distance}"] = crc(f"{side}{bucket}")
+    return table
+
+
+def mention_indexes(ctx: Context, first: int, last: int, kind: str, dims: int) -> list[int]:
+    """The buckets of the sparse features of the mention at words ``[first, last)``: plain
+    integer work, a mention's window being a few dozen words."""
+    k = kinds()
+    lo, hi = max(0, first - WINDOW), min(len(ctx), last + WINDOW)
+    out = [crc(f"t:{kind}")]
+    if sum(ctx.quote[lo:first]) % 2:
+        out.append(k["inquote"])
+    typed = crc(f"k:{kind}")
+    for side, words, marker in (
+        ("L", range(lo, first), k["<s>"] if lo > 0 else None),
+        ("R", range(last, hi), k["<e>"] if last > first else None),
+    ):
+        for i in words:
+            if ctx.quote[i]:
+                continue
+            h = ctx.hash[i]
+            p, marker = (ctx.previous[i] if marker is None else marker), None
+            out += [h ^ k["u"], ((p * MIX) & MASK) ^ h ^ k["b"], h ^ k[side]]
+            distance = first - i if side == "L" else i - last + 1
+            if distance <= CLOSE:
+                out += [h ^ k[f"{side}{distance}"], h ^ typed]
+    return [v % dims for v in out]
+
+
+def text_indexes(ctx: Context, lo: int, hi: int, dims: int) -> list[int]:
+    """The buckets of the lemmas and bigrams of words ``[lo, hi)``."""
+    k = kinds()
+    chosen = [i for i in range(lo, hi) if not ctx.quote[i]]
+    out = [ctx.hash[i] ^ k["u"] for i in chosen]
+    out += [((ctx.previous[i] * MIX) & MASK) ^ ctx.hash[i] ^ k["b"] for i in chosen[1:]]
+    return [v % dims for v in out]
+
+
+#: 1 / (1 + distance), the weight of a word in the window's mean.
+CLOSENESS = 1.0 / (1.0 + np.arange(2 * WINDOW + 2, dtype=np.float32))
+
+
+def dense(ctx: Context, first: int, last: int) -> np.ndarray:
     """Navec context of a mention: left/right means of the nearest words, and the
-    distance-weighted mean of the window; ``vectors`` holds one row per word (zeros for a
-    word navec does not know), already flipped for negated words."""
+    distance-weighted mean of the window (zeros for unknown words and quote marks)."""
+    vectors = ctx.vectors
+    size = vectors.shape[1]
+    lo, hi = max(0, first - WINDOW), min(len(ctx), last + WINDOW)
     out = np.zeros(3 * size, dtype=np.float32)
-    lo, hi = max(0, first - WINDOW), min(len(words), last + WINDOW)
-    left = vectors[max(lo, first - NEAR) : first]
-    right = vectors[last : min(hi, last + NEAR)]
-    if len(left):
-        out[:size] = left.mean(axis=0)
-    if len(right):
-        out[size : 2 * size] = right.mean(axis=0)
-    index = np.arange(lo, hi)
-    distance = np.where(index < first, first - index, np.maximum(index - last + 1, 0))
-    weights = 1.0 / (1.0 + distance)
-    weights[(index >= first) & (index < last)] = 0.0
-    if weights.sum() > 0:
-        out[2 * size :] = weights @ vectors[lo:hi] / weights.sum()
+    if first > lo:
+        out[:size] = vectors[max(lo, first - NEAR) : first].mean(axis=0)
+    if hi > last:
+        out[size : 2 * size] = vectors[last : min(hi, last + NEAR)].mean(axis=0)
+    left, right = CLOSENESS[first - lo : 0 : -1], CLOSENESS[1 : hi - last + 1]
+    total = float(left.sum() + right.sum())
+    if total > 0:
+        out[2 * size :] = (left @ vectors[lo:first] + right @ vectors[last:hi]) / total
     return out
 
 
-def word_vectors(words: list[Word], lookup) -> np.ndarray:
-    """One navec row per word (zeros where unknown), negated words flipped; ``lookup``
-    maps a lemma to a vector or None."""
-    rows = []
-    for word in words:
-        vector = lookup(word.lemma)
-        if vector is None:
-            rows.append(None)
-        else:
-            rows.append(-vector if word.negated else vector)
-    size = next((len(r) for r in rows if r is not None), 300)
-    zero = np.zeros(size, dtype=np.float32)
-    return np.array([zero if r is None else r for r in rows], dtype=np.float32).reshape(-1, size)
+class Vectors:
+    """navec's product-quantized vectors, decoded many words at a time: a word's row is
+    its ``qdim`` codes' centroids side by side."""
+
+    def __init__(self, navec) -> None:
+        pq = navec.pq
+        self.ids, self.indexes, self.size = navec.vocab.word_ids, pq.indexes, pq.dim
+        self.centroids = pq.codes.reshape(-1, pq.codes.shape[-1])
+        self.offsets = (np.arange(pq.qdim) * pq.codes.shape[1]).astype(np.int64)
+
+    def rows(self, lemmas: list[str], negated: np.ndarray) -> np.ndarray:
+        """One row per word (zeros where navec does not know the lemma), negated words
+        flipped."""
+        out = np.zeros((len(lemmas), self.size), dtype=np.float32)
+        found = np.array([self.ids.get(b, -1) for b in lemmas], dtype=np.int64)
+        known = np.flatnonzero(found >= 0)
+        if len(known):
+            codes = self.indexes[found[known]] + self.offsets
+            out[known] = np.take(self.centroids, codes, axis=0).reshape(len(known), self.size)
+            out[negated] *= -1.0
+        return out

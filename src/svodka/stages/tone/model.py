@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
-from itertools import pairwise
 
 import numpy as np
 from natasha.data import NEWS_EMBEDDING
@@ -17,20 +16,11 @@ from navec import Navec
 from razdel import tokenize
 
 from svodka.lang.text import fold_homoglyphs
-from svodka.stages.tone.features import (
-    WINDOW,
-    Word,
-    dense,
-    hashed,
-    locate,
-    read_words,
-    sparse_indexes,
-    word_vectors,
-)
+from svodka.stages.tone.features import Context, Vectors, dense, mention_indexes, text_indexes
 
 CLASSES = (-1, 0, 1)
 #: Words of a text (a quote, a sentence) the text head reads: the first ones.
-TEXT_WORDS = 2 * WINDOW
+TEXT_WORDS = 80
 
 
 @cache
@@ -43,44 +33,32 @@ class Featurizer:
     """Turns a sentence and a span into feature buckets and a dense navec vector."""
 
     def __init__(self, navec: Navec) -> None:
-        self.navec = navec
+        self.vectors = Vectors(navec)
         self.size = navec.pq.dim
-        self.cache: dict[str, np.ndarray | None] = {}
 
-    def lookup(self, word: str) -> np.ndarray | None:
-        """A word's navec vector (cached), or None when navec does not know it."""
-        if word not in self.cache:
-            if len(self.cache) > 200_000:
-                self.cache.clear()
-            self.cache[word] = self.navec.get(word)
-        return self.cache[word]
+    def context(self, tokens) -> Context:
+        """A sentence's words, their hashes and navec rows."""
+        return Context(tokens, self.vectors)
 
-    def words(self, tokens: list[tuple[int, int, str]]) -> tuple[list[Word], np.ndarray]:
-        """A sentence's words and their navec rows."""
-        words = read_words(tokens)
-        return words, word_vectors(words, self.lookup)
-
-    def mention(self, words, vectors, start, stop, kind, dims) -> tuple[list[int], np.ndarray]:
+    def mention(self, ctx: Context, start, stop, kind, dims) -> tuple[list[int], np.ndarray]:
         """Sparse buckets and dense features of the mention at ``[start, stop)``."""
-        first, last = locate(words, start, stop)
-        indexes = sparse_indexes(words, first, last, kind, dims)
-        return indexes, dense(vectors, words, first, last, size=self.size)
+        first, last = ctx.locate(start, stop)
+        return mention_indexes(ctx, first, last, kind, dims), dense(ctx, first, last)
 
-    def text(self, words, vectors, dims) -> tuple[list[int], np.ndarray]:
-        """Sparse buckets (lemmas and bigrams) and the mean navec vector of a text."""
-        words, vectors = words[:TEXT_WORDS], vectors[:TEXT_WORDS]
-        keys = [("~" + w.lemma if w.negated else w.lemma) for w in words if w.lemma != '"']
-        names = [f"u:{k}" for k in keys] + [f"b:{a}_{b}" for a, b in pairwise(keys)]
+    def text(self, ctx: Context, dims, lo=0, hi=None) -> tuple[list[int], np.ndarray]:
+        """Sparse buckets (lemmas and bigrams) and the mean navec vector of the text of
+        words ``[lo, hi)`` (all of them by default), its first ``TEXT_WORDS`` only."""
+        hi = min(len(ctx) if hi is None else hi, lo + TEXT_WORDS)
+        vectors = ctx.vectors[lo:hi]
         mean = vectors.mean(axis=0) if len(vectors) else np.zeros(self.size, np.float32)
-        return [hashed(n, dims) for n in names], mean.astype(np.float32)
+        return text_indexes(ctx, lo, hi, dims), mean.astype(np.float32)
 
     def features_of(self, sentence, start, stop, tag, *, dims, text=False):
         """Features of one RuSentNE row (a sentence, a span and its tag), as in training."""
-        tokens = [(t.start, t.stop, t.text) for t in tokenize(fold_homoglyphs(sentence))]
-        words, vectors = self.words(tokens)
+        ctx = self.context(list(tokenize(fold_homoglyphs(sentence))))
         if text:
-            return self.text(words, vectors, dims)
-        return self.mention(words, vectors, start, stop, tag, dims)
+            return self.text(ctx, dims)
+        return self.mention(ctx, start, stop, tag, dims)
 
 
 class Heads:
@@ -99,9 +77,13 @@ class Heads:
             return np.zeros((0, 3), dtype=np.float32)
         w_sparse, w_dense, bias = self.weights[head]
         z = np.stack([v for _, v in rows]) @ w_dense + bias
-        for i, (indexes, _) in enumerate(rows):
-            if indexes:
-                z[i] += w_sparse[np.unique(indexes)].sum(axis=0)
+        unique = [np.fromiter(set(indexes), dtype=np.int64) for indexes, _ in rows]
+        sizes = np.array([len(u) for u in unique])
+        if sizes.sum():
+            gathered = w_sparse[np.concatenate(unique)]
+            starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+            sums = np.add.reduceat(gathered, np.minimum(starts, len(gathered) - 1), axis=0)
+            z += np.where(sizes[:, None] > 0, sums, 0.0)
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)
