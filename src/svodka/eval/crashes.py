@@ -9,6 +9,7 @@ crashes`` runs it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from svodka.eval.coref import load_rucoco
 from svodka.eval.factru import load_factru
 from svodka.eval.lemmas import load_slavicner
 from svodka.eval.nerel import load_nerel
+from svodka.lang import morph
 
 if TYPE_CHECKING:
     from svodka.pipeline import Pipeline
@@ -63,7 +65,8 @@ def count_crashes(
 def stray_actor(doc: Document) -> str | None:
     """An event actor that is not in the text: an id no entity has, or a name that is
     neither an entity's nor made of the text's words (a group «иранские военные» is
-    written in the nominative, so each word is looked for by its first four letters)."""
+    written in the nominative, so each word is looked for by its first four letters, then
+    by its lemma: «люди» for «людей»)."""
     ids = {e.id for e in doc.entities}
     names = {e.name for e in doc.entities}
     text = doc.text.lower()
@@ -72,6 +75,13 @@ def stray_actor(doc: Document) -> str | None:
             if entity_id is not None and entity_id not in ids:
                 return f"{event.id}: no entity {entity_id}"
         for name in event.actors:
-            if name not in names and not all(w[:4] in text for w in name.lower().split()):
+            if name not in names and not all(in_text(w, text) for w in name.lower().split()):
                 return f"{event.id}: {name}"
     return None
+
+
+def in_text(word: str, text: str) -> bool:
+    """The word, or its lemma among the lemmas of the text's words."""
+    if word[:4] in text:
+        return True
+    return morph.lemma(word) in {morph.lemma(w) for w in re.findall(r"\w+", text)}

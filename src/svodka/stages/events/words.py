@@ -108,7 +108,7 @@ def read_clause(doc: Document, sentence: Sentence, lexicon: Lexicon, holders: Ho
     for i, w in enumerate(words):
         if i in taken or (i + 1 in taken and w.pos == "NOUN"):
             continue
-        if is_group(w, lexicon.groups):
+        if is_group(w, words[i + 1] if i + 1 < len(words) else None, lexicon.groups):
             first_word = adjectives_before(words, i)
             actors.append(
                 Actor(first_word, i, None, group_name(words[first_word : i + 1]), w.cases)
@@ -121,12 +121,15 @@ def read_clause(doc: Document, sentence: Sentence, lexicon: Lexicon, holders: Ho
     return Clause(sentence, words, actors)
 
 
-def is_group(word: Word, groups: frozenset[str]) -> bool:
-    """A group the text names as an actor: a listed word («боевики», «полиция») or any
-    people in the plural («заложники», «избиратели»)."""
-    if word.pos not in ("NOUN", "ADJF", "PRTF"):
-        return False
-    return word.lemma in groups or (word.pos == "NOUN" and {"anim", "plur"} <= word.grammemes)
+def is_group(word: Word, after: Word | None, groups: frozenset[str]) -> bool:
+    """A group the text names as an actor: a listed word («боевики», «полиция»; an
+    adjective only standing alone: not «военной базы») or any people in the plural
+    («заложники», «избиратели»)."""
+    if word.pos == "NOUN":
+        return word.lemma in groups or {"anim", "plur"} <= word.grammemes
+    if word.pos in ("ADJF", "PRTF") and word.lemma in groups:
+        return after is None or after.pos != "NOUN" or not after.cases & word.cases
+    return False
 
 
 def drop_qualifiers(actors: list[Actor]) -> list[Actor]:
@@ -139,7 +142,12 @@ def drop_qualifiers(actors: list[Actor]) -> list[Actor]:
 def adjectives_before(words: list[Word], i: int) -> int:
     """Where a group's description starts: «иранские военные», «кузбасские власти»."""
     k = i
-    while k > 0 and words[k - 1].pos == "ADJF" and words[k - 1].cases & words[i].cases:
+    while (
+        k > 0
+        and words[k - 1].pos == "ADJF"
+        and "Apro" not in words[k - 1].grammemes  # not «наши», «эти», «одни»
+        and words[k - 1].cases & words[i].cases
+    ):
         k -= 1
     return k
 
