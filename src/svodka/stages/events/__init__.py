@@ -23,6 +23,7 @@ default; 0 keeps every one).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -39,7 +40,7 @@ from svodka.stages.events.select import (
     select,
     to_event,
 )
-from svodka.stages.events.words import read_clause, title_holders
+from svodka.stages.events.words import index_mentions, read_clause, title_holders
 
 REQUIRES = ("tokens", "sentences", "entities", "quotes", "dates")
 PROVIDES = ("events",)
@@ -61,16 +62,19 @@ def apply(doc: Document, resources: Resources) -> Document:
     lexicon = resources.lexicon
     candidates = []
     marked = trigger_offsets(doc, lexicon)
+    dates = sorted(doc.dates, key=lambda d: d.start)
     holders = title_holders(doc)
+    mentions = index_mentions(doc)
     for sentence in (line for s in doc.sentences for line in lines(doc.text, s)):
-        if not any(sentence.start <= at < sentence.stop for at in marked):
+        at = bisect_left(marked, sentence.start)
+        if at == len(marked) or marked[at] >= sentence.stop:
             continue
-        clause = read_clause(doc, sentence, lexicon, holders)
+        clause = read_clause(doc, sentence, lexicon, holders, mentions)
         for c in find_events(clause, lexicon):
-            locate(c, doc.dates)
+            locate(c, dates)
             complete(c)
             candidates.append(c)
-    resolve_pronouns(candidates, doc)
+    resolve_pronouns(candidates, mentions)
     for c in candidates:
         orient(c)
     chosen = select(join_mentions(candidates), doc, resources.limit)

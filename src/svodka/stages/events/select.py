@@ -4,12 +4,13 @@ kept (the GUIDE: «the main events of the article, usually 1–4»)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 
 from svodka.doc import DateMention, Document, Entity, Event, Quote
 from svodka.stages.events.find import BREAKS, Candidate
-from svodka.stages.events.words import Actor
+from svodka.stages.events.words import Actor, Mentions
 
 #: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
@@ -48,7 +49,7 @@ def complete(c: Candidate) -> None:
         c.sources = others[:1]
 
 
-def locate(c: Candidate, dates: tuple[DateMention, ...]) -> None:
+def locate(c: Candidate, dates: list[DateMention]) -> None:
     """The place (a LOC after «в»/«на», not an actor) and the date the clause gives."""
     words = c.clause.words
     places = [
@@ -64,54 +65,58 @@ def locate(c: Candidate, dates: tuple[DateMention, ...]) -> None:
     if places:
         c.place = min(places, key=lambda a: abs(a.first - c.at))
     sentence = c.clause.sentence
-    here = [d for d in dates if d.value and sentence.start <= d.start < sentence.stop]
+    first = bisect_left(dates, sentence.start, key=lambda d: d.start)
+    last = bisect_left(dates, sentence.stop, key=lambda d: d.start)
+    here = [d for d in dates[first:last] if d.value]
     if here:
         at = words[c.at].start
         c.date = min(here, key=lambda d: abs(d.start - at)).value
 
 
-def resolve_pronouns(candidates: list[Candidate], doc: Document) -> None:
+def resolve_pronouns(candidates: list[Candidate], mentions: Mentions) -> None:
     """A pronoun subject stands for the actors of the event before it within a few
     sentences: «они» for all of them, «он»/«она» for its source; with no such event,
     «он»/«она» is the person named last before it."""
     for n, c in enumerate(candidates):
-        c.targets = [resolve_target(a, c, doc) if a.pronoun else a for a in c.targets]
+        c.targets = [resolve_target(a, c, mentions) if a.pronoun else a for a in c.targets]
         c.targets = [a for a in c.targets if not a.pronoun]
         if not (c.sources and c.sources[0].pronoun):
             continue
         pronoun = c.sources[0]
         plural = pronoun.name == "они"
         prior = next(
-            (p for p in reversed(candidates[:n]) if named(p.actors) and close(p, c, 400)), None
+            (
+                p
+                for p in reversed(candidates[max(0, n - 5) : n])
+                if named(p.actors) and close(p, c, 400)
+            ),
+            None,
         )
         if prior is not None:
             antecedents = named(prior.actors) if plural else named(prior.sources)[:1]
         else:
-            person = None if plural else last_person(doc, c.clause.words[pronoun.first].start)
+            person = None if plural else last_person(mentions, c.clause.words[pronoun.first].start)
             antecedents = [replace(pronoun, entity=person, name=person.name)] if person else []
         c.sources = [
             replace(a, first=pronoun.first, last=pronoun.last, pronoun=False) for a in antecedents
         ]
 
 
-def resolve_target(pronoun: Actor, c: Candidate, doc: Document) -> Actor:
+def resolve_target(pronoun: Actor, c: Candidate, mentions: Mentions) -> Actor:
     """«расстрелян он» → the person named last before the pronoun."""
-    person = last_person(doc, c.clause.words[pronoun.first].start)
+    person = last_person(mentions, c.clause.words[pronoun.first].start)
     if person is None or pronoun.name == "они":
         return pronoun
     return replace(pronoun, entity=person, name=person.name, pronoun=False)
 
 
-def last_person(doc: Document, offset: int) -> Entity | None:
-    """The person whose mention ends last before ``offset``."""
-    best, at = None, -1
-    for entity in doc.entities:
-        if entity.type != "PER":
-            continue
-        for m in entity.mentions:
-            if at < m.stop <= offset:
-                best, at = entity, m.stop
-    return best
+def last_person(mentions: Mentions, offset: int) -> Entity | None:
+    """The person named last before ``offset``, within the 50 mentions before it."""
+    at = bisect_left(mentions, offset, key=lambda x: x[0])
+    for _, stop, entity in reversed(mentions[max(0, at - 50) : at]):
+        if entity.type == "PER" and stop <= offset:
+            return entity
+    return None
 
 
 def named(actors: list[Actor]) -> list[Actor]:
@@ -266,7 +271,12 @@ def first_entity(actors: list[Actor]) -> Actor | None:
 
 
 def quote_at(quotes: tuple[Quote, ...], offset: int) -> str | None:
-    """«q3» when the offset lies inside the document's third quote; an outlet's
-    attribution («…, сообщает ТАСС») is the news itself, not a quote."""
-    inside = (n for n, q in enumerate(quotes, 1) if q.start <= offset < q.stop and not q.source)
-    return next((f"q{n}" for n in inside), None)
+    """«q3» when the offset lies inside the document's third quote (quotes are in text
+    order; the five starting last before it are looked at); an outlet's attribution
+    («…, сообщает ТАСС») is the news itself, not a quote."""
+    at = bisect_right(quotes, offset, key=lambda q: q.start)
+    for n in range(at - 1, max(-1, at - 6), -1):
+        q = quotes[n]
+        if q.start <= offset < q.stop and not q.source:
+            return f"q{n + 1}"
+    return None

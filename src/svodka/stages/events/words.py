@@ -27,6 +27,8 @@ PRONOUNS = frozenset({"он", "она", "они"})
 
 
 Holders = dict[str, "Entity | None"]
+#: (start, stop, entity) of every mention, sorted by start.
+Mentions = list[tuple[int, int, "Entity"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,19 +93,20 @@ def folded(lemma: str) -> str:
     return lemma.replace("ё", "е")
 
 
-def read_clause(doc: Document, sentence: Sentence, lexicon: Lexicon, holders: Holders) -> Clause:
+def read_clause(
+    doc: Document, sentence: Sentence, lexicon: Lexicon, holders: Holders, mentions: Mentions
+) -> Clause:
     """The sentence's words and actors: entity mentions (not a place or organisation
     that only qualifies the person after it: «России» in «министра России Сергея
     Лаврова»), group words («иранские военные»; not before a mention: «активиста Алексея
     Навального» is Навальный), a title the article gives one person («Президент
     заявил» → the president it named) and pronouns."""
-    starts = [t.start for t in doc.tokens]
-    first = bisect_left(starts, sentence.start)
-    last = bisect_left(starts, sentence.stop)
+    first = bisect_left(doc.tokens, sentence.start, key=lambda t: t.start)
+    last = bisect_left(doc.tokens, sentence.stop, key=lambda t: t.start)
     triggers = lexicon.triggers
     words = [read_word(t.start, t.stop, t.text, triggers) for t in doc.tokens[first:last]]
-    mentions = mention_actors(doc, words, sentence)
-    actors = drop_qualifiers(stand_ins(mentions, words, holders, triggers))
+    found = mention_actors(mentions, words, sentence)
+    actors = drop_qualifiers(stand_ins(found, words, holders, triggers))
     taken = {i for a in actors for i in range(a.first, a.last + 1)}
     for i, w in enumerate(words):
         if i in taken or (i + 1 in taken and w.pos == "NOUN"):
@@ -167,16 +170,25 @@ def title_holders(doc: Document) -> Holders:
     }
 
 
-def mention_actors(doc: Document, words: list[Word], sentence: Sentence) -> list[Actor]:
+def index_mentions(doc: Document) -> Mentions:
+    """Every entity mention, by where it starts: read once per document, so a sentence
+    finds its mentions by bisection and a huge text stays linear."""
+    return sorted(
+        ((m.start, m.stop, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
+    )
+
+
+def mention_actors(mentions: Mentions, words: list[Word], sentence: Sentence) -> list[Actor]:
     """Every entity mention inside the sentence, as an actor over its words."""
     starts = [w.start for w in words]
     actors = []
-    for entity in doc.entities:
-        for m in entity.mentions:
-            if m.start < sentence.start or m.stop > sentence.stop:
-                continue
-            first = bisect_left(starts, m.start)
-            last = max(first, bisect_left(starts, m.stop) - 1)
+    at = bisect_left(mentions, sentence.start, key=lambda x: x[0])
+    for start, stop, entity in mentions[at:]:
+        if start >= sentence.stop:
+            break
+        if stop <= sentence.stop:
+            first = bisect_left(starts, start)
+            last = max(first, bisect_left(starts, stop) - 1)
             if first < len(words):
                 cases = mention_cases(words[first : last + 1], entity)
                 actors.append(Actor(first, last, entity, entity.name, cases))
