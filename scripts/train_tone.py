@@ -30,6 +30,7 @@ import numpy as np
 from scipy import optimize, sparse
 
 from svodka.eval.tone import f1_pn, is_dev, read_rows
+from svodka.lang.embeddings import load_navec
 from svodka.stages.tone import model as tone_model
 
 DATA = Path("../shared/data/rusentne-2023/train_data.csv")
@@ -152,7 +153,7 @@ def main(argv=None) -> int:
     train_rows = [r for r in rows if not is_dev(r.sentence)]
     dev_rows = [r for r in rows if is_dev(r.sentence)]
     print(f"train {len(train_rows)} rows, dev {len(dev_rows)} rows", file=sys.stderr)
-    tone = tone_model.Featurizer(tone_model.load_navec())
+    tone = tone_model.Featurizer(load_navec())
     best, best_f1 = CHOSEN, -1.0
     for setting in GRID if args.search else [CHOSEN]:
         began = time.perf_counter()

@@ -9,9 +9,10 @@ from typer.testing import CliRunner
 from svodka.cli.main import app
 from svodka.doc import Tone, ToneSummary
 from svodka.eval.tone import f1_pn, is_dev, read_rows
+from svodka.lang.embeddings import load_navec
 from svodka.schema import from_dict, json_schema, to_dict
 from svodka.stages import tone as tone_stage
-from svodka.stages.tone.model import Featurizer, load_navec
+from svodka.stages.tone.model import Featurizer
 
 NEGATIVE = (
     "Правозащитники обвинили Лукашенко в жестоких репрессиях, пытках задержанных "
@@ -147,3 +148,15 @@ def test_tone_eval_command_refuses_a_file_without_the_columns(tmp_path):
     path.write_text("sentence\tlabel\nтекст\t0\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "tone", "--rusentne", str(path)])
     assert result.exit_code != 0
+
+
+def test_tone_shares_one_navec_with_the_ner_stage():
+    """The NER model and the tone model read the same navec arrays, loaded once."""
+    from svodka.config import Config
+    from svodka.stages import ner
+
+    navec = load_navec()
+    assert load_navec() is navec
+    embedding = ner.load(Config()).model.infer.model.emb.word
+    assert embedding.indexes.array is navec.pq.indexes
+    assert tone_stage.load(Config()).featurizer.vectors.indexes is navec.pq.indexes

@@ -87,7 +87,8 @@ def f1_pn(gold: list[int], predicted: list[int]) -> dict[str, float]:
 
 def predict_rows(rows: list[Row]) -> list[int]:
     """The tone model's label for each row."""
-    from svodka.stages.tone.model import CLASSES, Featurizer, load_heads, load_navec
+    from svodka.lang.embeddings import load_navec
+    from svodka.stages.tone.model import CLASSES, Featurizer, load_heads
 
     heads, featurizer = load_heads(), Featurizer(load_navec())
     features = [

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
-from natasha.data import NEWS_EMBEDDING, NEWS_NER
-from navec import Navec
+from natasha.data import NEWS_NER
 from slovnet import NER
 
 from svodka.config import Config
 from svodka.doc import Document, Span, Token
+from svodka.lang.embeddings import load_navec
 from svodka.stages.ner.rules import Rules, correct_spans, load_rules
 
 REQUIRES = ("tokens", "sentences")
@@ -44,7 +44,7 @@ class Resources:
 def load(config: Config) -> Resources:
     """Load the slovnet NER model with its navec embeddings, and the rule data."""
     model = NER.load(NEWS_NER, batch_size=config.batch_size)
-    model.navec(Navec.load(NEWS_EMBEDDING))
+    model.navec(load_navec())  # shared with the tone stage
     return Resources(model=model, rules=load_rules(), config=config)
 
 

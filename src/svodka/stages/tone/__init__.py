@@ -18,13 +18,13 @@ import numpy as np
 
 from svodka.config import Config
 from svodka.doc import Document, Entity, Tone, ToneSummary
+from svodka.lang.embeddings import load_navec
 from svodka.stages.tone.features import TYPES, WINDOW, Context
 from svodka.stages.tone.model import (
     TEXT_WORDS,
     Featurizer,
     Heads,
     load_heads,
-    load_navec,
 )
 
 REQUIRES = ("tokens", "sentences", "entities", "quotes")

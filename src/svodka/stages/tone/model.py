@@ -11,7 +11,6 @@ from functools import cache
 from importlib.resources import files
 
 import numpy as np
-from natasha.data import NEWS_EMBEDDING
 from navec import Navec
 from razdel import tokenize
 
@@ -21,12 +20,6 @@ from svodka.stages.tone.features import Context, Vectors, dense, mention_indexes
 CLASSES = (-1, 0, 1)
 #: Words of a text (a quote, a sentence) the text head reads: the first ones.
 TEXT_WORDS = 80
-
-
-@cache
-def load_navec() -> Navec:
-    """The navec news embeddings natasha ships (the ones the NER model reads)."""
-    return Navec.load(NEWS_EMBEDDING)
 
 
 class Featurizer:
