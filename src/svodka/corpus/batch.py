@@ -9,7 +9,8 @@ tables itself, one file per table::
 
     OUT/_batch.json                      the run: inputs, partition size, svodka version
     OUT/documents/part-00042.parquet     …and entities, mentions, roles, quotes, amounts,
-    OUT/mentions/part-00042.parquet      dates, events, rejects: one folder per table
+    OUT/mentions/part-00042.parquet      dates, events, the four tone tables, rejects:
+                                         one folder per table
 
 Every file is written under a hidden temporary name and renamed into place, documents
 last, so a partition whose documents file exists is complete. A worker killed mid-write
@@ -44,6 +45,7 @@ from svodka.store import Store, prepare, text_hash
 from svodka.store.export import arrow_type
 from svodka.store.rows import analysis_rows, entity_row, lean
 from svodka.store.schema import (
+    TONE_TABLES,
     amounts,
     dates,
     doc_entities,
@@ -81,6 +83,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "amounts": arrow_schema(*amounts.columns),
     "dates": arrow_schema(*dates.columns),
     "events": arrow_schema(*events.columns),
+    **{name: arrow_schema(*table.columns) for name, table in TONE_TABLES.items()},
     "documents": arrow_schema(
         *(documents.c[n] for n in ("id", "hash", "title", "text", "published", "source")),
         *(documents.c[n] for n in ("url", "version", "analysis")),

@@ -27,14 +27,19 @@ from svodka.store.schema import (
     amounts,
     dates,
     doc_entities,
+    document_tones,
     documents,
     entities,
+    entity_tones,
     events,
+    mention_tones,
     mentions,
+    quote_tones,
     quotes,
     roles,
 )
 from svodka.store.store import Store
+from svodka.store.tone import gkg_tone
 
 FORMATS = ("jsonl", "parquet", "gkg", "events", "events-tsv")
 BATCH = 5000
@@ -49,6 +54,10 @@ PARQUET_TABLES: dict[Table, tuple[str, ...]] = {
     amounts: ("doc_id", "start", "stop"),
     dates: ("doc_id", "start", "stop"),
     events: ("doc_id", "start", "event_id"),
+    document_tones: ("doc_id",),
+    entity_tones: ("doc_id", "local_id"),
+    mention_tones: ("doc_id", "start", "stop", "key"),
+    quote_tones: ("doc_id", "start", "stop"),
 }
 #: Columns left out of Parquet: the contract JSON (that is ``jsonl``) and the MinHash bytes.
 LEFT_OUT = {"analysis", "minhash"}
@@ -226,6 +235,7 @@ def gkg_row(doc: Document, number: int, ingested_at: datetime) -> dict[str, str]
         "V2ENHANCEDPERSONS": offsets_of(doc, "PER"),
         "V1ORGANIZATIONS": names_of(doc, "ORG"),
         "V2ENHANCEDORGANIZATIONS": offsets_of(doc, "ORG"),
+        "V1.5TONE": gkg_tone(doc),
         "V2.1ENHANCEDDATES": ";".join(filter(None, map(gkg_date, doc.dates))),
         "V2.1QUOTATIONS": "#".join(
             f"{q.start}|{q.stop - q.start}|{clean(q.cue or '', '|#')}|{clean(q.text, '|#')}"

@@ -18,7 +18,17 @@ from svodka.doc import Document, Entity
 from svodka.schema import dumps
 from svodka.store import dedup, fts
 from svodka.store.plover import tabulate_events
-from svodka.store.schema import amounts, dates, doc_entities, events, mentions, quotes, roles
+from svodka.store.schema import (
+    TONE_TABLES,
+    amounts,
+    dates,
+    doc_entities,
+    events,
+    mentions,
+    quotes,
+    roles,
+)
+from svodka.store.tone import tabulate_tones
 from svodka.version import __version__
 
 
@@ -92,7 +102,7 @@ def lsh_rows(doc_id: str, signature: bytes | None) -> list[dict]:
 
 def analysis_rows(doc: Document) -> dict[Table, list[dict]]:
     """The rows of a document's analysis, by table: its entities, their mentions and
-    roles, its quotes, amounts, dates and events."""
+    roles, its quotes, amounts, dates and events, and its tones (``tone.py``)."""
     keys = {e.id: e.key for e in doc.entities}  # local id → key, for roles and speakers
     return {
         doc_entities: tabulate_entities(doc),
@@ -102,6 +112,7 @@ def analysis_rows(doc: Document) -> dict[Table, list[dict]]:
         amounts: tabulate_amounts(doc),
         dates: tabulate_dates(doc),
         events: tabulate_events(doc, keys),
+        **{TONE_TABLES[name]: rows for name, rows in tabulate_tones(doc).items()},
     }
 
 

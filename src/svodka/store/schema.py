@@ -36,6 +36,7 @@ from sqlalchemy import (
 from svodka.schema import from_dict
 from svodka.store import fts
 from svodka.store.plover import tabulate_events
+from svodka.store.tone import tabulate_tones
 
 metadata = MetaData()
 
@@ -200,6 +201,68 @@ events = Table(
     Index("events_dyad", "source_key", "target_key"),
 )
 
+#: The tone of each document (stage ``tone``, ``svodka.doc.ToneSummary``): how many of its
+#: sentences read negative, neutral and positive, and their mean score in [-1, 1]. Like the
+#: two tables below it carries the document's ``published`` and ``source``, so that tone
+#: over time or by outlet needs no join, and a Parquet export of it stands alone.
+document_tones = Table(
+    "document_tones",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("negative", Integer, nullable=False),
+    Column("neutral", Integer, nullable=False),
+    Column("positive", Integer, nullable=False),
+    Column("mean", Float, nullable=False),
+    Column("published", Date, index=True),
+    Column("source", Text),
+)
+
+#: The tone toward each entity of a document: its mentions' labels counted, and the mean of
+#: their scores (``Entity.tone``). What ``/entities/{key}/tone`` adds up over time.
+entity_tones = Table(
+    "entity_tones",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("local_id", String, primary_key=True),
+    Column("key", String, ForeignKey("entities.key"), nullable=False),
+    Column("negative", Integer, nullable=False),
+    Column("neutral", Integer, nullable=False),
+    Column("positive", Integer, nullable=False),
+    Column("mean", Float, nullable=False),
+    Column("published", Date),
+    Column("source", Text),
+    Index("entity_tones_key", "key", "published"),
+)
+
+#: The tone of each mention that has one (``Mention.tone``): ``label`` -1, 0 or 1 and
+#: ``score`` P(positive) − P(negative); and of each quote that has one (``Quote.tone``),
+#: with its speaker's key.
+mention_tones = Table(
+    "mention_tones",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("local_id", String, nullable=False),
+    Column("key", String, ForeignKey("entities.key"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("label", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+)
+
+quote_tones = Table(
+    "quote_tones",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("speaker_key", String, index=True),
+    Column("label", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+)
+
+#: The tables of a document's tones, by name, as ``tone.tabulate_tones`` fills them.
+TONE_TABLES = {t.name: t for t in (document_tones, entity_tones, mention_tones, quote_tones)}
+
 #: Locality-sensitive hashing bands of each document's MinHash, to find near-duplicates.
 lsh = Table(
     "lsh",
@@ -243,8 +306,36 @@ def backfill_events(connection: Connection) -> int:
     return written
 
 
+def create_v3(connection: Connection) -> None:
+    """The tone tables (``document_tones``, ``entity_tones``, ``mention_tones``,
+    ``quote_tones``), and the rows of the tones already in stored analyses."""
+    for table in TONE_TABLES.values():
+        table.create(connection, checkfirst=True)
+    backfill_tones(connection)
+
+
+def backfill_tones(connection: Connection) -> int:
+    """The tone rows of every stored analysis that has tones (``svodka.document/2`` with
+    the tone fields), 200 documents at a time, replacing any the documents had: running
+    it twice leaves the same rows. How many rows were written."""
+    has_tone = documents.c.analysis.contains('"tone": {', autoescape=True)
+    ids = list(connection.execute(select(documents.c.id).where(has_tone)).scalars())
+    written = 0
+    for chunk in in_chunks(sorted(ids), 200):
+        for table in TONE_TABLES.values():
+            connection.execute(table.delete().where(table.c.doc_id.in_(chunk)))
+        query = select(documents.c.id, documents.c.analysis).where(documents.c.id.in_(chunk))
+        for doc_id, analysis in connection.execute(query).all():
+            doc = replace(from_dict(json.loads(analysis)), id=doc_id)
+            for name, rows in tabulate_tones(doc).items():
+                if rows:
+                    connection.execute(TONE_TABLES[name].insert(), rows)
+                    written += len(rows)
+    return written
+
+
 #: The migrations, in order. Never edit one that has shipped; add the next.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (create_v1, create_v2)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (create_v1, create_v2, create_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

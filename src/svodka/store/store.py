@@ -32,6 +32,7 @@ from svodka.store.rows import (
     search_body,
 )
 from svodka.store.schema import (
+    TONE_TABLES,
     amounts,
     dates,
     doc_entities,
@@ -49,7 +50,17 @@ from svodka.store.schema import (
 from svodka.version import __version__
 
 #: Tables that hang off a document, cleared when it is analyzed again.
-DOCUMENT_ROWS = (doc_entities, mentions, roles, quotes, amounts, dates, events, lsh)
+DOCUMENT_ROWS = (
+    doc_entities,
+    mentions,
+    roles,
+    quotes,
+    amounts,
+    dates,
+    events,
+    *TONE_TABLES.values(),
+    lsh,
+)
 
 
 @dataclass(slots=True)
@@ -276,7 +287,7 @@ def insert_documents(
 
 def write_analyses(connection: Connection, docs: list[Document]) -> None:
     """The rows of the documents' analyses: entities (shared by key), mentions, roles,
-    quotes, amounts, dates, events; one statement per table for the whole batch."""
+    quotes, amounts, dates, events, tones; one statement per table for the whole batch."""
     upsert_entities(connection, [e for doc in docs for e in doc.entities])
     rows: dict = {}
     for doc in docs:
