@@ -3,7 +3,7 @@ profile."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -11,13 +11,15 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from svodka.store.entities import find_entities, top_entities
 from svodka.store.profile import UnknownEntity, profile
-from svodka.web.api.deps import EntityType, Limit, StoreDep
+from svodka.store.tone_series import entity_tone
+from svodka.web.api.deps import EntityType, From, Limit, StoreDep, To
 from svodka.web.api.models import (
     PLAIN,
     DocumentBrief,
     EntityChoices,
     EntityCountOut,
     EntityList,
+    EntityToneOut,
     MonthOut,
     ProfileOut,
 )
@@ -38,6 +40,27 @@ def list_entities(
     rows = find_entities(store, name, type)[:limit] if name else top_entities(store, type, limit)
     found = [EntityCountOut.model_validate(row, from_attributes=True) for row in rows]
     return EntityList(entities=found)
+
+
+#: ``/entities/{key}/tone`` comes before ``/entities/{key}``, whose path would take it.
+@router.get("/entities/{key:path}/tone", response_model=EntityToneOut, responses=NOT_FOUND)
+def get_entity_tone(
+    store: StoreDep,
+    key: Annotated[str, Path(max_length=500, pattern=PLAIN)],
+    date_from: From = None,
+    date_to: To = None,
+    period: Literal["month", "year"] = "month",
+) -> EntityToneOut:
+    """How the corpus speaks of the entity ``key`` (stage ``tone``): its mentions read
+    negative, neutral or positive, counted with their mean score, in all, by ``period``
+    (every month or year from the first to the last, empty ones as zeros) and by outlet
+    (most documents first). ``from``/``to`` keep the documents published between them.
+    Documents analyzed before the tone stage count nowhere."""
+    try:
+        found = entity_tone(store, key, period=period, date_from=date_from, date_to=date_to)
+    except UnknownEntity as error:
+        raise HTTPException(404, f"no entity with key {key!r}; try /api/v1/entities?q=…") from error
+    return EntityToneOut.model_validate(found, from_attributes=True)
 
 
 @router.get(

@@ -43,6 +43,7 @@ from svodka.store.events import Dyad, DyadMonth, EventRow
 from svodka.store.graph import Edge, Node
 from svodka.store.profile import Profile, RoleSpan
 from svodka.store.quotes import QuoteRow
+from svodka.store.tone_series import EntityTone, ToneCount, TonePeriod, ToneSource
 
 #: No NUL characters: PostgreSQL refuses them in text, and no article has one.
 PLAIN = r"^[^\x00]*$"
@@ -161,6 +162,17 @@ EventRowOut = mirror(
     "covers, the document's title and date, and the clause as written.",
 )
 DyadMonthOut = mirror(DyadMonth, "DyadMonthOut")
+ToneCountOut = mirror(ToneCount, "ToneCountOut")
+TonePeriodOut = mirror(TonePeriod, "TonePeriodOut")
+ToneSourceOut = mirror(ToneSource, "ToneSourceOut")
+EntityToneOut = mirror(
+    EntityTone,
+    "EntityToneOut",
+    narrow={"type": Literal["PER", "ORG", "LOC"], "period": Literal["month", "year"]},
+    doc="How the corpus speaks of one entity: its mentions' tones (-1, 0, 1 counted; "
+    "``mean`` their mean score in [-1, 1], null without any) in all, by period and by "
+    "outlet, near-duplicates left out.",
+)
 DyadOut = mirror(
     Dyad,
     "DyadOut",
