@@ -1,3 +1,4 @@
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -263,6 +264,24 @@ def test_nerel_linked_mentions_take_the_country_their_annotation_states(tmp_path
         ("Париже", "FR", "dev/1_text.txt"),
         ("Франции", "FR", "dev/1_text.txt"),
     ]
+
+
+def test_nerel_linked_mentions_leave_out_adjectives_and_names_inside_organisations(tmp_path):
+    split = tmp_path / "dev"
+    split.mkdir()
+    text = "Банк Франции и французские власти в Париже, российско-французский диалог."
+    (split / "2_text.txt").write_text(text, encoding="utf-8")
+    ann = "T1\tORGANIZATION 0 12\tБанк Франции\nT2\tCOUNTRY 5 12\tФранции\n"
+    ann += "T3\tCOUNTRY 15 26\tфранцузские\nT4\tCITY 36 42\tПариже\n"
+    ann += "T5\tCOUNTRY 44 53\tроссийско\n"
+    ann += "R1\tLOCATED_IN Arg1:T4 Arg2:T2\t\nN1\tReference T2 Wikidata:Q142\tФранция\n"
+    ann += "N2\tReference T3 Wikidata:Q142\tФранция\nN3\tReference T4 Wikidata:Q90\tПариж\n"
+    ann += "N4\tReference T5 Wikidata:Q159\tРоссия\n"
+    (split / "2_text.ann").write_text(ann, encoding="utf-8")
+    excluded = Counter()
+    mentions = nerel_country_mentions(split, {"Франция": "FR", "Россия": "RU"}.get, excluded)
+    assert [(m["text"], m["country"]) for m in mentions] == [("Париже", "FR")]
+    assert excluded == {"organisation": 1, "adjective": 2}
 
 
 @pytest.mark.slow

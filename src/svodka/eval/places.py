@@ -9,6 +9,12 @@ place lies within 50 km of the expected point. Figures:
 - ``accuracy`` — right among the mentions the pipeline geocoded (the geocoder's quality);
 - ``found`` — the share of mentions the pipeline found as a LOC entity and geocoded;
 - ``end_to_end`` — right among all mentions (a miss counts as wrong).
+
+The NEREL check (``score_nerel_places``) leaves out the mentions that are not place
+entities in the guide's sense (``../shared/gold/GUIDE.md``: a LOC entity is a name):
+country adjectives («российской», «Китайская», «российско-» of «российско-американских»)
+and places nested inside an organisation's name («России» in «Банк России»). How many
+were left out, and why, is in ``PlaceScore.excluded``.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import Any
 from svodka.doc import Document, Entity, Place, Record
 from svodka.errors import InputError
 from svodka.eval.gold import PLACE_KM, place_km
+from svodka.lang.morph import parse
 
 POINT_KINDS = ("city", "district")
 UNRESOLVED = "unresolved"  # the method of a LOC entity's explicit «no place»
@@ -36,6 +43,7 @@ class PlaceScore:
     right: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     by_kind: Counter = field(default_factory=Counter)  # kind → right among found
+    excluded: Counter = field(default_factory=Counter)  # reason → mentions left out
 
     def figures(self) -> dict[str, float]:
         """accuracy, found and end_to_end, as shares."""
@@ -122,57 +130,92 @@ def is_right(mention: dict[str, Any], place: Place) -> bool:
 
 #: NEREL entity types that name a place on the map.
 NEREL_PLACES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION")
+#: NEREL entity types whose names hold no place entity of their own («Банк России»).
+NEREL_OWNERS = ("ORGANIZATION",)
+#: Parts of speech of a one-word mention that is an adjective, not a name.
+ADJECTIVES = ("ADJF", "ADJS")
 
 
 def nerel_country_mentions(
-    folder: Path, country_of: Callable[[str], str | None]
+    folder: Path, country_of: Callable[[str], str | None], excluded: Counter | None = None
 ) -> list[dict[str, Any]]:
     """Place mentions of NEREL documents whose country the annotation itself states.
 
     A mention counts when its entity carries a Wikidata link and either is a COUNTRY
     (its Wikidata label gives the country, through ``country_of``) or is LOCATED_IN,
     directly or through other places, a linked COUNTRY. Mentions are scored by country
-    alone (``kind`` «linked»), in the format of ``tests/data/places/dev.jsonl``.
+    alone (``kind`` «linked»), in the format of ``tests/data/places/dev.jsonl``. Linked
+    mentions that are no place entity in the guide's sense (``not_a_place``) are left
+    out and counted by reason in ``excluded``.
     """
     mentions = []
     for path in sorted(folder.glob("*.ann")):
         text_path = path.with_suffix(".txt")
-        spans, labels, inside = read_brat(path.read_text(encoding="utf-8"))
+        spans, labels, inside, owners = read_brat(path.read_text(encoding="utf-8"))
         raw = text_path.read_bytes()
-        for tid, (kind, start, stop, text) in spans.items():
+        text = raw.decode("utf-8")
+        for tid, (kind, start, stop, name) in spans.items():
             country = linked_country(tid, spans, labels, inside, country_of)
-            if tid in labels and country:
-                mentions.append(
-                    {
-                        "source": f"{folder.name}/{text_path.name}",
-                        "sha256": hashlib.sha256(raw).hexdigest(),
-                        "start": start,
-                        "stop": stop,
-                        "text": text,
-                        "country": country,
-                        "kind": "linked",
-                        "nerel": kind,
-                    }
-                )
+            if tid not in labels or not country:
+                continue
+            reason = not_a_place(text, start, stop, owners)
+            if reason:
+                if excluded is not None:
+                    excluded[reason] += 1
+                continue
+            mentions.append(
+                {
+                    "source": f"{folder.name}/{text_path.name}",
+                    "sha256": hashlib.sha256(raw).hexdigest(),
+                    "start": start,
+                    "stop": stop,
+                    "text": name,
+                    "country": country,
+                    "kind": "linked",
+                    "nerel": kind,
+                }
+            )
     return mentions
 
 
-def read_brat(ann: str) -> tuple[dict, dict, dict]:
-    """Place spans (id → type, start, stop, text), Wikidata labels, LOCATED_IN pairs."""
-    spans, labels, inside = {}, {}, {}
+def not_a_place(text: str, start: int, stop: int, owners: list[tuple[int, int]]) -> str:
+    """Why a NEREL place mention is no place entity of the guide, else «»: «organisation»
+    for a name inside an organisation's name («России» in «Банк России»), «adjective» for
+    a one-word adjective («российской», «Китайская») or the first part of a compound one
+    («российско» in «российско-американских»)."""
+    if any(o_start <= start and stop <= o_stop for o_start, o_stop in owners):
+        return "organisation"
+    word = text[start:stop].strip("«»\"„“”' ")
+    if " " in word or not word:
+        return ""
+    if parse(word.lower())[0].tag.POS in ADJECTIVES:
+        return "adjective"
+    if word[:1].islower() and text[stop : stop + 1] == "-":
+        return "adjective"
+    return ""
+
+
+def read_brat(ann: str) -> tuple[dict, dict, dict, list[tuple[int, int]]]:
+    """Place spans (id → type, start, stop, text), Wikidata labels, LOCATED_IN pairs, and
+    the bounds of the organisations' spans."""
+    spans, labels, inside, owners = {}, {}, {}, []
     for line in ann.splitlines():
         fields = line.split("\t")
         if line.startswith("T") and len(fields) == 3:
             kind, _, offsets = fields[1].partition(" ")
-            if kind in NEREL_PLACES and ";" not in offsets:
-                start, stop = (int(x) for x in offsets.split())
+            if ";" in offsets:
+                continue
+            start, stop = (int(x) for x in offsets.split())
+            if kind in NEREL_PLACES:
                 spans[fields[0]] = (kind, start, stop, fields[2])
+            elif kind in NEREL_OWNERS:
+                owners.append((start, stop))
         elif line.startswith("N") and len(fields) == 3 and "Wikidata:Q" in fields[1]:
             labels[fields[1].split()[1]] = fields[2]
         elif line.startswith("R") and fields[1].startswith("LOCATED_IN"):
             arg1, arg2 = (a.split(":")[1] for a in fields[1].split()[1:3])
             inside.setdefault(arg1, arg2)
-    return spans, labels, inside
+    return spans, labels, inside, owners
 
 
 def linked_country(
@@ -195,5 +238,9 @@ def score_nerel_places(
 ) -> PlaceScore:
     """Country of the Wikidata-linked place mentions of a NEREL split (see
     ``nerel_country_mentions``): ``found`` is the coverage, ``accuracy`` the right
-    country among the mentions given a place."""
-    return score_places(nerel_country_mentions(folder, country_of), folder.parent, analyze)
+    country among the mentions given a place, ``excluded`` the mentions left out."""
+    excluded: Counter = Counter()
+    mentions = nerel_country_mentions(folder, country_of, excluded)
+    score = score_places(mentions, folder.parent, analyze)
+    score.excluded = excluded
+    return score
