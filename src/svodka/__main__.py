@@ -1,6 +1,6 @@
 """`python -m svodka` runs the command line."""
 
-from svodka.cli.main import app
+from svodka.cli.main import run
 
 if __name__ == "__main__":
-    app()
+    run()

@@ -278,3 +278,15 @@ class Document:
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with ``entity_id``, or None."""
         return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict:
+        """The document as the JSON output contract (``svodka.document/2``) in Python."""
+        from svodka.schema import to_dict
+
+        return to_dict(self)
+
+    def _repr_html_(self) -> str:
+        """The highlighted article, for Jupyter and other notebooks."""
+        from svodka.web.notebook import notebook_html
+
+        return notebook_html(self)

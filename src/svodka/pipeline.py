@@ -7,6 +7,7 @@ so the corpus services and the shells can name the pipeline without paying for t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from itertools import islice
@@ -83,15 +84,24 @@ class Pipeline:
 
     def analyze(
         self,
-        text: str,
+        text: str | Record,
         *,
-        published: date | None = None,
+        published: date | str | None = None,
         title: str | None = None,
         id: str | None = None,
     ) -> Document:
-        """Analyze one text."""
-        record = Record(id=id or "doc", text=text, title=title, published=published)
-        return next(self.analyze_many([record]))
+        """Analyze one text (or a ``Record``); ``published`` is a date or «YYYY-MM-DD»."""
+        return next(self.analyze_many([as_record(text, published, title=title, id=id)]))
+
+    def pipe(
+        self, texts: Iterable[str | Record], *, published: date | str | None = None
+    ) -> Iterator[Document]:
+        """Analyze a stream of texts or records in batches, like spaCy's ``nlp.pipe``;
+        plain texts are named «doc-1», «doc-2»… and dated ``published``."""
+        records = (
+            as_record(text, published, id=f"doc-{n}") for n, text in enumerate(texts, start=1)
+        )
+        return self.analyze_many(records)
 
     def analyze_many(
         self, records: Iterable[Record], *, on_error: OnError | None = None
@@ -176,11 +186,39 @@ def default_pipeline() -> Pipeline:
 
 
 def analyze(
-    text: str,
+    text: str | Record,
     *,
-    published: date | None = None,
+    published: date | str | None = None,
     title: str | None = None,
     id: str | None = None,
 ) -> Document:
-    """Analyze one text with a process-wide pipeline, loaded on first use."""
+    """Analyze one text (or a ``Record``) with a process-wide pipeline, loaded on first
+    use; ``published`` is a date or «YYYY-MM-DD»."""
     return default_pipeline().analyze(text, published=published, title=title, id=id)
+
+
+def as_record(
+    item: str | Record,
+    published: date | str | None = None,
+    *,
+    title: str | None = None,
+    id: str | None = None,
+) -> Record:
+    """``item`` as a record: a text gets ``id`` (default «doc»), ``title`` and the date;
+    a record keeps its own fields, and takes ``published`` only when it has no date."""
+    day = as_date(published)
+    if isinstance(item, Record):
+        return item if item.published or day is None else replace(item, published=day)
+    if not isinstance(item, str):
+        raise TypeError(f"expected a text or a Record, not {type(item).__name__}")
+    return Record(id=id or "doc", text=item, title=title, published=day)
+
+
+def as_date(value: date | str | None) -> date | None:
+    """A date from a date or an ISO «YYYY-MM-DD» string; ValueError names a bad one."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"published must be a date or «YYYY-MM-DD», not {value!r}") from None

@@ -3,12 +3,14 @@ module with ``register(app)``; the order here is the order of ``svodka --help``.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from svodka.cli import analyze, batch, corpus, eval, kb, query, serve
-from svodka.cli.common import out, tidy_help
+from svodka.cli.common import err, out, tidy_help
+from svodka.extras import MissingExtra, explain
 
 tidy_help()
 app = typer.Typer(
@@ -41,3 +43,15 @@ def main(
     ] = False,
 ) -> None:
     """svodka: entities, coreference and roles from Russian news."""
+
+
+def run() -> None:
+    """The ``svodka`` command: the Typer app, with a missing extra told in one line."""
+    try:
+        app()
+    except (MissingExtra, ModuleNotFoundError) as error:
+        message = str(error) if isinstance(error, MissingExtra) else explain(error)
+        if message is None:
+            raise
+        err.print(message, style="red", markup=False)
+        sys.exit(1)

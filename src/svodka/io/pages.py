@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from svodka.doc import Record
 from svodka.errors import InputError
+from svodka.extras import require
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
@@ -114,7 +115,7 @@ def extract_page(html: str, source: str) -> Page:
 
     Raises InputError naming ``source`` when the page has no article text.
     """
-    import trafilatura  # on first use: 0.3 s of imports that commands reading no HTML skip
+    trafilatura = require("trafilatura")  # on first use: 0.3 s that other commands skip
 
     try:
         document = trafilatura.bare_extraction(
@@ -160,7 +161,7 @@ def parse_feed(data: bytes, stem: str, source: str) -> Feed:
     Raises InputError naming ``source`` when the bytes are no feed or a broken one with
     no items; a broken feed that still gave items is read (feedparser is lenient).
     """
-    import feedparser  # on first use, like trafilatura
+    feedparser = require("feedparser")  # on first use, like trafilatura
 
     try:  # bytes in a stream: feedparser takes a string for a URL or a file name
         parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
