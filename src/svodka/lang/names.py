@@ -83,6 +83,7 @@ def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
         at = text.index(inner)
         return text[:at] + normalize_in(inner, type, hint, gender) + text[at + len(inner) :]
     text = uncap_shouting(text) if type != "ORG" else text  # «АНСА» is no dateline
+    text = text if any(c.isupper() for c in text) else capitalize_names(text, type)
     words = list(WORD.finditer(text))
     if not words:
         return text
@@ -130,6 +131,43 @@ def uncap_shouting(text: str) -> str:
     return text
 
 
+PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def capitalize_names(text: str, type: str) -> str:
+    """A name written all in lowercase gets the capitals the dictionary gives it:
+    «владимир путин» → «Владимир Путин», «россии» → «России», «сша» → «США»; common
+    words stay («американские», «коронавирус»). A person's name with one known name
+    word capitalizes every word («михаил мурашко»)."""
+    words = text.split(" ")
+    kinds = [proper_kind(w, type) for w in words]
+    if type == "PER" and any(kinds):
+        kinds = [k or ("title" if w.isalpha() else None) for w, k in zip(words, kinds, strict=True)]
+    return " ".join(
+        w.upper() if k == "upper" else w[:1].upper() + w[1:] if k == "title" else w
+        for w, k in zip(words, kinds, strict=True)
+    )
+
+
+def proper_kind(word: str, type: str) -> str | None:
+    """How the dictionary writes a lowercase word's likeliest reading: «upper» for an
+    abbreviation of a place or body («сша», «фбр»), «title» for a person's name or
+    surname («путин») in a person's name and for a place («москва») in a place's; None
+    for common words and adjectives («украинский», «минздрав»: a body written in
+    lowercase is written so in its normal form too)."""
+    if not word.isalpha() or not morph.known(word):
+        return None
+    best = morph.parse(word)[0]
+    grammemes = best.tag.grammemes
+    if best.tag.POS != "NOUN" or not PROPER_TAGS & grammemes:
+        return None
+    if "Abbr" in grammemes:
+        return "upper"
+    wanted = {"PER": PERSON_TAGS, "LOC": {"Geox"}}.get(type, set())
+    return "title" if wanted & grammemes else None
+
+
 def strip_abbr_endings(text: str) -> str:
     """«КамАЗа» → «КамАЗ», «МИДе» → «МИД»; other words stay: «Дом», «Ле Пен», «Томом»
     open with one capital, which is no abbreviation."""
@@ -145,7 +183,7 @@ def normalize_head_group(text: str, words: list[re.Match], type: str = "ORG") ->
     """Inflect leading adjectives and the first noun of an ORG/LOC to the nominative."""
     forms = [w.group(0) for w in words]
     lone = len(forms) == 1 and forms[0].islower() and text == forms[0]
-    if lone and (form := dictionary_adjective(forms[0])):
+    if lone and (form := dictionary_adjective(forms[0], type)):
         return [form]
     group = head_group(text, words)
     if not group:
@@ -178,11 +216,17 @@ def looks_nominative(word: str, parses: tuple) -> bool:
     )
 
 
-def dictionary_adjective(word: str) -> str | None:
+def dictionary_adjective(word: str, type: str = "LOC") -> str | None:
     """A lone lowercase adjective is named by its dictionary form, the masculine
-    singular: «американской», «американских» → «американский»."""
+    singular: «американской», «американских» → «американский»; a plural nominative of a
+    people or places («американские», «русские») stays as written, of a party
+    («демократические») does not."""
     parse_ = morph.parse(word)[0]
-    return parse_.normal_form if parse_.tag.POS in ("ADJF", "PRTF") else None
+    if parse_.tag.POS not in ("ADJF", "PRTF"):
+        return None
+    if type != "ORG" and parse_.tag.number == "plur" and morph.case_of(parse_.tag) == "nomn":
+        return word
+    return parse_.normal_form
 
 
 def inflect_keeping_stem(parse_, grammemes: set[str], word: str) -> str | None:
