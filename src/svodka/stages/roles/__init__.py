@@ -76,6 +76,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         not_titles=frozenset(read_lines("roles/not_titles.txt")),
         heading=dict(read_table("roles/heading_verbs.tsv")),
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
+        country_offices=frozenset(read_lines("roles/country_offices.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
         },

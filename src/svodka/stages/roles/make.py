@@ -158,8 +158,18 @@ def is_past(view: View, found: Found, res: Resources) -> bool:
 
 
 def adjective_country(view: View, found: Found, res: Resources) -> str | None:
-    """«американский президент» → США, «бывший абхазский президент» → Абхазия."""
+    """«американский президент» → США, «бывший абхазский президент» → Абхазия; none for
+    a title no country holds: «японский писатель» says where he is from."""
+    if not holds_for_country(found.title, res):
+        return None
     for lemma in reversed(before_title(view, found, res)):
         if lemma in res.adjectives:
             return res.adjectives[lemma]
     return None
+
+
+def holds_for_country(title: str, res: Resources) -> bool:
+    """Whether a title is an office held for a country (``country_offices.txt`` and the
+    national offices): «президент», «первый вице-премьер», «посол»; not «писатель»."""
+    offices = res.national | res.country_offices
+    return title in offices or any(word in offices for word in title.split())

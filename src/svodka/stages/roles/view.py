@@ -43,6 +43,8 @@ class Resources:
     counterparts: frozenset[str] = frozenset()  # «[коллега]»: the post another holds
     not_titles: frozenset[str] = frozenset()  # «сын», «житель»: person nouns, no titles
     heading: dict[str, str] = field(default_factory=dict)  # «возглавить» → глава
+    #: «американский [посол]»: titles a country adjective ties to the country
+    country_offices: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

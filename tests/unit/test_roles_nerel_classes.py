@@ -1,0 +1,28 @@
+"""Error classes of person roles seen on NEREL v1.1 train (issue 16), on invented
+sentences."""
+
+import pytest
+
+
+def roles(pipeline, text):
+    doc = pipeline.analyze(text)
+    return {
+        e.name: [(r.title, r.of_name) for r in e.roles] for e in doc.entities if e.type == "PER"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a country adjective before a profession says where a person is from
+        ("На фестиваль приехал японский писатель Кэндзи Мори.", "Кэндзи Мори", ("писатель", None)),
+        # before an office, where the office is held
+        (
+            "С заявлением выступил американский посол Джон Смит.",
+            "Джон Смит",
+            ("посол", "США"),
+        ),
+    ],
+)
+def test_roles_country_adjective_only_for_offices(pipeline, text, person, expected):
+    assert expected in roles(pipeline, text)[person]
