@@ -11,13 +11,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from svodka.store.checks import check_query
-from svodka.web import render
+from svodka.web import render, tones
 from svodka.web.labels import LABELS
 
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 TEMPLATES.env.globals["t"] = LABELS
 TEMPLATES.env.globals["entity_url"] = render.entity_url
+TEMPLATES.env.globals["tones"] = tones
 
 
 def role_phrase(title: str, of_name: str | None) -> str:

@@ -25,8 +25,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from svodka.doc import Document
+from svodka.doc import Document, Tone
 from svodka.web.labels import LABELS
+from svodka.web.tones import tone_name, tone_phrase, tone_sign, tone_words
 
 #: Marks a ``Mark`` can be; the CSS colours them.
 KINDS = ("PER", "ORG", "LOC", "amount", "date")
@@ -42,6 +43,7 @@ class Mark:
     label: str  # the small tag after the text: «PER», «число»
     title: str  # the tooltip: the entity's name, the amount's value
     href: str | None = None
+    tone: Tone | None = None  # a mention's tone: a sign in the tag, words in the tooltip
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class QuoteSpan:
     stop: int
     speaker: str | None
     href: str | None = None
+    tone: Tone | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +85,7 @@ def linker(known: Callable[[str], bool] | None = None) -> Callable[[str], str | 
 def document_marks(doc: Document, link: Callable[[str], str | None]) -> list[Mark]:
     """Every mention, amount and date of ``doc`` as a mark, unsorted and overlapping."""
     marks = [
-        Mark(m.start, m.stop, e.type, e.type, e.name, link(e.key))
+        Mark(m.start, m.stop, e.type, e.type, e.name, link(e.key), m.tone)
         for e in doc.entities
         for m in e.mentions
     ]
@@ -100,9 +103,9 @@ def document_quotes(doc: Document, link: Callable[[str], str | None]) -> list[Qu
     for q in doc.quotes:
         speaker = doc.entity(q.speaker) if q.speaker else None
         if speaker is not None:
-            spans.append(QuoteSpan(q.start, q.stop, speaker.name, link(speaker.key)))
+            spans.append(QuoteSpan(q.start, q.stop, speaker.name, link(speaker.key), q.tone))
         else:
-            spans.append(QuoteSpan(q.start, q.stop, q.speaker_name))
+            spans.append(QuoteSpan(q.start, q.stop, q.speaker_name, tone=q.tone))
     return spans
 
 
@@ -185,19 +188,27 @@ def covering(spans: list, at: int):
 
 
 def wrap_mark(mark: Mark, piece: str, *, last: bool) -> str:
-    tag = escape(mark.label) if last else ""
+    """A piece of a mark; the last one carries its tag, and a mention's tone sign («−»,
+    «+») inside it. A toned mention has ``data-tone`` (neg, neu, pos) for the CSS and its
+    tone in words in the tooltip."""
+    sign = tone_sign(mark.tone)
+    tag = escape(mark.label) + (Markup(f'<span class="tone-sign">{sign}</span>') if sign else "")
     label = f'<span class="tag">{tag}</span>' if last else ""
     kind = escape(mark.kind)
-    attributes = f'class="mark mark-{kind}" data-type="{kind}" title="{escape(mark.title)}"'
+    title = escape(mark.title + (f" · {tone_phrase(mark.tone)}" if mark.tone else ""))
+    toned = f' data-tone="{tone_name(mark.tone)}"' if mark.tone else ""
+    attributes = f'class="mark mark-{kind}" data-type="{kind}"{toned} title="{title}"'
     if mark.href:
         return f'<a {attributes} href="{escape(mark.href)}">{piece}{label}</a>'
     return f"<mark {attributes}>{piece}{label}</mark>"
 
 
 def wrap_quote(span: QuoteSpan, piece: str, *, first: bool, last: bool) -> str:
-    """A piece of a quote; the first piece opens it, the last one names the speaker."""
+    """A piece of a quote; the first piece opens it, the last one names the speaker and,
+    for a quote with a tone, gives it as a sign with a tooltip in words (``tone-note``)."""
     speaker = escape(span.speaker or LABELS["quote.unknown"])
     classes = "quote" + (" quote-start" if first else "") + (" quote-end" if last else "")
+    classes += f" tone-{tone_name(span.tone)}" if span.tone else ""
     title = f"{LABELS['mark.quote']}: {speaker}"
     html = f'<span class="{classes}" title="{title}">{piece}</span>'
     if not last:
@@ -206,7 +217,16 @@ def wrap_quote(span: QuoteSpan, piece: str, *, first: bool, last: bool) -> str:
         who = f'<a class="speaker" href="{escape(span.href)}">— {speaker}</a>'
     else:
         who = f'<span class="speaker">— {speaker}</span>'
-    return html + who
+    return html + who + tone_note(span.tone)
+
+
+def tone_note(tone: Tone | None) -> str:
+    """After a quote: its tone as a sign («−», «·», «+») whose tooltip says it in words."""
+    if tone is None:
+        return ""
+    words = escape(f"{LABELS['tone.quote']}: {tone_words(tone)}")
+    sign = tone_sign(tone) or "·"
+    return f'<span class="tone-note tone-{tone_name(tone)}" title="{words}">{sign}</span>'
 
 
 def weave_plain(text: str, spans: list) -> Markup:

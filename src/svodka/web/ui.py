@@ -29,7 +29,8 @@ from svodka.store.entities import find_entities, top_entities
 from svodka.store.events import partners
 from svodka.store.profile import UnknownEntity, profile
 from svodka.store.search import Filters, search
-from svodka.web import charts, dyads, render
+from svodka.store.tone_series import entity_tone
+from svodka.web import charts, dyads, render, tones
 from svodka.web.api.deps import ServicesDep, StoreDep, require_analyze_token
 from svodka.web.labels import LABELS, label
 from svodka.web.pages import HERE, not_found, page, plain_request
@@ -143,6 +144,9 @@ def article_view(doc: Document, link, chosen: str | None = None) -> dict[str, An
         "quotes": quotes,
         "amounts": doc.amounts,
         "dates": doc.dates,
+        "doc_tone": doc.tone,
+        "toned": any(m.tone for e in doc.entities for m in e.mentions)
+        or any(q.tone for q in doc.quotes),
     }
 
 
@@ -229,6 +233,7 @@ def entity_page(request: Request, store: StoreDep, key: str) -> Response:
         place_map = charts.world_map([dot], zoom=True, css_class="map small")
     nodes, edges = graph_of(store, found)
     pairs = [(row, dyads.dyad_href(key, row.key)) for row in partners(store, found.key)]
+    tone = tone_over_time(store, found.key)
     return page(
         request,
         "entity.html",
@@ -240,7 +245,18 @@ def entity_page(request: Request, store: StoreDep, key: str) -> Response:
         nodes=nodes,
         edges=edges,
         partners=pairs,
+        tone=tone,
+        tone_strip=tones.tone_strip_svg(tone.periods),
     )
+
+
+def tone_over_time(store, key: str):
+    """The tone toward ``key`` by month, or by year when the months would be more than
+    the timeline draws (``charts.MAX_MONTHS``)."""
+    monthly = entity_tone(store, key)
+    if len(monthly.periods) <= charts.MAX_MONTHS:
+        return monthly
+    return entity_tone(store, key, period="year")
 
 
 def entity_by_name(request: Request, store, name: str) -> Response:
