@@ -26,3 +26,26 @@ def roles(pipeline, text):
 )
 def test_roles_country_adjective_only_for_offices(pipeline, text, person, expected):
     assert expected in roles(pipeline, text)[person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a rank serves where the post beside it is held
+        (
+            "Вчера командующий войсками Уральского военного округа генерал-полковник "
+            "Иван Петров провёл учения.",
+            "Иван Петров",
+            ("генерал-полковник", "Уральский военный округ"),
+        ),
+        # a title of no organisation takes the one organisation the person's roles name
+        (
+            "Андрей Смирнов, министр финансов Чили, был экономистом. Экономист Андрей Смирнов "
+            "написал книгу.",
+            "Андрей Смирнов",
+            ("экономист", "Чили"),
+        ),
+    ],
+)
+def test_roles_lend_the_persons_organisation(pipeline, text, person, expected):
+    assert expected in roles(pipeline, text)[person]

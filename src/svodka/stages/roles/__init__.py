@@ -77,6 +77,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         heading=dict(read_table("roles/heading_verbs.tsv")),
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
         country_offices=frozenset(read_lines("roles/country_offices.txt")),
+        ranks=frozenset(read_lines("roles/ranks.txt")),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
         },
@@ -101,7 +102,7 @@ def apply(doc: Document, res: Resources) -> Document:
             found[entity_id] = (*found[entity_id], *more)
     for entity_id, more in counterpart_roles(view, found, res).items():
         found[entity_id] = (*found[entity_id], *more)
-    found = {key: placed(doc, roles, res) for key, roles in found.items()}
+    found = {key: lent(placed(doc, roles, res), res) for key, roles in found.items()}
     entities = [replace(e, roles=found[e.id]) if found.get(e.id) else e for e in doc.entities]
     return replace(doc, entities=tuple(entities))
 
@@ -124,6 +125,28 @@ def placed(doc: Document, roles: tuple[Role, ...], res: Resources) -> tuple[Role
         else r
         for r in roles
     )
+
+
+def lent(roles: tuple[Role, ...], res: Resources) -> tuple[Role, ...]:
+    """Roles of no organisation take the one the person's other roles name: a rank
+    (``ranks.txt``) the first one, any other title only where that is the one named.
+    «командующий войсками округа генерал-полковник Имя» → генерал-полковник of the округ;
+    «Имя, министр финансов Чили … экономист» → экономист of Чили."""
+    placed = [r for r in roles if r.of or r.of_name]
+    if not placed or len(placed) == len(roles):
+        return roles
+    first, one = placed[0], len({(r.of, r.of_name) for r in placed}) == 1
+    return tuple(
+        replace(r, of=first.of, of_name=first.of_name)
+        if not (r.of or r.of_name) and (one or is_rank(r.title, res))
+        else r
+        for r in roles
+    )
+
+
+def is_rank(title: str, res: Resources) -> bool:
+    """«генерал-лейтенант полиции», «контр-адмирал»: a rank."""
+    return any(word in res.ranks for word in title.split())
 
 
 def is_national(title: str, res: Resources) -> bool:

@@ -45,6 +45,7 @@ class Resources:
     heading: dict[str, str] = field(default_factory=dict)  # «возглавить» → глава
     #: «американский [посол]»: titles a country adjective ties to the country
     country_offices: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()  # «генерал-лейтенант»: held where the person serves
 
 
 @dataclass(frozen=True, slots=True)
