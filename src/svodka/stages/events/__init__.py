@@ -32,6 +32,7 @@ from svodka.doc import Document, Sentence
 from svodka.lang import morph
 from svodka.stages.events.find import find_events, orient
 from svodka.stages.events.lexicon import Lexicon, load_lexicon
+from svodka.stages.events.referents import post_holders, title_holders
 from svodka.stages.events.select import (
     complete,
     join_mentions,
@@ -40,7 +41,7 @@ from svodka.stages.events.select import (
     select,
     to_event,
 )
-from svodka.stages.events.words import index_mentions, read_clause, title_holders
+from svodka.stages.events.words import index_mentions, read_clause
 
 REQUIRES = ("tokens", "sentences", "entities", "quotes", "dates")
 PROVIDES = ("events",)
@@ -63,13 +64,13 @@ def apply(doc: Document, resources: Resources) -> Document:
     candidates = []
     marked = trigger_offsets(doc, lexicon)
     dates = sorted(doc.dates, key=lambda d: d.start)
-    holders = title_holders(doc)
+    referents = (title_holders(doc), post_holders(doc))
     mentions = index_mentions(doc)
     for sentence in (line for s in doc.sentences for line in lines(doc.text, s)):
         at = bisect_left(marked, sentence.start)
         if at == len(marked) or marked[at] >= sentence.stop:
             continue
-        clause = read_clause(doc, sentence, lexicon, holders, mentions)
+        clause = read_clause(doc, sentence, lexicon, referents, mentions)
         for c in find_events(clause, lexicon):
             locate(c, dates)
             complete(c)

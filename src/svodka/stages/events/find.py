@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
-from svodka.stages.events.words import Actor, Clause, Word
+from svodka.stages.events.words import TIME_WORDS, Actor, Clause, Word
 
 #: Words that open a new clause after a comma or dash: its subject is its own.
 SUBORDINATORS = frozenset(read_lines("events/clauses.txt"))
@@ -27,6 +27,9 @@ OBJECT_CASES = frozenset({"accs", "datv"})
 BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 #: Symmetric types: «Путин и Токаев встретились» is Путин → Токаев.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Where a noun trigger names its doer: «критика со стороны президента», «переговоры
+#: Путина и Токаева».
+NOUN_SOURCES = (Frame("со стороны", "gent"), Frame("", "gent"))
 #: How far (words) a trigger's context word, a preposition or a negation may stand.
 CONTEXT_REACH = 4
 PREPOSITION_REACH = 4
@@ -145,10 +148,11 @@ def find_actors(c: Candidate) -> None:
         c.targets = subject
         c.sources = find_agent(c)
     else:
-        c.sources = subject
+        named_doer = find_target(c, NOUN_SOURCES[:1]) if words[i].pos == "NOUN" else []
+        c.sources = named_doer or subject  # «критика со стороны президента»
         c.targets = find_target(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
-            c.sources = find_target(c, (Frame("", "gent"),))  # «переговоры Путина и Токаева»
+            c.sources = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»
     sources = {a.entity.id if a.entity else a.name for a in c.sources}
     c.targets = [a for a in c.targets if (a.entity.id if a.entity else a.name) not in sources]
 
@@ -213,6 +217,8 @@ def find_agent(c: Candidate) -> list[Actor]:
             continue
         if "ablt" in actor.cases and not governed(words, actor, c.at + 1):
             return [actor]
+        if "gent" in actor.cases and governing(words, actor, c.at + 1) == "со стороны":
+            return coordinated(c, actor)
         if "gent" in actor.cases and "ablt" in words[actor.first - 1].cases:
             return [actor]
     return []
@@ -242,8 +248,12 @@ def governing(words: list[Word], actor: Actor, stop: int) -> str:
         w = words[k]
         if w.pos == "PREP":
             return w.lower
+        if w.lemma in TIME_WORDS:
+            return ""  # «В среду суд отклонил»: «в» governs «среду»
         if w.lower == "отношении" and k > 0 and words[k - 1].lower == "в":
             return "в отношении"
+        if w.lower == "стороны" and k > 0 and words[k - 1].lower == "со":
+            return "со стороны"
         if w.pos not in ("NOUN", "ADJF", "PRTF", "NUMR") or not (
             w.cases & (actor.cases | GENITIVE)
         ):

@@ -36,6 +36,7 @@ class Lexicon:
     triggers: dict[str, tuple[Trigger, ...]]
     quads: dict[str, str]
     groups: frozenset[str]
+    plural_groups: frozenset[str]
     modality: dict[str, str]
     sport: frozenset[str]
 
@@ -71,10 +72,12 @@ def load_lexicon() -> Lexicon:
     modality = {
         lemma.replace("ё", "е"): kind for lemma, kind in read_table("events/modality.tsv", 2)
     }
+    groups = read_lines("events/actors.txt")
     return Lexicon(
         triggers={lemma: tuple(rows) for lemma, rows in triggers.items()},
         quads=quads,
-        groups=frozenset(read_lines("events/actors.txt")),
+        groups=frozenset(line.split()[0] for line in groups),
+        plural_groups=frozenset(line.split()[0] for line in groups if line.endswith(" plur")),
         modality=modality,
         sport=frozenset(w.replace("ё", "е") for w in read_lines("events/sport.txt")),
     )

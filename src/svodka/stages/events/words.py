@@ -9,7 +9,10 @@ from dataclasses import dataclass, replace
 
 from svodka.doc import Document, Entity, Sentence
 from svodka.lang import morph
+from svodka.lang.text import QUOTES
+from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Lexicon
+from svodka.stages.events.referents import Holders, Posts, holds
 
 #: Endings a surname adds to its nominative, and the cases they show.
 SURNAME_ENDINGS = {
@@ -20,13 +23,17 @@ SURNAME_ENDINGS = {
     "е": frozenset({"loct", "datv"}),
     "ой": frozenset({"gent", "datv", "ablt", "loct"}),
 }
-#: Titles too general to stand for one person: «глава» of what?
-GENERIC_TITLES = frozenset({"глава", "член", "представитель", "сотрудник", "эксперт"})
+#: Compound prepositions whose noun governs the actor after it: «в отношении России».
+COMPOUND_PREPOSITIONS = frozenset(
+    {("в", "отношении"), ("со", "стороны"), ("в", "адрес"), ("с", "участием")}
+)
+#: Nouns of time: a preposition or a head noun before an actor belongs to them, not to
+#: it («В среду суд отклонил»).
+TIME_WORDS = frozenset(read_lines("events/time.txt"))
 #: Subject pronouns that stand for earlier actors.
 PRONOUNS = frozenset({"он", "она", "они"})
 
 
-Holders = dict[str, "Entity | None"]
 #: (start, stop, entity) of every mention, sorted by start.
 Mentions = list[tuple[int, int, "Entity"]]
 
@@ -94,32 +101,44 @@ def folded(lemma: str) -> str:
 
 
 def read_clause(
-    doc: Document, sentence: Sentence, lexicon: Lexicon, holders: Holders, mentions: Mentions
+    doc: Document,
+    sentence: Sentence,
+    lexicon: Lexicon,
+    referents: tuple[Holders, Posts],
+    mentions: Mentions,
 ) -> Clause:
     """The sentence's words and actors: entity mentions (not a place or organisation
     that only qualifies the person after it: «России» in «министра России Сергея
-    Лаврова»), group words («иранские военные»; not before a mention: «активиста Алексея
-    Навального» is Навальный), a title the article gives one person («Президент
-    заявил» → the president it named) and pronouns."""
+    Лаврова»), a title the article gives one person («Президент заявил» → the president
+    it named) or the head of the one organisation it names so («суд отказал» → the
+    court), group words («иранские военные»; not before a mention: «активиста Алексея
+    Навального» is Навальный) and pronouns."""
+    holders = referents[0]
     first = bisect_left(doc.tokens, sentence.start, key=lambda t: t.start)
     last = bisect_left(doc.tokens, sentence.stop, key=lambda t: t.start)
     triggers = lexicon.triggers
     words = [read_word(t.start, t.stop, t.text, triggers) for t in doc.tokens[first:last]]
-    found = mention_actors(mentions, words, sentence)
-    actors = drop_qualifiers(stand_ins(found, words, holders, triggers))
+    found = drop_nested(mention_actors(mentions, words, sentence))
+    actors = drop_qualifiers(stand_ins(found, words, referents, lexicon))
     taken = {i for a in actors for i in range(a.first, a.last + 1)}
     for i, w in enumerate(words):
         if i in taken or (i + 1 in taken and w.pos == "NOUN"):
             continue
-        if is_group(w, words[i + 1] if i + 1 < len(words) else None, lexicon.groups):
+        if w.pos == "NOUN" and (holder := holders.get(w.lemma)) is not None:
+            actors.append(Actor(i, i, holder, holder.name, w.cases))
+        elif is_group(w, words[i + 1] if i + 1 < len(words) else None, lexicon.groups):
             first_word = adjectives_before(words, i)
             actors.append(
-                Actor(first_word, i, None, group_name(words[first_word : i + 1]), w.cases)
+                Actor(
+                    first_word,
+                    i,
+                    None,
+                    group_name(words[first_word : i + 1], lexicon.plural_groups),
+                    w.cases,
+                )
             )
         elif w.lower in PRONOUNS:
             actors.append(Actor(i, i, None, w.lower, frozenset({"nomn"}), pronoun=True))
-        elif w.pos == "NOUN" and (holder := holders.get(w.lemma)) is not None:
-            actors.append(Actor(i, i, holder, holder.name, w.cases))
     actors.sort(key=lambda a: a.first)
     return Clause(sentence, words, actors)
 
@@ -133,6 +152,22 @@ def is_group(word: Word, after: Word | None, groups: frozenset[str]) -> bool:
     if word.pos in ("ADJF", "PRTF") and word.lemma in groups:
         return after is None or after.pos != "NOUN" or not after.cases & word.cases
     return False
+
+
+def drop_nested(actors: list[Actor]) -> list[Actor]:
+    """Without the mentions inside a longer one: «Москвы» in «Тверской суд Москвы» acts
+    only as part of the court."""
+    return [
+        a
+        for a in actors
+        if not any(
+            b is not a
+            and b.first <= a.first
+            and a.last <= b.last
+            and b.last - b.first > a.last - a.first
+            for b in actors
+        )
+    ]
 
 
 def drop_qualifiers(actors: list[Actor]) -> list[Actor]:
@@ -153,21 +188,6 @@ def adjectives_before(words: list[Word], i: int) -> int:
     ):
         k -= 1
     return k
-
-
-def title_holders(doc: Document) -> Holders:
-    """A title's head word → the one person the article gives it: «президент» → Токаев
-    when he is the only president it names."""
-    found: dict[str, set[str]] = {}
-    for entity in doc.entities:
-        for role in entity.roles:
-            head = role.title.split(" ")[0].replace("ё", "е")
-            found.setdefault(head, set()).add(entity.id)
-    return {
-        head: doc.entity(next(iter(ids)))
-        for head, ids in found.items()
-        if len(ids) == 1 and head not in GENERIC_TITLES
-    }
 
 
 def index_mentions(doc: Document) -> Mentions:
@@ -196,44 +216,66 @@ def mention_actors(mentions: Mentions, words: list[Word], sentence: Sentence) ->
 
 
 def stand_ins(
-    actors: list[Actor], words: list[Word], holders: Holders, triggers: Container[str]
+    actors: list[Actor],
+    words: list[Word],
+    referents: tuple[Holders, Posts],
+    lexicon: Lexicon,
 ) -> list[Actor]:
     """A noun followed by an entity in the genitive acts for it, in the noun's case:
     «лидеры России и Украины» are Россия and Украина, «с послом Франции» is Франция,
     «активистов движения Гринпис» Гринпис — unless a person's name follows («президент
     России Владимир Путин» is Путин); a title the article gives one person stands for
-    that person («Королева Великобритании, прибывшая с визитом» is Елизавета II)."""
+    that person («Королева Великобритании, прибывшая с визитом» is Елизавета II), and a
+    title held in that body or country stands for its holder («глава РАО» is Чубайс). The
+    noun is a person, a group word or a title: «письмо Корнеева» is no stand-in."""
+    holders, posts = referents
     starts = {a.first: a for a in actors}
     result = []
     for a in sorted(actors, key=lambda a: a.first):
-        head = words[a.first - 1] if a.first > 0 else None
+        at = a.first - 1
+        if at > 0 and words[at].text in QUOTES:
+            at -= 1  # «глава «Северстали»»
+        head = words[at] if at >= 0 else None
         after = starts.get(a.last + 1)
         if (
             head is not None
             and head.pos == "NOUN"
-            and head.lemma not in triggers
-            and a.first - 1 not in starts
+            and head.lemma not in lexicon.triggers
+            and ("anim" in head.grammemes or head.lemma in lexicon.groups or head.lemma in holders)
+            and not in_preposition(words, at)
+            and at not in starts
             and "gent" in a.cases
             and a.entity is not None
             and not (after and after.entity and after.entity.type == "PER")
         ):
-            holder = holders.get(head.lemma)
-            a = replace(a, first=a.first - 1, cases=a.cases | head.cases)
+            holder = posts.get((head.lemma, a.entity.id)) or holders.get(head.lemma)
+            if holder is not None and not holds(holder, head.lemma, a.entity.id):
+                holder = None  # «президента России» is not the president of Kazakhstan
+            a = replace(a, first=at, cases=a.cases | head.cases)
             if holder is not None:
                 a = replace(a, entity=holder, name=holder.name, cases=head.cases)
         result.append(a)
     return result
 
 
+def in_preposition(words: list[Word], k: int) -> bool:
+    """Word ``k`` is the noun of a compound preposition: «в отношении», «со стороны»."""
+    return k > 0 and (words[k - 1].lower, words[k].lower) in COMPOUND_PREPOSITIONS
+
+
 def mention_cases(words: list[Word], entity: Entity) -> frozenset[str]:
     """The cases a mention may stand in: for a person, its last word's, read from its
     ending against the canonical name too (pymorphy3 reads the unknown «Токаев» as a
-    genitive plural); for anything else, its head's (the first word: «Министерством
-    иностранных дел»)."""
+    genitive plural), and only from its ending when it is not the name itself
+    («Трутнева» of «Юрий Трутнев» is no feminine nominative); for anything else, its
+    head's (the first noun: «Министерством иностранных дел», «Тверской суд»)."""
     if entity.type != "PER":
-        return words[0].cases
+        return next((w.cases for w in words if w.pos == "NOUN"), words[0].cases)
     word, nominative = words[-1].lower, entity.name.rsplit(" ", 1)[-1].lower()
-    return words[-1].cases | surname_cases(word, nominative)
+    by_ending = surname_cases(word, nominative)
+    if by_ending and word != nominative:
+        return by_ending  # «Трутнева» of Трутнев is no nominative, whatever pymorphy3 says
+    return words[-1].cases | by_ending
 
 
 def surname_cases(word: str, nominative: str) -> frozenset[str]:
@@ -247,13 +289,31 @@ def surname_cases(word: str, nominative: str) -> frozenset[str]:
     return SURNAME_ENDINGS.get(ending, frozenset())
 
 
-def group_name(words: list[Word]) -> str:
+def group_name(words: list[Word], plural_heads: Container[str] = ()) -> str:
     """A group actor's name, nominative in the number the text uses: «иранских военных» →
-    «иранские военные»."""
-    number = "plur" if "plur" in words[-1].grammemes else "sing"
-    return " ".join(nominative(w, number) for w in words)
+    «иранские военные», «кузбасские власти» (plural by its adjective), «власти» alone
+    (a head usually plural, ``plural_heads``: not «власть»); a singular adjective takes
+    its head's gender («местная полиция»)."""
+    head = words[-1]
+    plural = (
+        "plur" in head.grammemes
+        or any("plur" in w.grammemes for w in words[:-1])
+        or (head.lemma in plural_heads and reads_plural(head))
+    )
+    number = "plur" if plural else "sing"
+    gender = morph.gender_of(morph.parse(head.lower)[0].tag)
+    agree = {number} if plural or gender not in ("masc", "femn", "neut") else {number, gender}
+    return " ".join(nominative(w, agree if w is not head else {number}) for w in words)
 
 
-def nominative(word: Word, number: str) -> str:
+def reads_plural(word: Word) -> bool:
+    """Some reading of the word is a plural nominative or accusative: «власти»."""
+    return any(
+        p.tag.number == "plur" and morph.case_of(p.tag) in ("nomn", "accs")
+        for p in morph.parse(word.lower)
+    )
+
+
+def nominative(word: Word, grammemes: set[str]) -> str:
     parse = morph.parse(word.lower)[0]
-    return morph.inflect(parse, {"nomn", number}) or word.lemma
+    return morph.inflect(parse, {"nomn", *grammemes}) or word.lemma

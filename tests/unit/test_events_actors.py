@@ -1,0 +1,65 @@
+"""Who the events stage names as an event's actors: referents of bare titles and nouns,
+compound prepositions, nested names, groups in the plural (issue 19, actor accuracy)."""
+
+from datetime import date
+
+import pytest
+
+from svodka.config import Config
+from svodka.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def every_event():
+    """A pipeline that keeps every event, not only an article's main ones."""
+    return Pipeline(Config(events=0))
+
+
+def coded(pipeline, text):
+    doc = pipeline.analyze(text, published=date(2021, 4, 14))
+    return [(e.type, e.source_name, e.target_name) for e in doc.events]
+
+
+#: text → an event it must give: (type, source, target)
+CASES = {
+    "an_organisation_named_by_its_head_noun": (
+        "Агентство по защите потребителей Норвегии провело проверку. "
+        "Агентство призвало владельцев магазинов вернуть деньги.",
+        ("REQUEST", "Агентство по защите потребителей", "владельцы"),
+    ),
+    "a_title_held_in_a_body_is_its_holder": (
+        "Глава компании «Северсталь» Игорь Петров прилетел в Лиссабон. "
+        "Там глава «Северстали» встретится с инвесторами.",
+        ("CONSULT", "Игорь Петров", "инвесторы"),
+    ),
+    "a_doer_after_со_стороны": (
+        "Проект вызвал резкую критику со стороны Марины Ковалёвой.",
+        ("ACCUSE", "Марина Ковалёва", None),
+    ),
+    "a_target_after_в_отношении": (
+        "Канада может ввести санкции в отношении Венесуэлы.",
+        ("SANCTION", "Канада", "Венесуэла"),
+    ),
+    "a_weekday_does_not_govern_the_subject": (
+        "В пятницу Кировский районный суд Омска отклонил жалобу Андрея Зуева.",
+        ("REJECT", "Кировский районный суд Омска", "Андрей Зуев"),
+    ),
+    "со_стороны_before_a_subject": (
+        "Отставка Лопатина последовала за критикой со стороны Ирины Носовой.",
+        ("ACCUSE", "Ирина Носова", "Лопатина"),
+    ),
+    "an_inflected_surname_is_no_subject": (
+        "Юрий Корнеев написал письмо. Письмо Корнеева поддержал Игорь Белов.",
+        ("SUPPORT", "Игорь Белов", "Юрий Корнеев"),
+    ),
+    "authorities_stay_plural": (
+        "Тверские власти запретили митинг у вокзала.",
+        ("COERCE", "тверские власти", None),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_events_actors(every_event, name):
+    text, expected = CASES[name]
+    assert expected in coded(every_event, text)
