@@ -117,7 +117,7 @@ def test_ingest_and_reanalyze_keep_one_events_row_per_event(tmp_path):
         connection.execute("UPDATE documents SET version = '0.0.1'")
     assert run("reanalyze", "--db", db, "--jobs", "1").exit_code == 0
     assert stored() == (rows, events)
-    stats = run("stats", "--db", db, "--json")
+    stats = run("stats", "--db", db, "--format", "json")
     assert stats.exit_code == 0 and json.loads(stats.stdout)["events"] == rows
 
 
@@ -132,7 +132,7 @@ def test_events_command_filters_and_prints_json(tmp_path):
     assert len(lines) == 4 and "4 events, 4 shown" in listed.stderr
     assert lines[0].startswith("2025 ") and "AGREE" in lines[0] and "future" in lines[0]
     assert "Касым-Жомарт Токаев → Владимир Путин  «раскритиковал»" in lines[1]
-    typed = run("events", "--type", "ASSAULT", "--json", "--db", db)
+    typed = run("events", "--type", "ASSAULT", "--format", "json", "--db", db)
     body = json.loads(typed.stdout)
     assert body["total"] == 1 and body["events"][0]["source_name"] == "боевики"
     dated = run(
@@ -143,7 +143,8 @@ def test_events_command_filters_and_prints_json(tmp_path):
         "2024-06-10",
         "--to",
         "2024-06-10",
-        "--json",
+        "--format",
+        "json",
         "--db",
         db,
     )

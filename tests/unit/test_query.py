@@ -309,7 +309,7 @@ def test_cli_search_prints_titles_and_snippets(cli, corpus):
 
 
 def test_cli_search_json_with_filters(cli, corpus):
-    args = ["search", "завод", "--from", "2024-03-01", "--type", "org", "--json"]
+    args = ["search", "завод", "--from", "2024-03-01", "--type", "org", "--format", "json"]
     result = runner.invoke(cli, [*args, "--db", db_of(corpus)])
     assert result.exit_code == 0, result.output
     assert [hit["doc_id"] for hit in json.loads(result.stdout)] == ["c"]
@@ -341,7 +341,7 @@ def test_cli_entity_unknown_exits_1(cli, corpus):
 def test_cli_quotes_and_stats(cli, corpus):
     said = runner.invoke(cli, ["quotes", "--speaker", "Куйвашев", "--db", db_of(corpus)])
     assert said.exit_code == 0 and "предприятие даст городу 300 рабочих мест" in said.stdout
-    counted = runner.invoke(cli, ["stats", "--json", "--db", db_of(corpus)])
+    counted = runner.invoke(cli, ["stats", "--format", "json", "--db", db_of(corpus)])
     assert counted.exit_code == 0 and json.loads(counted.stdout)["originals"] == 5
 
 
@@ -371,6 +371,6 @@ def test_sparkline(values, expected):
 
 
 def test_cli_search_keeps_near_duplicates_when_asked(cli, corpus):
-    args = ["search", "Путиным", "--include-duplicates", "--json", "--db", db_of(corpus)]
+    args = ["search", "Путиным", "--include-duplicates", "--format", "json", "--db", db_of(corpus)]
     result = runner.invoke(cli, args)
     assert sorted(hit["doc_id"] for hit in json.loads(result.stdout)) == ["a", "d"]

@@ -7,18 +7,27 @@ inputs were analyzed (rejected ones, if any, are named on stderr), 1 when none c
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from svodka.cli.common import PublishedOption, StrictOption, err, parse_day
+from svodka.cli.common import OutOption, PublishedOption, StrictOption, err, opened, parse_day
 from svodka.cli.outcome import finish
 from svodka.doc import Record, Rejection
 from svodka.io.readers import read_records
-from svodka.io.writers import FORMATS, write_documents
+from svodka.io.writers import write_documents
+
+
+class DocFormat(StrEnum):
+    """What ``svodka analyze`` prints (``svodka.io.writers.FORMATS``)."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
 
 #: Above this many documents, progress is shown on stderr.
 PROGRESS_AFTER = 5
@@ -37,7 +46,10 @@ def analyze(
         typer.Argument(help="Files (.txt .json .jsonl .html feeds), folders, or - for stdin."),
     ],
     published: PublishedOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
+    format: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="A readable report, JSON or JSON Lines.")
+    ] = DocFormat.text,
+    out_path: OutOption = None,
     kb: Annotated[
         str | None,
         typer.Option(help="Knowledge base from `svodka kb import` [default: the imported one]."),
@@ -49,10 +61,6 @@ def analyze(
     Exit 0 when the inputs were analyzed (rejected ones are named on stderr), 1 when none
     could be or, with --strict, when any was rejected, 2 on bad usage.
     """
-    if format not in FORMATS:
-        raise typer.BadParameter(
-            f"expected one of {', '.join(FORMATS)}, got {format!r}", param_hint="--format"
-        )
     day = parse_day(published)
     rejected: list[Rejection] = []
     from svodka.config import Config
@@ -69,8 +77,9 @@ def analyze(
     def role_text(role) -> str:
         return role_phrase(role.title, role.of_name, role.past)
 
-    docs = pipeline.analyze_many(records, on_error=reject_failed)
-    written = write_documents(progress.count(docs), format, sys.stdout, role_text=role_text)
+    docs = progress.count(pipeline.analyze_many(records, on_error=reject_failed))
+    with opened(out_path) as stream:
+        written = write_documents(docs, format.value, stream, role_text=role_text)
     finish(done=written, rejected=len(rejected), strict=strict)
 
 

@@ -35,7 +35,7 @@ def batch(
         list[str],
         typer.Argument(help="Files (.txt .json .jsonl .html feeds), folders, or - for stdin."),
     ],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the Parquet tables.")],
     cluster: ClusterOption = None,
     local: Annotated[
         int, typer.Option("--local", help="Without --cluster: local workers (0: one per core).")

@@ -4,11 +4,13 @@ a progress bar, failing readably."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -42,10 +44,38 @@ ClusterOption = Annotated[
 PublishedOption = Annotated[
     str | None, typer.Option(help="Publication date YYYY-MM-DD for records without one.")
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+class Shown(StrEnum):
+    """How a query or a score is printed: ``--format table`` (default) or ``json``."""
+
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[Shown, typer.Option("--format", "-f", help="A table, or JSON.")]
+#: The older spelling of ``--format json``, kept so that scripts written for it still work.
+JsonOption = Annotated[bool, typer.Option("--json", hidden=True, help="Same as --format json.")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Write to this file. Default: stdout.")
+]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Exit 1 when any input is rejected (see exit codes).")
 ]
+
+
+@contextmanager
+def opened(path: Path | None) -> Iterator[TextIO]:
+    """``path`` open for writing UTF-8 text, or stdout when it is None."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        stream = path.open("w", encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+    with stream:
+        yield stream
 
 
 def tidy_help() -> None:

@@ -1,4 +1,4 @@
-"""``svodka eval``: one scorer per capability, a table or ``--json``, and the gate."""
+"""``svodka eval``: one scorer per capability, a table or ``--format json``, and the gate."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from svodka.cli.common import JsonOption, err, out
+from svodka.cli.common import FormatOption, JsonOption, Shown, err, out
 from svodka.cli.eval_tables import (
     counts_dict,
     gate_table,
@@ -41,6 +41,7 @@ SystemOption = Annotated[
 def eval_ner(
     factru: Annotated[Path, typer.Option(help="The factRuEval-2016 folder.")],
     system: SystemOption = None,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Token-level F1 per PER/LOC/ORG on factRuEval, in the naeval protocol."""
@@ -48,7 +49,7 @@ def eval_ner(
 
     require_dir(factru, "--factru")
     results = evaluate_ner(factru, check_systems(system))
-    if as_json:
+    if as_json or format is Shown.json:
         out.print_json(data={n: {t: asdict(s) for t, s in r.items()} for n, r in results.items()})
     else:
         out.print(ner_table(results))
@@ -58,6 +59,7 @@ def eval_ner(
 def eval_lemmas(
     slavicner: Annotated[Path, typer.Option(help="The SlavicNER folder (topics of .txt + .tsv).")],
     system: SystemOption = None,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Accuracy of canonical names against SlavicNER's gold lemmas, per mention and type."""
@@ -65,7 +67,7 @@ def eval_lemmas(
 
     require_dir(slavicner, "--slavicner")
     results = evaluate_lemmas(slavicner, check_systems(system))
-    if as_json:
+    if as_json or format is Shown.json:
         payload = {
             n: {"overall": r.overall.accuracy, **{t: a.accuracy for t, a in r.by_type.items()}}
             for n, r in results.items()
@@ -84,6 +86,7 @@ def eval_gold(
         Path, typer.Option(help="The folder the gold files' doc paths start from.")
     ] = Path("../shared"),
     show: Annotated[bool, typer.Option("--show", help="List every miss.")] = False,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Score every layer as the annotation guide does: svodka's own gold set by default,
@@ -100,7 +103,7 @@ def eval_gold(
     score = score_gold(articles, default_pipeline().analyze_many, show=show)
     for miss in score.misses or []:
         out.print(miss, markup=False, highlight=False)
-    if as_json:
+    if as_json or format is Shown.json:
         out.print_json(data={"figures": score.figures(), "layers": score.as_dict()})
     else:
         out.print(gold_table(score, folder))
@@ -118,6 +121,7 @@ def eval_events(
         Path, typer.Option(help="The folder the gold files' doc paths start from.")
     ] = Path("../shared"),
     show: Annotated[bool, typer.Option("--show", help="List every miss.")] = False,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Event type F1 and actor accuracy on annotated sentences; with --gold, the recall of
@@ -141,7 +145,7 @@ def eval_events(
                 out.print(miss, markup=False, highlight=False)
     for miss in score.misses if show else []:
         out.print(miss, markup=False, highlight=False)
-    if as_json:
+    if as_json or format is Shown.json:
         out.print_json(data=figures)
         return
     out.print(sentence_table(score, sentences))
@@ -157,6 +161,7 @@ def eval_places(
     ),
     data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
     errors: Annotated[int, typer.Option(help="Show this many wrong mentions.")] = 0,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Geocoding accuracy on the hand-checked place mentions (tests/data/places)."""
@@ -169,7 +174,7 @@ def eval_places(
     except (InputError, OSError) as error:
         raise typer.BadParameter(str(error), param_hint="--data") from None
     figures = score.figures()
-    if as_json:
+    if as_json or format is Shown.json:
         out.print_json(data={**figures, "mentions": score.mentions, "errors": score.errors})
         return
     table = Table(title=f"places, {score.mentions} mentions", title_justify="left")
@@ -190,6 +195,7 @@ def eval_places(
 @eval_app.command("roles")
 def eval_roles(
     nerel: Annotated[Path, typer.Option(help="A NEREL 1.1 split folder (.txt + .ann).")],
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Role title and title+organisation F1 against NEREL's WORKS_AS and WORKPLACE."""
@@ -200,13 +206,15 @@ def eval_roles(
     require_dir(nerel, "--nerel")
     docs = load_nerel(nerel)
     scores = score_roles(docs, analyze_nerel(docs, default_pipeline().analyze_many))
-    show_counts(scores, f"NEREL roles, {len(docs)} documents, svodka", as_json)
+    title = f"NEREL roles, {len(docs)} documents, svodka"
+    show_counts(scores, title, as_json or format is Shown.json)
 
 
 @eval_app.command("spans")
 def eval_spans(
     nerel: Annotated[Path, typer.Option(help="A NEREL 1.1 split folder (.txt + .ann).")],
     system: SystemOption = None,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """MONEY, PERCENT and DATE span F1 against NEREL, by overlap, one-to-one."""
@@ -219,7 +227,7 @@ def eval_spans(
         name: score_spans(docs, system_spans(name, docs, default_pipeline().analyze_many))
         for name in check_systems(system)
     }
-    if as_json:
+    if as_json or format is Shown.json:
         out.print_json(data={name: counts_dict(scores) for name, scores in results.items()})
         return
     for name, scores in results.items():
@@ -232,6 +240,7 @@ def eval_tone(
         Path, typer.Option(help="A RuSentNE-2023 file (sentence, entity, …, label).")
     ],
     dev: Annotated[bool, typer.Option(help="Score only the held-out dev split.")] = False,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Tone toward an entity: F1(P,N), the macro F1 over positive and negative, as
@@ -241,7 +250,7 @@ def eval_tone(
     if not rusentne.is_file():
         raise typer.BadParameter(f"{rusentne} is not a file", param_hint="--rusentne")
     scores = score_file(rusentne, dev_only=dev)
-    if as_json:
+    if as_json or format is Shown.json:
         out.print_json(data=scores)
     else:
         out.print(tone_table(scores, rusentne))
@@ -254,6 +263,7 @@ def eval_coref(
         int | None, typer.Option(help="Score an evenly spaced subset of this many files.")
     ] = None,
     system: SystemOption = None,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """MUC link and B³ F1 of entity mentions against RuCoCo's chains, on shared mentions."""
@@ -266,7 +276,7 @@ def eval_coref(
         name: score_coref(docs, predict_clusters(name, docs, default_pipeline().analyze_many))
         for name in check_systems(system)
     }
-    if as_json:
+    if as_json or format is Shown.json:
         out.print_json(data={n: {**s.figures(), "mentions": s.items} for n, s in results.items()})
         return
     table = Table(title=f"RuCoCo, {len(docs)} articles", title_justify="left")

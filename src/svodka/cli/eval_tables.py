@@ -98,7 +98,7 @@ def gate_table(figures: dict[str, float], floors: dict[str, float]) -> Table:
 
 
 def counts_dict(scores: dict) -> dict[str, dict[str, float]]:
-    """Precision, recall, F1 and counts of each figure, for ``--json``."""
+    """Precision, recall, F1 and counts of each figure, for ``--format json``."""
     return {name: c.as_dict() for name, c in scores.items()}
 
 

@@ -16,7 +16,7 @@ tidy_help()
 app = typer.Typer(
     help="Russian news into structured knowledge.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # svodka --install-completion: bash, zsh, fish, PowerShell
     rich_markup_mode="markdown",  # docstrings wrap as paragraphs; «[default: …]» stays text
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import asdict
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,7 +21,9 @@ from rich.text import Text
 
 from svodka.cli.common import (
     DbOption,
+    FormatOption,
     JsonOption,
+    Shown,
     check_type,
     err,
     fail,
@@ -74,6 +77,7 @@ def search(
         bool, typer.Option("--include-duplicates", help="Keep near-duplicate articles.")
     ] = False,
     db: DbOption = DEFAULT_DB,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search with Russian morphology, best matches first."""
@@ -91,7 +95,7 @@ def search(
     )
     with open_store(db) as store:
         hits = run_search(store, query, filters, limit=limit)
-    if as_json:
+    if as_json or format is Shown.json:
         print_json([asdict(hit) for hit in hits])
         return
     if not hits:
@@ -105,6 +109,7 @@ def entity(
     type: TypeOption = None,
     limit: LimitOption = 10,
     db: DbOption = DEFAULT_DB,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Everything the corpus says about one entity. Exit code 1 when none is called NAME."""
@@ -119,7 +124,7 @@ def entity(
     others = ", ".join(f"{row.name} ({row.key}, {row.documents})" for row in found[1:6])
     if others:
         err.print(f"also matching: {others}", markup=False)
-    if as_json:
+    if as_json or format is Shown.json:
         print_json(asdict(about))
     else:
         print_profile(about, limit)
@@ -130,6 +135,7 @@ def quotes(
     about: Annotated[str | None, typer.Option(help="Mentioning this name or key.")] = None,
     limit: LimitOption = 50,
     db: DbOption = DEFAULT_DB,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Quotes, latest first, by a speaker and/or about an entity."""
@@ -137,7 +143,7 @@ def quotes(
 
     with open_store(db) as store:
         rows = find_quotes(store, speaker=speaker, about=about, limit=limit)
-    if as_json:
+    if as_json or format is Shown.json:
         print_json([asdict(row) for row in rows])
         return
     if not rows:
@@ -157,6 +163,7 @@ def events(
     date_to: Annotated[str | None, typer.Option("--to", help="On or before YYYY-MM-DD.")] = None,
     limit: LimitOption = 50,
     db: DbOption = DEFAULT_DB,
+    format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
     """Events, latest first: who did what to whom (PLOVER), by actor, target, type, date."""
@@ -166,7 +173,7 @@ def events(
     filters = EventFilters(actor, partner, target, type, first, last)
     with open_store(db) as store:
         page = find_events(store, filters, limit=limit)
-    if as_json:
+    if as_json or format is Shown.json:
         print_json({"total": page.total, "events": [asdict(row) for row in page.events]})
         return
     err.print(f"{page.total:,} events, {len(page.events):,} shown", markup=False)
@@ -183,7 +190,11 @@ def events(
         out.print(line, soft_wrap=True)
 
 
-def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def stats(
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Shown.table,
+    as_json: JsonOption = False,
+) -> None:
     """What the store holds: documents, entities by type, layers, dates, sources, versions,
     and the most mentioned people, organisations and places."""
     from svodka.store.entities import top_entities
@@ -192,16 +203,26 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     with open_store(db) as store:
         counts = count_all(store)
         top = {t: top_entities(store, type=t, limit=TOP) for t in ("PER", "ORG", "LOC")}
-    if as_json:
+    if as_json or format is Shown.json:
         print_json({**asdict(counts), "top": {t: [asdict(e) for e in es] for t, es in top.items()}})
     else:
         out.print(stats_table(counts))
         out.print(top_table(top))
 
 
+class ExportFormat(StrEnum):
+    """What ``svodka export`` writes (the formats of ``svodka.store.export``)."""
+
+    jsonl = "jsonl"
+    parquet = "parquet"
+    gkg = "gkg"
+    events = "events"
+    events_tsv = "events-tsv"
+
+
 def export(
     format: Annotated[
-        str,
+        ExportFormat,
         typer.Option(
             "--format",
             "-f",
@@ -211,22 +232,17 @@ def export(
     ],
     out_path: Annotated[
         Path | None,
-        typer.Option("--out", help="A file, or a directory for parquet. Default: stdout."),
+        typer.Option("--out", "-o", help="A file, or a directory for parquet. Default: stdout."),
     ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export the whole store, or its events; docs/export.md describes every column."""
-    from svodka.store.export import FORMATS
     from svodka.store.export import export as write
 
-    if format not in FORMATS:
-        raise typer.BadParameter(
-            f"expected one of {', '.join(FORMATS)}, got {format!r}", param_hint="--format"
-        )
-    if format == "parquet" and out_path is None:
+    if format is ExportFormat.parquet and out_path is None:
         raise typer.BadParameter("parquet writes a directory: give --out DIR", param_hint="--out")
     with open_store(db) as store:
-        counts = write(store, format, out_path if out_path is not None else sys.stdout)
+        counts = write(store, format.value, out_path if out_path is not None else sys.stdout)
     rows = ", ".join(f"{n:,} {table}" for table, n in counts.items())
     err.print(f"exported {rows} to {out_path or 'stdout'}", markup=False)
 

@@ -69,7 +69,7 @@ class SentenceScore:
         return self.actors_right / self.actors_scored if self.actors_scored else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        """The figures for ``--json``."""
+        """The figures for ``--format json``."""
         return {
             "sentences": self.sentences,
             "type_precision": self.types.precision,

@@ -60,7 +60,7 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float]:
-        """Precision, recall, F1 and the counts, for ``--json``."""
+        """Precision, recall, F1 and the counts, for ``--format json``."""
         return {
             "precision": self.precision,
             "recall": self.recall,
