@@ -5,8 +5,11 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/data
 EXAMPLE := examples/mir24-putin-tokayev.txt
+#: The public API: what `make docs` documents.
+API_MODULES := svodka svodka.doc svodka.config svodka.pipeline svodka.schema svodka.errors \
+               svodka.extras svodka.store svodka.io.readers svodka.web.notebook
 
-.PHONY: setup run test check lint gate crashes bench bench-pullenti report clean
+.PHONY: setup run test check lint gate crashes bench bench-pullenti report docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +37,10 @@ lint: setup
 
 ## check: lint + tests
 check: lint test
+
+## docs: the API reference from the docstrings, offline (pdoc), into build/api/index.html
+docs: setup
+	$(PY) -m pdoc -o build/api $(API_MODULES)
 
 ## gate: quality floors on the development data in $(DATA)
 gate: setup
