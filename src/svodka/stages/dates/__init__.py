@@ -10,7 +10,10 @@
   день», «на следующий день», «годом позже», «три дня спустя» count from the story's last
   date, «через год» from publication (or from that date under a past-tense verb);
 - numeric and ordinal forms: «05/08/2008», «2013-01-10», «1-го сентября», «ХХ века» in
-  Cyrillic letters, a year closing brackets «(«Пальцем в глаз», 1953)», «(1996—98)».
+  Cyrillic letters, a year closing brackets «(«Пальцем в глаз», 1953)», «(1996—98)», a year
+  of a list in brackets «(1903 — физика, 1911 — химия)», after «(р. 1993)»;
+- events' years: «ЧМ-2018», «на Олимпиаде-2016» (the mention is the year), «кинофестиваля
+  «Сандэнс» 2013»; weekday adjectives: «субботняя акция» (the nearest Saturday).
 
 Without ``published`` a relative date keeps ``value`` None and ``relative`` True. Durations
 («три года»), frequencies («в год»), dates inside names («России сегодня») or quoted titles
@@ -37,6 +40,7 @@ PROVIDES = ("dates",)
 READERS: dict[str, tuple[Reader, ...]] = {
     "date": (rules.read_numeric,),
     "fract": (formats.read_slashed,),
+    "name": (formats.read_named_year,),
     "num": (
         formats.read_iso,
         rules.read_day_month,
@@ -60,6 +64,7 @@ READERS: dict[str, tuple[Reader, ...]] = {
         anchored.read_counted_after,
         rules.read_decade_word,
         adjectives.read_day_adjective,
+        adjectives.read_weekday_adjective,
         adjectives.read_month_adjective,
         adjectives.read_year_adjective,
         periods.read_year_part,
@@ -92,7 +97,8 @@ def find_dates(doc: Document, words: DateWords) -> list[DateMention]:
         if found is None:
             i += 1
             continue
-        found.first = ctx.lead(found.first)
+        if found.start is None:
+            found.first = ctx.lead(found.first)
         if not ctx.is_title(found):
             ctx.found.append(found)
         i = max(found.last, i + 1)

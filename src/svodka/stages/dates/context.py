@@ -45,6 +45,8 @@ class Found:
     year: int | None = None
     #: whether «накануне» after it counts back from it (not from another «накануне»)
     anchor: bool = True
+    #: the text offset the mention starts at when it is the tail of a token: «ЧМ-2018»
+    start: int | None = None
 
 
 #: A reader looks at token ``i`` and returns the date starting there, or None.
@@ -68,6 +70,19 @@ def roman_digits(text: str) -> str | None:
 def is_roman(text: str) -> bool:
     """«XX», «XXI», «ХХ-го»: a century's number."""
     return roman_digits(text) is not None
+
+
+def is_genitive_or_plural(parses: list) -> bool:
+    """A common noun that is either genitive singular or nominative plural, «встречи»,
+    «поездки»; not an indeclinable name or abbreviation, «МИД», «Минобороны»."""
+    if not parses or any(
+        {"Fixd", "Abbr", "Name", "Surn", "Geox", "Orgn"} & p.tag.grammemes for p in parses
+    ):
+        return False
+    singular = any(p.tag.POS == "NOUN" and {"sing", "gent"} <= p.tag.grammemes for p in parses)
+    return singular and all(
+        "plur" in p.tag or "gent" in p.tag for p in parses if p.tag.POS == "NOUN"
+    )
 
 
 class Context:
@@ -116,7 +131,10 @@ class Context:
         return False
 
     def is_title(self, found: Found) -> bool:
-        """A date that is all of a quoted title: the film «31 июня»."""
+        """A date that is all of a quoted title: the film «31 июня» (not the year of a
+        quoted event, «Радиомания-2007»)."""
+        if found.start is not None:
+            return False
         before = self.toks[found.first - 1].text if found.first > 0 else ""
         after = self.toks[found.last].text if found.last < len(self.toks) else ""
         return before in OPENING_QUOTES and after in CLOSING_QUOTES
@@ -235,9 +253,24 @@ class Context:
         genitive = [p.tag.POS == "NOUN" and morph.case_of(p.tag) == "gent" for p in parses]
         if k > j or all(genitive):
             return any(genitive)
+        if is_genitive_or_plural(parses) and not self.plural_verb_follows(k + 1):
+            return True  # «накануне встречи в Белом доме», not «накануне встречи прошли»
         # «накануне начала футбольного сезона»: «начала» is a verb too, but a genitive
         # noun phrase follows it
         return any(genitive) and k + 1 < len(self.toks) and self.eve_of_event(k + 1)
+
+    def plural_verb_follows(self, j: int) -> bool:
+        """Whether the first verb from ``j`` to the clause's end is plural: then the noun
+        before ``j`` is its subject, «Накануне министерства заявили», not a genitive."""
+        _, stop = self.clause(j) if j < len(self.toks) else (j, j)
+        for k in range(j, stop):
+            tok = self.toks[k]
+            if tok.kind != "word":
+                continue
+            tag = morph.parse(tok.low)[0].tag
+            if tag.POS == "VERB":
+                return "plur" in tag
+        return False
 
     def is_genitive_modifier(self, k: int) -> bool:
         """«своего», «80-летнего», «предстоящих»: an adjective that may be genitive."""
@@ -282,5 +315,6 @@ class Context:
         return self.pub.year + shift if self.pub else None
 
     def mention(self, f: Found) -> DateMention:
-        start, stop = self.toks[f.first].start, self.toks[f.last - 1].stop
+        start = self.toks[f.first].start if f.start is None else f.start
+        stop = self.toks[f.last - 1].stop
         return DateMention(start, stop, self.text[start:stop], f.value, f.relative, f.grain)

@@ -1,10 +1,11 @@
 """Part of the dates stage: dates written with numbers only, or with an ordinal day.
 
 «05/08/2008» and «24/06/2016» (day first; month first only when the day-first reading
-is no date), «2013-01-10» (ISO 8601), «1-го сентября» (a day written as an ordinal). The
-lexer cuts «05/08/2008» into a fraction «05/08», a slash and a year, and «2013-01-10» into
-three numbers and two dashes; the parts must touch. «2016/17» (a season) and «9/11» (a
-name) are not dates.
+is no date), «2013-01-10» (ISO 8601), «1-го сентября» (a day written as an ordinal), and
+the year of an event written into its name, «ЧМ-2018», «на Олимпиаде-2016», «Мисс
+Америка-2013» (the mention is the year alone). The lexer cuts «05/08/2008» into a fraction
+«05/08», a slash and a year, and «2013-01-10» into three numbers and two dashes; the parts
+must touch. «2016/17» (a season) and «9/11» (a name) are not dates.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 #: Case endings of a day written as an ordinal: «1-го сентября», «1-е мая».
 DAY_SUFFIXES = frozenset({"го", "е"})
+#: The years an event's name may carry: «ЧМ-1986», «Стратегия-2050»; not «ГАЗ-3302».
+NAMED_YEARS = range(1900, 2100)
 
 
 def read_slashed(ctx: Context, i: int) -> Found | None:
@@ -66,3 +69,16 @@ def touching(ctx: Context, first: int, last: int) -> bool:
     """Whether tokens ``[first, last)`` follow each other with no space between."""
     toks = ctx.toks
     return all(toks[k].stop == toks[k + 1].start for k in range(first, last - 1))
+
+
+def read_named_year(ctx: Context, i: int) -> Found | None:
+    """«ЧМ-2018», «Олимпиаде-2016», «Сочи-2014»: a word and a year joined by a hyphen name
+    an event of that year; the mention is the year. Not a model number: «ГАЗ-3302», «Су-35»."""
+    tok = ctx.toks[i]
+    head, dash, tail = tok.text.rpartition("-")
+    if not dash or not head.isalpha() or len(tail) != 4 or not tail.isdigit():
+        return None
+    year = int(tail)
+    if year not in NAMED_YEARS or ctx.counts_after(i + 1):
+        return None
+    return Found(i, i + 1, cal.year(year), False, "year", year, start=tok.stop - 4)

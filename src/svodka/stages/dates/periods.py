@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from svodka.lang import morph
 from svodka.stages.dates import resolve as cal
-from svodka.stages.dates.context import Found
+from svodka.stages.dates.context import MODIFIERS, Found
 from svodka.stages.dates.rules import low, year_after
 from svodka.stages.dates.words import HALVES, WEEKENDS
 
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 ORDINALS = frozenset({"первый", "второй", "третий", "четвертый"})
 #: Parts that are of a year even without «года»: «в третьем квартале», «в первом полугодии».
 YEAR_PARTS = ("квартал", "полугоди")
-#: Words before «выходные» that make them one weekend: «за выходные», «в эти выходные».
-WEEKEND_LEADS = frozenset({"за", "на", "в", "во", "эти", "этих", "прошлые", "прошлых"})
+#: Words before «выходные» that make them one weekend: «за выходные», «на выходных»; and
+#: the modifiers of dates by their lemma: «в эти выходные», «в минувшие выходные».
+WEEKEND_LEADS = frozenset({"за", "на", "в", "во"})
 SATURDAY = 5
 
 
@@ -51,7 +52,10 @@ def read_weekend(ctx: Context, i: int) -> Found | None:
     """«За выходные выпал снег», «на выходных»: the month of the nearest weekend (past or
     future by the verb), as the GUIDE gives a week its month: two days are no one day.
     «в выходные» with a present-tense verb is a habit."""
-    if ctx.toks[i].low not in WEEKENDS or low(ctx.toks, i - 1) not in WEEKEND_LEADS:
+    before = low(ctx.toks, i - 1)
+    if ctx.toks[i].low not in WEEKENDS:
+        return None
+    if before not in WEEKEND_LEADS and morph.lemma(before) not in MODIFIERS:
         return None
     direction = ctx.weekday_direction(i)
     if direction == cal.NEAREST and low(ctx.toks, i - 1) in ("в", "во", "на"):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from svodka.lang import morph
 from svodka.lang.lexer import Tok
-from svodka.lang.text import DASHES
+from svodka.lang.text import CLOSING_QUOTES, DASHES, OPENING_QUOTES
 from svodka.resources import read_lines, read_table
 from svodka.stages.dates import resolve as cal
 from svodka.stages.dates.context import Found, roman_digits
@@ -31,6 +31,8 @@ GOVERNS = {word: frozenset(cases.split()) for word, cases in read_table("dates/g
 YEAR_PREPS = frozenset(read_lines("dates/year_prepositions.txt"))
 #: Event and award nouns a bare year may follow: «премии 2013» (dates/year_events.txt).
 YEAR_EVENTS = frozenset(read_lines("dates/year_events.txt"))
+#: Abbreviations of «родился» before a year: «(р. 1993)».
+BIRTH_MARKS = frozenset(read_lines("dates/birth_marks.txt"))
 #: Case endings after a year's digits: «2020-го», «к 2023-му», «в 2020-м».
 YEAR_SUFFIXES = frozenset({"го", "му", "м", "й", "ом", "ый", "ого", "ому"})
 #: Singular forms of «год»: «на 80-м году жизни» is an age, not the eighties.
@@ -190,8 +192,13 @@ def read_year(ctx: Context, i: int) -> Found | None:
     if low(toks, i - 1) in YEAR_PREPS and year >= 1700 and not ctx.counts_after(i + 1):
         return Found(i, i + 1, cal.year(year), False, "year", year)
     if (
-        year >= 1700
-        and (in_brackets(toks, i) or listed_year(ctx, i) or after_event(toks, i))
+        year >= (1000 if bracket_range(ctx, i) else 1700)
+        and (
+            in_brackets(toks, i)
+            or listed_year(ctx, i)
+            or after_event(toks, i)
+            or after_birth_mark(toks, i)
+        )
         and not ctx.counts_after(i + 1)
     ):
         return Found(i, i + 1, cal.year(year), False, "year", year)
@@ -199,9 +206,32 @@ def read_year(ctx: Context, i: int) -> Found | None:
 
 
 def after_event(toks: Sequence[Tok], i: int) -> bool:
-    """A year right after an event or award noun, or after its genitive complement:
-    «премии 2013», «кинофестиваля 2017», «премии мира 1993»."""
-    return any(morph.lemma(low(toks, k)) in YEAR_EVENTS for k in (i - 1, i - 2) if k >= 0)
+    """A year right after an event or award noun, after its genitive complement, or after
+    the event's own name: «премии 2013», «премии мира 1993», «кинофестиваля «Сандэнс» 2013»,
+    «конференции WWDC 2010»."""
+    if any(morph.lemma(low(toks, k)) in YEAR_EVENTS for k in (i - 1, i - 2) if k >= 0):
+        return True
+    k = before_name(toks, i - 1)
+    return k < i - 1 and morph.lemma(low(toks, k)) in YEAR_EVENTS
+
+
+def before_name(toks: Sequence[Tok], k: int) -> int:
+    """The index before an event's name that ends at ``k``: a quoted name, «фестиваля
+    «Золотая ветка»», or capitalised words, «конференции WWDC»; ``k`` when there is none."""
+    if low(toks, k) in CLOSING_QUOTES:
+        for j in range(k - 1, max(-1, k - 1 - NAME_REACH), -1):
+            if toks[j].text in OPENING_QUOTES:
+                return j - 1
+        return k
+    j = k
+    while j >= 0 and k - j < NAME_REACH and toks[j].kind == "word" and toks[j].text[:1].isupper():
+        j -= 1
+    return j
+
+
+def after_birth_mark(toks: Sequence[Tok], i: int) -> bool:
+    """A year after «р.», «род.» (born): «дочь Анна (р. 1993)»."""
+    return low(toks, i - 1) == "." and low(toks, i - 2) in BIRTH_MARKS
 
 
 def short_year(ctx: Context, i: int) -> Found | None:
@@ -219,16 +249,49 @@ def short_year(ctx: Context, i: int) -> Found | None:
 BRACKET_NEXT = frozenset({")", ",", ";"}) | DASHES
 #: What may stand before a year that closes brackets: «(серия «…», 2003)», «(? — 1944)».
 BRACKET_BEFORE = frozenset({",", ";"}) | DASHES
+#: What stands before a year of a list in brackets: «(1903 — физика, 1911 — химия)».
+LIST_MARKS = frozenset({",", ";"})
+#: How far back a bracket may open for a year of a list inside it, in tokens.
+BRACKET_REACH = 12
+#: How many tokens of an event's name may stand between it and its year.
+NAME_REACH = 4
 #: Links between the years of a list or range: «1994, 1997 и 2001», «2003—2011».
 YEAR_LINKS = frozenset({",", "и", "или"}) | DASHES
 
 
 def in_brackets(toks: Sequence[Tok], i: int) -> bool:
-    """A year opening or closing brackets: «серебро (2013)», «(2003—2011)», «(«Пальцем в
-    глаз», 1953)», «(? — 1944)»."""
-    if low(toks, i - 1) == "(" and low(toks, i + 1) in BRACKET_NEXT:
+    """A year opening or closing brackets, or one of a list in them: «серебро (2013)»,
+    «(2003—2011)», «(«Пальцем в глаз», 1953)», «(? — 1944)», «(1903 — физика, 1911 —
+    химия)»."""
+    before, after = low(toks, i - 1), low(toks, i + 1)
+    if before == "(" and after in BRACKET_NEXT:
         return True
-    return low(toks, i + 1) == ")" and low(toks, i - 1) in BRACKET_BEFORE
+    if after == ")" and before in BRACKET_BEFORE:
+        return True
+    return before in LIST_MARKS and after in BRACKET_NEXT and is_opened(toks, i)
+
+
+def is_opened(toks: Sequence[Tok], i: int) -> bool:
+    """Whether a bracket opens shortly before token ``i`` and is not closed yet."""
+    for k in range(i - 1, max(-1, i - 1 - BRACKET_REACH), -1):
+        if toks[k].text in "()":
+            return toks[k].text == "("
+    return False
+
+
+def bracket_range(ctx: Context, i: int) -> bool:
+    """A year of a range in brackets, «(1658-1716)»: a life, in any century."""
+    toks = ctx.toks
+    if low(toks, i + 1) == ")":
+        return listed_year(ctx, i) and low(toks, i - 3) == "("
+    nxt = low(toks, i + 2)
+    return (
+        low(toks, i - 1) == "("
+        and low(toks, i + 1) in DASHES
+        and len(nxt) == 4
+        and nxt.isdigit()
+        and low(toks, i + 3) == ")"
+    )
 
 
 def listed_year(ctx: Context, i: int) -> bool:

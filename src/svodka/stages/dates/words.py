@@ -58,6 +58,8 @@ class DateWords:
     anchors: dict[str, list[Form]]
     #: «прошлогодний», «прошлогодних» → years from publication
     year_adjectives: dict[str, list[Form]]
+    #: «субботний», «воскресном» → the weekday's number
+    weekday_adjectives: dict[str, list[Form]]
     #: every word some date reader starts at; others are skipped at once
     triggers: frozenset[str] = frozenset()
 
@@ -81,10 +83,18 @@ def load_words() -> DateWords:
         ),
         anchors=case_forms({row[0]: row[0] for row in read_table("dates/day_anchors.tsv")}),
         year_adjectives=case_forms({w: int(n) for w, n in read_table("dates/year_adjectives.tsv")}),
+        weekday_adjectives=case_forms(
+            {w: int(n) for w, n in read_table("dates/weekday_adjectives.tsv")}
+        ),
     )
     triggers = set(TRIGGERS) | set(words.days) | set(words.numbers) | WEEKENDS | HALVES
     tables = (words.months, words.weekdays, words.seasons, words.shifts, words.decades)
-    adjectives = (words.day_adjectives, words.month_adjectives, words.year_adjectives)
+    adjectives = (
+        words.day_adjectives,
+        words.month_adjectives,
+        words.year_adjectives,
+        words.weekday_adjectives,
+    )
     for table in (*tables, *adjectives, words.anchors):
         triggers.update(table)
     triggers.update(words.units)

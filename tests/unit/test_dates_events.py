@@ -1,0 +1,63 @@
+"""Dates, issue 16: years in event names and brackets, weekday adjectives, weekends with a
+modifier, and «накануне» before an event's noun that may also be a plural subject."""
+
+from datetime import date
+
+import pytest
+
+#: A Friday.
+FRIDAY = date(2022, 8, 19)
+
+
+def found(pipeline, text):
+    return [(d.text, d.value) for d in pipeline.analyze(text, published=FRIDAY).dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year written into an event's name: the mention is the year alone
+        ("Сборная дошла до финала на ЧМ-1994.", [("1994", "1994")]),
+        ("Он стал призером Олимпиады-2008 в беге.", [("2008", "2008")]),
+        ("Она победила в конкурсе «Мисс Волга-2011».", [("2011", "2011")]),
+        # bare years: a list in brackets, a range in brackets, after «р.», after a name
+        ("Он дважды лауреат (1931 — медаль, 1940 — орден).", [("1931", "1931"), ("1940", "1940")]),
+        ("Портрет курфюрста (1620-1688) висит в зале.", [("1620", "1620"), ("1688", "1688")]),
+        ("У него есть сын Петр (р. 1987).", [("1987", "1987")]),
+        ("Мы выступили на конференции TechDays 2015 в Казани.", [("2015", "2015")]),
+        ("Фильм получил приз фестиваля «Золотая ветка» 2019.", [("2019", "2019")]),
+        # a weekday adjective names the nearest such day
+        ("Полиция задержала участников субботнего шествия.", [("субботнего", "2022-08-13")]),
+        ("Власти отменили воскресную ярмарку.", [("воскресную", "2022-08-14")]),
+        (
+            "В пятничный вечер 5 августа прошел концерт.",
+            [("В пятничный вечер 5 августа", "2022-08-05")],
+        ),
+        # a weekend after a modifier
+        ("Пожар случился в минувшие выходные.", [("в минувшие выходные", "2022-08")]),
+        ("Митинги прошли в прошедшие выходные.", [("в прошедшие выходные", "2022-08")]),
+        # «накануне» and a noun that is a plural subject, not the eve of an event
+        ("Накануне проверки прошли в трех школах.", [("Накануне", "2022-08-18")]),
+    ],
+)
+def test_dates_event_years_and_weekday_adjectives(pipeline, text, expected):
+    assert found(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Завод выпустил ГАЗ-3307 и Су-35.",  # model numbers
+        "Он ходит в воскресную школу.",  # a kind of school
+        "Магазин работает по субботним дням.",  # a habit
+        "Министр выступил накануне поездки в Казань.",  # the eve of an event
+        "Это заявили накануне встречи с избирателями.",
+        "Документ вышел тиражом (том 2, 1500 экземпляров).",  # a count in brackets
+    ],
+)
+def test_dates_not_model_numbers_habits_nor_events(pipeline, text):
+    assert found(pipeline, text) == []
+
+
+def test_dates_indeclinable_subject_after_eve_is_a_date(pipeline):
+    assert found(pipeline, "Накануне МИД заявил протест.") == [("Накануне", "2022-08-18")]
