@@ -26,3 +26,30 @@ from svodka.lang.names import normalize
 )
 def test_names_canonical_classes(text, type_, expected):
     assert normalize(text, type_, "у", "") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        # an unknown word of an event or organisation is no woman's first name
+        ("Грексита", "EVT", "Грексит"),
+        ("Грекситу", "EVT", "Грексит"),
+        # a place the dictionary does not know: the nominative the gazetteer knows
+        ("Аризоне", "LOC", "Аризона"),
+        ("Вермонте", "LOC", "Вермонт"),
+        ("Коннектикута", "LOC", "Коннектикут"),
+        ("Айове", "LOC", "Айова"),
+        # a place the dictionary knows beside a woman's name
+        ("Ливане", "LOC", "Ливан"),
+        # an adjective is no place: «Луганской» is not «Луганск»
+        ("Луганской", "LOC", "Луганская"),
+    ],
+)
+def test_names_unknown_words(text, type_, expected):
+    assert normalize(text, type_, "в", "") == expected
+
+
+def test_names_place_known_as_written_stays():
+    """A foreign place on -и the gazetteer knows as written does not decline into a
+    larger place («Коси», a river and village, is no case of «Кос»)."""
+    assert normalize("Коси", "LOC", "реки", "") == "Коси"

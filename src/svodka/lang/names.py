@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from svodka.lang import morph
 from svodka.lang.person import nominative_hint, person_forms, subject_gender
+from svodka.lang.place_names import place_nominative
 from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
 from svodka.resources import read_lines
 
@@ -27,6 +28,10 @@ WORD_END = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
 PUNCT_END = re.compile(r"[^\w\s]$")
 # «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
 # Cases in which a masculine and a neuter adjective share their form («Панкисском»).
+#: How much less a plural reading pymorphy guesses for an unknown word weighs: a name is
+#: one thing far more often than many.
+GUESSED_PLURAL = 0.1
+AGREEING = frozenset({"ADJF", "PRTF"})
 OBLIQUE_SHARED = frozenset({"gent", "datv", "ablt", "loct"})
 GENDERS = frozenset({"masc", "femn", "neut"})
 CONSONANT_LETTERS = frozenset("бвгджзклмнпрстфхцчшщ")
@@ -185,10 +190,12 @@ def normalize_head_group(text: str, words: list[re.Match], type: str = "ORG") ->
     lone = len(forms) == 1 and forms[0].islower() and text == forms[0]
     if lone and (form := dictionary_adjective(forms[0], type)):
         return [form]
+    if type == "LOC" and len(forms) == 1 and (place := known_place(forms[0])):
+        return [place]
     group = head_group(text, words)
     if not group:
         return forms
-    parses = [tuple(morph.parse(forms[i].lower())) for i in group]
+    parses = [group_parses(forms[i].lower(), type) for i in group]
     if len(group) == 1 and parses[0] and parses[0][0].tag.POS in ("ADJF", "PRTF"):
         forms[group[0]] = normalize_adjective(parses[0][0], forms[group[0]])
         return forms
@@ -204,6 +211,53 @@ def normalize_head_group(text: str, words: list[re.Match], type: str = "ORG") ->
         if form:
             forms[i] = morph.restore_case(form, forms[i])
     return forms
+
+
+@lru_cache(maxsize=50_000)
+def group_parses(word: str, type: str = "ORG") -> tuple:
+    """The parses of a word of an organisation's or place's name. For a word the
+    dictionary does not know, pymorphy's guesses as a first name or surname go when it
+    has others: «Брекзита» is Брекзит's genitive, not a woman named Брекзита. In a
+    place's name a noun that may be a place is one: «Ливане» is Ливан's, not Ливана's."""
+    parses = morph.parse(word)
+    if type == "LOC" and morph.known(word) and any("Geox" in p.tag.grammemes for p in parses):
+        return tuple(p for p in parses if p.tag.POS in AGREEING or "Geox" in p.tag.grammemes)
+    if morph.known(word):
+        return parses
+    common = tuple(p for p in parses if not PERSON_TAGS & p.tag.grammemes) or parses
+    if word.endswith("и"):
+        # «Кальяри», «Комирнати»: a foreign word on -и does not decline; the guess of a
+        # feminine on -ь («Кальярь») goes unless a known noun ends it («Газпромнефть»).
+        common = tuple(p for p in common if not p.normal_form.endswith("ь") or has_known_tail(p))
+    return common
+
+
+def has_known_tail(parse_) -> bool:
+    """«Газпромнефти»: the guessed normal form ends in a dictionary noun of four letters
+    or more («нефть»), so it declines as that noun does."""
+    lemma = parse_.normal_form
+    return any(is_noun_lemma(lemma[-size:]) for size in range(4, min(len(lemma) - 1, 8)))
+
+
+def is_noun_lemma(word: str) -> bool:
+    """A dictionary noun in its normal form: «нефть», not «бань» (of баня)."""
+    best = morph.parse(word)[0]
+    return morph.known(word) and best.tag.POS == "NOUN" and best.normal_form == word
+
+
+def known_place(word: str) -> str | None:
+    """«Неваде» → «Невада», «Делавэра» → «Делавэр»: a one-word place the dictionary
+    does not know as one, in the nominative the gazetteer knows (:mod:`place_names`)."""
+    lower = word.lower()
+    if not word[:1].isupper() or is_abbreviation(word) or len(lower) < 4:
+        return None
+    parses = morph.parse(lower)
+    if morph.known(lower) and (
+        parses[0].tag.POS in AGREEING or any("Geox" in p.tag.grammemes for p in parses)
+    ):
+        return None  # «Луганской» is an adjective, «Казани» the dictionary's own place
+    found = place_nominative(lower)
+    return morph.restore_case(found, word) if found else None
 
 
 def looks_nominative(word: str, parses: tuple) -> bool:
@@ -307,8 +361,12 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
         )
         if reading[0] == "nomn":
             # Prefer leaving a form alone when it may already be nominative, much more so
-            # for a word the dictionary does not know («Невада» is not «Невад» in gent).
-            score += 0.01 if morph.known(p.word) else 0.3
+            # for a word the dictionary does not know in the singular («Невада» is not
+            # «Невад» in gent; «Нацразведки» is no plural).
+            unknown = not morph.known(p.word) and reading[1] == "sing"
+            score += 0.3 if unknown else 0.01
+        if reading[1] == "plur" and not morph.known(p.word):
+            score -= GUESSED_PLURAL  # «Грексита» is Грексит's, not plural «Грексито»
         if score > best_score:
             best, best_score = reading, score
     return best

@@ -1,0 +1,77 @@
+"""Place names the gazetteer knows, to pick the nominative of a word pymorphy does not.
+
+pymorphy guesses «Неваде» as a case of «Невад» and «Делавэра» as a feminine nominative;
+the gazetteer (``resources/places``) knows «Невада» and «Делавэр». A one-word place in an
+oblique case gets the nominatives its ending allows (``names/place_endings.tsv``), and
+the one the gazetteer knows as the largest place wins.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from svodka.resources import country_names, read_table
+
+#: The rank of countries, regions, features and aliases: above every city's population.
+NAMED_RANK = 10**10
+
+
+@cache
+def place_ranks() -> dict[str, int]:
+    """Lowercase Russian place names with a rank: a city's population, or NAMED_RANK.
+
+    GeoNames' other names of a city include a few case forms («Харгейсе»); the word as
+    written competes with its nominatives, so such a form stays as written.
+    """
+    ranks: dict[str, int] = {}
+    for line in gzip.decompress(read_cities()).decode("utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 8 or not fields[7]:
+            continue
+        for name in fields[7].lower().split("|"):
+            ranks[name] = max(ranks.get(name, 0), int(fields[6] or 0))
+    named = [n for row in read_table("places/regions.tsv") for n in row[1].split("|")]
+    named += [n for row in read_table("places/features.tsv") for n in row[0].split("|")]
+    named += [row[0] for row in read_table("places/aliases.tsv")]
+    named += list(country_names())
+    ranks.update((n.lower(), NAMED_RANK) for n in named)
+    return ranks
+
+
+def read_cities() -> bytes:
+    return files("svodka.resources").joinpath("places/cities.tsv.gz").read_bytes()
+
+
+def load_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(oblique ending, nominative endings) rows, longest ending first."""
+    rows = [
+        (row[0].strip("-"), tuple(e.strip("-") for e in row[1].split("|")))
+        for row in read_table("names/place_endings.tsv")
+    ]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+PLACE_ENDINGS = load_endings()
+
+
+@lru_cache(maxsize=20_000)
+def place_nominative(word: str) -> str | None:
+    """The nominative of a one-word place, lowercase: the word as written when the
+    gazetteer knows a place so named («коси», «олбани»), else the largest place among the
+    nominatives its ending allows («неваде» → «невада», «делавэра» → «делавэр»); None
+    when it knows none."""
+    ranks = place_ranks()
+    if word in ranks:
+        return word  # «Коси», «Олбани»: a place so named, though a larger one declines so
+    best, best_rank = None, -1
+    for ending, nominatives in PLACE_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 2:
+            continue
+        stem = word[: len(word) - len(ending)]
+        for nominative in nominatives:
+            rank = ranks.get(stem + nominative, -1)
+            if rank > best_rank:
+                best, best_rank = stem + nominative, rank
+    return best
