@@ -49,3 +49,9 @@ def test_roles_country_adjective_only_for_offices(pipeline, text, person, expect
 )
 def test_roles_lend_the_persons_organisation(pipeline, text, person, expected):
     assert expected in roles(pipeline, text)[person]
+
+
+def test_roles_adjective_of_a_title_in_the_genitive(pipeline):
+    # «главного» is first parsed as the noun «главное»; in a title it is «главный»
+    text = "Слова главного тренера «Зенита» Ивана Петрова приводит газета."
+    assert ("главный тренер", "Зенит") in roles(pipeline, text)["Иван Петров"]

@@ -85,6 +85,12 @@ class View:
             found = self.lemmas[k] = morph.lemma(self.word(k).lower().removeprefix(EX_PREFIX))
         return found
 
+    def title_lemma(self, k: int) -> str:
+        """The lemma of a word before a title's last word, an adjective's where it may be
+        one: «главного» is «главный» in «главного тренера», not the noun «главное»."""
+        word = self.word(k).lower().removeprefix(EX_PREFIX)
+        return adjective_lemma(word) if self.lemma(k) != word else self.lemma(k)
+
     def text_of(self, first: int, last: int) -> str:
         """The text of tokens ``[first, last)``."""
         return self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last - 1].stop]
@@ -108,7 +114,7 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
     if res.tails and view.lemma(k) not in res.tails:
         return compound(view, k, res)
     for size in range(min(res.longest, k + 1), 0, -1):
-        key = tuple(view.lemma(j) for j in range(k - size + 1, k + 1))
+        key = (*(view.title_lemma(j) for j in range(k - size + 1, k)), view.lemma(k))
         if key in res.positions and not is_verb(view.word(k)):
             found = modified(view, Found(res.positions[key], k - size + 1, k + 1), res)
             return None if is_membership(view, found, res) else found
@@ -155,8 +161,10 @@ def modified(view: View, found: Found, res: Resources) -> Found:
 @lru_cache(maxsize=20_000)
 def adjective_lemma(word: str) -> str:
     """An adjective's or a participle's masculine nominative: «заслуженного» →
-    «заслуженный» (not the verb «заслужить»)."""
-    parse = morph.parse(word.lower())[0]
+    «заслуженный» (not the verb «заслужить»), «главного» → «главный» (not the noun
+    «главное», pymorphy's first parse)."""
+    parses = morph.parse(word.lower())
+    parse = next((p for p in parses[:3] if p.tag.POS in ("ADJF", "PRTF")), parses[0])
     if parse.tag.POS == "PRTF":
         return morph.inflect(parse, {"nomn", "sing", "masc"}) or parse.normal_form
     return parse.normal_form
