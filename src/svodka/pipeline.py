@@ -76,7 +76,11 @@ class Pipeline:
 
             stages = STAGES
         check_stages(stages)
-        self.config = config or Config()
+        if config is None:  # the environment's settings: SVODKA_KB, SVODKA_EVENTS
+            from svodka.settings import load_settings
+
+            config = load_settings().config()
+        self.config = config
         self.stages = tuple(stages)
         self.resources: tuple[Any, ...] = tuple(stage.load(self.config) for stage in stages)
         #: Seconds spent in each stage so far, for benchmarks: {"ner": 12.3, …}.

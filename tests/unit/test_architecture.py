@@ -41,7 +41,7 @@ NEVER = {
     "web": {"cli", "eval", "bench"},
     "cli": {"bench"},
 }
-MODEL = {"doc", "schema", "errors", "config", "version"}
+MODEL = {"doc", "schema", "errors", "config", "settings", "version"}
 #: The only upward imports, each inside one method and never at module level: the
 #: document's own serialization and its notebook view, as pandas' ``DataFrame.to_dict`` and
 #: ``_repr_html_`` do (docs/architecture.md).

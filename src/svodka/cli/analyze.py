@@ -63,11 +63,11 @@ def analyze(
     """
     day = parse_day(published)
     rejected: list[Rejection] = []
-    from svodka.config import Config
     from svodka.lang.inflect import role_phrase
     from svodka.pipeline import Pipeline, failure  # models load only when there is work
+    from svodka.settings import load_settings
 
-    pipeline = Pipeline(Config(kb=kb or find_kb()))
+    pipeline = Pipeline(load_settings(kb=kb).config())
     progress = AnalyzeProgress()
     records = progress.watch(keep_records(read_records(paths, published=day), rejected))
 
@@ -81,14 +81,6 @@ def analyze(
     with opened(out_path) as stream:
         written = write_documents(docs, format.value, stream, role_text=role_text)
     finish(done=written, rejected=len(rejected), strict=strict)
-
-
-def find_kb() -> str | None:
-    """The knowledge base `svodka kb import` wrote, when there is one."""
-    from svodka.knowledge.kb import default_path
-
-    path = default_path()
-    return str(path) if path.is_file() else None
 
 
 def keep_records(

@@ -21,7 +21,6 @@ from svodka.cli.common import (
     progress_bar,
     summary_table,
 )
-from svodka.config import DEFAULT_DB
 
 
 def register(app: typer.Typer) -> None:
@@ -88,7 +87,7 @@ def batch_table(summary, out_dir: Path) -> Table:
 
 def load_parquet(
     folder: Annotated[Path, typer.Argument(help="The --out folder of svodka batch.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
 ) -> None:
     """Bulk-load a batch output into a store. Texts already stored are skipped."""
     from svodka.corpus.batch import BatchError, load_parquet, read_manifest

@@ -29,16 +29,37 @@ from svodka.doc import ENTITY_TYPES
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+
+def from_settings(name: str) -> Callable[[Any], Any]:
+    """An option callback: the value given, else the setting ``name`` (``SVODKA_<NAME>``,
+    else its default; see svodka.settings)."""
+
+    def fill(value: Any) -> Any:
+        if value is not None:
+            return value
+        from svodka.settings import load_settings
+
+        return getattr(load_settings(), name)
+
+    return fill
+
+
 DbOption = Annotated[
-    str, typer.Option("--db", help="SQLite file, or a postgresql://… URL.", envvar="SVODKA_DB")
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file, or a postgresql://… URL [default: SVODKA_DB, else svodka.db].",
+        callback=from_settings("db"),
+    ),
 ]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).")]
 ClusterOption = Annotated[
     str | None,
     typer.Option(
         "--cluster",
-        help="Analyze on the Dask cluster at this scheduler address (tcp://host:8786).",
-        envvar="SVODKA_CLUSTER",
+        help="Analyze on the Dask cluster at this scheduler address (tcp://host:8786) "
+        "[default: SVODKA_CLUSTER].",
+        callback=from_settings("cluster"),
     ),
 ]
 PublishedOption = Annotated[
@@ -132,9 +153,13 @@ def print_json(data: Any) -> None:
     out.print_json(data=data, default=str)
 
 
-def open_store(db: str, *, create: bool = False):
-    """The store at ``db``; a missing SQLite file is an error unless ``create``."""
+def open_store(db: str | None, *, create: bool = False):
+    """The store at ``db`` (None: the settings' store); a missing SQLite file is an error
+    unless ``create``."""
+    from svodka.settings import load_settings
     from svodka.store import Store
+
+    db = load_settings(db=db).db
 
     if not create and "://" not in db and not Path(db).is_file():
         err.print(f"no store at {db}; run svodka ingest first", style="red")

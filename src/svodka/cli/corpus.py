@@ -23,7 +23,6 @@ from svodka.cli.common import (
     summary_table,
 )
 from svodka.cli.outcome import finish
-from svodka.config import DEFAULT_DB
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +37,7 @@ def ingest(
         list[str],
         typer.Argument(help="Files (.txt .json .jsonl .html feeds), folders, or - for stdin."),
     ],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     jobs: JobsOption = 0,
     published: PublishedOption = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 64,
@@ -73,7 +72,7 @@ def ingest(
 
 
 def rejects(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     limit: Annotated[int, typer.Option(help="Show at most this many, newest first.")] = 50,
 ) -> None:
     """Inputs that were rejected, with their reasons."""
@@ -96,7 +95,7 @@ def rejects(
 
 
 def reanalyze(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     jobs: JobsOption = 0,
     everything: Annotated[
         bool, typer.Option("--all", help="Every document, not only older versions' analyses.")

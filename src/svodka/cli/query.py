@@ -32,7 +32,6 @@ from svodka.cli.common import (
     parse_day,
     print_json,
 )
-from svodka.config import DEFAULT_DB
 
 if TYPE_CHECKING:
     from svodka.store.profile import Profile
@@ -76,7 +75,7 @@ def search(
     duplicates: Annotated[
         bool, typer.Option("--include-duplicates", help="Keep near-duplicate articles.")
     ] = False,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -108,7 +107,7 @@ def entity(
     name: Annotated[str, typer.Argument(help="A name in any case («токаев»), or a key (iso:KZ).")],
     type: TypeOption = None,
     limit: LimitOption = 10,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -134,7 +133,7 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Said by this name or key.")] = None,
     about: Annotated[str | None, typer.Option(help="Mentioning this name or key.")] = None,
     limit: LimitOption = 50,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -162,7 +161,7 @@ def events(
     date_from: Annotated[str | None, typer.Option("--from", help="On or after YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="On or before YYYY-MM-DD.")] = None,
     limit: LimitOption = 50,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -191,7 +190,7 @@ def events(
 
 
 def stats(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     format: FormatOption = Shown.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -234,7 +233,7 @@ def export(
         Path | None,
         typer.Option("--out", "-o", help="A file, or a directory for parquet. Default: stdout."),
     ] = None,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
 ) -> None:
     """Export the whole store, or its events; docs/export.md describes every column."""
     from svodka.store.export import export as write

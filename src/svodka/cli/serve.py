@@ -9,14 +9,12 @@ given with ``--allow-host`` (DNS rebinding), and warns loudly when it has no tok
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from typing import Annotated
 
 import typer
 
 from svodka.cli.common import DbOption, err, open_store, out
-from svodka.config import DEFAULT_DB
 
 
 def register(app: typer.Typer) -> None:
@@ -25,7 +23,7 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = None,
     host: Annotated[
         str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the server to the network.")
     ] = "127.0.0.1",
@@ -52,14 +50,16 @@ def serve(
     (16 characters or more)."""
     import uvicorn
 
+    from svodka.settings import load_settings
     from svodka.web import create_app
 
-    open_store(db, create=True).close()  # fail here, readably, on a bad --db
-    token = os.environ.get("SVODKA_TOKEN") or None
-    named = [*(allow_host or []), *split_hosts(os.environ.get("SVODKA_ALLOWED_HOSTS", ""))]
+    settings = load_settings(db=db)
+    open_store(settings.db, create=True).close()  # fail here, readably, on a bad --db
+    token = settings.token
+    named = [*(allow_host or []), *settings.allowed_hosts]
     hosts = allowed_hosts(host, named)
     try:
-        app = create_app(db, token, analyze_token=analyze_token, allowed_hosts=hosts)
+        app = create_app(settings.db, token, analyze_token=analyze_token, allowed_hosts=hosts)
     except ValueError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
@@ -73,10 +73,6 @@ def serve(
         if not loopback(host):
             warn_exposed(host)
     uvicorn.run(app, host=host, port=port, log_level="info")
-
-
-def split_hosts(value: str) -> list[str]:
-    return [name.strip() for name in value.split(",") if name.strip()]
 
 
 def loopback(host: str) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from typing import IO, Any
 from svodka.errors import InputError
 from svodka.lang.text import fold
 from svodka.resources import read_table
+from svodka.settings import default_kb_path, load_settings
 
 #: Items written per transaction: one commit per item would make a full import take days.
 BATCH = 10_000
@@ -94,11 +94,9 @@ class ImportCounts:
 
 
 def default_path() -> Path:
-    """``$SVODKA_KB``, else ``kb.sqlite`` under ``$XDG_DATA_HOME/svodka`` (``~/.local/share``)."""
-    if explicit := os.environ.get("SVODKA_KB"):
-        return Path(explicit).expanduser()
-    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data) / "svodka" / "kb.sqlite"
+    """``SVODKA_KB``, else ``kb.sqlite`` in svodka's data folder (see svodka.settings)."""
+    settings = load_settings()
+    return settings.kb.expanduser() if settings.kb is not None else default_kb_path()
 
 
 def normalize_name(text: str) -> str:

@@ -5,13 +5,12 @@ defeats DNS rebinding."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 
-from svodka.config import DEFAULT_DB
+from svodka.settings import load_settings
 from svodka.version import __version__
 from svodka.web import api, ui
 from svodka.web.errors import Message, Receive, Send, error_response
@@ -45,7 +44,7 @@ LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 def create_app(
-    db: str = DEFAULT_DB,
+    db: str | None = None,
     token: str | None = None,
     max_body: int = MAX_BODY,
     *,
@@ -54,7 +53,9 @@ def create_app(
     queue: int = QUEUE,
     max_text: int = MAX_TEXT,
 ) -> FastAPI:
-    """The whole web application over the store at ``db``.
+    """The whole web application over the store at ``db`` (else ``SVODKA_DB``, else
+    ``svodka.db``), so that ``uvicorn --factory svodka.web:create_app`` serves the
+    configured store.
 
     ``token`` (else ``SVODKA_TOKEN``; at least 16 characters, ``ValueError`` otherwise)
     opens writes, and with ``analyze_token`` is required for analyses too.
@@ -63,9 +64,10 @@ def create_app(
     ``max_text``: the longest text one analysis takes (413 beyond).
     """
     hosts = None if allowed_hosts is None else LOOPBACK | {normal_host(h) for h in allowed_hosts}
+    configured = load_settings(db=db, token=token)
     settings = Settings(
-        db=db,
-        token=token or os.environ.get("SVODKA_TOKEN") or None,
+        db=configured.db,
+        token=configured.token,
         max_body=max_body,
         max_text=max_text,
         queue=queue,
