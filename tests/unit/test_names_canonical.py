@@ -53,3 +53,13 @@ def test_names_place_known_as_written_stays():
     """A foreign place on -и the gazetteer knows as written does not decline into a
     larger place («Коси», a river and village, is no case of «Кос»)."""
     assert normalize("Коси", "LOC", "реки", "") == "Коси"
+
+
+def test_names_group_of_people_is_no_surname():
+    """«Консерваторы» capitalized is a group of people, never «Консерватора»."""
+    assert normalize("Консерваторы", "PER", ",", "") == "Консерваторы"
+
+
+def test_names_place_spelled_with_e_for_e_oborotnoe():
+    """The gazetteer's «Нью-Гэмпшир» also names «Нью-Гемпшир»; the text's spelling stays."""
+    assert normalize("Нью-Гемпшире", "LOC", "в", "") == "Нью-Гемпшир"

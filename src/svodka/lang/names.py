@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from svodka.lang import morph
+from svodka.lang.name_case import PERSON_TAGS, capitalize_names, is_group_noun
 from svodka.lang.person import nominative_hint, person_forms, subject_gender
 from svodka.lang.place_names import place_nominative
 from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
@@ -92,7 +93,8 @@ def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
     words = list(WORD.finditer(text))
     if not words:
         return text
-    if type == "PER" and any(w.group(0)[:1].isupper() for w in words):
+    if type == "PER" and any(w.group(0)[:1].isupper() for w in words) and not is_group_noun(text):
+        # «Республиканцы» is a group of people, not a surname «Республиканца» in gent
         forms = person_forms([w.group(0) for w in words], gender, hint)
     else:
         forms = normalize_head_group(text, words, type)
@@ -134,43 +136,6 @@ def uncap_shouting(text: str) -> str:
     if {"Geox", "Name", "Surn"} & grammemes and "Abbr" not in grammemes:
         return morph.restore_case(text.lower(), text.title())
     return text
-
-
-PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
-PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
-
-
-def capitalize_names(text: str, type: str) -> str:
-    """A name written all in lowercase gets the capitals the dictionary gives it:
-    «владимир путин» → «Владимир Путин», «россии» → «России», «сша» → «США»; common
-    words stay («американские», «коронавирус»). A person's name with one known name
-    word capitalizes every word («михаил мурашко»)."""
-    words = text.split(" ")
-    kinds = [proper_kind(w, type) for w in words]
-    if type == "PER" and any(kinds):
-        kinds = [k or ("title" if w.isalpha() else None) for w, k in zip(words, kinds, strict=True)]
-    return " ".join(
-        w.upper() if k == "upper" else w[:1].upper() + w[1:] if k == "title" else w
-        for w, k in zip(words, kinds, strict=True)
-    )
-
-
-def proper_kind(word: str, type: str) -> str | None:
-    """How the dictionary writes a lowercase word's likeliest reading: «upper» for an
-    abbreviation of a place or body («сша», «фбр»), «title» for a person's name or
-    surname («путин») in a person's name and for a place («москва») in a place's; None
-    for common words and adjectives («украинский», «минздрав»: a body written in
-    lowercase is written so in its normal form too)."""
-    if not word.isalpha() or not morph.known(word):
-        return None
-    best = morph.parse(word)[0]
-    grammemes = best.tag.grammemes
-    if best.tag.POS != "NOUN" or not PROPER_TAGS & grammemes:
-        return None
-    if "Abbr" in grammemes:
-        return "upper"
-    wanted = {"PER": PERSON_TAGS, "LOC": {"Geox"}}.get(type, set())
-    return "title" if wanted & grammemes else None
 
 
 def strip_abbr_endings(text: str) -> str:

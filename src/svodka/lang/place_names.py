@@ -31,13 +31,18 @@ def place_ranks() -> dict[str, int]:
         if line.startswith("#") or len(fields) < 8 or not fields[7]:
             continue
         for name in fields[7].lower().split("|"):
-            ranks[name] = max(ranks.get(name, 0), int(fields[6] or 0))
+            ranks[fold(name)] = max(ranks.get(fold(name), 0), int(fields[6] or 0))
     named = [n for row in read_table("places/regions.tsv") for n in row[1].split("|")]
     named += [n for row in read_table("places/features.tsv") for n in row[0].split("|")]
     named += [row[0] for row in read_table("places/aliases.tsv")]
     named += list(country_names())
-    ranks.update((n.lower(), NAMED_RANK) for n in named)
+    ranks.update((fold(n.lower()), NAMED_RANK) for n in named)
     return ranks
+
+
+def fold(name: str) -> str:
+    """«нью-гемпшир» and «нью-гэмпшир», «шалон» and «шалён» are one name."""
+    return name.replace("э", "е").replace("ё", "е")
 
 
 def read_cities() -> bytes:
@@ -63,7 +68,7 @@ def place_nominative(word: str) -> str | None:
     nominatives its ending allows («неваде» → «невада», «делавэра» → «делавэр»); None
     when it knows none."""
     ranks = place_ranks()
-    if word in ranks:
+    if fold(word) in ranks:
         return word  # «Коси», «Олбани»: a place so named, though a larger one declines so
     best, best_rank = None, -1
     for ending, nominatives in PLACE_ENDINGS:
@@ -71,7 +76,7 @@ def place_nominative(word: str) -> str | None:
             continue
         stem = word[: len(word) - len(ending)]
         for nominative in nominatives:
-            rank = ranks.get(stem + nominative, -1)
+            rank = ranks.get(fold(stem + nominative), -1)
             if rank > best_rank:
                 best, best_rank = stem + nominative, rank
     return best
