@@ -36,6 +36,9 @@ def found(pipeline, text):
         # a weekend after a modifier
         ("Пожар случился в минувшие выходные.", [("в минувшие выходные", "2022-08")]),
         ("Митинги прошли в прошедшие выходные.", [("в прошедшие выходные", "2022-08")]),
+        # New Year's Day: the coming one after «до», «к»; else by the verb's tense
+        ("Ремонт закончат до Нового года.", [("до Нового года", "2023-01-01")]),
+        ("В Новый год в парке был салют.", [("В Новый год", "2022-01-01")]),
         # «накануне» and a noun that is a plural subject, not the eve of an event
         ("Накануне проверки прошли в трех школах.", [("Накануне", "2022-08-18")]),
     ],
@@ -53,6 +56,8 @@ def test_dates_event_years_and_weekday_adjectives(pipeline, text, expected):
         "Министр выступил накануне поездки в Казань.",  # the eve of an event
         "Это заявили накануне встречи с избирателями.",
         "Документ вышел тиражом (том 2, 1500 экземпляров).",  # a count in brackets
+        "В новом году налоги вырастут.",  # the next year, no holiday
+        "Старый Новый год отмечают четырнадцатого.",
     ],
 )
 def test_dates_not_model_numbers_habits_nor_events(pipeline, text):

@@ -58,6 +58,7 @@ READERS: dict[str, tuple[Reader, ...]] = {
         relative.read_shifted,
         rules.read_month,
         relative.read_edge_year,
+        relative.read_holiday,
         relative.read_season,
         relative.read_ago,
         anchored.read_counted_before,

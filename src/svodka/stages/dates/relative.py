@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from svodka.lang import morph
 from svodka.lang.lexer import digits_value
-from svodka.resources import read_lines
+from svodka.resources import read_lines, read_table
 from svodka.stages.dates import resolve as cal
 from svodka.stages.dates.context import MODIFIERS, Found
 from svodka.stages.dates.rules import (
@@ -41,6 +41,9 @@ WEDNESDAY_CASES = {
     **dict.fromkeys(("с", "со", "c", "до", "после", "от"), frozenset({"gent"})),
     **dict.fromkeys(("к", "ко"), frozenset({"datv"})),
 }
+#: Holidays by the forms of their first word: (month, day), «Нового года» → (1, 1).
+HOLIDAYS = {row[0]: (int(row[1]), int(row[2])) for row in read_table("dates/holidays.tsv", 3)}
+HOLIDAY_PREPOSITIONS = frozenset(read_lines("dates/holiday_prepositions.txt"))
 #: Hedges of «N лет назад»: «около 47 лет назад».
 AGO_HEDGES = frozenset(read_lines("dates/ago_hedges.txt"))
 
@@ -139,6 +142,23 @@ def read_shifted(ctx: Context, i: int) -> Found | None:
     if period in CENTURY_WORDS:
         return Found(i, end, cal.year((ctx.pub.year // 100 + n) * 100), True, "century")
     return None
+
+
+def read_holiday(ctx: Context, i: int) -> Found | None:
+    """«до Нового года», «в Новый год», «к Новому году»: the holiday's day, the coming one
+    after «до», «к», «перед», else the nearest by the verb's tense; not «в новом году»."""
+    toks = ctx.toks
+    day = HOLIDAYS.get(toks[i].low)
+    if day is None or low(toks, i + 1) not in YEAR_WORDS or low(toks, i - 1) == "старый":
+        return None
+    ahead = low(toks, i - 1) in HOLIDAY_PREPOSITIONS
+    if not (toks[i].text[:1].isupper() or ahead):
+        return None
+    direction = ctx.direction(i)
+    if ahead and direction != cal.PAST:
+        direction = cal.FUTURE
+    value = cal.day_month(ctx.pub, day[1], day[0], direction) if ctx.pub else None
+    return Found(i, i + 2, value, True, "day")
 
 
 def read_edge_year(ctx: Context, i: int) -> Found | None:

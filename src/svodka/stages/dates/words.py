@@ -88,6 +88,7 @@ def load_words() -> DateWords:
         ),
     )
     triggers = set(TRIGGERS) | set(words.days) | set(words.numbers) | WEEKENDS | HALVES
+    triggers.update(row[0] for row in read_table("dates/holidays.tsv", 3))
     tables = (words.months, words.weekdays, words.seasons, words.shifts, words.decades)
     adjectives = (
         words.day_adjectives,
