@@ -72,6 +72,18 @@ def test_api_tone_dates_and_years(client):
     assert yearly["total"]["neutral"] == 3  # the undated document counts in the total
 
 
+def test_api_tone_of_a_name_redirects_to_the_key_with_the_query(client):
+    response = client.get(
+        "/api/v1/entities/Иванов/tone", params={"period": "year"}, follow_redirects=False
+    )
+    assert response.status_code == 307
+    assert response.headers["location"] == (
+        "/api/v1/entities/" + quote(IVANOV, safe=":") + "/tone?period=year"
+    )
+    followed = client.get("/api/v1/entities/Иванов/tone", params={"period": "year"})
+    assert followed.status_code == 200 and followed.json()["period"] == "year"
+
+
 def test_api_tone_of_the_profile_route_is_untouched(client):
     response = client.get(f"/api/v1/entities/{quote(IVANOV, safe=':')}")
     assert response.status_code == 200

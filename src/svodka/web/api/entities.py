@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from svodka.store.entities import find_entities, top_entities
@@ -42,36 +42,39 @@ def list_entities(
     return EntityList(entities=found)
 
 
+#: What a name instead of a key answers (see ``by_name``).
+BY_NAME = {
+    **NOT_FOUND,
+    300: {"model": EntityChoices, "description": "Several entities have that name"},
+    307: {"description": "The one entity with that name"},
+}
+
+
 #: ``/entities/{key}/tone`` comes before ``/entities/{key}``, whose path would take it.
-@router.get("/entities/{key:path}/tone", response_model=EntityToneOut, responses=NOT_FOUND)
+@router.get("/entities/{key:path}/tone", response_model=EntityToneOut, responses=BY_NAME)
 def get_entity_tone(
+    request: Request,
     store: StoreDep,
     key: Annotated[str, Path(max_length=500, pattern=PLAIN)],
     date_from: From = None,
     date_to: To = None,
     period: Literal["month", "year"] = "month",
-) -> EntityToneOut:
+) -> EntityToneOut | Response:
     """How the corpus speaks of the entity ``key`` (stage ``tone``): its mentions read
     negative, neutral or positive, counted with their mean score, in all, by ``period``
     (every month or year from the first to the last, empty ones as zeros) and by outlet
     (most documents first). ``from``/``to`` keep the documents published between them.
-    Documents analyzed before the tone stage count nowhere."""
+    Documents analyzed before the tone stage count nowhere. A name instead of a key
+    resolves as for ``/entities/{key}`` (307 to the one entity's tone, 300, 404)."""
     try:
         found = entity_tone(store, key, period=period, date_from=date_from, date_to=date_to)
     except UnknownEntity as error:
-        raise HTTPException(404, f"no entity with key {key!r}; try /api/v1/entities?q=…") from error
+        query = f"?{request.url.query}" if request.url.query else ""
+        return by_name(store, key, error, "/tone" + query)
     return EntityToneOut.model_validate(found, from_attributes=True)
 
 
-@router.get(
-    "/entities/{key:path}",
-    response_model=ProfileOut,
-    responses={
-        **NOT_FOUND,
-        300: {"model": EntityChoices, "description": "Several entities have that name"},
-        307: {"description": "The one entity with that name"},
-    },
-)
+@router.get("/entities/{key:path}", response_model=ProfileOut, responses=BY_NAME)
 def get_entity(
     store: StoreDep, key: Annotated[str, Path(max_length=500, pattern=PLAIN)]
 ) -> ProfileOut | Response:
@@ -106,8 +109,9 @@ def shown_role(role) -> str:
     return role_phrase(role.title, role.of_name, role.past)
 
 
-def by_name(store, name: str, error: UnknownEntity) -> Response:
-    """The entity or entities called ``name`` (see ``get_entity``)."""
+def by_name(store, name: str, error: UnknownEntity, suffix: str = "") -> Response:
+    """The entity or entities called ``name`` (see ``get_entity``); a redirect goes to
+    the one entity's URL with ``suffix`` («/tone?period=year»)."""
     candidates = find_entities(store, name) if name.strip() else []
     exact = [row for row in candidates if row.exact]
     chosen = exact if len(exact) == 1 else candidates
@@ -117,7 +121,7 @@ def by_name(store, name: str, error: UnknownEntity) -> Response:
         ) from error
     if len(chosen) == 1:
         return RedirectResponse(
-            "/api/v1/entities/" + quote(chosen[0].key, safe=":"), status_code=307
+            "/api/v1/entities/" + quote(chosen[0].key, safe=":") + suffix, status_code=307
         )
     listed = [EntityCountOut.model_validate(row, from_attributes=True) for row in chosen[:50]]
     body = EntityChoices(error=f"several entities are called {name!r}", entities=listed)
