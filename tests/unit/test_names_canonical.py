@@ -63,3 +63,17 @@ def test_names_group_of_people_is_no_surname():
 def test_names_place_spelled_with_e_for_e_oborotnoe():
     """The gazetteer's «Нью-Гэмпшир» also names «Нью-Гемпшир»; the text's spelling stays."""
     assert normalize("Нью-Гемпшире", "LOC", "в", "") == "Нью-Гемпшир"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        # an adjective before an abbreviation is masculine where the form allows it
+        ("французского МВД", "ORG", "французский МВД"),
+        # a surname on -а in the dative; a surname on -ей in the genitive
+        ("Петру Бандуре", "PER", "Петр Бандура"),
+        ("Томаса Грея", "PER", "Томас Грей"),
+    ],
+)
+def test_names_agreement_classes(text, type_, expected):
+    assert normalize(text, type_, "к", "") == expected

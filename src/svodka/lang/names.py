@@ -162,7 +162,7 @@ def normalize_head_group(text: str, words: list[re.Match], type: str = "ORG") ->
         return forms
     parses = [group_parses(forms[i].lower(), type) for i in group]
     if len(group) == 1 and parses[0] and parses[0][0].tag.POS in ("ADJF", "PRTF"):
-        forms[group[0]] = normalize_adjective(parses[0][0], forms[group[0]])
+        forms[group[0]] = normalize_adjective(masculine_first(parses[0]), forms[group[0]])
         return forms
     if type == "LOC" and len(group) == 1 and looks_nominative(forms[group[0]], parses[0]):
         return forms
@@ -223,6 +223,24 @@ def known_place(word: str) -> str | None:
         return None  # «Луганской» is an adjective, «Казани» the dictionary's own place
     found = place_nominative(lower)
     return morph.restore_case(found, word) if found else None
+
+
+def masculine_first(parses: tuple):
+    """An adjective's best parse, masculine where its form is masculine or neuter:
+    «британского МИД» → «британский МИД» (an abbreviation has no gender to agree with)."""
+    best = parses[0]
+    if morph.case_of(best.tag) not in OBLIQUE_SHARED or morph.gender_of(best.tag) != "neut":
+        return best
+    return next(
+        (
+            p
+            for p in parses
+            if p.tag.POS == best.tag.POS
+            and morph.gender_of(p.tag) == "masc"
+            and morph.case_of(p.tag) == morph.case_of(best.tag)
+        ),
+        best,
+    )
 
 
 def looks_nominative(word: str, parses: tuple) -> bool:
