@@ -82,6 +82,8 @@ def test_tone_corpus_ui_strip_columns_stack_and_say_their_counts():
     assert svg.startswith('<svg class="tone-strip tone-strip-month"') and 'role="img"' in svg
     assert svg.count('class="tone-neg"') == 1 and svg.count('class="tone-pos"') == 1
     assert '<rect class="empty"' in svg
+    assert svg.count('<line class="mean"') == 1  # the empty period has no mean
+    assert 'y1="37.3"' in svg  # mean +0.1: 4 + 74 × 0.45
     assert (
         "<title>2024-05: статей 1; средний тон +0,10: "
         "негативных 1, нейтральных 2, позитивных 1</title>" in svg

@@ -80,8 +80,9 @@ def count_phrase(row) -> str:
 def tone_strip_svg(periods: Sequence, *, height: int = 96) -> Markup:
     """One column per period («YYYY-MM» or «YYYY», a ``TonePeriod``): the shares of its
     negative (bottom), neutral and positive (top) mentions stacked to the full height, a
-    period without any as an outline; each column's tooltip gives its counts and mean
-    tone in words. Years are labelled every one, months every third."""
+    period without any as an outline, and a dash at the mean score (+1 at the top, −1 at
+    the bottom); each column's tooltip gives its counts and mean tone in words. Years
+    are labelled every one, months every third."""
     if not periods:
         return Markup("")
     yearly = len(periods[0].period) == 4
@@ -122,4 +123,9 @@ def column(x: float, top: float, bar: float, inner: float, period) -> str:
             rects.append(
                 f'<rect class="tone-{name}" x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}"/>'
             )
+    if period.mean is not None:  # the mean on the same axis: +1 at the top, −1 at the bottom
+        at = top + inner * (1 - period.mean) / 2
+        rects.append(
+            f'<line class="mean" x1="{x - 1}" x2="{x + bar + 1}" y1="{at:.1f}" y2="{at:.1f}"/>'
+        )
     return "".join(rects)
