@@ -25,7 +25,7 @@ CASES = {
     "an_organisation_named_by_its_head_noun": (
         "Агентство по защите потребителей Норвегии провело проверку. "
         "Агентство призвало владельцев магазинов вернуть деньги.",
-        ("REQUEST", "Агентство по защите потребителей", "владельцы"),
+        ("REQUEST", "Агентство по защите потребителей", "владельцы магазинов"),
     ),
     "a_title_held_in_a_body_is_its_holder": (
         "Глава компании «Северсталь» Игорь Петров прилетел в Лиссабон. "
@@ -56,7 +56,27 @@ CASES = {
         "Тверские власти запретили митинг у вокзала.",
         ("COERCE", "тверские власти", None),
     ),
+    "coordinated_names_past_quote_marks_and_titles": (
+        'Казначейство ввело санкции против компаний "Гранит", "Маяк" и писателя Олега Сомова.',
+        ("SANCTION", "Казначейство", "Гранит"),
+    ),
+    "a_group_keeps_its_genitive_complement": (
+        "Сотрудники дорожной полиции задержали водителей грузовиков.",
+        ("COERCE", "сотрудники дорожной полиции", "водители грузовиков"),
+    ),
 }
+
+
+def test_coordinated_targets_are_all_named(every_event):
+    text = 'Казначейство ввело санкции против компаний "Гранит", "Маяк" и писателя Олега Сомова.'
+    doc = every_event.analyze(text, published=date(2021, 4, 14))
+    assert {"Гранит", "Маяк", "Олег Сомов"} <= set(doc.events[0].actors)
+
+
+def test_a_group_of_a_named_country_names_the_country(every_event):
+    text = "Власти Норвегии ответили на запрос. Норвежские дипломаты отвергли обвинения Эстонии."
+    doc = every_event.analyze(text, published=date(2021, 4, 14))
+    assert any("Норвегия" in e.actors for e in doc.events if e.type == "ACCUSE")
 
 
 @pytest.mark.parametrize("name", CASES)

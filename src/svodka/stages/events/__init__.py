@@ -79,7 +79,9 @@ def apply(doc: Document, resources: Resources) -> Document:
     for c in candidates:
         orient(c)
     chosen = select(join_mentions(candidates), doc, resources.limit)
-    return replace(doc, events=tuple(to_event(n, c, doc) for n, c in enumerate(chosen, 1)))
+    return replace(
+        doc, events=tuple(to_event(n, c, doc, lexicon.countries) for n, c in enumerate(chosen, 1))
+    )
 
 
 def lines(text: str, sentence: Sentence) -> Iterator[Sentence]:

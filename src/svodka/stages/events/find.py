@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from svodka.lang.text import QUOTES
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
 from svodka.stages.events.words import TIME_WORDS, Actor, Clause, Word
@@ -30,6 +31,8 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Where a noun trigger names its doer: «критика со стороны президента», «переговоры
 #: Путина и Токаева».
 NOUN_SOURCES = (Frame("со стороны", "gent"), Frame("", "gent"))
+#: What joins coordinated actors, longest first.
+CONJUNCTIONS = ([",", "а", "также"], ["а", "также"], ["и"], [","])
 #: How far (words) a trigger's context word, a preposition or a negation may stand.
 CONTEXT_REACH = 4
 PREPOSITION_REACH = 4
@@ -246,6 +249,8 @@ def governing(words: list[Word], actor: Actor, stop: int) -> str:
     Токаевым»); "" when none does («В июне они виделись»: «июне» does not agree)."""
     for k in range(actor.first - 1, max(stop, actor.first - PREPOSITION_REACH) - 1, -1):
         w = words[k]
+        if w.text in QUOTES:
+            continue  # «против компаний "Гранит"»
         if w.pos == "PREP":
             return w.lower
         if w.lemma in TIME_WORDS:
@@ -267,14 +272,20 @@ def governed(words: list[Word], actor: Actor, stop: int) -> bool:
 
 def coordinated(c: Candidate, actor: Actor) -> list[Actor]:
     """The actor and those joined to it by «и», «,» or «а также» in a shared case, on
-    its side of the trigger: «Лидеры России и Украины», «Латвии, Эстонии и Литвы»."""
+    its side of the trigger: «Лидеры России и Украины», «Латвии, Эстонии и Литвы»; a
+    genitive name right after one qualifies it and is passed over."""
     actors = c.clause.actors
     at = actors.index(actor)
     joined = [actor]
     for step in (-1, 1):
         k, last = at + step, actor
-        while 0 <= k < len(actors) and joins(c, *sorted((last, actors[k]), key=first_word)):
+        while 0 <= k < len(actors):
             other = actors[k]
+            if step == 1 and other.first == last.last + 1 and "gent" in other.cases:
+                last, k = other, k + 1  # «Фонда культуры РФ, …»: a qualifier, no partner
+                continue
+            if not joins(c, *sorted((last, other), key=first_word)):
+                break
             if not other.cases & actor.cases or (other.first < c.at) != (actor.first < c.at):
                 break
             joined.append(other)
@@ -283,8 +294,18 @@ def coordinated(c: Candidate, actor: Actor) -> list[Actor]:
 
 
 def joins(c: Candidate, a: Actor, b: Actor) -> bool:
-    between = [w.lower for w in c.clause.words[a.last + 1 : b.first]]
-    return between in (["и"], [","], ["а", "также"], [",", "а", "также"])
+    """«и», «,», «а также» join two actors, past quote marks and a title or adjective
+    of the second: «"Ньюсфронт", "Инфорос"», «"Атомстройэкспорт" и болгарская НЭК»,
+    «SouthFront, журналиста Александра Малькевича»."""
+    between = [w for w in c.clause.words[a.last + 1 : b.first] if w.text not in QUOTES]
+    words = [w.lower for w in between]
+    for conjunction in CONJUNCTIONS:
+        if words[: len(conjunction)] == conjunction:
+            rest = between[len(conjunction) :]
+            return len(rest) <= 2 and all(
+                w.pos in ("NOUN", "ADJF") and w.text.islower() and w.cases & b.cases for w in rest
+            )
+    return False
 
 
 def first_word(actor: Actor) -> int:

@@ -39,6 +39,8 @@ class Lexicon:
     plural_groups: frozenset[str]
     modality: dict[str, str]
     sport: frozenset[str]
+    #: «британский» → «Великобритания»: the country a group's adjective names.
+    countries: dict[str, str]
 
 
 #: Cases as the lexicon writes them → pymorphy3's grammemes.
@@ -80,6 +82,7 @@ def load_lexicon() -> Lexicon:
         plural_groups=frozenset(line.split()[0] for line in groups if line.endswith(" plur")),
         modality=modality,
         sport=frozenset(w.replace("ё", "е") for w in read_lines("events/sport.txt")),
+        countries=dict(read_table("roles/country_adjectives.tsv", 2)),
     )
 
 

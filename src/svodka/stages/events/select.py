@@ -194,7 +194,7 @@ def select(candidates: list[Candidate], doc: Document, limit: int) -> list[Candi
     return sorted(ranked, key=lambda c: c.at + c.clause.sentence.start * 10_000)
 
 
-def to_event(number: int, c: Candidate, doc: Document) -> Event:
+def to_event(number: int, c: Candidate, doc: Document, adjectives: dict[str, str]) -> Event:
     """The output record of a candidate."""
     words = c.clause.words
     source, target = first_entity(c.sources), first_entity(c.targets)
@@ -215,6 +215,7 @@ def to_event(number: int, c: Candidate, doc: Document) -> Event:
             source_id, source_name = state.id, state.name
             actors.insert(0, state.name)
     actors += [states[code].name for a in c.actors if (code := city_country(a.entity)) in states]
+    actors += group_countries(c, doc, adjectives)
     return Event(
         id=f"v{number}",
         type=c.trigger.type,
@@ -233,6 +234,20 @@ def to_event(number: int, c: Candidate, doc: Document) -> Event:
         stop=words[min(c.right, len(words)) - 1].stop,
         quote=quote,
     )
+
+
+def group_countries(c: Candidate, doc: Document, adjectives: dict[str, str]) -> list[str]:
+    """A group named by its country stands for that country too, when the article names
+    it: «британских дипломатов» → Великобритания, «армянские министры» → Армения."""
+    words = c.clause.words
+    named = {e.name for e in doc.entities if e.type == "LOC"}
+    found = []
+    for a in c.actors:
+        if a.entity is None and not a.pronoun:
+            country = adjectives.get(words[a.first].lemma)
+            if country in named:
+                found.append(country)
+    return found
 
 
 def countries(doc: Document) -> dict[str, Entity]:

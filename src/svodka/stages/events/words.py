@@ -23,6 +23,10 @@ SURNAME_ENDINGS = {
     "е": frozenset({"loct", "datv"}),
     "ой": frozenset({"gent", "datv", "ablt", "loct"}),
 }
+#: The cases of a name that does not decline.
+ANY_CASE = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+#: How many words a group's genitive complement may have.
+COMPLEMENT_REACH = 4
 #: Compound prepositions whose noun governs the actor after it: «в отношении России».
 COMPOUND_PREPOSITIONS = frozenset(
     {("в", "отношении"), ("со", "стороны"), ("в", "адрес"), ("с", "участием")}
@@ -128,19 +132,38 @@ def read_clause(
             actors.append(Actor(i, i, holder, holder.name, w.cases))
         elif is_group(w, words[i + 1] if i + 1 < len(words) else None, lexicon.groups):
             first_word = adjectives_before(words, i)
-            actors.append(
-                Actor(
-                    first_word,
-                    i,
-                    None,
-                    group_name(words[first_word : i + 1], lexicon.plural_groups),
-                    w.cases,
-                )
-            )
+            end = complement_end(words, i, taken, lexicon.triggers)
+            name = group_name(words[first_word : i + 1], lexicon.plural_groups)
+            tail = " ".join(x.lower for x in words[i + 1 : end + 1])
+            actors.append(Actor(first_word, end, None, f"{name} {tail}".strip(), w.cases))
+            taken.update(range(i, end + 1))
         elif w.lower in PRONOUNS:
             actors.append(Actor(i, i, None, w.lower, frozenset({"nomn"}), pronoun=True))
     actors.sort(key=lambda a: a.first)
     return Clause(sentence, words, actors)
+
+
+def complement_end(
+    words: list[Word], i: int, taken: Container[int], triggers: Container[str]
+) -> int:
+    """The last word of a group's genitive complement, or ``i``: «сотрудники
+    правоохранительных органов», «членам экипажа», «участников марша» — common words in
+    the genitive, ending in a noun, no entity and no trigger («участники протеста» keeps
+    its protest)."""
+    end = i
+    for k in range(i + 1, min(len(words), i + 1 + COMPLEMENT_REACH)):
+        w = words[k]
+        if (
+            k in taken
+            or w.pos not in ("NOUN", "ADJF", "PRTF")
+            or "gent" not in w.cases
+            or w.lemma in triggers
+            or not w.text[:1].islower()
+        ):
+            break
+        if w.pos == "NOUN":
+            end = k
+    return end
 
 
 def is_group(word: Word, after: Word | None, groups: frozenset[str]) -> bool:
@@ -270,7 +293,8 @@ def mention_cases(words: list[Word], entity: Entity) -> frozenset[str]:
     («Трутнева» of «Юрий Трутнев» is no feminine nominative); for anything else, its
     head's (the first noun: «Министерством иностранных дел», «Тверской суд»)."""
     if entity.type != "PER":
-        return next((w.cases for w in words if w.pos == "NOUN"), words[0].cases)
+        cases = next((w.cases for w in words if w.pos == "NOUN"), words[0].cases)
+        return cases or ANY_CASE  # «SouthFront», «ТАСС»: indeclinable, any case
     word, nominative = words[-1].lower, entity.name.rsplit(" ", 1)[-1].lower()
     by_ending = surname_cases(word, nominative)
     if by_ending and word != nominative:
