@@ -77,3 +77,9 @@ def test_names_place_spelled_with_e_for_e_oborotnoe():
 )
 def test_names_agreement_classes(text, type_, expected):
     assert normalize(text, type_, "к", "") == expected
+
+
+def test_names_after_a_preposition_no_nominative():
+    """«в Грекстата»: after a preposition an unknown word's reading as a feminine
+    nominative weighs less than a masculine oblique case."""
+    assert normalize("Грекстата", "ORG", "из", "") == "Грекстат"

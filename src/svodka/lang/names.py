@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from svodka.lang import morph
 from svodka.lang.name_case import PERSON_TAGS, capitalize_names, is_group_noun
-from svodka.lang.person import nominative_hint, person_forms, subject_gender
+from svodka.lang.person import CASE_HINT, nominative_hint, person_forms, subject_gender
 from svodka.lang.place_names import place_nominative
 from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
 from svodka.resources import read_lines
@@ -32,6 +32,10 @@ PUNCT_END = re.compile(r"[^\w\s]$")
 #: How much less a plural reading pymorphy guesses for an unknown word weighs: a name is
 #: one thing far more often than many.
 GUESSED_PLURAL = 0.1
+#: How much more an unknown word's reading as a nominative weighs, by type: a place
+#: («Невада») is often a feminine the dictionary does not know; an event or an
+#: organisation on -а («Ковида», «Автостата») is more often a masculine's genitive.
+UNKNOWN_NOMINATIVE = {"LOC": 0.3}
 AGREEING = frozenset({"ADJF", "PRTF"})
 OBLIQUE_SHARED = frozenset({"gent", "datv", "ablt", "loct"})
 GENDERS = frozenset({"masc", "femn", "neut"})
@@ -58,11 +62,12 @@ def neighbours(text: str, start: int, stop: int) -> tuple[str, str]:
 def normalize(text: str, type: str, before: str = "", after: str = "") -> str:
     """The nominative form of a mention of type PER, ORG or LOC.
 
-    Only a person's name reads its neighbours, and only as a case hint and a subject's
-    gender, so the cache is keyed by those: «России» is normalized once per run.
+    A person's name reads its neighbours as a case hint and a subject's gender; other
+    names only whether a preposition comes before them (then they are no nominative:
+    «в Автостате»); the cache is keyed by those: «России» is normalized once per run.
     """
     if type != "PER":
-        return normalize_in(text, type, 0.0, None)
+        return normalize_in(text, type, min(nominative_hint(before), 0.0), None)
     return normalize_in(text, type, nominative_hint(before), subject_gender(after))
 
 
@@ -97,7 +102,7 @@ def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
         # «Республиканцы» is a group of people, not a surname «Республиканца» in gent
         forms = person_forms([w.group(0) for w in words], gender, hint)
     else:
-        forms = normalize_head_group(text, words, type)
+        forms = normalize_head_group(text, words, type, hint)
     out, last = [], 0
     for match, form in zip(words, forms, strict=True):
         out.append(text[last : match.start()] + form)
@@ -149,7 +154,9 @@ def strip_abbr_endings(text: str) -> str:
     )
 
 
-def normalize_head_group(text: str, words: list[re.Match], type: str = "ORG") -> list[str]:
+def normalize_head_group(
+    text: str, words: list[re.Match], type: str = "ORG", hint: float = 0.0
+) -> list[str]:
     """Inflect leading adjectives and the first noun of an ORG/LOC to the nominative."""
     forms = [w.group(0) for w in words]
     lone = len(forms) == 1 and forms[0].islower() and text == forms[0]
@@ -166,7 +173,7 @@ def normalize_head_group(text: str, words: list[re.Match], type: str = "ORG") ->
         return forms
     if type == "LOC" and len(group) == 1 and looks_nominative(forms[group[0]], parses[0]):
         return forms
-    reading = best_group_reading(parses)
+    reading = best_group_reading(parses, hint, type)
     if reading is None or reading[0] == "nomn":
         return forms
     wanted = {"nomn", reading[1]} | ({reading[2]} if reading[1] == "sing" and reading[2] else set())
@@ -327,8 +334,11 @@ def is_abbreviation(word: str) -> bool:
     return any(c.isupper() for part in word.split("-") for c in part[1:])
 
 
-def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
-    """The (case, number, gender) the head group agrees in, with the highest score."""
+def best_group_reading(
+    parses: list[tuple], hint: float = 0.0, type: str = "ORG"
+) -> tuple[str, str, str] | None:
+    """The (case, number, gender) the head group agrees in, with the highest score; after
+    a preposition (``hint`` -1) a nominative weighs less («в Автостата» is no nominative)."""
     best, best_score = None, 0.0
     for p in parses[-1]:
         if is_guessed_plural(p):
@@ -347,7 +357,8 @@ def best_group_reading(parses: list[tuple]) -> tuple[str, str, str] | None:
             # for a word the dictionary does not know in the singular («Невада» is not
             # «Невад» in gent; «Нацразведки» is no plural).
             unknown = not morph.known(p.word) and reading[1] == "sing"
-            score += 0.3 if unknown else 0.01
+            bonus = UNKNOWN_NOMINATIVE.get(type, 0.0) if unknown else 0.01
+            score += bonus + CASE_HINT * hint
         if reading[1] == "plur" and not morph.known(p.word):
             score -= GUESSED_PLURAL  # «Грексита» is Грексит's, not plural «Грексито»
         if score > best_score:
