@@ -83,3 +83,18 @@ def test_names_after_a_preposition_no_nominative():
     """«в Грекстата»: after a preposition an unknown word's reading as a feminine
     nominative weighs less than a masculine oblique case."""
     assert normalize("Грекстата", "ORG", "из", "") == "Грекстат"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «Курской и Белгородской областей»: a singular adjective before a plural noun
+        ("Белгородской областей", "Белгородская область"),
+        ("Социалистической партиями", "Социалистическая партия"),
+        ("Южного морям", "Южное море"),
+        # an adjective already nominative keeps its noun
+        ("Дагестанский Хунзах", "Дагестанский Хунзах"),
+    ],
+)
+def test_names_split_group_is_singular(expected, text):
+    assert normalize(text, "ORG", "", "") == expected

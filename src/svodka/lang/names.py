@@ -174,12 +174,37 @@ def normalize_head_group(
     if type == "LOC" and len(group) == 1 and looks_nominative(forms[group[0]], parses[0]):
         return forms
     reading = best_group_reading(parses, hint, type)
-    if reading is None or reading[0] == "nomn":
+    if reading is None:
+        return singular_of_split_group(forms, group, parses)
+    if reading[0] == "nomn":
         return forms
     wanted = {"nomn", reading[1]} | ({reading[2]} if reading[1] == "sing" and reading[2] else set())
     for i, opts in zip(group, parses, strict=True):
         fitting = [p for p in opts if fits_group(p.tag, reading)]
         form = inflect_keeping_stem(fitting[0], wanted, forms[i]) if fitting else None
+        if form:
+            forms[i] = morph.restore_case(form, forms[i])
+    return forms
+
+
+def singular_of_split_group(forms: list[str], group: list[int], parses: list[tuple]) -> list[str]:
+    """«Донецкой областей» (of «Луганской и Донецкой областей»), «Республиканской
+    партий»: singular adjectives before a plural noun name one thing each; the group
+    takes the adjectives' gender in the nominative singular: «Донецкая область»."""
+    adjective, noun = parses[0][:1], parses[-1][:1]
+    if len(group) < 2 or not adjective or not noun:
+        return forms
+    adjective, noun = adjective[0], noun[0]
+    if adjective.tag.POS not in AGREEING or adjective.tag.number != "sing":
+        return forms
+    if morph.case_of(adjective.tag) == "nomn":
+        return forms  # «Дагестанский Хунзах» is a nominative already
+    if noun.tag.POS != "NOUN" or noun.tag.number != "plur":
+        return forms
+    gender = morph.gender_of(noun.tag) or morph.gender_of(adjective.tag)
+    for i, opts in zip(group, parses, strict=True):
+        wanted = {"nomn", "sing"} | ({gender} if opts[0].tag.POS in AGREEING and gender else set())
+        form = morph.inflect(opts[0], wanted)
         if form:
             forms[i] = morph.restore_case(form, forms[i])
     return forms
