@@ -64,7 +64,22 @@ CASES = {
         "Сотрудники дорожной полиции задержали водителей грузовиков.",
         ("COERCE", "сотрудники дорожной полиции", "водители грузовиков"),
     ),
+    "a_lawsuit_names_its_plaintiff_in_the_genitive": (
+        'Арбитражный суд удовлетворил иск "Уралтранса" к "Сибнефтехиму".',
+        ("ACCUSE", "Уралтранс", "Сибнефтехим"),
+    ),
+    "a_demand_names_who_demands_in_the_genitive": (
+        "Вчера в суд поступило требование Игоря Лапина о компенсации.",
+        ("REQUEST", "Игорь Лапин", None),
+    ),
 }
+
+
+def test_a_meeting_reported_by_someone_is_between_those_who_met(every_event):
+    text = "Пресс-секретарь Ирина Белова рассказала о встрече Сергея Орлова и Павла Ежова."
+    doc = every_event.analyze(text, published=date(2021, 4, 14))
+    [event] = [e for e in doc.events if e.type == "CONSULT"]
+    assert set(event.actors) == {"Сергей Орлов", "Павел Ежов"}
 
 
 def test_coordinated_targets_are_all_named(every_event):

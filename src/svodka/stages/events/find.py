@@ -31,6 +31,8 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Where a noun trigger names its doer: «критика со стороны президента», «переговоры
 #: Путина и Токаева».
 NOUN_SOURCES = (Frame("со стороны", "gent"), Frame("", "gent"))
+#: How far (words) a noun trigger's doer in the genitive may stand: «иск "Юганска"».
+DOER_REACH = 3
 #: What joins coordinated actors, longest first.
 CONJUNCTIONS = ([",", "а", "также"], ["а", "также"], ["и"], [","])
 #: How far (words) a trigger's context word, a preposition or a negation may stand.
@@ -151,13 +153,32 @@ def find_actors(c: Candidate) -> None:
         c.targets = subject
         c.sources = find_agent(c)
     else:
-        named_doer = find_target(c, NOUN_SOURCES[:1]) if words[i].pos == "NOUN" else []
+        named_doer = find_doer(c) if words[i].pos == "NOUN" else []
         c.sources = named_doer or subject  # «критика со стороны президента»
         c.targets = find_target(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
             c.sources = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»
     sources = {a.entity.id if a.entity else a.name for a in c.sources}
     c.targets = [a for a in c.targets if (a.entity.id if a.entity else a.name) not in sources]
+
+
+def find_doer(c: Candidate) -> list[Actor]:
+    """Who a noun trigger says did it: after «со стороны», or in the genitive right after
+    it where the lexicon says so («@gen»): «иск "Юганскнефтегаза"», «требование
+    общества», «встреча Путина и Токаева»."""
+    named = find_target(c, NOUN_SOURCES[:1])
+    if named or not any(f.doer for f in c.trigger.frames):
+        return named
+    words = c.clause.words
+    after = next((a for a in c.clause.actors if a.first > c.at), None)
+    if (
+        after is not None
+        and after.first - c.at <= DOER_REACH
+        and "gent" in after.cases
+        and not any(w.pos == "PREP" or w.text in BREAKS for w in words[c.at + 1 : after.first])
+    ):
+        return coordinated(c, after)
+    return []
 
 
 def takes_subject(words: list[Word], i: int) -> bool:
@@ -233,7 +254,7 @@ def find_target(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
     clause, words = c.clause, c.clause.words
     stop = next((k for k in range(c.at + 1, c.right) if words[k].text in BREAKS), c.right)
     after = [a for a in clause.actors if c.at < a.first < stop]
-    for frame in frames:
+    for frame in (f for f in frames if not f.doer):
         for actor in after:
             if frame.case not in actor.cases:
                 continue

@@ -10,10 +10,13 @@ from svodka.resources import read_lines, read_table
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """Where a target stands: after ``preposition`` (or none) in ``case``."""
+    """Where a target stands: after ``preposition`` (or none) in ``case``; a ``doer``
+    frame («@gen») finds the source instead: the genitive right after a noun trigger
+    («иск "Юганскнефтегаза"», «встреча Путина и Токаева»)."""
 
     preposition: str
     case: str
+    doer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +90,10 @@ def load_lexicon() -> Lexicon:
 
 
 def parse_frames(text: str) -> tuple[Frame, ...]:
-    """«с+ins|gen» → (Frame("с", "ablt"), Frame("", "gent"))."""
+    """«с+ins|gen» → (Frame("с", "ablt"), Frame("", "gent")); «@gen» → a doer frame."""
     frames = []
     for part in filter(None, text.split("|")):
-        preposition, _, case = part.rpartition("+")
-        frames.append(Frame(preposition, CASES[case]))
+        doer = part.startswith("@")
+        preposition, _, case = part.lstrip("@").rpartition("+")
+        frames.append(Frame(preposition, CASES[case], doer))
     return tuple(frames)

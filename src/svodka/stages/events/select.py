@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from svodka.doc import DateMention, Document, Entity, Event, Quote
-from svodka.stages.events.find import BREAKS, Candidate
+from svodka.stages.events.find import BREAKS, SYMMETRIC, Candidate
 from svodka.stages.events.words import Actor, Mentions
 
 #: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
@@ -26,7 +26,7 @@ def complete(c: Candidate) -> None:
     """An event with one side named and one other entity in its clause, which is not
     where it happened, has that entity as its other side: «"Юганскнефтегаз" отсудил у
     ЮКОСа 62 млрд рублей» — ЮКОС, the only other party there."""
-    if bool(c.sources) == bool(c.targets):
+    if bool(c.sources) == bool(c.targets) or met_after(c):
         return
     taken = {id(a) for a in c.actors}
     others = [
@@ -47,6 +47,11 @@ def complete(c: Candidate) -> None:
         c.targets = others[:1]
     else:
         c.sources = others[:1]
+
+
+def met_after(c: Candidate) -> bool:
+    """Both sides of a symmetric noun named after it: «о встрече Путина и Токаева»."""
+    return c.trigger.type in SYMMETRIC and len(c.sources) > 1 and c.sources[0].first > c.at
 
 
 def locate(c: Candidate, dates: list[DateMention]) -> None:
