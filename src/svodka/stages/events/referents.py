@@ -4,23 +4,29 @@ names."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from svodka.doc import Document, Entity
 from svodka.lang import morph
 
 #: Titles too general to stand for one person: «глава» of what?
 GENERIC_TITLES = frozenset({"глава", "член", "представитель", "сотрудник", "эксперт"})
 
-#: A title's or an organisation's head word → the one entity it stands for.
-Holders = dict[str, "Entity | None"]
+#: A title's or an organisation's head word → the entities it may stand for.
+Holders = dict[str, tuple[Entity, ...]]
+#: (start, stop, entity) of every mention, sorted by start.
+Mentions = list[tuple[int, int, Entity]]
+#: How many mentions back a title or a head noun looks for the one it stands for.
+RECENT = 30
 #: (a title's head word, the id of the body or country it is held in) → its one holder.
 Posts = dict[tuple[str, str], "Entity"]
 
 
 def title_holders(doc: Document) -> Holders:
-    """A title's head word → the one person the article gives it: «президент» → Токаев
-    when he is the only president it names; an organisation's head noun → the one
-    organisation the article names with it: «агентство» → «Агентство по охране
-    здоровья», «суд» → «Центральный районный суд Новосибирска»."""
+    """A title's head word → the people the article gives it: «президент» → Токаев; an
+    organisation's head noun → the organisations the article names with it:
+    «агентство» → «Агентство по охране здоровья», «суд» → «Центральный районный суд
+    Новосибирска» (:func:`holder_at` picks one)."""
     found: dict[str, set[str]] = {}
     for entity in doc.entities:
         for role in entity.roles:
@@ -29,7 +35,22 @@ def title_holders(doc: Document) -> Holders:
                 found.setdefault(head, set()).add(entity.id)
         if entity.type == "ORG" and (head := head_noun(entity.name)):
             found.setdefault(head, set()).add(entity.id)
-    return {head: doc.entity(next(iter(ids))) for head, ids in found.items() if len(ids) == 1}
+    return {head: tuple(doc.entity(i) for i in sorted(ids)) for head, ids in found.items()}
+
+
+def holder_at(holders: Holders, lemma: str, mentions: Mentions, offset: int) -> Entity | None:
+    """Who the word stands for at ``offset``: its one holder, or of several the one named
+    last before it («Арбитражный суд … Апелляционный суд … Суд постановил» → the
+    appeal court), among the ``RECENT`` mentions before it."""
+    found = holders.get(lemma, ())
+    if len(found) < 2:
+        return found[0] if found else None
+    ids = {e.id for e in found}
+    at = bisect_left(mentions, offset, key=lambda x: x[0])
+    for _, stop, entity in reversed(mentions[max(0, at - RECENT) : at]):
+        if entity.id in ids and stop <= offset:
+            return entity
+    return None
 
 
 def head_noun(name: str) -> str | None:

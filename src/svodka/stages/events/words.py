@@ -12,7 +12,7 @@ from svodka.lang import morph
 from svodka.lang.text import QUOTES
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Lexicon
-from svodka.stages.events.referents import Holders, Posts, holds
+from svodka.stages.events.referents import Holders, Mentions, Posts, holder_at, holds
 
 #: Endings a surname adds to its nominative, and the cases they show.
 SURNAME_ENDINGS = {
@@ -36,10 +36,6 @@ COMPOUND_PREPOSITIONS = frozenset(
 TIME_WORDS = frozenset(read_lines("events/time.txt"))
 #: Subject pronouns that stand for earlier actors.
 PRONOUNS = frozenset({"он", "она", "они"})
-
-
-#: (start, stop, entity) of every mention, sorted by start.
-Mentions = list[tuple[int, int, "Entity"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +119,12 @@ def read_clause(
     triggers = lexicon.triggers
     words = [read_word(t.start, t.stop, t.text, triggers) for t in doc.tokens[first:last]]
     found = drop_nested(mention_actors(mentions, words, sentence))
-    actors = drop_qualifiers(stand_ins(found, words, referents, lexicon))
+    actors = drop_qualifiers(stand_ins(found, words, referents, lexicon, mentions))
     taken = {i for a in actors for i in range(a.first, a.last + 1)}
     for i, w in enumerate(words):
         if i in taken or (i + 1 in taken and w.pos == "NOUN"):
             continue
-        if w.pos == "NOUN" and (holder := holders.get(w.lemma)) is not None:
+        if w.pos == "NOUN" and (holder := holder_at(holders, w.lemma, mentions, w.start)):
             actors.append(Actor(i, i, holder, holder.name, w.cases))
         elif is_group(w, words[i + 1] if i + 1 < len(words) else None, lexicon.groups):
             first_word = adjectives_before(words, i)
@@ -243,6 +239,7 @@ def stand_ins(
     words: list[Word],
     referents: tuple[Holders, Posts],
     lexicon: Lexicon,
+    mentions: Mentions,
 ) -> list[Actor]:
     """A noun followed by an entity in the genitive acts for it, in the noun's case:
     «лидеры России и Украины» are Россия and Украина, «с послом Франции» is Франция,
@@ -271,7 +268,9 @@ def stand_ins(
             and a.entity is not None
             and not (after and after.entity and after.entity.type == "PER")
         ):
-            holder = posts.get((head.lemma, a.entity.id)) or holders.get(head.lemma)
+            holder = posts.get((head.lemma, a.entity.id)) or holder_at(
+                holders, head.lemma, mentions, head.start
+            )
             if holder is not None and not holds(holder, head.lemma, a.entity.id):
                 holder = None  # «президента России» is not the president of Kazakhstan
             a = replace(a, first=at, cases=a.cases | head.cases)
