@@ -112,8 +112,19 @@ class Context:
         for reader in readers:
             found = reader(self, i)
             if found is not None:
-                return None if self.is_blocked(i) else found
+                return None if self.is_blocked(i) or self.in_quoted_name(found) else found
         return None
+
+    def in_quoted_name(self, found: Found) -> bool:
+        """A bare month or weekday inside a short quoted name: «Музыка для декабря»,
+        «Огни ночной пятницы»; not «Мисс Америка-2013», «31 июня» nor a quoted phrase
+        «… через месяц»."""
+        if not found.relative or found.last - found.first != 1:
+            return False
+        word = self.toks[found.first].low
+        if word not in self.words.months and word not in self.words.weekdays:
+            return False
+        return in_short_quotes(self.toks, found.first, found.last)
 
     def is_blocked(self, i: int) -> bool:
         """A token inside a name: «России сегодня», a quoted title."""
