@@ -51,6 +51,13 @@ from svodka.stages.places.article import (
     shared_country,
 )
 from svodka.stages.places.find import Found, find_candidates, sounding
+from svodka.stages.places.nearby import (
+    Placed,
+    is_named_place,
+    nearest_place,
+    pointed_country,
+)
+from svodka.stages.places.official import elliptic_country
 from svodka.stages.places.score import (
     CONFIDENCE,
     HOME,
@@ -89,6 +96,7 @@ class Resources:
     name_heads: dict[str, str]  # noun before a name → «local», «feature», «settlement»
     directions: frozenset[str]  # words naming a part of a place («южный», «север»)
     areas: frozenset[str]  # nouns of an area a country's adjective names («архипелаг»)
+    locatives: frozenset[str] = frozenset()  # prepositions of place («в», «у», «близ»)
 
 
 def load(config: Config) -> Resources:
@@ -119,6 +127,7 @@ def load(config: Config) -> Resources:
         frozenset(read_lines("places/area_nouns.txt"))
         | {w for w, _ in read_table("places/heads.tsv")}
         | {w for w, _ in read_table("places/name_heads.tsv")},
+        frozenset(read_lines("places/locatives.txt")),
     )
 
 
@@ -152,6 +161,8 @@ def place_known(
         candidates, others = found[entity.id], context.without(first[entity.id])
         if not candidates.places:
             candidates = country_part(entity, res)
+        if not candidates.places:
+            candidates = elliptic_country(entity, res.gazetteer, others.countries)
         if is_foreign(candidates, others) and not is_off_map(entity, res):
             if is_venue(doc, entity, res):
                 continue  # placed by the article, never by sound («отель «Шератон»»)
@@ -177,6 +188,9 @@ def place_unknown(
     the article's city; anything else at the article's home."""
     home, city = article_home(locs, places)
     starts = {m.start: places[e.id][0] for e in locs if e.id in places for m in e.mentions}
+    placed = [
+        Placed(m.start, m.stop, places[e.id][0]) for e in locs if e.id in places for m in e.mentions
+    ]
     for entity in locs:
         if entity.id in places or is_off_map(entity, res):
             continue
@@ -193,6 +207,10 @@ def place_unknown(
         elif named is not None or (local and city is not None) or home is not None:
             where = named or (city if local and city is not None else home)
             places[entity.id] = from_article(entity, where, res, local or named is not None)
+        elif is_named_place(doc, entity, head, res.locatives):
+            chosen = from_text(doc, entity, head, placed, res)
+            if chosen is not None:
+                places[entity.id] = chosen
 
 
 def find(entity: Entity, res: Resources) -> Found:
@@ -335,6 +353,30 @@ def article_home(
         return None, top_city  # no guess in an article about several countries
     home = top(Counter({c: n for c, n in cities.items() if c.country == country}))
     return home or country, top_city
+
+
+def from_text(
+    doc: Document,
+    entity: Entity,
+    head: Head | None,
+    placed: list[Placed],
+    res: Resources,
+) -> Chosen | None:
+    """A place name the gazetteer lacks, in an article about several countries, where the
+    text points (``nearby.py``): the country of an adjective before it, else the place
+    named nearest in its sentence (``context``); None when nothing points anywhere."""
+    code = pointed_country(doc, entity, head, res.adjectives)
+    near = nearest_place(doc, entity, placed, head) if code is None else None
+    if code is not None and code in res.gazetteer.by_code:
+        where = res.gazetteer.by_code[code]
+    elif near is not None:
+        where = near
+    else:
+        return None
+    local = replace(
+        where, name=entity.name, kind="other", geonameid=None, population=None, code=None
+    )
+    return local, CONFIDENCE["fallback"], "context"
 
 
 def top(counts: Counter) -> Entry | None:

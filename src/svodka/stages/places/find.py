@@ -4,7 +4,9 @@ In order, the first that finds anything wins:
 
 1. ``exact`` — the canonical name, the mentions and their lemmas, without a generic
    prefix («город Троицк»);
-2. ``alias`` — other spellings (hyphen/space, «эш»/«эль»), Latin letters,
+2. ``alias`` — other spellings (hyphen/space/none, «эш»/«эль», ``respellings``: «о»
+   for «ё» after a hissing consonant, «э» for «е» inside a word, an apostrophe for a
+   hyphen), Latin letters,
    nominatives guessed from case endings («Вадуце» → «Вадуц»), and a region named by
    its adjective alone («Воронежская» → «Воронежская область»);
 3. ``containment`` — a place named inside a larger one: «Мокшанский район Пензенской
@@ -20,6 +22,7 @@ countries to be trusted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import product
@@ -32,7 +35,7 @@ from svodka.knowledge.toponyms import (
     settlement_names,
     spelling_variants,
 )
-from svodka.lang.morph import lemma
+from svodka.lang.morph import inflect, lemma, parse
 from svodka.lang.text import fold_name
 from svodka.stages.places.sounds import find_sounding
 
@@ -65,7 +68,7 @@ def find_candidates(
         if found:
             return Found(found, "exact", name if name in lemmas else "")
     for name in names:
-        for variant in (*spelling_variants(name), *without_article(name)):
+        for variant in (*spelling_variants(name), *respellings(name), *without_article(name)):
             found = find_spelling(variant, gazetteer)
             if found:
                 return Found(found, "alias", name if name in lemmas else "")
@@ -74,6 +77,11 @@ def find_candidates(
             found = find_spelling(variant, gazetteer)
             if found:
                 return Found(found, "alias", name)
+    for name in names:
+        agreed = agreed_nominative(name)
+        found = gazetteer.find(agreed) if agreed else ()
+        if found:
+            return Found(found, "alias", agreed)
     for name in elliptic_regions(names, regions):
         found = gazetteer.find(name)
         if found:
@@ -107,6 +115,32 @@ def lemma_forms(entity: Entity) -> frozenset[str]:
     is named by it («шарм-эш-шейх» from «Шарм-эш-Шейхе»)."""
     written = {fold_name(n) for n in (entity.name, *(m.text for m in entity.mentions))}
     return frozenset(lemma(n) for n in written if " " not in n) - written
+
+
+#: «ё» written «о» after a hissing consonant («Линчопинг»: GeoNames «Линчёпинг», folded
+#: «линчепинг»); «э» inside a word for «е» («Куинслэнд»).
+HISSING_O = re.compile(r"(?<=[жчшщ])о")
+INNER_E = re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])э")
+MIN_RESPELLED = 6  # letters of a name worth respelling: a short one finds another place
+QU = re.compile(r"(?<=к)уи")  # «Qu» as «куи» («Куинсленд»), GeoNames «кви»
+
+
+def respellings(name: str) -> list[str]:
+    """Transliteration variants of a folded name GeoNames spells otherwise: the hyphen
+    dropped («аму-дарья» → «амударья»), «о» after a hissing consonant as «ё» (folded «е»),
+    «э» inside a word as «е» (and «куи» as «кви»: «куинслэнд» → «квинсленд»), and one
+    apostrophe of several as a hyphen («кот'д'ивуар» → «кот-д'ивуар»)."""
+    if len(name) < MIN_RESPELLED:
+        return []
+    variants = [
+        name.replace("-", ""),
+        HISSING_O.sub("е", name),
+        INNER_E.sub("е", name),
+        name.replace("'", "-", 1),
+        name.replace("’", "-", 1).replace("’", "'"),
+        QU.sub("ви", INNER_E.sub("е", name)),
+    ]
+    return [v for v in dict.fromkeys(variants) if v != name]
 
 
 def without_article(name: str) -> list[str]:
@@ -172,6 +206,39 @@ def ending_nominatives(word: str) -> list[str]:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return [*dict.fromkeys(word[: -len(ending)] + r for r in replacements), word]
     return [word]
+
+
+def agreed_nominative(name: str) -> str | None:
+    """A phrase in the nominative singular, its adjectives agreeing with its last noun:
+    «луганской народные республики» → «луганская народная республика», «черного морей»
+    → «черное море» (the names a list of places or a plural leaves oblique); None when the
+    phrase does not end in a noun or nothing changes."""
+    words = name.split()
+    if len(words) < 2 or len(words) > MAX_GUESSED:
+        return None
+    parses = [parse(word)[0] for word in words]
+    if any({"nomn", "plur"} <= p.tag.grammemes for p in parses):
+        return None  # a plural name as written («Красные холмы», «Северные территории»)
+    noun = parses[-1].inflect({"nomn", "sing"}) if parses[-1].tag.POS == "NOUN" else None
+    if noun is None or noun.tag.gender is None:
+        return None
+    agreed = [inflect_adjective(p, noun.tag.gender) for p in parses[:-1]]
+    phrase = " ".join([*agreed, keep_stem(words[-1], noun.word)])
+    return phrase if phrase != name else None
+
+
+def inflect_adjective(adjective, gender: str) -> str:
+    """An adjective in the nominative singular of ``gender``; any other word as it is."""
+    if adjective.tag.POS not in ("ADJF", "PRTF"):
+        return adjective.word
+    return keep_stem(adjective.word, inflect(adjective, {"nomn", "sing", gender}))
+
+
+def keep_stem(word: str, form: str | None) -> str:
+    """The new form when it keeps the word's stem (all but its last three letters), else
+    the word: pymorphy's guess may change a name's stem («алма-атинской»)."""
+    stem = word[: max(1, len(word) - 3)]
+    return form if form is not None and form.startswith(stem) else word
 
 
 def elliptic_regions(names: list[str], regions: tuple[tuple[str, str], ...]) -> Iterator[str]:

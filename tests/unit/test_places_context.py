@@ -1,0 +1,105 @@
+"""Places the text points to, respellings, agreed nominatives and official country names
+(round 2 of issue 18). Every sentence is invented."""
+
+import pytest
+
+import svodka.stages.places as places_stage
+from svodka.config import Config
+from svodka.doc import Document, Entity, Mention
+from svodka.eval.gold import km
+from svodka.stages.places.find import agreed_nominative, respellings
+from svodka.stages.places.official import official_matches
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return places_stage.load(Config())
+
+
+def loc_doc(text: str, *names: str) -> Document:
+    """A document whose LOC entities are ``names``, each mentioned wherever the text has it
+    (a name given as «form=canonical» is mentioned by its form)."""
+    entities = []
+    for i, item in enumerate(names):
+        form, _, name = item.partition("=")
+        starts, start = [], text.find(form)
+        while start >= 0:
+            starts.append(start)
+            start = text.find(form, start + 1)
+        mentions = tuple(Mention(s, s + len(form), form) for s in starts)
+        entities.append(Entity(f"e{i}", "LOC", name or form, mentions))
+    return Document(id="d", text=text, entities=tuple(entities))
+
+
+def place_of(doc: Document, name: str, stage):
+    done = places_stage.apply(doc, stage)
+    return next(e.place for e in done.entities if e.name == name)
+
+
+def test_a_name_after_a_country_adjective_lies_in_that_country(stage):
+    text = "Турнир прошел в шведском Гнюльсберге, а финал примут Норвегия и Дания."
+    doc = loc_doc(text, "Гнюльсберге=Гнюльсберг", "Норвегия", "Дания")
+    place = place_of(doc, "Гнюльсберг", stage)
+    assert (place.method, place.country) == ("context", "SE") and place.confidence < 0.5
+
+
+def test_a_village_lies_at_the_city_its_sentence_names_after_it(stage):
+    text = "Бои шли у поселка Харзаби под Хартумом. Посредниками выступили Египет и Катар."
+    doc = loc_doc(text, "Харзаби", "Хартумом=Хартум", "Египет", "Катар")
+    place = place_of(doc, "Харзаби", stage)
+    assert (place.method, place.country) == ("context", "SD")
+    assert km(place.lat, place.lon, 15.55, 32.53) < 20
+
+
+def test_a_bare_name_listed_after_countries_is_not_put_in_them(stage):
+    text = "Продажи выросли в Чили, в Перу, в Гнорбии и других странах."
+    doc = loc_doc(text, "Чили", "Перу", "Гнорбии=Гнорбия")
+    assert place_of(doc, "Гнорбия", stage).method == "unresolved"
+
+
+def test_a_capitalised_word_with_no_place_word_before_it_stays_unresolved(stage):
+    text = "Жители Гнорбии устали. Переговоры вели Чили и Перу."
+    doc = loc_doc(text, "Гнорбии=Гнорбия", "Чили", "Перу")
+    assert place_of(doc, "Гнорбия", stage).method == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        ("аму-дарья", "амударья"),  # the hyphen dropped
+        ("линчопинг", "линчепинг"),  # «о» after a hissing consonant for «ё»
+        ("куинслэнд", "квинсленд"),  # «э» inside a word, «куи» for «кви»
+        ("кот'д'ивуар", "кот-д'ивуар"),  # one apostrophe as a hyphen
+    ],
+)
+def test_respellings(name, variant):
+    assert variant in respellings(name)
+
+
+def test_short_names_are_not_respelled():
+    assert respellings("тэй") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "nominative"),
+    [
+        ("азовского морей", "азовское море"),
+        ("тверской областях", "тверская область"),
+        ("луганской народных республиках", "луганская народная республика"),
+        ("красные холмы", None),  # a plural name as written stays plural
+    ],
+)
+def test_agreed_nominative(name, nominative):
+    assert agreed_nominative(name) == nominative
+
+
+def test_official_name_begun_or_abbreviated():
+    assert "Иран" in official_matches("Исламская Республика")
+    assert official_matches("САР") == ["Сирия"]
+
+
+def test_official_name_begun_takes_the_country_the_article_names(stage):
+    text = "Делегация Ирана прибыла в Вену. Власти Исламской Республики и Франции договорились."
+    names = ("Ирана=Иран", "Вену=Вена", "Франции=Франция")
+    doc = loc_doc(text, *names, "Исламской Республики=Исламская Республика")
+    assert place_of(doc, "Исламская Республика", stage).country == "IR"
