@@ -7,6 +7,7 @@ import svodka.stages.places as places_stage
 from svodka.config import Config
 from svodka.doc import Document, Entity, Mention
 from svodka.eval.gold import km
+from svodka.knowledge.gazetteer import load_gazetteer
 from svodka.stages.places.find import agreed_nominative, respellings
 from svodka.stages.places.official import official_matches
 
@@ -103,3 +104,31 @@ def test_official_name_begun_takes_the_country_the_article_names(stage):
     names = ("Ирана=Иран", "Вену=Вена", "Франции=Франция")
     doc = loc_doc(text, *names, "Исламской Республики=Исламская Республика")
     assert place_of(doc, "Исламская Республика", stage).country == "IR"
+
+
+@pytest.mark.parametrize(
+    ("feature", "settlement", "most_km"),
+    [
+        ("Хайлигендамм", "Бад Доберан", 10),
+        ("Лос-Кабос", "Кабо Сан Лукас", 10),
+        ("Ньюкасл-андер-Лайм", "Сток-он-Трент", 10),
+        ("Самария", "Наблус", 20),
+        ("Иудея", "Хеврон", 20),
+        ("Галилея", "Назарет", 30),
+        ("Жиронда", "Бордо", 20),
+        ("Казантип", "Щёлкино", 15),
+        ("Лангкави", "Куах", 15),
+        ("Пханмунджом", "Кэсон", 20),
+    ],
+)
+def test_points_from_general_knowledge_agree_with_geonames(feature, settlement, most_km):
+    """A sample of the round's features.tsv rows against the GeoNames settlement they lie
+    at or next to."""
+    gazetteer = load_gazetteer()
+    place = next(p for p in gazetteer.find(feature) if p.geonameid is None)
+    city = max((p for p in gazetteer.find(settlement) if p.kind == "city"), key=population)
+    assert km(place.lat, place.lon, city.lat, city.lon) <= most_km
+
+
+def population(place) -> int:
+    return place.population or 0

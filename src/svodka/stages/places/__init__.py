@@ -19,11 +19,16 @@ district («проспект Карла Маркса», «Ленинский р�
 or the article's most mentioned city (``context``); a feature in apposition at the
 settlement named next to it; anything else at the article's city or country
 (``fallback``, low confidence), but only when most of the article's places lie in one
-country. The name of a place the gazetteer confirms in another form takes that form
-(«Кушинга» → «Кушинг»), and a name in apposition after a common noun keeps the text's
-form («в озере Юлемисте»). A LOC entity with no place, and one that names no place
-on the map («Луна», «МКС»), gets an explicit ``unresolved`` place. How each place was
-found is its ``method`` (see ``find.py``); ``confidence`` rises with the score's margin.
+country. In an article about several countries, a name the text treats as a place (after
+a locative preposition or a place noun) goes where the text points: the country of an
+adjective before it, or the place its sentence names after it (``nearby.py``). A country
+named by the start or the initials of its official name («Исламская Республика», «САР»)
+is the one such country the article names (``official.py``). The name of a place the
+gazetteer confirms in another form takes that form («Кушинга» → «Кушинг»), and a name
+in apposition after a common noun keeps the text's form («в озере Юлемисте»). A LOC
+entity with no place, and one that names no place on the map («Луна», «МКС»), gets an
+explicit ``unresolved`` place. How each place was found is its ``method`` (see
+``find.py``); ``confidence`` rises with the score's margin.
 """
 
 from __future__ import annotations
@@ -51,12 +56,7 @@ from svodka.stages.places.article import (
     shared_country,
 )
 from svodka.stages.places.find import Found, find_candidates, sounding
-from svodka.stages.places.nearby import (
-    Placed,
-    is_named_place,
-    nearest_place,
-    pointed_country,
-)
+from svodka.stages.places.nearby import Placed, is_named_place, pointed_place
 from svodka.stages.places.official import elliptic_country
 from svodka.stages.places.score import (
     CONFIDENCE,
@@ -208,7 +208,7 @@ def place_unknown(
             where = named or (city if local and city is not None else home)
             places[entity.id] = from_article(entity, where, res, local or named is not None)
         elif is_named_place(doc, entity, head, res.locatives):
-            chosen = from_text(doc, entity, head, placed, res)
+            chosen = pointed_place(doc, entity, head, placed, res.gazetteer, res.adjectives)
             if chosen is not None:
                 places[entity.id] = chosen
 
@@ -353,30 +353,6 @@ def article_home(
         return None, top_city  # no guess in an article about several countries
     home = top(Counter({c: n for c, n in cities.items() if c.country == country}))
     return home or country, top_city
-
-
-def from_text(
-    doc: Document,
-    entity: Entity,
-    head: Head | None,
-    placed: list[Placed],
-    res: Resources,
-) -> Chosen | None:
-    """A place name the gazetteer lacks, in an article about several countries, where the
-    text points (``nearby.py``): the country of an adjective before it, else the place
-    named nearest in its sentence (``context``); None when nothing points anywhere."""
-    code = pointed_country(doc, entity, head, res.adjectives)
-    near = nearest_place(doc, entity, placed, head) if code is None else None
-    if code is not None and code in res.gazetteer.by_code:
-        where = res.gazetteer.by_code[code]
-    elif near is not None:
-        where = near
-    else:
-        return None
-    local = replace(
-        where, name=entity.name, kind="other", geonameid=None, population=None, code=None
-    )
-    return local, CONFIDENCE["fallback"], "context"
 
 
 def top(counts: Counter) -> Entry | None:

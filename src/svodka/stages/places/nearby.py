@@ -17,11 +17,12 @@ dropped: in articles about several countries it was wrong as often as right.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from svodka.doc import Document, Entity
-from svodka.knowledge.gazetteer import Entry
+from svodka.knowledge.gazetteer import Entry, Gazetteer
 from svodka.stages.places.article import WORD, Adjectives, Head, adjective_country
+from svodka.stages.places.score import CONFIDENCE
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: Characters before a mention searched for its preposition, noun and adjective.
@@ -94,3 +95,27 @@ def nearest_place(
             if 0 <= gap < distance and not SENTENCE_END.search(between):
                 best, distance = other.place, gap
     return best
+
+
+def pointed_place(
+    doc: Document,
+    entity: Entity,
+    head: Head | None,
+    placed: list[Placed],
+    gazetteer: Gazetteer,
+    adjectives: Adjectives,
+) -> tuple[Entry, float, str] | None:
+    """The entity placed where the text points (the module docstring), with the confidence
+    of a fallback and the method ``context``; None when nothing points anywhere."""
+    code = pointed_country(doc, entity, head, adjectives)
+    near = nearest_place(doc, entity, placed, head) if code is None else None
+    if code is not None and code in gazetteer.by_code:
+        where = gazetteer.by_code[code]
+    elif near is not None:
+        where = near
+    else:
+        return None
+    local = replace(
+        where, name=entity.name, kind="other", geonameid=None, population=None, code=None
+    )
+    return local, CONFIDENCE["fallback"], "context"
