@@ -68,3 +68,39 @@ def test_dates_not_model_numbers_habits_nor_events(pipeline, text):
 
 def test_dates_indeclinable_subject_after_eve_is_a_date(pipeline):
     assert found(pipeline, "Накануне МИД заявил протест.") == [("Накануне", "2022-08-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day or month without a year takes the year written earlier in its sentence
+        (
+            "В июле 2011 года его назначили послом, а 3 сентября он прибыл в Рим.",
+            [("В июле 2011 года", "2011-07"), ("3 сентября", "2011-09-03")],
+        ),
+        (
+            "В 2009 году, 14 марта, открылся музей.",
+            [("В 2009 году", "2009"), ("14 марта", "2009-03-14")],
+        ),
+        (
+            "В 2004 году он переехал, а в мае женился.",
+            [("В 2004 году", "2004"), ("в мае", "2004-05")],
+        ),
+        # … of the next year at the end of a range, or ahead under a future-tense verb
+        (
+            "Скидки действуют с 20 ноября 2014 года по 15 января.",
+            [("с 20 ноября 2014 года", "2014-11-20"), ("по 15 января", "2015-01-15")],
+        ),
+        (
+            "Он сказал 30 октября 2013 года, что 2 марта проведет съезд.",
+            [("30 октября 2013 года", "2013-10-30"), ("2 марта", "2014-03-02")],
+        ),
+        # not after an open start: the day is the story's own
+        (
+            "Партия правит с 1994 года, а на выборах 7 августа проиграла.",
+            [("с 1994 года", "1994"), ("7 августа", "2022-08-07")],
+        ),
+    ],
+)
+def test_dates_day_month_takes_the_year_of_its_sentence(pipeline, text, expected):
+    assert found(pipeline, text) == expected

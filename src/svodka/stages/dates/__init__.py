@@ -6,9 +6,12 @@
   понедельник» (the nearest Monday, past or future by the verb's tense); «на прошлой
   неделе» (the month of that week, grain week); «в этом году»; «в июне» (the most recent June not
   after publication, unless the verb is in the future tense); «этим летом»; «год назад»;
-- anaphoric: «в ноябре того же года» takes the year of the date before it; «в тот же
-  день», «на следующий день», «годом позже», «три дня спустя» count from the story's last
-  date, «через год» from publication (or from that date under a past-tense verb);
+- anaphoric: «в ноябре того же года» takes the year of the date before it, and so does a
+  day or month without a year after a written year in its sentence («В марте 2010 года он
+  стал мэром, а 12 апреля ушел»; the next year at a range's end or under a future verb;
+  not after an open start, «с 1997 года»); «в тот же день», «на следующий день», «годом
+  позже», «три дня спустя» count from the story's last date, «через год» from publication
+  (or from that date under a past-tense verb);
 - numeric and ordinal forms: «05/08/2008», «2013-01-10», «1-го сентября», «ХХ века» in
   Cyrillic letters, a year closing brackets «(«Пальцем в глаз», 1953)», «(1996—98)», a year
   of a list in brackets «(1903 — физика, 1911 — химия)», after «(р. 1993)»;

@@ -11,7 +11,7 @@ from datetime import date
 from svodka.doc import DateMention, Document
 from svodka.lang import morph
 from svodka.lang.lexer import Tok, in_short_quotes, lex
-from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
+from svodka.lang.text import CLOSING_QUOTES, DASHES, OPENING_QUOTES
 from svodka.resources import read_lines, read_table
 from svodka.stages.dates import resolve as cal
 from svodka.stages.dates.words import EDGES, DateWords
@@ -23,6 +23,10 @@ MODIFIERS = dict(read_table("dates/modifiers.tsv"))
 PAST_MARKERS = frozenset(word for word, way in MODIFIERS.items() if way == "past")
 NEXT_MARKERS = frozenset(word for word, way in MODIFIERS.items() if way == "next")
 VERB_TENSES = {"past": cal.PAST, "futr": cal.FUTURE}
+#: Words that open a period with no end: «с 1997 года», «после 2010 года».
+OPEN_STARTS = frozenset({"с", "со", "c", "после", "от"})
+#: Words before the end of a range: «с марта 2010 года по январь», «декабре — январе».
+RANGE_ENDS = frozenset({"по", "до"}) | DASHES
 #: Token kinds that end a clause: punctuation, quotes and line breaks.
 CLAUSE_BREAKS = frozenset({"punct", "nl"})
 #: The grains of the dates another date may be counted from, by the grain it needs.
@@ -317,6 +321,30 @@ class Context:
             if f.grain in grains:
                 return f
         return None
+
+    def stated_year(self, i: int) -> int | None:
+        """The year written out by the last date before token ``i`` in its sentence: «В
+        марте 2010 года он стал мэром, а 12 апреля ушел» dates the April in 2010."""
+        start, _ = self.sentence(i)
+        last = self.found[-1] if self.found else None
+        if last is None or last.first < start or last.relative or last.year is None:
+            return None
+        closes = i > 0 and self.toks[i - 1].low in RANGE_ENDS  # «с 1 марта 2011 по 5 мая»
+        if self.toks[last.first].low in OPEN_STARTS and not closes:
+            return None  # «правили с 1997 года, но на выборах 6 мая проиграли»
+        return last.year
+
+    def turns_year(self, i: int, month: int) -> bool:
+        """Whether a date after the last one falls in the next year: a range's end («с 10
+        декабря 2021 года по 10 января»: January 2022) or a future-tense date («заявил 21
+        декабря 2017 года: когда 19 апреля будет сформирован…»: April 2018)."""
+        last = self.found[-1] if self.found else None
+        if last is None or last.value is None or len(last.value) < 7:
+            return False
+        if month >= int(last.value[5:7]):
+            return False
+        before = self.toks[i - 1].low if i > 0 else ""
+        return before in RANGE_ENDS or self.direction(i) >= cal.FUTURE
 
     def last_year(self) -> int | None:
         """The year of the last date that states one: for «того же года»."""

@@ -128,6 +128,10 @@ def read_day_month(ctx: Context, i: int, day: str | None = None) -> Found | None
         return Found(i, year[1], value, year[2], "day", year[0])
     if year is not None:
         return Found(i, year[1], None, True, "day")
+    if (stated := ctx.stated_year(i)) is not None:
+        stated += ctx.turns_year(i, m)
+        found = cal.valid_day(stated, m, d)
+        return Found(i, i + 2, cal.day(found) if found else None, True, "day", stated)
     value = cal.day_month(ctx.pub, d, m, ctx.direction(i)) if ctx.pub else None
     return Found(i, i + 2, value, True, "day")
 
@@ -152,6 +156,9 @@ def read_month(ctx: Context, i: int) -> Found | None:
     if year is not None:
         value = cal.month(year[0], m) if year[0] is not None else None
         return Found(i, year[1], value, year[2], "month", year[0])
+    if (stated := ctx.stated_year(i)) is not None:
+        stated += ctx.turns_year(i, m)
+        return Found(i, i + 1, cal.month(stated, m), True, "month", stated)
     value = cal.month_only(ctx.pub, m, ctx.direction(i)) if ctx.pub else None
     return Found(i, i + 1, value, True, "month")
 
