@@ -132,3 +132,15 @@ def test_points_from_general_knowledge_agree_with_geonames(feature, settlement, 
 
 def population(place) -> int:
     return place.population or 0
+
+
+def test_a_country_adjective_outweighs_the_article_home(stage):
+    text = "Учения прошли под Пензой и Саратовом, а также в индийском штате Гнорпур. Пенза рада."
+    doc = loc_doc(text, "Пензой=Пенза", "Саратовом=Саратов", "Гнорпур", "Пенза")
+    assert place_of(doc, "Гнорпур", stage).country == "IN"
+
+
+def test_an_abbreviated_official_name_is_the_country_not_a_village(stage):
+    text = "Сирия ответила. Власти САР заявили протест, Дамаск ждет."
+    doc = loc_doc(text, "Сирия", "САР", "Дамаск")
+    assert place_of(doc, "САР", stage).country == "SY"

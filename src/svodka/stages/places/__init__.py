@@ -56,7 +56,12 @@ from svodka.stages.places.article import (
     shared_country,
 )
 from svodka.stages.places.find import Found, find_candidates, sounding
-from svodka.stages.places.nearby import Placed, is_named_place, pointed_place
+from svodka.stages.places.nearby import (
+    Placed,
+    is_named_place,
+    pointed_country,
+    pointed_place,
+)
 from svodka.stages.places.official import elliptic_country
 from svodka.stages.places.score import (
     CONFIDENCE,
@@ -161,8 +166,9 @@ def place_known(
         candidates, others = found[entity.id], context.without(first[entity.id])
         if not candidates.places:
             candidates = country_part(entity, res)
-        if not candidates.places:
-            candidates = elliptic_country(entity, res.gazetteer, others.countries)
+        if not any(p.kind == "country" for p in candidates.places):
+            elliptic = elliptic_country(entity, res.gazetteer, others.countries)
+            candidates = elliptic if elliptic.places else candidates
         if is_foreign(candidates, others) and not is_off_map(entity, res):
             if is_venue(doc, entity, res):
                 continue  # placed by the article, never by sound («отель «Шератон»»)
@@ -204,13 +210,25 @@ def place_unknown(
             named = city_near(doc, entity, starts)
         if chosen is not None:
             places[entity.id] = chosen
-        elif named is not None or (local and city is not None) or home is not None:
-            where = named or (city if local and city is not None else home)
-            places[entity.id] = from_article(entity, where, res, local or named is not None)
+        elif named is not None or (local and city is not None):
+            places[entity.id] = from_article(entity, named or city, res, True)
+        elif home is not None and not points_abroad(doc, entity, head, home, res):
+            places[entity.id] = from_article(entity, home, res, local)
         elif is_named_place(doc, entity, head, res.locatives):
             chosen = pointed_place(doc, entity, head, placed, res.gazetteer, res.adjectives)
             if chosen is not None:
                 places[entity.id] = chosen
+
+
+def points_abroad(
+    doc: Document, entity: Entity, head: Head | None, home: Entry | str, res: Resources
+) -> bool:
+    """A country adjective before the name points outside the article's home country
+    («в индийском штате Раджастан» in an article set in Russia)."""
+    if not is_named_place(doc, entity, head, res.locatives):
+        return False
+    code = pointed_country(doc, entity, head, res.adjectives)
+    return code is not None and code != (home if isinstance(home, str) else home.country)
 
 
 def find(entity: Entity, res: Resources) -> Found:

@@ -2,7 +2,8 @@
 gazetteer cannot tell apart alone: «Исламская Республика» (Iran, Pakistan, Mauritania or
 Afghanistan), «САР» (Сирийская Арабская Республика), «ЧР» (Чешская Республика). The
 article decides: the name is placed only when exactly one of the countries it may stand
-for is among the countries the article names.
+for is among the countries the article names, and then in place of any settlement the
+name also spells («САР» is no French village «Сар» in an article about Syria).
 
 The official names are pycountry's Russian ISO 3166-1 names (``resources.country_names``).
 """
