@@ -144,3 +144,9 @@ def test_an_abbreviated_official_name_is_the_country_not_a_village(stage):
     text = "Сирия ответила. Власти САР заявили протест, Дамаск ждет."
     doc = loc_doc(text, "Сирия", "САР", "Дамаск")
     assert place_of(doc, "САР", stage).country == "SY"
+
+
+def test_a_name_opened_by_a_place_noun_lies_in_the_country_of_its_adjective(stage):
+    text = "Танкер покинул иранский порт Гнорсабад, его ждут Катар и Оман."
+    doc = loc_doc(text, "порт Гнорсабад", "Катар", "Оман")
+    assert place_of(doc, "порт Гнорсабад", stage).country == "IR"

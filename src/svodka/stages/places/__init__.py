@@ -214,7 +214,7 @@ def place_unknown(
             places[entity.id] = from_article(entity, named or city, res, True)
         elif home is not None and not points_abroad(doc, entity, head, home, res):
             places[entity.id] = from_article(entity, home, res, local)
-        elif is_named_place(doc, entity, head, res.locatives):
+        elif is_named_place(doc, entity, head, res.locatives, res.areas):
             chosen = pointed_place(doc, entity, head, placed, res.gazetteer, res.adjectives)
             if chosen is not None:
                 places[entity.id] = chosen
@@ -225,7 +225,7 @@ def points_abroad(
 ) -> bool:
     """A country adjective before the name points outside the article's home country
     («в индийском штате Раджастан» in an article set in Russia)."""
-    if not is_named_place(doc, entity, head, res.locatives):
+    if not is_named_place(doc, entity, head, res.locatives, res.areas):
         return False
     code = pointed_country(doc, entity, head, res.adjectives)
     return code is not None and code != (home if isinstance(home, str) else home.country)

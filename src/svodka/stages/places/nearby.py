@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from svodka.doc import Document, Entity
 from svodka.knowledge.gazetteer import Entry, Gazetteer
+from svodka.lang.morph import lemma
 from svodka.stages.places.article import WORD, Adjectives, Head, adjective_country
 from svodka.stages.places.score import CONFIDENCE
 
@@ -48,11 +49,17 @@ def words_before(doc: Document, start: int) -> list[str]:
 
 
 def is_named_place(
-    doc: Document, entity: Entity, head: Head | None, locatives: frozenset[str]
+    doc: Document,
+    entity: Entity,
+    head: Head | None,
+    locatives: frozenset[str],
+    nouns: frozenset[str] = frozenset(),
 ) -> bool:
-    """The text treats the name as a place: a place noun before it, or a locative
-    preposition right before it or before its adjective («в шведском Линчопинге»)."""
-    if head is not None:
+    """The text treats the name as a place: a place noun before it or opening it («порт
+    Ходейда»), or a locative preposition right before it or before its adjective («в
+    шведском Линчопинге»)."""
+    words = entity.name.split()
+    if head is not None or (len(words) > 1 and lemma(words[0].lower()) in nouns):
         return True
     if len(entity.name) < 3 or not any(w[:1].isupper() for w in entity.name.split()):
         return False
