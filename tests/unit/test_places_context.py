@@ -150,3 +150,10 @@ def test_a_name_opened_by_a_place_noun_lies_in_the_country_of_its_adjective(stag
     text = "Танкер покинул иранский порт Гнорсабад, его ждут Катар и Оман."
     doc = loc_doc(text, "порт Гнорсабад", "Катар", "Оман")
     assert place_of(doc, "порт Гнорсабад", stage).country == "IR"
+
+
+def test_a_final_ou_sounds_like_english_ow():
+    from svodka.stages.places.sounds import find_sounding
+
+    found = find_sounding(["винслоу"], load_gazetteer())
+    assert ("Winslow", "GB") in {(p.name_en, p.country) for p in found}

@@ -126,9 +126,15 @@ def sound_rows(key: str) -> list[str]:
 
 
 def find_sounding(names: list[str], gazetteer: Gazetteer) -> tuple[Entry, ...]:
-    """The places whose Latin name sounds like one of ``names``."""
-    keys = dict.fromkeys(key for key in map(sound_key, names) if key)
+    """The places whose Latin name sounds like one of ``names`` (or, for a name ending in
+    «оу», like it with English «-ow»: «Грейт-Данмоу» → Great Dunmow)."""
+    spelled = [*names, *(name + "в" for name in names if FINAL_OW.search(name))]
+    keys = dict.fromkeys(key for key in map(sound_key, spelled) if key)
     return tuple(to_entry(row, gazetteer) for key in keys for row in sound_rows(key))
+
+
+#: English «-ow» at a word's end, which Russian writes «-оу» and the key reads as «-ov».
+FINAL_OW = re.compile(r"оу$")
 
 
 ROWS: dict[int, dict[str, int]] = {}  # id of a gazetteer → its city rows by geonameid
