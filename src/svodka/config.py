@@ -24,4 +24,4 @@ class Config:
     chunk_tokens: int = 200
     docs_per_batch: int = 32
     kb: str | None = None
-    events: int = 4
+    events: int = 5

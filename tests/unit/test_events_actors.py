@@ -103,3 +103,12 @@ def test_a_group_of_a_named_country_names_the_country(every_event):
 def test_events_actors(every_event, name):
     text, expected = CASES[name]
     assert expected in coded(every_event, text)
+
+
+def test_main_events_do_not_repeat_one_kept():
+    text = (
+        "Полиция Омска задержала Олега Сомова. Сомов был задержан у вокзала. "
+        "Позже задержанного Сомова отвезли в отдел. Сомов подал иск против полиции Омска."
+    )
+    doc = Pipeline(Config(events=2)).analyze(text, published=date(2021, 4, 14))
+    assert sorted(e.type for e in doc.events) == ["ACCUSE", "COERCE"]

@@ -17,8 +17,10 @@ lemmas with their PLOVER type and mode, the frames that find a target — «с �
   the sentence; an event the text names without actors («проходят переговоры») lends
   them to the same type with actors in the next sentence.
 
-An article keeps its ``Config.events`` most salient events (the GUIDE's main events, 4 by
-default; 0 keeps every one).
+An article keeps its ``Config.events`` most salient events that do not repeat one kept
+already (the GUIDE's main events; 5 by default, the fewest that find every gold event the
+tuned-on articles' candidates can give, 13 of 47 at 1.87 predicted per gold; 0 keeps every
+one).
 """
 
 from __future__ import annotations

@@ -18,8 +18,6 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 FIRST_PERSON = frozenset({"мы", "я", "нас", "нам", "нами", "меня", "мне", "мной"})
 #: Acts only a state does: with no agent named, the state where they happen did them.
 STATE_ACTS = frozenset({"COERCE"})
-#: How many events an article keeps when asked for its main ones.
-MAIN_EVENTS = 4
 
 
 def complete(c: Candidate) -> None:
@@ -188,15 +186,33 @@ def salience(c: Candidate, counts: Counter[str], lead_stop: int) -> float:
 
 
 def select(candidates: list[Candidate], doc: Document, limit: int) -> list[Candidate]:
-    """Every event (``limit`` 0), or the ``limit`` most salient with an actor named, in
-    text order."""
+    """Every event (``limit`` 0), or the ``limit`` most salient that do not repeat one
+    kept already (the same type, no new actor), in text order; an event without actors
+    («задержаны десятки человек») competes too, with a lower salience."""
     if not limit:
         return candidates
     counts = Counter({e.id: len(e.mentions) for e in doc.entities})
     lead_stop = doc.sentences[min(2, len(doc.sentences) - 1)].stop if doc.sentences else 0
-    named = [c for c in candidates if c.actors]
-    ranked = sorted(named, key=lambda c: -salience(c, counts, lead_stop))[:limit]
-    return sorted(ranked, key=lambda c: c.at + c.clause.sentence.start * 10_000)
+    ranked = sorted(candidates, key=lambda c: -salience(c, counts, lead_stop))
+    chosen: list[Candidate] = []
+    for c in ranked:
+        if len(chosen) == limit:
+            break
+        if not any(repeats_event(c, k) for k in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.at + c.clause.sentence.start * 10_000)
+
+
+def repeats_event(c: Candidate, kept: Candidate) -> bool:
+    """The same type between actors an event already kept names, at no other place or
+    date, or with no actors at all: «убит» after «убийство Кеннеди» tells nothing
+    new."""
+    if c.trigger.type != kept.trigger.type:
+        return False
+    if not c.actors:
+        return True
+    # «сегодня в Сочи» is not «в июне в Петербурге»
+    return keys(c.actors) <= keys(kept.actors) and not differ(c, kept)
 
 
 def to_event(number: int, c: Candidate, doc: Document, adjectives: dict[str, str]) -> Event:
