@@ -112,3 +112,16 @@ def test_main_events_do_not_repeat_one_kept():
     )
     doc = Pipeline(Config(events=2)).analyze(text, published=date(2021, 4, 14))
     assert sorted(e.type for e in doc.events) == ["ACCUSE", "COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Адвокат обвиняемого Петра Зимина подал апелляцию.",
+        "Прохожие вызвали скорую помощь.",
+        "Стадион не соответствует требованиям лиги.",
+    ],
+)
+def test_labels_and_set_phrases_are_no_events(every_event, text):
+    kinds = {e.type for e in every_event.analyze(text, published=date(2021, 4, 14)).events}
+    assert not kinds & {"ACCUSE", "AID", "REQUEST"}

@@ -85,9 +85,12 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
 
 def is_label(words: list[Word], i: int) -> bool:
     """A participle that names someone rather than reports an event: «задержанный
-    признался», «обвиняемому грозит» (not «арестованного в США разведчика»)."""
+    признался», «обвиняемому грозит», any present passive one («обвиняемый в шпионаже
+    Иванов») (not «арестованного в США разведчика»)."""
     if words[i].pos != "PRTF":
         return False
+    if {"pres", "pssv"} <= words[i].grammemes:
+        return True  # «обвиняемый», «подозреваемый»: a standing status, not an act
     after = words[i + 1] if i + 1 < len(words) else None
     before = words[i - 1] if i > 0 else None
     return (after is None or after.pos in ("VERB", None)) and (
