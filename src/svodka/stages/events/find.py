@@ -22,6 +22,10 @@ CONTENT_REACH = 6
 SPORT_TYPES = frozenset({"SANCTION", "REQUEST", "ACCUSE", "COERCE"})
 #: What may stand between a verb and its subject after it: «заявил вчера Путин».
 INVERSION = frozenset({"ADVB", "PRCL"})
+#: Parts of speech of a subject's apposition before it: «еще один обвиняемый Миронов».
+APPOSITION = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+#: Words opening a clause that shares the subject of the clause before it.
+SHARED_SUBJECT = frozenset({"а", "но", "однако", "зато"})
 #: Cases of a verb's object that does what its infinitive says.
 OBJECT_CASES = frozenset({"accs", "datv"})
 #: Punctuation that ends the phrase a trigger governs.
@@ -221,18 +225,40 @@ def find_controller(c: Candidate) -> list[Actor]:
 
 def find_subject(c: Candidate) -> list[Actor]:
     """The nominative actor nearest before the trigger in its clause, not after a
-    preposition, with the actors coordinated to it; else the first one after it
-    («заявили в МИД России»)."""
+    preposition, with the actors coordinated to it; in a clause after «, а»/«, но» with
+    none, the subject of the clause before («Мусави заявил …, а позднее обвинил
+    власти»); else the first one after it, past adverbs and its own apposition
+    («заявили в МИД России», «был задержан еще один обвиняемый Иван Миронов»)."""
     clause, words = c.clause, c.clause.words
-    before = [a for a in clause.actors if c.left <= a.first and a.last < c.at]
-    for actor in reversed(before):
-        if "nomn" in actor.cases and not governed(words, actor, c.left):
-            return coordinated(c, actor)
+    found = nominative_before(c, c.left, c.at)
+    if not found and c.left > 1 and words[c.left].lower in SHARED_SUBJECT:
+        found = nominative_before(c, bounds(words, c.left - 2)[0], c.left - 1)
+    if found:
+        return found
     after = next((a for a in clause.actors if c.at < a.first < c.right), None)
     between = words[c.at + 1 : after.first] if after else []
-    if after and "nomn" in after.cases and all(w.pos in INVERSION for w in between):
+    if after and "nomn" in after.cases and all(inverts(w) for w in between):
         return coordinated(c, after)  # «встретились Путин и Токаев»
     return []
+
+
+def nominative_before(c: Candidate, left: int, stop: int) -> list[Actor]:
+    """The nominative actor nearest before word ``stop`` from word ``left`` on, not after
+    a preposition, with the actors coordinated to it."""
+    words = c.clause.words
+    before = [a for a in c.clause.actors if left <= a.first and a.last < stop]
+    for actor in reversed(before):
+        if "nomn" in actor.cases and not governed(words, actor, left):
+            return coordinated(c, actor)
+    return []
+
+
+def inverts(word: Word) -> bool:
+    """A word between a verb and its subject after it: an adverb or particle («заявил
+    вчера Путин»), or the subject's own nominative apposition («еще один обвиняемый»)."""
+    if word.pos in INVERSION:
+        return True
+    return word.pos in APPOSITION and "nomn" in word.cases
 
 
 def find_agent(c: Candidate) -> list[Actor]:
