@@ -85,6 +85,10 @@ CASES = {
         "Вчера в Омске был задержан еще один подозреваемый Павел Ежов.",
         ("COERCE", None, "Павел Ежов"),
     ),
+    "an_object_pronoun_is_the_person_named_last": (
+        "Анна Крылова рассказала о своей поездке. Многие читатели поддержали ее.",
+        ("SUPPORT", "читатели", "Анна Крылова"),
+    ),
 }
 
 
@@ -133,3 +137,8 @@ def test_main_events_do_not_repeat_one_kept():
 def test_labels_and_set_phrases_are_no_events(every_event, text):
     kinds = {e.type for e in every_event.analyze(text, published=date(2021, 4, 14)).events}
     assert not kinds & {"ACCUSE", "AID", "REQUEST"}
+
+
+def test_a_possessive_is_no_actor(every_event):
+    doc = every_event.analyze("Полиция задержала его брата.", published=date(2021, 4, 14))
+    assert all("его" not in e.actors for e in doc.events)

@@ -79,10 +79,12 @@ def locate(c: Candidate, dates: list[DateMention]) -> None:
 def resolve_pronouns(candidates: list[Candidate], mentions: Mentions) -> None:
     """A pronoun subject stands for the actors of the event before it within a few
     sentences: «они» for all of them, «он»/«она» for its source; with no such event,
-    «он»/«она» is the person named last before it."""
+    «он»/«она» is the person named last before it; an object pronoun («поддержали ее»)
+    is the person named last before it too. A pronoun left unresolved is dropped."""
     for n, c in enumerate(candidates):
         c.targets = [resolve_target(a, c, mentions) if a.pronoun else a for a in c.targets]
         c.targets = [a for a in c.targets if not a.pronoun]
+        c.sources = c.sources[:1] + [a for a in c.sources[1:] if not a.pronoun]
         if not (c.sources and c.sources[0].pronoun):
             continue
         pronoun = c.sources[0]

@@ -36,6 +36,18 @@ COMPOUND_PREPOSITIONS = frozenset(
 TIME_WORDS = frozenset(read_lines("events/time.txt"))
 #: Subject pronouns that stand for earlier actors.
 PRONOUNS = frozenset({"он", "она", "они"})
+#: Object pronouns that stand for the person named last («поддержали ее»), with their
+#: cases («им», «ими» could be plural too and are left out).
+OBJECT_PRONOUNS = {
+    form: frozenset(cases.split())
+    for forms, cases in (
+        ("его него", "gent accs"),
+        ("ее её нее неё", "gent accs"),
+        ("ему нему", "datv"),
+        ("ей ней", "datv ablt"),
+    )
+    for form in forms.split()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +147,16 @@ def read_clause(
             taken.update(range(i, end + 1))
         elif w.lower in PRONOUNS:
             actors.append(Actor(i, i, None, w.lower, frozenset({"nomn"}), pronoun=True))
+        elif (cases := OBJECT_PRONOUNS.get(w.lower)) and not possessive(words, i):
+            actors.append(Actor(i, i, None, w.lower, cases, pronoun=True))
     actors.sort(key=lambda a: a.first)
     return Clause(sentence, words, actors)
+
+
+def possessive(words: list[Word], i: int) -> bool:
+    """«его машина», «ее новый фильм»: a possessive before a noun phrase, no actor."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    return after is not None and after.pos in ("NOUN", "ADJF", "PRTF", "NUMR")
 
 
 def complement_end(
