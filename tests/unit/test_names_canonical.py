@@ -98,3 +98,16 @@ def test_names_after_a_preposition_no_nominative():
 )
 def test_names_split_group_is_singular(expected, text):
     assert normalize(text, "ORG", "", "") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinal in digits agrees with its noun as an adjective does
+        ("38-й гвардейской дивизии", "38-я гвардейская дивизия"),
+        ("5-го армейского корпуса", "5-й армейский корпус"),
+        ("14-х парламентских выборов", "14-е парламентские выборы"),
+    ],
+)
+def test_names_ordinal_in_digits_agrees(text, expected):
+    assert normalize(text, "ORG", "", "") == expected

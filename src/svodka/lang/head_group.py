@@ -48,7 +48,11 @@ def normalize_head_group(
     group = head_group(text, words)
     if not group:
         return forms
-    parses = [group_parses(forms[i].lower(), type) for i in group]
+    ordinals = {i for i in group if is_ordinal_ending(text, words[i])}
+    parses = [
+        ordinal_parses(forms[i]) if i in ordinals else group_parses(forms[i].lower(), type)
+        for i in group
+    ]
     if len(group) == 1 and parses[0] and parses[0][0].tag.POS in ("ADJF", "PRTF"):
         forms[group[0]] = normalize_adjective(masculine_first(parses[0]), forms[group[0]])
         return forms
@@ -63,9 +67,39 @@ def normalize_head_group(
     for i, opts in zip(group, parses, strict=True):
         fitting = [p for p in opts if fits_group(p.tag, reading)]
         form = inflect_keeping_stem(fitting[0], wanted, forms[i]) if fitting else None
-        if form:
+        if form and i in ordinals:
+            forms[i] = ordinal_ending(form)
+        elif form:
             forms[i] = morph.restore_case(form, forms[i])
     return forms
+
+
+#: An ordinal written in digits takes the readings of «второй» in the forms its ending
+#: allows: «64-й» is a masculine nominative or a feminine oblique case, as «второй» is.
+ORDINAL_FORMS = {
+    "й": ("второй",), "я": ("вторая",), "е": ("второе", "вторые"), "го": ("второго",),
+    "му": ("второму",), "м": ("втором", "вторым"), "ю": ("вторую",), "х": ("вторых",),
+    "ми": ("вторыми",), "ой": ("второй",), "ая": ("вторая",), "ые": ("вторые",),
+}  # fmt: skip
+
+
+def is_ordinal_ending(text: str, word: re.Match) -> bool:
+    """«й» of «64-й»: letters right after a number and a hyphen."""
+    return (
+        word.group(0) in ORDINAL_FORMS
+        and text[: word.start()].endswith("-")
+        and (text[: word.start() - 1][-1:].isdigit())
+    )
+
+
+def ordinal_parses(ending: str) -> tuple:
+    """The readings of an ordinal's ending, from «второй»'s forms."""
+    return tuple(p for w in ORDINAL_FORMS[ending] for p in morph.parse(w) if p.tag.POS == "ADJF")
+
+
+def ordinal_ending(form: str) -> str:
+    """«вторая» → «я»: the nominative ending of an ordinal in digits."""
+    return "й" if form.endswith(("ой", "ый", "ий")) else form[-1:]
 
 
 def singular_of_split_group(forms: list[str], group: list[int], parses: list[tuple]) -> list[str]:
@@ -218,6 +252,9 @@ def head_group(text: str, words: list[re.Match]) -> list[int]:
         word = w.group(0)
         if any(q in text[: w.start()] for q in OPENING_QUOTES) or is_abbreviation(word):
             break
+        if is_ordinal_ending(text, w):
+            group.append(i)  # «64-й отдельной бригады»: the ordinal agrees as an adjective
+            continue
         parses = morph.parse(word.lower())
         if "-" in word and not morph.known(parses[0].word):
             break  # «Даунинг-стрит»: a compound the dictionary does not know stays as is
