@@ -14,13 +14,15 @@ from importlib.resources import files
 
 from svodka.resources import country_names, read_table
 
-#: The rank of countries, regions, features and aliases: above every city's population.
-NAMED_RANK = 10**10
+#: The rank of countries, regions, features and aliases: above every city's (the bit
+#: length of its population).
+NAMED_RANK = 64
 
 
 @cache
 def place_ranks() -> dict[str, int]:
-    """Lowercase Russian place names with a rank: a city's population, or NAMED_RANK.
+    """Lowercase Russian place names with a rank: the bit length of a city's population,
+    or NAMED_RANK.
 
     GeoNames' other names of a city include a few case forms («Харгейсе»); the word as
     written competes with its nominatives, so such a form stays as written.
@@ -30,8 +32,9 @@ def place_ranks() -> dict[str, int]:
         fields = line.split("\t")
         if line.startswith("#") or len(fields) < 8 or not fields[7]:
             continue
+        rank = int(fields[6] or 0).bit_length()  # small ints are shared (77k names: ~14.5 MB)
         for name in fields[7].lower().split("|"):
-            ranks[fold(name)] = max(ranks.get(fold(name), 0), int(fields[6] or 0))
+            ranks[fold(name)] = max(ranks.get(fold(name), 0), rank)
     named = [n for row in read_table("places/regions.tsv") for n in row[1].split("|")]
     named += [n for row in read_table("places/features.tsv") for n in row[0].split("|")]
     named += [row[0] for row in read_table("places/aliases.tsv")]
