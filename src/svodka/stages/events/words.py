@@ -223,6 +223,7 @@ def adjectives_before(words: list[Word], i: int) -> int:
         k > 0
         and words[k - 1].pos == "ADJF"
         and "Apro" not in words[k - 1].grammemes  # not «наши», «эти», «одни»
+        and words[k - 1].text.isalpha()  # not «58-й»: the name would not be the text's
         and words[k - 1].cases & words[i].cases
     ):
         k -= 1
