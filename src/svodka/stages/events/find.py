@@ -189,14 +189,17 @@ def find_doer(c: Candidate) -> list[Actor]:
 
 
 def takes_subject(words: list[Word], i: int) -> bool:
-    """A verb takes its clause's subject; a noun only as the object of a verb right
-    before it («провели переговоры», «ввел санкции») or as the subject itself («Переговоры
+    """A verb takes its clause's subject; a noun only as the object of a verb or a
+    participle right before it («провели переговоры», «ввел санкции», «Королева,
+    прибывшая с визитом») or as the subject itself («Переговоры
     прошли»), not deep in another phrase («задержала подозреваемых в причастности к
     терактам»)."""
     if words[i].pos != "NOUN":
         return True
     before = words[max(0, i - 3) : i]
-    return any(w.pos in ("VERB", "INFN", "PRTS") for w in before) or "nomn" in words[i].cases
+    return (
+        any(w.pos in ("VERB", "INFN", "PRTS", "PRTF") for w in before) or "nomn" in words[i].cases
+    )
 
 
 def orient(c: Candidate) -> None:
