@@ -230,7 +230,7 @@ def test_tone_corpus_migration_adds_the_tables_and_fills_them(filled):
     reopened = Store.open(url)
     try:
         with reopened.engine.connect() as connection:
-            assert schema_version(connection) == SCHEMA_VERSION == 3
+            assert schema_version(connection) == SCHEMA_VERSION >= 3
         assert counts(reopened) == before
         with reopened.engine.begin() as connection:
             backfill_tones(connection)
