@@ -22,6 +22,8 @@ CONTENT_REACH = 6
 SPORT_TYPES = frozenset({"SANCTION", "REQUEST", "ACCUSE", "COERCE"})
 #: What may stand between a verb and its subject after it: «заявил вчера Путин».
 INVERSION = frozenset({"ADVB", "PRCL"})
+#: Prepositions of the body where an act happened: «в МИД», «во ВЦИОМ».
+PLACE_PREPOSITIONS = frozenset({"в", "во"})
 #: Parts of speech of a subject's apposition before it: «еще один обвиняемый Миронов».
 APPOSITION = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 #: Words opening a clause that shares the subject of the clause before it.
@@ -203,9 +205,15 @@ def takes_subject(words: list[Word], i: int) -> bool:
 
 
 def orient(c: Candidate) -> None:
-    """A symmetric event between coordinated subjects runs from the first to the others."""
-    if not c.targets and c.trigger.type in SYMMETRIC and len(c.sources) > 1:
+    """A symmetric event between coordinated subjects runs from the first to the others,
+    and so does one only «между» coordinated actors («сотрудничество между Евросоюзом и
+    Россией»)."""
+    if c.trigger.type not in SYMMETRIC:
+        return
+    if not c.targets and len(c.sources) > 1:
         c.sources, c.targets = c.sources[:1], c.sources[1:]
+    elif not c.sources and len(c.targets) > 1:
+        c.sources, c.targets = c.targets[:1], c.targets[1:]
 
 
 def find_controller(c: Candidate) -> list[Actor]:
@@ -238,10 +246,29 @@ def find_subject(c: Candidate) -> list[Actor]:
         found = nominative_before(c, bounds(words, c.left - 2)[0], c.left - 1)
     if found:
         return found
+    if body := speaking_body(c):
+        return body
     after = next((a for a in clause.actors if c.at < a.first < c.right), None)
     between = words[c.at + 1 : after.first] if after else []
     if after and "nomn" in after.cases and all(inverts(w) for w in between):
         return coordinated(c, after)  # «встретились Путин и Токаев»
+    return []
+
+
+def speaking_body(c: Candidate) -> list[Actor]:
+    """The organisation «в» which a plural verb without a subject happened: «В
+    Минобрнауки инициативу не поддержали» → Минобрнауки."""
+    words = c.clause.words
+    if words[c.at].pos != "VERB" or "plur" not in words[c.at].grammemes:
+        return []
+    for actor in c.clause.actors:
+        if (
+            c.left <= actor.first < c.at
+            and actor.entity is not None
+            and actor.entity.type == "ORG"
+            and governing(words, actor, c.left) in PLACE_PREPOSITIONS
+        ):
+            return [actor]
     return []
 
 
