@@ -4,16 +4,20 @@ and modality, and the place and date the sentence gives."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from svodka.lang.text import QUOTES
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
-from svodka.stages.events.words import TIME_WORDS, Actor, Clause, Word
+from svodka.stages.events.phrases import (
+    BREAKS,
+    Candidate,
+    coordinated,
+    find_target,
+    governed,
+    governing,
+)
+from svodka.stages.events.words import Actor, Clause, Word
 
 #: Words that open a new clause after a comma or dash: its subject is its own.
 SUBORDINATORS = frozenset(read_lines("events/clauses.txt"))
-GENITIVE = frozenset({"gent"})
 #: Types whose object is what they demand, threaten, allege, agree or refuse.
 CONTENT_TAKERS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "CONSULT"})
 CONTENT_REACH = 6
@@ -30,8 +34,6 @@ APPOSITION = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 SHARED_SUBJECT = frozenset({"а", "но", "однако", "зато"})
 #: Cases of a verb's object that does what its infinitive says.
 OBJECT_CASES = frozenset({"accs", "datv"})
-#: Punctuation that ends the phrase a trigger governs.
-BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 #: Symmetric types: «Путин и Токаев встретились» is Путин → Токаев.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Where a noun trigger names its doer: «критика со стороны президента», «переговоры
@@ -39,32 +41,8 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NOUN_SOURCES = (Frame("со стороны", "gent"), Frame("", "gent"))
 #: How far (words) a noun trigger's doer in the genitive may stand: «иск "Юганска"».
 DOER_REACH = 3
-#: What joins coordinated actors, longest first.
-CONJUNCTIONS = ([",", "а", "также"], ["а", "также"], ["и"], [","])
-#: How far (words) a trigger's context word, a preposition or a negation may stand.
+#: How far (words) a trigger's context word may stand.
 CONTEXT_REACH = 4
-PREPOSITION_REACH = 4
-
-
-@dataclass(slots=True)
-class Candidate:
-    """An event before ids and selection: word indices into its clause."""
-
-    clause: Clause
-    at: int
-    trigger: Trigger
-    sources: list[Actor] = field(default_factory=list)
-    targets: list[Actor] = field(default_factory=list)
-    negated: bool = False
-    modality: str = "asserted"
-    place: Actor | None = None
-    date: str | None = None
-    left: int = 0
-    right: int = 0
-
-    @property
-    def actors(self) -> list[Actor]:
-        return self.sources + self.targets
 
 
 def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
@@ -305,91 +283,6 @@ def find_agent(c: Candidate) -> list[Actor]:
         if "gent" in actor.cases and "ablt" in words[actor.first - 1].cases:
             return [actor]
     return []
-
-
-def find_target(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
-    """The first actor after the trigger, before the next comma, that fits a frame, tried
-    in the frames' order."""
-    clause, words = c.clause, c.clause.words
-    stop = next((k for k in range(c.at + 1, c.right) if words[k].text in BREAKS), c.right)
-    after = [a for a in clause.actors if c.at < a.first < stop]
-    for frame in (f for f in frames if not f.doer):
-        for actor in after:
-            if frame.case not in actor.cases:
-                continue
-            preposition = governing(words, actor, c.at + 1)
-            if preposition == frame.preposition:
-                return coordinated(c, actor)
-    return []
-
-
-def governing(words: list[Word], actor: Actor, stop: int) -> str:
-    """The preposition that governs an actor: the nearest one before it, past the words
-    of its phrase that agree with it and their genitives («с президентом Казахстана
-    Токаевым»); "" when none does («В июне они виделись»: «июне» does not agree)."""
-    for k in range(actor.first - 1, max(stop, actor.first - PREPOSITION_REACH) - 1, -1):
-        w = words[k]
-        if w.text in QUOTES:
-            continue  # «против компаний "Гранит"»
-        if w.pos == "PREP":
-            return w.lower
-        if w.lemma in TIME_WORDS:
-            return ""  # «В среду суд отклонил»: «в» governs «среду»
-        if w.lower == "отношении" and k > 0 and words[k - 1].lower == "в":
-            return "в отношении"
-        if w.lower == "стороны" and k > 0 and words[k - 1].lower == "со":
-            return "со стороны"
-        if w.pos not in ("NOUN", "ADJF", "PRTF", "NUMR") or not (
-            w.cases & (actor.cases | GENITIVE)
-        ):
-            return ""
-    return ""
-
-
-def governed(words: list[Word], actor: Actor, stop: int) -> bool:
-    return bool(governing(words, actor, stop))
-
-
-def coordinated(c: Candidate, actor: Actor) -> list[Actor]:
-    """The actor and those joined to it by «и», «,» or «а также» in a shared case, on
-    its side of the trigger: «Лидеры России и Украины», «Латвии, Эстонии и Литвы»; a
-    genitive name right after one qualifies it and is passed over."""
-    actors = c.clause.actors
-    at = actors.index(actor)
-    joined = [actor]
-    for step in (-1, 1):
-        k, last = at + step, actor
-        while 0 <= k < len(actors):
-            other = actors[k]
-            if step == 1 and other.first == last.last + 1 and "gent" in other.cases:
-                last, k = other, k + 1  # «Фонда культуры РФ, …»: a qualifier, no partner
-                continue
-            if not joins(c, *sorted((last, other), key=first_word)):
-                break
-            if not other.cases & actor.cases or (other.first < c.at) != (actor.first < c.at):
-                break
-            joined.append(other)
-            last, k = other, k + step
-    return sorted(joined, key=first_word)
-
-
-def joins(c: Candidate, a: Actor, b: Actor) -> bool:
-    """«и», «,», «а также» join two actors, past quote marks and a title or adjective
-    of the second: «"Ньюсфронт", "Инфорос"», «"Атомстройэкспорт" и болгарская НЭК»,
-    «SouthFront, журналиста Александра Малькевича»."""
-    between = [w for w in c.clause.words[a.last + 1 : b.first] if w.text not in QUOTES]
-    words = [w.lower for w in between]
-    for conjunction in CONJUNCTIONS:
-        if words[: len(conjunction)] == conjunction:
-            rest = between[len(conjunction) :]
-            return len(rest) <= 2 and all(
-                w.pos in ("NOUN", "ADJF") and w.text.islower() and w.cases & b.cases for w in rest
-            )
-    return False
-
-
-def first_word(actor: Actor) -> int:
-    return actor.first
 
 
 def is_negated(words: list[Word], i: int, left: int) -> bool:

@@ -9,8 +9,10 @@ from collections import Counter
 from dataclasses import replace
 
 from svodka.doc import DateMention, Document, Entity, Event, Quote
-from svodka.stages.events.find import BREAKS, SYMMETRIC, Candidate
-from svodka.stages.events.words import Actor, Mentions
+from svodka.stages.events.find import SYMMETRIC
+from svodka.stages.events.phrases import BREAKS, Candidate
+from svodka.stages.events.referents import Mentions
+from svodka.stages.events.words import Actor
 
 #: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})

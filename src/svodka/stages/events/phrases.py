@@ -1,0 +1,125 @@
+"""The phrases around an event's trigger: the candidate event, the preposition that
+governs an actor, the actors coordinated with one, the target a frame finds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from svodka.lang.text import QUOTES
+from svodka.stages.events.lexicon import Frame, Trigger
+from svodka.stages.events.words import TIME_WORDS, Actor, Clause, Word
+
+#: A phrase's words before an actor may be genitives of it: «с президентом Казахстана».
+GENITIVE = frozenset({"gent"})
+#: Punctuation that ends the phrase a trigger governs.
+BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+#: What joins coordinated actors, longest first.
+CONJUNCTIONS = ([",", "а", "также"], ["а", "также"], ["и"], [","])
+#: How far (words) a preposition may stand before the actor it governs.
+PREPOSITION_REACH = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before ids and selection: word indices into its clause."""
+
+    clause: Clause
+    at: int
+    trigger: Trigger
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    place: Actor | None = None
+    date: str | None = None
+    left: int = 0
+    right: int = 0
+
+    @property
+    def actors(self) -> list[Actor]:
+        return self.sources + self.targets
+
+
+def find_target(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
+    """The first actor after the trigger, before the next comma, that fits a frame, tried
+    in the frames' order."""
+    clause, words = c.clause, c.clause.words
+    stop = next((k for k in range(c.at + 1, c.right) if words[k].text in BREAKS), c.right)
+    after = [a for a in clause.actors if c.at < a.first < stop]
+    for frame in (f for f in frames if not f.doer):
+        for actor in after:
+            if frame.case not in actor.cases:
+                continue
+            preposition = governing(words, actor, c.at + 1)
+            if preposition == frame.preposition:
+                return coordinated(c, actor)
+    return []
+
+
+def governing(words: list[Word], actor: Actor, stop: int) -> str:
+    """The preposition that governs an actor: the nearest one before it, past the words
+    of its phrase that agree with it and their genitives («с президентом Казахстана
+    Токаевым»); "" when none does («В июне они виделись»: «июне» does not agree)."""
+    for k in range(actor.first - 1, max(stop, actor.first - PREPOSITION_REACH) - 1, -1):
+        w = words[k]
+        if w.text in QUOTES:
+            continue  # «против компаний "Гранит"»
+        if w.pos == "PREP":
+            return w.lower
+        if w.lemma in TIME_WORDS:
+            return ""  # «В среду суд отклонил»: «в» governs «среду»
+        if w.lower == "отношении" and k > 0 and words[k - 1].lower == "в":
+            return "в отношении"
+        if w.lower == "стороны" and k > 0 and words[k - 1].lower == "со":
+            return "со стороны"
+        if w.pos not in ("NOUN", "ADJF", "PRTF", "NUMR") or not (
+            w.cases & (actor.cases | GENITIVE)
+        ):
+            return ""
+    return ""
+
+
+def governed(words: list[Word], actor: Actor, stop: int) -> bool:
+    return bool(governing(words, actor, stop))
+
+
+def coordinated(c: Candidate, actor: Actor) -> list[Actor]:
+    """The actor and those joined to it by «и», «,» or «а также» in a shared case, on
+    its side of the trigger: «Лидеры России и Украины», «Латвии, Эстонии и Литвы»; a
+    genitive name right after one qualifies it and is passed over."""
+    actors = c.clause.actors
+    at = actors.index(actor)
+    joined = [actor]
+    for step in (-1, 1):
+        k, last = at + step, actor
+        while 0 <= k < len(actors):
+            other = actors[k]
+            if step == 1 and other.first == last.last + 1 and "gent" in other.cases:
+                last, k = other, k + 1  # «Фонда культуры РФ, …»: a qualifier, no partner
+                continue
+            if not joins(c, *sorted((last, other), key=first_word)):
+                break
+            if not other.cases & actor.cases or (other.first < c.at) != (actor.first < c.at):
+                break
+            joined.append(other)
+            last, k = other, k + step
+    return sorted(joined, key=first_word)
+
+
+def joins(c: Candidate, a: Actor, b: Actor) -> bool:
+    """«и», «,», «а также» join two actors, past quote marks and a title or adjective
+    of the second: «"Ньюсфронт", "Инфорос"», «"Атомстройэкспорт" и болгарская НЭК»,
+    «SouthFront, журналиста Александра Малькевича»."""
+    between = [w for w in c.clause.words[a.last + 1 : b.first] if w.text not in QUOTES]
+    words = [w.lower for w in between]
+    for conjunction in CONJUNCTIONS:
+        if words[: len(conjunction)] == conjunction:
+            rest = between[len(conjunction) :]
+            return len(rest) <= 2 and all(
+                w.pos in ("NOUN", "ADJF") and w.text.islower() and w.cases & b.cases for w in rest
+            )
+    return False
+
+
+def first_word(actor: Actor) -> int:
+    return actor.first
