@@ -158,3 +158,15 @@ def test_labels_and_set_phrases_are_no_events(every_event, text):
 def test_a_possessive_is_no_actor(every_event):
     doc = every_event.analyze("Полиция задержала его брата.", published=date(2021, 4, 14))
     assert all("его" not in e.actors for e in doc.events)
+
+
+def test_he_is_a_person_not_the_country_of_the_event_before(every_event):
+    text = (
+        "Президент Финляндии Саули Ниинистё посетил Ригу. "
+        "Латвия поддержала инициативу Финляндии. "
+        "Он также поблагодарил латвийских врачей."
+    )
+    doc = every_event.analyze(text, published=date(2021, 4, 14))
+    thanks = doc.events[-1]
+    assert (thanks.type, thanks.source_name) == ("SUPPORT", "Саули Ниинистё")
+    assert "Латвия" in thanks.actors  # «латвийских врачей»: the country the article names

@@ -80,9 +80,9 @@ def locate(c: Candidate, dates: list[DateMention]) -> None:
 
 def resolve_pronouns(candidates: list[Candidate], mentions: Mentions) -> None:
     """A pronoun subject stands for the actors of the event before it within a few
-    sentences: «они» for all of them, «он»/«она» for its source; with no such event,
-    «он»/«она» is the person named last before it; an object pronoun («поддержали ее»)
-    is the person named last before it too. A pronoun left unresolved is dropped."""
+    sentences: «они» for all of them, «он»/«она» for its source when that is a person;
+    with no such event, «он»/«она» is the person named last before it, and so is an
+    object pronoun («поддержали ее»). A pronoun left unresolved is dropped."""
     for n, c in enumerate(candidates):
         c.targets = [resolve_target(a, c, mentions) if a.pronoun else a for a in c.targets]
         c.targets = [a for a in c.targets if not a.pronoun]
@@ -95,12 +95,12 @@ def resolve_pronouns(candidates: list[Candidate], mentions: Mentions) -> None:
             (
                 p
                 for p in reversed(candidates[max(0, n - 5) : n])
-                if named(p.actors) and close(p, c, 400)
+                if named(p.actors) and close(p, c, 400) and (plural or people(p.sources))
             ),
             None,
         )
         if prior is not None:
-            antecedents = named(prior.actors) if plural else named(prior.sources)[:1]
+            antecedents = named(prior.actors) if plural else people(prior.sources)[:1]
         else:
             person = None if plural else last_person(mentions, c.clause.words[pronoun.first].start)
             antecedents = [replace(pronoun, entity=person, name=person.name)] if person else []
@@ -124,6 +124,11 @@ def last_person(mentions: Mentions, offset: int) -> Entity | None:
         if entity.type == "PER" and stop <= offset:
             return entity
     return None
+
+
+def people(actors: list[Actor]) -> list[Actor]:
+    """The actors that are named people: «она» stands for one of them, not for Латвия."""
+    return [a for a in actors if a.entity is not None and a.entity.type == "PER"]
 
 
 def named(actors: list[Actor]) -> list[Actor]:
