@@ -9,7 +9,7 @@ EXAMPLE := examples/mir24-putin-tokayev.txt
 API_MODULES := svodka svodka.doc svodka.config svodka.pipeline svodka.schema svodka.errors \
                svodka.extras svodka.store svodka.io.readers svodka.web.notebook
 
-.PHONY: setup run test check lint gate crashes bench bench-pullenti report docs clean
+.PHONY: setup run test check lint gate crashes bench bench-scale bench-pullenti report docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ bench: setup
 	$(PY) -m svodka.bench.pipeline --rucoco $(DATA)/rucoco-news --limit 500
 	$(PY) -m svodka.bench.store --rucoco $(DATA)/rucoco-news --jobs 2
 	$(PY) -m svodka.bench.batch --rucoco $(DATA)/rucoco-news --jobs 2
+
+## bench-scale: search p50/p95 at 10k, 30k and 100k documents, store size and ingest vs bare
+## pipeline; SQLite, and PostgreSQL when SVODKA_TEST_PG names a server (~15 minutes)
+bench-scale: setup
+	$(PY) -m svodka.bench.scale --rucoco $(DATA)/rucoco-news --queries bench/queries.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

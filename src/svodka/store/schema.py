@@ -334,8 +334,23 @@ def backfill_tones(connection: Connection) -> int:
     return written
 
 
+def create_v4(connection: Connection) -> None:
+    """Search at scale (issue 21): an index on ``doc_entities (key, doc_id)`` that answers an
+    entity filter alone, and the full-text index's rows ordered the way the documents are
+    (``fts.order_index``), so a search ranks only the latest matches that can reach a page."""
+    connection.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS doc_entities_key_doc ON doc_entities (key, doc_id)"
+    )
+    fts.order_index(connection)
+
+
 #: The migrations, in order. Never edit one that has shipped; add the next.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (create_v1, create_v2, create_v3)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
+    create_v1,
+    create_v2,
+    create_v3,
+    create_v4,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

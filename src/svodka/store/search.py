@@ -80,7 +80,7 @@ def search(
     check_query(query=query)
     with store.engine.connect() as connection:
         conditions = document_filters(connection, filters)
-        rows = best_rows(connection, store.backend, query, conditions, limit, filters)
+        rows = connection.execute(ranked(store.backend, query, conditions, limit)).all()
         # texts apart, so the ranking sorts short rows, not whole articles
         texts = select(documents.c.id, documents.c.text).where(
             documents.c.id.in_([row.id for row in rows])
@@ -100,32 +100,11 @@ def search(
     ]
 
 
-def best_rows(
-    connection: Connection,
-    backend: str,
-    query: str,
-    conditions: list[ColumnElement],
-    limit: int,
-    filters: Filters,
-) -> list:
-    """The ranked rows. Without narrowing filters, only the index's best ``2 × limit + 20``
-    are joined to the documents — the same rows unless near-duplicates crowd them out, when
-    it asks again in full: a common word matches half of 100,000 articles, and joining all
-    of them costs 5×."""
-    if not filters.narrowing:
-        rows = connection.execute(ranked(backend, query, conditions, limit, 2 * limit + 20)).all()
-        if len(rows) == limit:
-            return rows
-    return connection.execute(ranked(backend, query, conditions, limit, None)).all()
-
-
-def ranked(
-    backend: str, query: str, conditions: list[ColumnElement], limit: int, best: int | None
-) -> Select:
-    """The id, title, date, source and score of the best ``limit`` matches, among the
-    ``best`` highest scores of the index when given."""
+def ranked(backend: str, query: str, conditions: list[ColumnElement], limit: int) -> Select:
+    """The id, title, date, source and score of the best ``limit`` matches among the latest
+    ``fts.CANDIDATES`` that pass the ``conditions``; without words, the latest documents."""
     shown = (documents.c.id, documents.c.title, documents.c.published, documents.c.source)
-    matches = fts.matching(backend, query, best)
+    matches = fts.matching(backend, query, conditions=conditions)
     if matches is None:
         return (
             select(*shown, literal(0.0).label("score"))
@@ -137,7 +116,6 @@ def ranked(
     return (
         select(*shown, found.c.score)
         .join(found, found.c.doc_id == documents.c.id)
-        .where(*conditions)
         .order_by(found.c.score.desc(), documents.c.id)
         .limit(limit)
     )
