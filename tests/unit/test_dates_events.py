@@ -104,3 +104,34 @@ def test_dates_indeclinable_subject_after_eve_is_a_date(pipeline):
 )
 def test_dates_day_month_takes_the_year_of_its_sentence(pipeline, text, expected):
     assert found(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # centuries in digits and ranges of centuries
+        ("Усадьбу построили в 18 веке.", [("в 18 веке", "1700")]),
+        ("Так писали в 19-м веке.", [("в 19-м веке", "1800")]),
+        ("Храмы XVI—XVII веков сохранились.", [("XVI", "1500"), ("XVII веков", "1600")]),
+        # the edges of a month and a week; «тому назад»
+        (
+            "В июле шли дожди, а в конце месяца стало сухо.",
+            [("В июле", "2022-07"), ("в конце месяца", "2022-07")],
+        ),
+        ("В середине недели похолодает.", [("В середине недели", "2022-08")]),
+        ("Это случилось десять лет тому назад.", [("десять лет тому назад", "2012")]),
+        # a marked weekday is never the publication day itself
+        ("Его видели в прошлую пятницу.", [("в прошлую пятницу", "2022-08-12")]),
+        ("Его видели в позапрошлую пятницу.", [("в позапрошлую пятницу", "2022-08-05")]),
+        ("Суд назначен на следующую пятницу.", [("на следующую пятницу", "2022-08-26")]),
+    ],
+)
+def test_dates_centuries_edges_and_marked_weekdays(pipeline, text, expected):
+    assert found(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Крепость простояла 3 века.", "Прошло 5 веков.", "Это продлится 2 века."]
+)
+def test_dates_counted_centuries_are_no_dates(pipeline, text):
+    assert found(pipeline, text) == []

@@ -1,7 +1,7 @@
 """Dates: every reference to a point or period in time that can be placed on a calendar.
 
 - absolute: «21 марта 1889 года», «15.03.2023», «в 2021 году», «в марте 2020-го», «XX века»,
-  «в 1990-е», «весной 2003 года»;
+  «в 20 веке», «в XVIII—XIX веках», «в 1990-е», «весной 2003 года»;
 - relative, resolved against ``doc.published``: «сегодня», «вчера», «накануне»; «в
   понедельник» (the nearest Monday, past or future by the verb's tense); «на прошлой
   неделе» (the month of that week, grain week); «в этом году»; «в июне» (the most recent June not
@@ -46,12 +46,13 @@ READERS: dict[str, tuple[Reader, ...]] = {
     "name": (formats.read_named_year,),
     "num": (
         formats.read_iso,
+        rules.read_century,
         rules.read_day_month,
         rules.read_year,
         relative.read_ago,
         anchored.read_counted_after,
     ),
-    "comp": (formats.read_ordinal_day, rules.read_comp),
+    "comp": (formats.read_ordinal_day, rules.read_comp, rules.read_century),
     "word": (
         rules.read_century,
         relative.read_day_word,

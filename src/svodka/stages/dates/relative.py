@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,12 @@ NIGHT = frozenset({"ночь", "ночью"})
 #: Words that make a weekday a repetition: «каждый вторник», «по вторникам».
 NOT_WEEKDAY = frozenset(read_lines("dates/frequency_words.txt"))
 AGO = "назад"
+#: «в позапрошлую пятницу»: a week before the last one.
+BEFORE_LAST = "позапрошлый"
+#: «пять лет тому назад»: the word that may stand before «назад».
+AGO_LINK = "тому"
+#: Periods after an edge: «с начала года», «в конце месяца», «в середине недели».
+EDGE_PERIODS = frozenset({"года", "месяца", "недели"})
 #: The cases «среда» takes as a weekday after each preposition: «в среду», «со среды».
 WEDNESDAY_CASES = {
     **dict.fromkeys(("в", "во", "на", "за", "через"), frozenset({"accs"})),
@@ -88,8 +94,23 @@ def read_weekday(ctx: Context, i: int) -> Found | None:
             explicit.first = i
             return explicit
     direction = ctx.weekday_direction(i)
-    value = cal.day(cal.weekday(ctx.pub, int(form.value), direction)) if ctx.pub else None
-    return Found(i, ctx.past_day_part(i + 1), value, True, "day")
+    day = cal.weekday(ctx.pub, int(form.value), direction) if ctx.pub else None
+    if day is not None:
+        day += timedelta(weeks=marked_weeks(ctx, i, day))
+    return Found(i, ctx.past_day_part(i + 1), cal.day(day) if day else None, True, "day")
+
+
+def marked_weeks(ctx: Context, i: int, day: date) -> int:
+    """Weeks to move a weekday by its modifier: «в прошлую пятницу» in a Friday's article
+    is the Friday before, «в позапрошлую пятницу» a week earlier still, «в следующую
+    пятницу» the next one, not the publication day."""
+    marker = morph.lemma(low(ctx.toks, i - 1))
+    way = MODIFIERS.get(marker)
+    if way == "past":
+        return -(day >= ctx.pub) - (marker == BEFORE_LAST)
+    if way == "next":
+        return int(day <= ctx.pub)
+    return 0
 
 
 def is_wednesday(ctx: Context, i: int) -> bool:
@@ -162,15 +183,32 @@ def read_holiday(ctx: Context, i: int) -> Found | None:
 
 
 def read_edge_year(ctx: Context, i: int) -> Found | None:
-    """«с начала года», «до конца года»: the current year."""
+    """«с начала года», «до конца года»: the current year; «в начале месяца» the month of
+    the story's last date, else the current one; «в середине недели» the current week."""
     toks = ctx.toks
-    if toks[i].low not in EDGES or low(toks, i + 1) != "года":
+    period = low(toks, i + 1)
+    if toks[i].low not in EDGES or period not in EDGE_PERIODS:
         return None
     nxt = toks[i + 2] if i + 2 < len(toks) else None
     if nxt is not None and (nxt.kind in ("num", "comp") or nxt.low in ctx.words.shifts):
         return None
+    if period == "месяца":
+        return edge_month(ctx, i)
+    if period == "недели":
+        return Found(i, i + 2, cal.week(ctx.pub, 0) if ctx.pub else None, True, "week")
     value = cal.year(ctx.pub.year) if ctx.pub else None
     return Found(i, i + 2, value, True, "year", ctx.pub.year if ctx.pub else None)
+
+
+def edge_month(ctx: Context, i: int) -> Found:
+    """«в начале месяца»: the month of a date in this or the previous sentence («В мае … В
+    конце месяца …»), else the month of publication."""
+    anchor = ctx.anchor(i, "month", 1)
+    if anchor is not None:
+        value = anchor.value[:7] if anchor.value else None
+        return Found(i, i + 2, value, True, "month", anchor.year)
+    value = cal.month(ctx.pub.year, ctx.pub.month) if ctx.pub else None
+    return Found(i, i + 2, value, True, "month", ctx.pub.year if ctx.pub else None)
 
 
 def read_season(ctx: Context, i: int) -> Found | None:
@@ -192,9 +230,13 @@ def read_ago(ctx: Context, i: int) -> Found | None:
     """«год назад», «две недели назад», «около 47 лет назад», «полгода назад»."""
     toks = ctx.toks
     counted = count_unit(ctx, i)
-    if counted is None or low(toks, counted[1] + 1) != AGO:
+    if counted is None:
         return None
     count, j, grain = counted
+    if low(toks, j + 1) == AGO_LINK:
+        j += 1  # «пять лет тому назад»
+    if low(toks, j + 1) != AGO:
+        return None
     first = i - 1 if low(toks, i - 1) in AGO_HEDGES else i
     if ctx.pub is None:
         return Found(first, j + 2, None, True, "day" if grain == "week" else grain)

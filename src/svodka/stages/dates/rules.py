@@ -252,6 +252,15 @@ def short_year(ctx: Context, i: int) -> Found | None:
     return Found(i, after_year_word(ctx, i + 1), cal.year(year), False, "year", year)
 
 
+#: Forms of «век» after a century in digits, «в 20 веке», not a count, «5 веков».
+SINGULAR_CENTURY_WORDS = frozenset({"века", "веке", "веку", "веком"})
+#: Words before a century in plain digits: «в 20 веке», «к концу 19 века».
+CENTURY_LEADS = frozenset(
+    {"в", "во", "к", "до", "с", "со", "от", "после", "начале", "конце", "середине"}
+    | {"начала", "конца", "середины", "началу", "концу"}
+)
+#: Forms of «век» after a range of centuries: «в XVIII—XIX веках».
+RANGE_WORDS = CENTURY_WORDS | {"веках", "веков"}
 #: What may follow a bracketed year: «(2013)», «(1994, 1997)», «(2003—2011)».
 BRACKET_NEXT = frozenset({")", ",", ";"}) | DASHES
 #: What may stand before a year that closes brackets: «(серия «…», 2003)», «(? — 1944)».
@@ -359,14 +368,36 @@ def century_after(ctx: Context, j: int) -> tuple[int, int] | None:
 
 
 def read_century(ctx: Context, i: int) -> Found | None:
-    """«XX века», «в XXI веке»."""
-    digits = roman_digits(ctx.toks[i].text)
-    if digits is None or low(ctx.toks, i + 1) not in CENTURY_WORDS:
+    """«XX века», «в XXI веке», «в XVIII—XIX веках» (the first century of a range; the
+    second is read on its own), «в 20 веке», «в 21-м веке»."""
+    toks = ctx.toks
+    n = century_number(toks[i].text)
+    if n is None or not 1 <= n <= 21:
         return None
-    n = roman(digits)
-    if not 1 <= n <= 21:
-        return None
-    return Found(i, i + 2, cal.year((n - 1) * 100), False, "century")
+    words = CENTURY_WORDS
+    if toks[i].kind == "num" and low(toks, i - 1) not in CENTURY_LEADS:
+        return None  # «5 веков», «простояло 2 века» are counts; «в 20 веке» is a century
+    if toks[i].kind != "word":
+        words = SINGULAR_CENTURY_WORDS
+    elif low(toks, i - 1) in DASHES and ctx.found and ctx.found[-1].grain == "century":
+        words = RANGE_WORDS  # the second of «XVIII—XIX веках»
+    if low(toks, i + 1) in words:
+        return Found(i, i + 2, cal.year((n - 1) * 100), False, "century")
+    second = century_number(toks[i + 2].text) if i + 2 < len(toks) else None
+    if low(toks, i + 1) in DASHES and second is not None and low(toks, i + 3) in RANGE_WORDS:
+        return Found(i, i + 1, cal.year((n - 1) * 100), False, "century")
+    return None
+
+
+def century_number(text: str) -> int | None:
+    """The number of «XX», «ХХ-го» (Cyrillic), «20», «21-м»; else None."""
+    digits = roman_digits(text)
+    if digits is not None:
+        return roman(digits)
+    number, _, suffix = text.partition("-")
+    if number.isdigit() and len(number) <= 2 and (not suffix or suffix in YEAR_SUFFIXES):
+        return int(number)
+    return None
 
 
 def roman(text: str) -> int:
