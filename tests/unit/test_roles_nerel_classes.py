@@ -55,3 +55,35 @@ def test_roles_adjective_of_a_title_in_the_genitive(pipeline):
     # «главного» is first parsed as the noun «главное»; in a title it is «главный»
     text = "Слова главного тренера «Зенита» Ивана Петрова приводит газета."
     assert ("главный тренер", "Зенит") in roles(pipeline, text)["Иван Петров"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a long organisation between the title and the verb counts as one step
+        (
+            "Начальником Главного оперативного управления Генерального штаба Вооруженных сил "
+            "РФ назначен генерал-лейтенант Андрей Смирнов.",
+            "Андрей Смирнов",
+            "начальник",
+        ),
+        # a genitive title after «на посту», the verb, then the holder
+        (
+            "Преемником Петрова на посту министра энергетики станет Ола Свенсон.",
+            None,
+            "министр энергетики",
+        ),
+        # a modal before the verb, a title describing the holder after it
+        (
+            "Новым главой компании «Лукойл» может стать член правления Олег Иванов.",
+            "Олег Иванов",
+            "глава",
+        ),
+    ],
+)
+def test_roles_title_before_the_verb(pipeline, text, person, expected):
+    found = roles(pipeline, text)
+    holders = [n for n, rs in found.items() if any(t == expected for t, _ in rs)]
+    assert holders and (person is None or person in holders)
+    if person is None:
+        assert "Петров" not in holders

@@ -35,6 +35,8 @@ ACTING = (
     ("врио",),
     *((form, "обязанности") for form in ("исполняющим", "исполняющей", "исполняющий")),
 )
+#: Modal verbs before a linking infinitive: «может стать».
+MODALS = frozenset({"может", "могут", "должен", "должна", "должно", "должны", "сможет"})
 MAX_FILL = 4  # filler words on either side of the verb
 MAX_DESCRIBER = 3  # words describing the subject between the verb and the name
 MAX_GAP = 8  # tokens between a title and its organisation
@@ -53,19 +55,45 @@ def role_predicate(view: View, last: int, res: Resources) -> Role | None:
 
 
 def role_inverted(view: View, first: int, last: int, res: Resources) -> Role | None:
-    """«Министром обороны назначен [Сергей Шойгу]»: the title before the verb."""
-    k = skip_fillers(view, describer(view, first - 1), -1)
+    """«Министром обороны назначен [Сергей Шойгу]», «на посту министра станет [Имя]»,
+    «новым главой компании может стать член правления [Имя]»: the title before the verb,
+    in the instrumental, or in the genitive after «пост», «должность»."""
+    k = skip_fillers(view, describer(view, first - 1, res), -1)
     if k < 0 or not is_predicate(view.word(k), res) or view.word(k) in FILLERS:
         return None
     if "nomn" not in name_cases(view, last):
         return None
     end = k - 1  # the title, with its organisation, ends before the verb
-    for start in range(end, max(end - MAX_GAP, -1), -1):
+    while end >= 0 and view.word(end).lower() in MODALS:
+        end -= 1  # «может [стать]»
+    for start in steps_back(view, end):
         found = starts_title(view, start, res)
-        if found is not None and "ablt" in title_cases(view, found):
-            role = title_after(view, start, res)
+        if found is None:
+            continue
+        post = post_before(view, start)
+        if "ablt" in title_cases(view, found) or post is not None:
+            role = title_after(view, start if post is None else post, res)
             return role if role is not None and reaches(view, found, end) else None
     return None
+
+
+def steps_back(view: View, end: int) -> list[int]:
+    """The tokens from ``end`` leftwards within MAX_GAP steps, a mention one step:
+    «Начальником [Главного оперативного управления Генштаба] назначен»."""
+    found, steps, k = [], 0, end
+    while k >= 0 and steps < MAX_GAP:
+        found.append(k)
+        hit = view.owner.get(k)
+        steps += hit is None or hit[1] == k
+        k -= 1
+    return found
+
+
+def post_before(view: View, k: int) -> int | None:
+    """The token of «пост», «должность» (or «на» before it) right before ``k``."""
+    if k < 1 or view.lemma(k - 1) not in POSTS:
+        return None
+    return k - 2 if k > 1 and view.word(k - 2).lower() == "на" else k - 1
 
 
 def role_object(view: View, first: int, last: int, res: Resources) -> Role | None:
@@ -122,12 +150,17 @@ def relative(view: View, k: int) -> int:
     return k + 1 if morph.parse(word)[0].tag.POS == "PRTF" else k
 
 
-def describer(view: View, k: int) -> int:
+def describer(view: View, k: int, res: Resources) -> int:
     """Left of words describing the subject before its name: «становится [националист]
-    О.Умала», «является [30-летний россиянин] Вадим Поляков»."""
+    О.Умала», «является [30-летний россиянин] Вадим Поляков», «стать [член правления]
+    Имя» (a title counts as one word)."""
     for _ in range(MAX_DESCRIBER):
         if k < 0 or k in view.owner or not view.word(k).islower():
             return k
+        found = match_position(view, k, res)
+        if found is not None and found.first < k:
+            k = found.first - 1  # «член [правления]»: a title of several words
+            continue
         parse = morph.parse(view.word(k))[0]
         if parse.tag.POS not in ("NOUN", "ADJF") or morph.case_of(parse.tag) != "nomn":
             return k
