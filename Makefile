@@ -61,7 +61,8 @@ bench: setup
 ## bench-scale: search p50/p95 at 10k, 30k and 100k documents, store size and ingest vs bare
 ## pipeline; SQLite, and PostgreSQL when SVODKA_TEST_PG names a server (~15 minutes)
 bench-scale: setup
-	$(PY) -m svodka.bench.scale --rucoco $(DATA)/rucoco-news --queries bench/queries.txt
+	$(PY) -m svodka.bench.scale --rucoco $(DATA)/rucoco-news --queries bench/queries.txt \
+	    --plot docs/scale-growth.svg
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

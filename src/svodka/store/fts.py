@@ -19,13 +19,16 @@ from sqlalchemy import (
     Connection,
     Select,
     bindparam,
+    cast,
     column,
+    exists,
     func,
     literal_column,
     select,
     table,
     text,
 )
+from sqlalchemy.dialects.postgresql import TSQUERY
 
 from svodka.resources import read_table
 
@@ -67,8 +70,11 @@ def add(connection: Connection, rows: Iterable[tuple[str, str, str]]) -> None:
     if not rows:
         return
     if connection.dialect.name == "sqlite":
-        connection.execute(
-            text("INSERT INTO fts (doc_id, body) VALUES (:id, :lemmas)"),
+        connection.execute(  # the rowid is the document's ``seq`` (see ``order_index``)
+            text(
+                "INSERT INTO fts (rowid, doc_id, body) SELECT seq, id, :lemmas FROM documents "
+                "WHERE id = :id"
+            ),
             [{"id": id_, "lemmas": lemmas} for id_, _, lemmas in rows],
         )
     else:  # ``seq`` from the document's row, stored first (see ``order_index``)
@@ -82,20 +88,33 @@ def add(connection: Connection, rows: Iterable[tuple[str, str, str]]) -> None:
 
 
 def order_index(connection: Connection) -> None:
-    """Let a search find the latest matches without reading them all: on PostgreSQL, the
-    document's ``seq`` beside its ``tsvector`` (the GIN index hands out matches in no
-    order); SQLite's FTS5 rowid follows insertion already."""
+    """Key the index's rows by the document's ``seq``, so a search takes the latest matches
+    without reading them all and tests a filter by number, without a lookup: on SQLite the
+    FTS5 table is rebuilt with rowid = ``seq``; on PostgreSQL ``seq`` sits beside the
+    ``tsvector`` (its GIN index hands out matches in no order)."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("ALTER TABLE fts ADD COLUMN IF NOT EXISTS seq INTEGER"))
         connection.execute(
             text("UPDATE fts SET seq = d.seq FROM documents d WHERE d.id = fts.doc_id")
         )
+        return
+    connection.execute(text("ALTER TABLE fts RENAME TO fts_old"))
+    create(connection)
+    connection.execute(
+        text(
+            "INSERT INTO fts (rowid, doc_id, body) SELECT d.seq, f.doc_id, f.body "
+            "FROM fts_old f JOIN documents d ON d.id = f.doc_id"
+        )
+    )
+    connection.execute(text("DROP TABLE fts_old"))
 
 
 def remove(connection: Connection, doc_ids: list[str]) -> None:
     """Drop documents from the index (before they are analyzed again)."""
+    by_seq = "rowid = (SELECT seq FROM documents WHERE id = :id)"
+    where = by_seq if connection.dialect.name == "sqlite" else "doc_id = :id"
     for id_ in doc_ids:
-        connection.execute(text("DELETE FROM fts WHERE doc_id = :id"), {"id": id_})
+        connection.execute(text(f"DELETE FROM fts WHERE {where}"), {"id": id_})
 
 
 # Searching: the query side of the index, and snippets of the original text around a match.
@@ -201,11 +220,42 @@ def tsquery_expression(words: list[str]) -> str:
 CANDIDATES = 1000
 
 
+#: A lexeme of a tsquery as PostgreSQL prints it, quotes included.
+LEXEME = re.compile(r"'(?:[^']|'')*'")
+#: Each query word's lexemes (``word_lexemes``), at most ``MAX_LEXEME_WORDS`` words.
+LEXEMES: dict[str, tuple[str, ...]] = {}
+MAX_LEXEME_WORDS = 20_000
+
+
+def word_lexemes(connection: Connection, word: str) -> tuple[str, ...]:
+    """The Snowball stems PostgreSQL indexes for the forms of ``word``, each once: «Путин»
+    has 13 forms and one stem. A tsquery that repeats a stem costs each match as many
+    tests, and makes the planner expect most rows to match (a sequential scan)."""
+    found = LEXEMES.get(word)
+    if found is None:
+        group = " | ".join(f"'{form}'" for form in sorted(word_forms(word)))
+        normal = connection.execute(
+            text("SELECT to_tsquery('russian', :group)::text"), {"group": group}
+        ).scalar_one()
+        found = tuple(dict.fromkeys(LEXEME.findall(normal)))
+        if len(LEXEMES) < MAX_LEXEME_WORDS:
+            LEXEMES[word] = found
+    return found
+
+
+def stemmed_tsquery(connection: Connection, words: list[str]):
+    """A ``tsquery`` of every word through any of its stems, each stem once."""
+    groups = [word_lexemes(connection, word) for word in words]
+    query = " & ".join(f"({' | '.join(group)})" for group in groups if group)
+    return cast(bindparam("tsquery", query), TSQUERY)
+
+
 def matching(
     backend: str,
     query: str,
     best: int | None = None,
     conditions: Sequence[ColumnElement] = (),
+    connection: Connection | None = None,
 ) -> Select | None:
     """``(doc_id, score)`` of the latest ``best`` documents that match every word of
     ``query`` and pass ``conditions`` (on ``documents``) — higher scores are better (SQLite:
@@ -224,20 +274,45 @@ def matching(
         order = index.c.rowid.desc()
     else:
         index = table("fts", column("doc_id"), column("tsv"), column("seq"))
-        tsquery = func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
+        tsquery = (
+            stemmed_tsquery(connection, words)
+            if connection is not None
+            else func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
+        )
         latest = select(index.c.doc_id, index.c.tsv).where(index.c.tsv.op("@@")(tsquery))
         order = index.c.seq.desc().nulls_last()
     if conditions:
         from svodka.store.schema import documents  # schema imports this module
 
-        latest = latest.join_from(index, documents, documents.c.id == index.c.doc_id)
-        latest = latest.where(*conditions)
+        if backend == "sqlite":
+            latest = latest.where(passing_filters(connection, documents, conditions))
+        else:
+            latest = latest.join_from(index, documents, documents.c.id == index.c.doc_id)
+            latest = latest.where(*conditions)
     latest = latest.order_by(order).limit(best)
     if backend == "sqlite":
         return latest
     # the page's few scores: ts_rank reads (and decompresses) each document's tsvector
     found = latest.subquery("latest")
     return select(found.c.doc_id, func.ts_rank(found.c.tsv, tsquery).label("score"))
+
+
+#: Up to this many documents, a filter's documents are listed first and the index's
+#: matches tested against the list; past it, each match is looked up, latest first, until
+#: ``CANDIDATES`` pass (a filter that keeps half the corpus passes them quickly).
+FEW_FILTERED = 5000
+
+
+def passing_filters(connection: Connection | None, documents, conditions) -> ColumnElement:
+    """SQLite: the condition on the FTS5 rowid (the document's ``seq``) that the filters
+    make, in the cheaper of two forms for their size."""
+    passing = select(documents.c.seq).where(*conditions)
+    if connection is not None:
+        counted = select(func.count()).select_from(passing.limit(FEW_FILTERED + 1).subquery())
+        if connection.execute(counted).scalar_one() <= FEW_FILTERED:
+            # the numbers built once; «+» keeps FTS5 walking its matches, latest first
+            return literal_column("+fts.rowid").in_(passing)
+    return exists().where(documents.c.seq == literal_column("fts.rowid"), *conditions)
 
 
 def snippets(connection: Connection, query: str, texts: dict[str, str]) -> dict[str, Snippet]:
@@ -322,7 +397,7 @@ def headlines(
     """PostgreSQL: ``ts_headline`` picks the best fragment and marks the matched words, in
     one query over the first ``HEADLINE_CHARS`` of each text (it parses all it is given)."""
     stored = table("documents", column("id"), column("text"))
-    tsquery = func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
+    tsquery = stemmed_tsquery(connection, words)
     body = func.left(stored.c.text, HEADLINE_CHARS)
     query = select(
         stored.c.id, func.ts_headline(literal_column("'russian'"), body, tsquery, HEADLINE_OPTIONS)

@@ -80,7 +80,8 @@ def search(
     check_query(query=query)
     with store.engine.connect() as connection:
         conditions = document_filters(connection, filters)
-        rows = connection.execute(ranked(store.backend, query, conditions, limit)).all()
+        ranking = ranked(connection, query, conditions, limit, narrowing=filters.narrowing)
+        rows = connection.execute(ranking).all()
         # texts apart, so the ranking sorts short rows, not whole articles
         texts = select(documents.c.id, documents.c.text).where(
             documents.c.id.in_([row.id for row in rows])
@@ -100,11 +101,22 @@ def search(
     ]
 
 
-def ranked(backend: str, query: str, conditions: list[ColumnElement], limit: int) -> Select:
+def ranked(
+    connection: Connection,
+    query: str,
+    conditions: list[ColumnElement],
+    limit: int,
+    *,
+    narrowing: bool = True,
+) -> Select:
     """The id, title, date, source and score of the best ``limit`` matches among the latest
-    ``fts.CANDIDATES`` that pass the ``conditions``; without words, the latest documents."""
+    ``fts.CANDIDATES``; without words, the latest documents. ``narrowing`` conditions
+    (entity, dates, source) choose the candidates; the near-duplicate one alone is applied
+    to them after, so the index's latest matches need no join."""
     shown = (documents.c.id, documents.c.title, documents.c.published, documents.c.source)
-    matches = fts.matching(backend, query, conditions=conditions)
+    backend = connection.dialect.name
+    inner = conditions if narrowing else []
+    matches = fts.matching(backend, query, conditions=inner, connection=connection)
     if matches is None:
         return (
             select(*shown, literal(0.0).label("score"))
@@ -116,6 +128,7 @@ def ranked(backend: str, query: str, conditions: list[ColumnElement], limit: int
     return (
         select(*shown, found.c.score)
         .join(found, found.c.doc_id == documents.c.id)
+        .where(*([] if narrowing else conditions))
         .order_by(found.c.score.desc(), documents.c.id)
         .limit(limit)
     )
