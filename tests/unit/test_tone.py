@@ -160,3 +160,22 @@ def test_tone_shares_one_navec_with_the_ner_stage():
     embedding = ner.load(Config()).model.infer.model.emb.word
     assert embedding.indexes.array is navec.pq.indexes
     assert tone_stage.load(Config()).featurizer.vectors.indexes is navec.pq.indexes
+
+
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_tone_mention_at_the_edge_of_a_huge_sentence_is_read_around_it(pipeline, where):
+    """A mention first or last in a 3,000-word sentence still gets a tone, from a cut
+    context of at most ``REACH`` words on each side."""
+    filler = " ".join(["слово"] * 3000)
+    text = (
+        f"Правозащитники обвинили Лукашенко в пытках {filler}."
+        if where == "start"
+        else f"{filler} правозащитники обвинили Лукашенко в пытках."
+    )
+    doc = pipeline.analyze(text)
+    entity = next(e for e in doc.entities if e.name == "Лукашенко")
+    mention = entity.mentions[0]
+    assert mention.tone is not None
+    ctx = tone_stage.Reader(doc, Featurizer(load_navec())).around(mention.start, mention.stop)
+    assert len(ctx) <= tone_stage.REACH + 5
+    assert doc.tone is not None
