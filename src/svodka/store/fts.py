@@ -18,10 +18,10 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
+    Table,
     bindparam,
     cast,
     column,
-    exists,
     func,
     literal_column,
     select,
@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY
 
 from svodka.resources import read_table
+from svodka.store.fts_plan import passing_filters, word_lexemes
 
 #: A word as search sees it: letters and digits, inner hyphens kept («Касым-Жомарт»).
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -220,32 +221,9 @@ def tsquery_expression(words: list[str]) -> str:
 CANDIDATES = 1000
 
 
-#: A lexeme of a tsquery as PostgreSQL prints it, quotes included.
-LEXEME = re.compile(r"'(?:[^']|'')*'")
-#: Each query word's lexemes (``word_lexemes``), at most ``MAX_LEXEME_WORDS`` words.
-LEXEMES: dict[str, tuple[str, ...]] = {}
-MAX_LEXEME_WORDS = 20_000
-
-
-def word_lexemes(connection: Connection, word: str) -> tuple[str, ...]:
-    """The Snowball stems PostgreSQL indexes for the forms of ``word``, each once: «Путин»
-    has 13 forms and one stem. A tsquery that repeats a stem costs each match as many
-    tests, and makes the planner expect most rows to match (a sequential scan)."""
-    found = LEXEMES.get(word)
-    if found is None:
-        group = " | ".join(f"'{form}'" for form in sorted(word_forms(word)))
-        normal = connection.execute(
-            text("SELECT to_tsquery('russian', :group)::text"), {"group": group}
-        ).scalar_one()
-        found = tuple(dict.fromkeys(LEXEME.findall(normal)))
-        if len(LEXEMES) < MAX_LEXEME_WORDS:
-            LEXEMES[word] = found
-    return found
-
-
 def stemmed_tsquery(connection: Connection, words: list[str]):
     """A ``tsquery`` of every word through any of its stems, each stem once."""
-    groups = [word_lexemes(connection, word) for word in words]
+    groups = [word_lexemes(connection, word, word_forms(word)) for word in words]
     query = " & ".join(f"({' | '.join(group)})" for group in groups if group)
     return cast(bindparam("tsquery", query), TSQUERY)
 
@@ -256,6 +234,7 @@ def matching(
     best: int | None = None,
     conditions: Sequence[ColumnElement] = (),
     connection: Connection | None = None,
+    documents: Table | None = None,
 ) -> Select | None:
     """``(doc_id, score)`` of the latest ``best`` documents that match every word of
     ``query`` and pass ``conditions`` (on ``documents``) — higher scores are better (SQLite:
@@ -281,9 +260,7 @@ def matching(
         )
         latest = select(index.c.doc_id, index.c.tsv).where(index.c.tsv.op("@@")(tsquery))
         order = index.c.seq.desc().nulls_last()
-    if conditions:
-        from svodka.store.schema import documents  # schema imports this module
-
+    if conditions:  # on ``documents``, the store's table (given: schema imports this)
         if backend == "sqlite":
             latest = latest.where(passing_filters(connection, documents, conditions))
         else:
@@ -295,24 +272,6 @@ def matching(
     # the page's few scores: ts_rank reads (and decompresses) each document's tsvector
     found = latest.subquery("latest")
     return select(found.c.doc_id, func.ts_rank(found.c.tsv, tsquery).label("score"))
-
-
-#: Up to this many documents, a filter's documents are listed first and the index's
-#: matches tested against the list; past it, each match is looked up, latest first, until
-#: ``CANDIDATES`` pass (a filter that keeps half the corpus passes them quickly).
-FEW_FILTERED = 5000
-
-
-def passing_filters(connection: Connection | None, documents, conditions) -> ColumnElement:
-    """SQLite: the condition on the FTS5 rowid (the document's ``seq``) that the filters
-    make, in the cheaper of two forms for their size."""
-    passing = select(documents.c.seq).where(*conditions)
-    if connection is not None:
-        counted = select(func.count()).select_from(passing.limit(FEW_FILTERED + 1).subquery())
-        if connection.execute(counted).scalar_one() <= FEW_FILTERED:
-            # the numbers built once; «+» keeps FTS5 walking its matches, latest first
-            return literal_column("+fts.rowid").in_(passing)
-    return exists().where(documents.c.seq == literal_column("fts.rowid"), *conditions)
 
 
 def snippets(connection: Connection, query: str, texts: dict[str, str]) -> dict[str, Snippet]:

@@ -116,7 +116,9 @@ def ranked(
     shown = (documents.c.id, documents.c.title, documents.c.published, documents.c.source)
     backend = connection.dialect.name
     inner = conditions if narrowing else []
-    matches = fts.matching(backend, query, conditions=inner, connection=connection)
+    matches = fts.matching(
+        backend, query, conditions=inner, connection=connection, documents=documents
+    )
     if matches is None:
         return (
             select(*shown, literal(0.0).label("score"))
