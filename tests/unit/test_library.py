@@ -115,3 +115,22 @@ def test_the_command_names_a_missing_extra_in_one_line():
 
 def test_the_package_is_typed():
     assert (Path(svodka.__file__).parent / "py.typed").is_file()
+
+
+def test_the_store_exports_without_pyarrow_until_parquet_is_asked(tmp_path):
+    result = run_python(
+        "import sys\n"
+        "sys.modules['pyarrow'] = None\n"
+        "from pathlib import Path\n"
+        "from svodka.extras import MissingExtra\n"
+        "from svodka.store import Store\n"
+        "from svodka.store.export import export\n"
+        f"store = Store.open({str(tmp_path / 's.db')!r})\n"
+        "export(store, 'jsonl', sys.stdout)\n"
+        "try:\n"
+        f"    export(store, 'parquet', Path({str(tmp_path / 'pq')!r}))\n"
+        "except MissingExtra as error:\n"
+        "    print(error)\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "svodka[batch]" in result.stdout

@@ -12,15 +12,14 @@ from collections.abc import Iterator
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pycountry
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, Select, Table, select
 
 from svodka.doc import DateMention, Document, Entity, Mention, Place
 from svodka.errors import SvodkaError
+from svodka.extras import require
 from svodka.schema import from_dict
 from svodka.store.plover import TSV_COLUMNS, event_records, tsv_cells
 from svodka.store.schema import (
@@ -40,6 +39,9 @@ from svodka.store.schema import (
 )
 from svodka.store.store import Store
 from svodka.store.tone import gkg_tone
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = ("jsonl", "parquet", "gkg", "events", "events-tsv")
 BATCH = 5000
@@ -156,6 +158,9 @@ def write_parquet(store: Store, folder: Path) -> dict[str, int]:
 
 
 def write_table(store: Store, table: Table, folder: Path) -> int:
+    """``table`` as ``<name>.parquet`` in ``folder``; returns its rows."""
+    pa = require("pyarrow")  # the [batch] extra: the other formats need no pyarrow
+    pq = require("pyarrow.parquet")
     columns = [c for c in table.columns if c.name not in LEFT_OUT]
     schema = pa.schema([(c.name, arrow_type(c)) for c in columns])
     order = [table.c[name] for name in PARQUET_TABLES[table]]
@@ -176,6 +181,7 @@ def write_table(store: Store, table: Table, folder: Path) -> int:
 def arrow_type(column) -> pa.DataType:
     """The Arrow type of a store column; ``entities.aliases`` and ``events.actors`` (JSON)
     become lists."""
+    pa = require("pyarrow")
     if column.name in NAME_LISTS:
         return pa.list_(pa.string())
     kinds: list[tuple[type, pa.DataType]] = [
