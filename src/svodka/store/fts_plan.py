@@ -46,3 +46,12 @@ def word_lexemes(connection: Connection, word: str, forms: frozenset[str]) -> tu
         if len(LEXEMES) < MAX_LEXEME_WORDS:
             LEXEMES[word] = found
     return found
+
+
+def prefer_indexes(connection: Connection) -> None:
+    """PostgreSQL, for the rest of this transaction: no sequential scans. The planner costs
+    ``tsv @@ query`` on a heap of TOAST pointers, not on the ``tsvector`` each row must
+    decompress, and picks a scan that reads every one (230 ms at 30k documents) over the
+    GIN index (7 ms)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SET LOCAL enable_seqscan = off"))

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Connection, Select, literal, select
 from svodka.store import fts
 from svodka.store.checks import check_query
 from svodka.store.entities import resolve_keys
+from svodka.store.fts_plan import prefer_indexes
 from svodka.store.schema import doc_entities, documents, entities
 from svodka.store.store import Store
 
@@ -80,6 +81,7 @@ def search(
     check_query(query=query)
     with store.engine.connect() as connection:
         conditions = document_filters(connection, filters)
+        prefer_indexes(connection)
         ranking = ranked(connection, query, conditions, limit, narrowing=filters.narrowing)
         rows = connection.execute(ranking).all()
         # texts apart, so the ranking sorts short rows, not whole articles
