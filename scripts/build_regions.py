@@ -45,6 +45,8 @@ HEADER = (
 TOWN = 50_000
 #: Wrong translations in iso-codes: IN-CH Chandigarh is given Chandpur's name.
 WRONG = frozenset({"IN-CH"})
+#: Russian names iso-codes has wrong (Telangana translated as the Afghan province Саманган).
+RENAMED = {"IN-TS": "Телангана"}
 RUSSIAN = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё .'’()-]*$")
 GENERIC = re.compile(
     r"\b(state|province|region|oblast|oblys|kray|krai|republic|of|the|governorate|prefecture|"
@@ -112,7 +114,7 @@ def build(admin_csv: Path) -> str:
     points = read_admin_points(admin_csv)
     rows = []
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        name_ru = ru.gettext(sub.name).strip()
+        name_ru = RENAMED.get(sub.code) or ru.gettext(sub.name).strip()
         if sub.code in curated | WRONG or sub.parent_code or not RUSSIAN.match(name_ru):
             continue
         if {(sub.country_code, name_ru.lower()), ("", name_ru.lower())} & cities:
