@@ -141,7 +141,8 @@ def test_browser_analyzes_the_example_and_follows_tokayev(page, server):
     shoot(page, "analyze-result")
     tokayev = page.locator('.text [data-type="PER"]', has_text="Касым-Жомарт Токаев").first
     assert tokayev.is_visible()
-    assert tokayev.locator(".tag").inner_text() == "PER"
+    sign = {None: "", "neu": "", "pos": "+", "neg": "−"}[tokayev.get_attribute("data-tone")]
+    assert tokayev.locator(".tag").inner_text() == "PER" + sign  # a toned mention is signed
     quote = page.locator(".text .quote", has_text="В целом есть все основания").first
     assert quote.get_attribute("title") == "цитата: Касым-Жомарт Токаев"
     speakers = page.locator(".text .speaker", has_text="Касым-Жомарт Токаев")

@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+#: An offline container of the image the test builds.
+DOCKER_RUN = ("docker", "run", "--rm", "--network", "none", "-i", "svodka-test")
 
 
 def extras() -> set[str]:
@@ -51,8 +53,7 @@ def test_the_image_analyzes_an_article_with_no_network():
     subprocess.run(["docker", "build", "-q", "-t", "svodka-test", str(ROOT)], check=True)
     article = ROOT / "examples" / "mir24-putin-tokayev.txt"
     result = subprocess.run(
-        ["docker", "run", "--rm", "--network", "none", "-i", "svodka-test"]
-        + ["svodka", "analyze", "-", "--format", "json"],
+        [*DOCKER_RUN, "svodka", "analyze", "-", "--format", "json"],
         input=article.read_text(encoding="utf-8"),
         capture_output=True,
         text=True,

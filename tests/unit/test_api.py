@@ -475,6 +475,7 @@ def test_api_openapi_lists_every_endpoint(client):
         "/api/v1/search",
         "/api/v1/entities",
         "/api/v1/entities/{key}",
+        "/api/v1/entities/{key}/tone",
         "/api/v1/quotes",
         "/api/v1/events",
         "/api/v1/events/dyad",

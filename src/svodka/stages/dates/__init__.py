@@ -33,7 +33,15 @@ from dataclasses import dataclass, replace
 
 from svodka.config import Config
 from svodka.doc import DateMention, Document
-from svodka.stages.dates import adjectives, anchored, formats, periods, relative, rules
+from svodka.stages.dates import (
+    adjectives,
+    anchored,
+    centuries,
+    formats,
+    periods,
+    relative,
+    rules,
+)
 from svodka.stages.dates.context import Context, Reader
 from svodka.stages.dates.words import DateWords, load_words
 
@@ -46,15 +54,15 @@ READERS: dict[str, tuple[Reader, ...]] = {
     "name": (formats.read_named_year,),
     "num": (
         formats.read_iso,
-        rules.read_century,
+        centuries.read_century,
         rules.read_day_month,
         rules.read_year,
         relative.read_ago,
         anchored.read_counted_after,
     ),
-    "comp": (formats.read_ordinal_day, rules.read_comp, rules.read_century),
+    "comp": (formats.read_ordinal_day, centuries.read_comp, centuries.read_century),
     "word": (
-        rules.read_century,
+        centuries.read_century,
         relative.read_day_word,
         relative.read_eve,
         relative.read_weekday,
@@ -67,7 +75,7 @@ READERS: dict[str, tuple[Reader, ...]] = {
         relative.read_ago,
         anchored.read_counted_before,
         anchored.read_counted_after,
-        rules.read_decade_word,
+        centuries.read_decade_word,
         adjectives.read_day_adjective,
         adjectives.read_weekday_adjective,
         adjectives.read_month_adjective,

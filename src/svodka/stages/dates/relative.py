@@ -17,14 +17,13 @@ from svodka.stages.dates import resolve as cal
 from svodka.stages.dates.context import MODIFIERS, Found
 from svodka.stages.dates.rules import (
     ABLT,
-    CENTURY_WORDS,
     GOVERNS,
     YEAR_WORDS,
     low,
     read_day_month,
     year_after,
 )
-from svodka.stages.dates.words import EDGES, PERIOD_ADJECTIVES, first_form
+from svodka.stages.dates.words import CENTURY_WORDS, EDGES, PERIOD_ADJECTIVES, first_form
 
 if TYPE_CHECKING:
     from svodka.stages.dates.context import Context

@@ -48,6 +48,7 @@ from svodka.stages.places.article import (
     adjective_city,
     adjective_countries,
     adjective_country,
+    article_home,
     city_after,
     city_near,
     head_before,
@@ -82,9 +83,6 @@ SHOWN = {"sound": "alias"}
 #: A place found by the sound of its Latin name is trusted in a country the article
 #: names, or when it is a town of this many people.
 SOUND_POPULATION = 50_000
-#: An unknown name is placed from the article only when this share of the article's
-#: place mentions lie in one country.
-HOME_SHARE = 0.75
 UNRESOLVED = Place(None, "", "other", None, None, None, None, None, 0.0, "unresolved")
 
 
@@ -347,35 +345,6 @@ def is_stray(place: Entry, context: Context, method: str = "exact") -> bool:
         and bool(context.countries)
         and not context.countries[place.country]
     )
-
-
-def article_home(
-    locs: list[Entity], places: dict[str, tuple[Entry, float, str]]
-) -> tuple[Entry | str | None, Entry | None]:
-    """Where the article is: its home (its most mentioned settlement, else its country,
-    when most of its place mentions, ``HOME_SHARE``, lie in that country; else None), and
-    its most mentioned settlement, for streets and districts, whatever the countries."""
-    cities, countries = Counter(), Counter()
-    for entity in locs:
-        if entity.id in places:
-            place = places[entity.id][0]
-            if place.kind == "city" and place.geonameid is not None:
-                cities[place] += len(entity.mentions)
-            if place.country:
-                countries[place.country] += len(entity.mentions)
-    top_city = top(cities)
-    if not countries:
-        return None, top_city
-    country, mentions = countries.most_common(1)[0]  # a country code of the gazetteer
-    if mentions < HOME_SHARE * countries.total():
-        return None, top_city  # no guess in an article about several countries
-    home = top(Counter({c: n for c, n in cities.items() if c.country == country}))
-    return home or country, top_city
-
-
-def top(counts: Counter) -> Entry | None:
-    """The most counted entry, the first seen on a tie."""
-    return max(counts, key=lambda c: counts[c], default=None)
 
 
 def from_article(

@@ -13,6 +13,7 @@
   Самаре»); ``city_near``: the settlement named next to a feature in apposition («озеро
   Юлемисте на окраине Таллина»); ``restore_case``: a guessed nominative in its
   mention's letter case.
+- ``article_home``: where the article is, for the names the gazetteer lacks.
 """
 
 from __future__ import annotations
@@ -153,3 +154,37 @@ def restore_case(name: str, entity: Entity) -> str:
                 for part, old in zip(parts, written, strict=True)
             )
     return name
+
+
+#: An unknown name is placed from the article only when this share of the article's
+#: place mentions lie in one country.
+HOME_SHARE = 0.75
+
+
+def article_home(
+    locs: list[Entity], places: dict[str, tuple[Entry, float, str]]
+) -> tuple[Entry | str | None, Entry | None]:
+    """Where the article is: its home (its most mentioned settlement, else its country,
+    when most of its place mentions, ``HOME_SHARE``, lie in that country; else None), and
+    its most mentioned settlement, for streets and districts, whatever the countries."""
+    cities, countries = Counter(), Counter()
+    for entity in locs:
+        if entity.id in places:
+            place = places[entity.id][0]
+            if place.kind == "city" and place.geonameid is not None:
+                cities[place] += len(entity.mentions)
+            if place.country:
+                countries[place.country] += len(entity.mentions)
+    top_city = top(cities)
+    if not countries:
+        return None, top_city
+    country, mentions = countries.most_common(1)[0]  # a country code of the gazetteer
+    if mentions < HOME_SHARE * countries.total():
+        return None, top_city  # no guess in an article about several countries
+    home = top(Counter({c: n for c, n in cities.items() if c.country == country}))
+    return home or country, top_city
+
+
+def top(counts: Counter) -> Entry | None:
+    """The most counted entry, the first seen on a tie."""
+    return max(counts, key=lambda c: counts[c], default=None)
