@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from svodka.doc import Document, Span
 from svodka.lang import morph
@@ -77,7 +78,13 @@ def load_rules() -> Rules:
 
 def key_of(words: list[str]) -> Key:
     """Lemmas of Russian words, lowercased; other words as they are, lowercased."""
-    return tuple(morph.lemma(w) if CYRILLIC.search(w) else w.lower() for w in words)
+    return tuple(word_key(w) for w in words)
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """The lemma of a Russian word, lowercased; another word as it is, lowercased."""
+    return morph.lemma(word) if CYRILLIC.search(word) else word.lower()
 
 
 def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
@@ -99,7 +106,7 @@ def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
         for s in spans
         if (t := trim_common_head(s, sentence_starts)) is not None
     ]
-    keys = [key_of([t.text])[0] for t in doc.tokens]
+    keys = [word_key(t.text) for t in doc.tokens]
     spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
     spans = [widen_over_adjectives(doc, s) for s in spans]
     spans = join_abbreviations(doc, spans)
