@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import jsonschema
 import pyarrow as pa
@@ -19,7 +19,8 @@ from typer.testing import CliRunner
 
 from svodka.schema import from_dict, json_schema
 from svodka.store import prepare
-from svodka.store.export import GKG_COLUMNS, PARQUET_TABLES, ExportError, export
+from svodka.store.export import GKG_COLUMNS, ExportError, export
+from svodka.store.parquet import PARQUET_TABLES, parquet_schema
 from svodka.store.plover import TSV_COLUMNS
 
 pytestmark = pytest.mark.slow
@@ -73,41 +74,75 @@ def test_jsonl_to_a_file(corpus, tmp_path):
 # ---------------------------------------------------------------------------- parquet
 
 
-def test_parquet_writes_one_readable_file_per_table(corpus, tmp_path):
+def test_parquet_writes_a_dataset_per_table(corpus, tmp_path):
     counts = export(corpus, "parquet", tmp_path / "out")
-    assert set(counts) == {table.name for table in PARQUET_TABLES}
+    assert set(counts) == set(PARQUET_TABLES)
     for name, count in counts.items():
-        table = pq.read_table(tmp_path / "out" / f"{name}.parquet")
+        parts = sorted(p.name for p in (tmp_path / "out" / name).iterdir())
+        assert parts == ["part-00000.parquet"], name
+        table = pq.read_table(tmp_path / "out" / name)
         assert table.num_rows == count == corpus.count(name), name
+        assert table.schema == parquet_schema(name), name
     assert counts["documents"] == 6 and counts["mentions"] > 20
+
+
+def test_parquet_again_replaces_the_parts(corpus, tmp_path):
+    export(corpus, "parquet", tmp_path)
+    (tmp_path / "quotes" / "part-00007.parquet").write_bytes(b"stale")
+    export(corpus, "parquet", tmp_path)
+    assert [p.name for p in (tmp_path / "quotes").iterdir()] == ["part-00000.parquet"]
 
 
 def test_parquet_columns_have_proper_types(corpus, tmp_path):
     export(corpus, "parquet", tmp_path)
-    documents = pq.read_table(tmp_path / "documents.parquet")
+    documents = pq.read_table(tmp_path / "documents")
     assert "analysis" not in documents.column_names and "minhash" not in documents.column_names
     assert documents.schema.field("published").type == pa.date32()
-    assert documents.schema.field("ingested_at").type == pa.timestamp("us")
+    assert documents.schema.field("ingested_at").type == pa.timestamp("us", tz="UTC")
     rows = {row["id"]: row for row in documents.to_pylist()}
     assert rows["a"]["published"] == date(2024, 1, 15) and rows["d"]["duplicate_of"] == "a"
-    entities = pq.read_table(tmp_path / "entities.parquet").to_pylist()
+    ingested = rows["a"]["ingested_at"]
+    assert ingested.utcoffset() == timedelta(0)
+    assert abs(datetime.now(UTC) - ingested) < timedelta(hours=1)  # UTC, not local time
+    entities = pq.read_table(tmp_path / "entities").to_pylist()
     tokayev = next(e for e in entities if e["key"] == "per:касым-жомарт токаев")
     assert "Токаева" in tokayev["aliases"]
     kz = next(e for e in entities if e["key"] == "iso:KZ")
     assert kz["country"] == "KZ" and isinstance(kz["lat"], float)
-    amounts = pq.read_table(tmp_path / "amounts.parquet")
+    amounts = pq.read_table(tmp_path / "amounts")
     assert amounts.schema.field("value").type == pa.float64()
     assert amounts.schema.field("approx").type == pa.bool_()
+
+
+def test_parquet_doc_entities_carry_type_and_place(corpus, tmp_path):
+    export(corpus, "parquet", tmp_path)
+    rows = pq.read_table(tmp_path / "doc_entities").to_pylist()
+    assert len(rows) == corpus.count("doc_entities")
+    kz = next(r for r in rows if r["key"] == "iso:KZ")
+    assert (kz["type"], kz["country"], kz["place_kind"]) == ("LOC", "KZ", "country")
+    assert {"doc_id", "local_id", "mentions", "wikidata", "lat"} <= set(kz)
+
+
+def test_parquet_dates_carry_the_days_they_cover(corpus, tmp_path):
+    export(corpus, "parquet", tmp_path)
+    table = pq.read_table(tmp_path / "dates")
+    assert table.schema.field("date_start").type == pa.date32()
+    assert table.schema.field("date_end").type == pa.date32()
+    for row in table.to_pylist():
+        value = row["value"]
+        if value is None:
+            assert row["date_start"] is row["date_end"] is None
+            continue
+        assert row["date_start"].isoformat().startswith(value)
+        if row["grain"] not in ("decade", "century"):  # those run past their first year
+            assert row["date_end"].isoformat().startswith(value)
+        assert row["date_start"] <= row["date_end"]
 
 
 def test_parquet_of_an_empty_store_has_the_schema(store, tmp_path):
     counts = export(store, "parquet", tmp_path)
     assert set(counts.values()) == {0}
-    assert pq.read_table(tmp_path / "quotes.parquet").column_names[:3] == [
-        "doc_id",
-        "start",
-        "stop",
-    ]
+    assert pq.read_table(tmp_path / "quotes").column_names[:3] == ["doc_id", "start", "stop"]
 
 
 def test_parquet_needs_a_directory(corpus):
@@ -188,7 +223,7 @@ def test_cli_export_parquet_needs_out(cli, corpus, tmp_path):
     done = runner.invoke(
         cli, ["export", "-f", "parquet", "--out", str(tmp_path), "--db", db_of(corpus)]
     )
-    assert done.exit_code == 0 and (tmp_path / "mentions.parquet").is_file()
+    assert done.exit_code == 0 and (tmp_path / "mentions" / "part-00000.parquet").is_file()
 
 
 def test_cli_export_refuses_an_unknown_format_and_a_missing_db(cli, corpus, tmp_path):
@@ -277,7 +312,7 @@ def test_events_tsv_one_row_per_event_under_a_header(eventful, tmp_path):
 def test_events_parquet_has_the_events_table_with_actor_lists(eventful, tmp_path):
     counts = export(eventful, "parquet", tmp_path)
     assert counts["events"] == 7 == eventful.count("events")  # every stored row
-    table = pq.read_table(tmp_path / "events.parquet")
+    table = pq.read_table(tmp_path / "events")
     assert table.schema.field("actors").type == pa.list_(pa.string())
     assert table.schema.field("date_start").type == pa.date32()
     first = table.to_pylist()[0]

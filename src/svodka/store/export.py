@@ -12,59 +12,23 @@ from collections.abc import Iterator
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 import pycountry
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, LargeBinary, Select, Table, select
+from sqlalchemy import Select, select
 
 from svodka.doc import DateMention, Document, Entity, Mention, Place
 from svodka.errors import SvodkaError
 from svodka.extras import require
 from svodka.schema import from_dict
+from svodka.store.parquet import PARQUET_TABLES, parquet_row, parquet_schema, part_name, utc
 from svodka.store.plover import TSV_COLUMNS, event_records, tsv_cells
-from svodka.store.schema import (
-    amounts,
-    dates,
-    doc_entities,
-    document_tones,
-    documents,
-    entities,
-    entity_tones,
-    events,
-    mention_tones,
-    mentions,
-    quote_tones,
-    quotes,
-    roles,
-)
+from svodka.store.schema import doc_entities, documents, entities, events
 from svodka.store.store import Store
 from svodka.store.tone import gkg_tone
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-
 FORMATS = ("jsonl", "parquet", "gkg", "events", "events-tsv")
 BATCH = 5000
-#: The tables of ``--format parquet``, each in the order of its rows.
-PARQUET_TABLES: dict[Table, tuple[str, ...]] = {
-    documents: ("id",),
-    entities: ("key",),
-    doc_entities: ("doc_id", "local_id"),
-    mentions: ("doc_id", "start", "stop", "key"),
-    roles: ("doc_id", "key", "title"),
-    quotes: ("doc_id", "start", "stop"),
-    amounts: ("doc_id", "start", "stop"),
-    dates: ("doc_id", "start", "stop"),
-    events: ("doc_id", "start", "event_id"),
-    document_tones: ("doc_id",),
-    entity_tones: ("doc_id", "local_id"),
-    mention_tones: ("doc_id", "start", "stop", "key"),
-    quote_tones: ("doc_id", "start", "stop"),
-}
-#: Columns left out of Parquet: the contract JSON (that is ``jsonl``) and the MinHash bytes.
-LEFT_OUT = {"analysis", "minhash"}
-#: Columns the store keeps as JSON lists of names, and Parquet as lists of strings.
-NAME_LISTS = {"aliases", "actors"}
 #: The columns of a GDELT Global Knowledge Graph 2.1 file, in its order.
 GKG_COLUMNS = (
     "GKGRECORDID",
@@ -152,54 +116,42 @@ def write_jsonl(store: Store, out: TextIO) -> int:
 
 
 def write_parquet(store: Store, folder: Path) -> dict[str, int]:
-    """One ``<table>.parquet`` per table in ``folder`` (created if need be)."""
+    """A Parquet dataset per table in ``folder`` (created if need be), as ``svodka batch``
+    writes them: ``<folder>/<table>/part-00000.parquet``."""
     folder.mkdir(parents=True, exist_ok=True)
-    return {table.name: write_table(store, table, folder) for table in PARQUET_TABLES}
+    return {name: write_table(store, name, folder / name) for name in PARQUET_TABLES}
 
 
-def write_table(store: Store, table: Table, folder: Path) -> int:
-    """``table`` as ``<name>.parquet`` in ``folder``; returns its rows."""
-    pa = require("pyarrow")  # the [batch] extra: the other formats need no pyarrow
-    pq = require("pyarrow.parquet")
-    columns = [c for c in table.columns if c.name not in LEFT_OUT]
-    schema = pa.schema([(c.name, arrow_type(c)) for c in columns])
-    order = [table.c[name] for name in PARQUET_TABLES[table]]
-    query = select(*columns).order_by(*order)
+def write_table(store: Store, name: str, folder: Path) -> int:
+    """The table ``name`` as the one part of the dataset ``folder``, replacing the parts of
+    an earlier export there; returns its rows."""
+    pq = require("pyarrow.parquet")  # the [batch] extra: the other formats need no pyarrow
+    pa = require("pyarrow")
+    schema = parquet_schema(name)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{part_name(0)}.tmp"
     count = 0
-    with pq.ParquetWriter(folder / f"{table.name}.parquet", schema) as writer:
-        for rows in batches(store, query):
-            values = [list(column) for column in zip(*rows, strict=True)]
-            arrays = [
-                pa.array(arrow_values(c.name, v), type=schema.field(c.name).type)
-                for c, v in zip(columns, values, strict=True)
-            ]
-            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+    with pq.ParquetWriter(temporary, schema) as writer:
+        for rows in batches(store, table_query(name)):
+            records = [parquet_row(name, dict(row._mapping)) for row in rows]
+            writer.write_table(pa.Table.from_pylist(records, schema=schema))
             count += len(rows)
+    for stale in folder.glob("part-*.parquet"):
+        stale.unlink()
+    temporary.replace(folder / part_name(0))
     return count
 
 
-def arrow_type(column) -> pa.DataType:
-    """The Arrow type of a store column; ``entities.aliases`` and ``events.actors`` (JSON)
-    become lists."""
-    pa = require("pyarrow")
-    if column.name in NAME_LISTS:
-        return pa.list_(pa.string())
-    kinds: list[tuple[type, pa.DataType]] = [
-        (Boolean, pa.bool_()),
-        (Integer, pa.int64()),
-        (Float, pa.float64()),
-        (DateTime, pa.timestamp("us")),
-        (Date, pa.date32()),
-        (LargeBinary, pa.binary()),
-    ]
-    return next((arrow for kind, arrow in kinds if isinstance(column.type, kind)), pa.string())
-
-
-def arrow_values(name: str, values: list) -> list:
-    return [json.loads(v) for v in values] if name in NAME_LISTS else values
-
-
-# -------------------------------------------------------------------------------- gkg
+def table_query(name: str) -> Select:
+    """The stored columns of a Parquet table, in its order; ``doc_entities`` joined to
+    ``entities`` for each entity's type and place."""
+    columns, order = PARQUET_TABLES[name]
+    stored = [c for c in columns if c.table is not None]  # DATE_SPAN is computed
+    by_name = {c.name: c for c in reversed(stored)}
+    query = select(*stored).order_by(*(by_name[n] for n in order))
+    if name == "doc_entities":
+        query = query.select_from(doc_entities.join(entities, doc_entities.c.key == entities.c.key))
+    return query
 
 
 def write_gkg(store: Store, out: TextIO) -> int:
@@ -223,7 +175,7 @@ def write_gkg(store: Store, out: TextIO) -> int:
 def gkg_row(doc: Document, number: int, ingested_at: datetime) -> dict[str, str]:
     """The GKG columns of one document; the ones svodka has nothing for stay empty."""
     stamp = doc.published.strftime("%Y%m%d000000") if doc.published else ""
-    stamp = stamp or ingested_at.strftime("%Y%m%d%H%M%S")
+    stamp = stamp or utc(ingested_at).strftime("%Y%m%d%H%M%S")
     located = [e for e in doc.entities if e.place is not None and e.place.resolved]
     row = dict.fromkeys(GKG_COLUMNS, "")
     row |= {
