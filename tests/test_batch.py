@@ -32,6 +32,8 @@ from svodka.corpus.ingest import ingest
 from svodka.corpus.workers import analyze_items
 from svodka.io.readers import read_records
 from svodka.store import Store
+from svodka.store.export import export
+from svodka.store.parquet import PARQUET_TABLES
 from tests.stores import snapshot
 
 pytestmark = pytest.mark.slow
@@ -107,8 +109,9 @@ def test_batch_writes_partitions_and_a_manifest(batch_out, corpus):
         ]
     documents = pq.read_table(batch_out / "documents")
     assert documents.schema == SCHEMAS["documents"]
-    entities = pq.read_table(batch_out / "entities").to_pylist()
+    entities = pq.read_table(batch_out / "doc_entities").to_pylist()
     assert any(e["country"] and e["lat"] is not None for e in entities)
+    assert not (batch_out / "entities").exists()  # corpus-wide: only an export has it
 
 
 def test_rerun_redoes_only_missing_partitions(batch_out, corpus, client, expected):
@@ -214,6 +217,13 @@ def test_load_parquet_equals_a_plain_ingest(batch_out, corpus, tmp_path):
     assert snapshot(loaded) == snapshot(plain)
     assert (summary.added, summary.duplicates, summary.near_duplicates) == (31, 1, 1)
     assert again.added == 0 and again.duplicates == 32
+    with Store.open(loaded) as store:
+        export(store, "parquet", tmp_path / "export")
+    shared = set(SCHEMAS) & set(PARQUET_TABLES)
+    assert shared == set(PARQUET_TABLES) - {"entities"}  # one layout: same names, same columns
+    for name in shared:
+        exported = pq.read_table(tmp_path / "export" / name)
+        assert exported.schema == pq.read_table(batch_out / name).schema, name
 
 
 def test_ingest_on_a_cluster_equals_a_plain_ingest(corpus, client, tmp_path):

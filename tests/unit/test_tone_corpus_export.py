@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from svodka.corpus.batch import SCHEMAS, outcome_tables
 from svodka.store import prepare
-from svodka.store.export import PARQUET_TABLES, export
+from svodka.store.export import export
+from svodka.store.parquet import PARQUET_TABLES, parquet_schema
 
 runner = CliRunner()
 TONE_TABLES = ("document_tones", "entity_tones", "mention_tones", "quote_tones")
@@ -46,8 +47,8 @@ def test_tone_corpus_export_parquet_has_the_tone_tables(toned, tmp_path):
         "mention_tones": 12,
         "quote_tones": 1,
     }
-    assert {t.name for t in PARQUET_TABLES} >= set(TONE_TABLES)
-    entities = pq.read_table(tmp_path / "entity_tones.parquet")
+    assert set(PARQUET_TABLES) >= set(TONE_TABLES)
+    entities = pq.read_table(tmp_path / "entity_tones")
     schema = entities.schema
     assert schema.field("mean").type == pa.float64()
     assert schema.field("negative").type == pa.int64()
@@ -56,9 +57,9 @@ def test_tone_corpus_export_parquet_has_the_tone_tables(toned, tmp_path):
     assert [(r["negative"], r["neutral"], r["positive"], r["mean"]) for r in scandal] == [
         (1, 1, 0, -0.5)
     ]
-    mentions = pq.read_table(tmp_path / "mention_tones.parquet").to_pylist()
+    mentions = pq.read_table(tmp_path / "mention_tones").to_pylist()
     assert {r["label"] for r in mentions} == {-1, 0, 1}
-    quotes = pq.read_table(tmp_path / "quote_tones.parquet").to_pylist()
+    quotes = pq.read_table(tmp_path / "quote_tones").to_pylist()
     assert [(q["doc_id"], q["speaker_key"], q["label"]) for q in quotes] == [("said", IVANOV, 1)]
 
 
@@ -83,6 +84,7 @@ def test_tone_corpus_export_jsonl_keeps_the_tones(toned):
 def test_tone_corpus_export_batch_partition_has_the_tone_tables():
     tables = outcome_tables(corpus())
     assert set(TONE_TABLES) <= set(SCHEMAS) and list(SCHEMAS)[-1] == "documents"
+    assert all(SCHEMAS[name] == parquet_schema(name) for name in TONE_TABLES)
     assert {name: tables[name].num_rows for name in TONE_TABLES} == {
         "document_tones": 5,
         "entity_tones": 9,
@@ -100,4 +102,4 @@ def test_tone_corpus_export_cli_gkg_and_parquet(cli, toned, tmp_path):
     done = runner.invoke(
         cli, ["export", "-f", "parquet", "--out", str(tmp_path), "--db", db_of(toned)]
     )
-    assert done.exit_code == 0 and (tmp_path / "document_tones.parquet").is_file()
+    assert done.exit_code == 0 and (tmp_path / "document_tones" / "part-00000.parquet").is_file()

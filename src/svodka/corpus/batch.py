@@ -8,9 +8,12 @@ stays flat however long the input. Each worker has the pipeline loaded once
 tables itself, one file per table::
 
     OUT/_batch.json                      the run: inputs, partition size, svodka version
-    OUT/documents/part-00042.parquet     …and entities, mentions, roles, quotes, amounts,
-    OUT/mentions/part-00042.parquet      dates, events, the four tone tables, rejects:
-                                         one folder per table
+    OUT/documents/part-00042.parquet     …and doc_entities, mentions, roles, quotes,
+    OUT/mentions/part-00042.parquet      amounts, dates, events, the four tone tables,
+                                         analyses, rejects: one folder per table
+
+The tables and their columns are those of ``svodka export --format parquet``
+(``store/parquet.py``), so one query reads either.
 
 Every file is written under a hidden temporary name and renamed into place, documents
 last, so a partition whose documents file exists is complete. A worker killed mid-write
@@ -42,53 +45,34 @@ from svodka.errors import SvodkaError
 from svodka.pipeline import failure, reject
 from svodka.schema import dumps, from_dict
 from svodka.store import Store, prepare, text_hash
-from svodka.store.export import arrow_type
-from svodka.store.rows import analysis_rows, entity_row, lean
-from svodka.store.schema import (
-    TONE_TABLES,
-    amounts,
-    dates,
-    doc_entities,
-    documents,
-    entities,
-    events,
-    quotes,
-    roles,
+from svodka.store.parquet import (
+    ENTITY_FIELDS,
+    PARQUET_TABLES,
+    parquet_row,
+    parquet_schema,
+    part_name,
 )
-from svodka.store.schema import mentions as mention_table
+from svodka.store.rows import analysis_rows, entity_row, lean
 from svodka.version import __version__
 
 if TYPE_CHECKING:
     from distributed import Client
 
-FORMAT = "svodka.corpus.batch/1"
+FORMAT = "svodka.corpus.batch/2"
 MANIFEST = "_batch.json"
 PARTITION = 100  # records per partition: ~5 s of work for one worker, one file per table
 
 
-def arrow_schema(*columns) -> pa.Schema:
-    return pa.schema([(c.name, arrow_type(c)) for c in columns])
-
-
-#: What a document's entity row adds to the store's ``doc_entities`` row: type, Wikidata
-#: id and place (the corpus-wide ``aliases`` have no meaning within one partition).
-ENTITY_FIELDS = tuple(c.name for c in entities.columns if c.name not in ("key", "name", "aliases"))
-#: The tables of a batch output, documents last (its file commits a partition).
+#: The tables of a batch output: those of an export (``store/parquet.py``) but
+#: ``entities``, which only a whole corpus has (group ``doc_entities`` by key), and two of
+#: its own: ``analyses``, the contract JSON ``load-parquet`` reads, and ``rejects``.
+#: Documents last: its file commits a partition.
 SCHEMAS: dict[str, pa.Schema] = {
     "rejects": pa.schema([("source", pa.string()), ("reason", pa.string())]),
-    "entities": arrow_schema(*doc_entities.columns, *(entities.c[n] for n in ENTITY_FIELDS)),
-    "mentions": arrow_schema(*mention_table.columns),
-    "roles": arrow_schema(*roles.columns),
-    "quotes": arrow_schema(*quotes.columns),
-    "amounts": arrow_schema(*amounts.columns),
-    "dates": arrow_schema(*dates.columns),
-    "events": arrow_schema(*events.columns),
-    **{name: arrow_schema(*table.columns) for name, table in TONE_TABLES.items()},
-    "documents": arrow_schema(
-        *(documents.c[n] for n in ("id", "hash", "title", "text", "published", "source")),
-        *(documents.c[n] for n in ("url", "version", "analysis")),
-    ),
+    "analyses": pa.schema([("doc_id", pa.string()), ("analysis", pa.string())]),
+    **{name: parquet_schema(name) for name in PARQUET_TABLES if name != "entities"},
 }
+SCHEMAS["documents"] = SCHEMAS.pop("documents")
 
 
 class BatchError(SvodkaError, ValueError):
@@ -239,18 +223,18 @@ def outcome_tables(outcomes: list[Document | Rejection]) -> dict[str, pa.Table]:
 
 
 def document_rows(doc: Document) -> dict[str, list[dict]]:
-    """One document's rows in every table: the store's rows, with each document's
-    entities carrying their type, Wikidata id and place, and events' actors as a list."""
+    """One document's rows in every table: the store's rows as an export writes them, each
+    entity of the document carrying its type, Wikidata id and place. ``seq``,
+    ``duplicate_of`` and ``ingested_at`` stay null: the store sets them on loading."""
     found = {table.name: rows for table, rows in analysis_rows(doc).items()}
-    found["events"] = [row | {"actors": json.loads(row["actors"])} for row in found["events"]]
-    entity_rows = [
+    found["doc_entities"] = [
         row
         | {
             name: value
             for name, value in entity_row(e, [], e.wikidata).items()
             if name in ENTITY_FIELDS
         }
-        for row, e in zip(found.pop("doc_entities"), doc.entities, strict=True)
+        for row, e in zip(found["doc_entities"], doc.entities, strict=True)
     ]
     document = {
         "id": doc.id,
@@ -261,9 +245,10 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         "source": doc.source,
         "url": doc.url,
         "version": __version__,
-        "analysis": dumps(doc),
     }
-    return found | {"entities": entity_rows, "documents": [document]}
+    tables = {name: [parquet_row(name, row) for row in rows] for name, rows in found.items()}
+    analysis = {"doc_id": doc.id, "analysis": dumps(doc)}
+    return tables | {"documents": [document], "analyses": [analysis]}
 
 
 def write_partition(folder: Path, number: int, tables: dict[str, pa.Table]) -> None:
@@ -302,10 +287,6 @@ def peak_mb() -> float:
 
 
 # --------------------------------------------------------------------- the outputs
-
-
-def part_name(number: int) -> str:
-    return f"part-{number:05d}.parquet"
 
 
 def is_complete(folder: Path, number: int) -> bool:
@@ -369,7 +350,8 @@ def load_parquet(
         rejected = pq.read_table(root / "rejects" / path.name).to_pylist()
         summary.rejected += store.add_rejects(Rejection(r["source"], r["reason"]) for r in rejected)
         summary.read += len(rejected)
-        for batch in pq.ParquetFile(path).iter_batches(batch_size, columns=["analysis"]):
+        analyses = pq.ParquetFile(root / "analyses" / path.name)
+        for batch in analyses.iter_batches(batch_size, columns=["analysis"]):
             prepared = [prepare(from_dict(json.loads(a))) for a in batch.column(0).to_pylist()]
             counts = store.add(prepared)
             summary.read += len(prepared)
