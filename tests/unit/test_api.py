@@ -1,11 +1,12 @@
 """The REST API: analyze, ingest and read back, search, entities, quotes, graph, health;
-JSON errors without tracebacks, the body limit, the write token, offline Swagger UI."""
+one page envelope for every listing, RFC 9457 problem details without tracebacks, the body
+limit, the write token, offline Swagger UI."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import fields
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import jsonschema
 import pytest
@@ -93,17 +94,28 @@ def filled(store) -> TestClient:
     app.state.services.store = store
     client = TestClient(app, raise_server_exceptions=False)
     response = client.post("/api/v1/documents", json=ARTICLES, headers=AUTH)
-    assert response.status_code == 200, response.text
+    assert response.status_code == 201, response.text
     return client
 
 
 def assert_json_error(response, status: int) -> dict:
+    """The response is RFC 9457 problem details of ``status``, without a traceback."""
     assert response.status_code == status
-    assert response.headers["content-type"].startswith("application/json")
+    assert response.headers["content-type"].startswith("application/problem+json")
     body = response.json()
-    assert isinstance(body["error"], str)
+    assert body["type"] == "about:blank" and body["status"] == status
+    assert isinstance(body["title"], str) and isinstance(body["detail"], str)
     assert "Traceback" not in response.text
     return body
+
+
+def page_of(response, total: int | None = None) -> list[dict]:
+    """The items of a listing's page, checking its envelope (and ``total``)."""
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"items", "total", "limit", "offset"}
+    assert total is None or body["total"] == total
+    return body["items"]
 
 
 # ------------------------------------------------------------------------- analysis
@@ -143,7 +155,7 @@ def test_api_analyze_example_article_finds_tokayev(client):
 )
 def test_api_analyze_rejects_invalid_articles_with_422(client, article):
     body = assert_json_error(client.post("/api/v1/analyze", json=article), 422)
-    assert body["details"]
+    assert body["errors"] and body["instance"] == "/api/v1/analyze"
 
 
 # ------------------------------------------------------------------------ the limits
@@ -157,7 +169,7 @@ def small(tmp_path) -> TestClient:
 
 def test_api_refuses_a_body_over_the_limit_by_its_length(small):
     response = small.post("/api/v1/analyze", json={"text": "я" * 1000})
-    assert "larger than 1000 bytes" in assert_json_error(response, 413)["error"]
+    assert "larger than 1000 bytes" in assert_json_error(response, 413)["detail"]
 
 
 def test_api_refuses_a_streamed_body_over_the_limit(small):
@@ -198,19 +210,46 @@ def test_api_writes_are_disabled_without_a_server_token(tmp_path, monkeypatch):
     monkeypatch.delenv("SVODKA_TOKEN", raising=False)
     client = TestClient(create_app(str(tmp_path / "api.db")), raise_server_exceptions=False)
     response = client.post("/api/v1/documents", json=ARTICLES[0], headers=AUTH)
-    assert "disabled" in assert_json_error(response, 403)["error"]
+    assert "disabled" in assert_json_error(response, 403)["detail"]
 
 
-def test_api_bad_records_are_rejected_with_reasons(client):
-    records = [{"id": "no-text"}, "not an object", {"text": "Текст", "published": "вчера"}]
+@pytest.mark.parametrize(
+    "records",
+    [
+        [{"id": "no-text"}],
+        ["not an object"],
+        [{"text": "Текст", "published": "вчера"}],
+        [],
+        [{"text": "Текст"}] * 101,
+    ],
+)
+def test_api_records_off_the_schema_refuse_the_request_with_422(client, records):
     response = client.post("/api/v1/documents", json=records, headers=AUTH)
-    assert response.status_code == 200
+    assert assert_json_error(response, 422)["errors"]
+
+
+def test_api_records_the_store_or_the_language_rule_refuses_are_rejected_with_reasons(client):
+    records = [
+        {"id": "en", "text": "The mayor opened a new bridge over the river on Monday."},
+        {"id": "blank", "text": " \n\t"},
+    ]
+    response = client.post("/api/v1/documents", json=records, headers=AUTH)
+    assert response.status_code == 201
     body = response.json()
-    assert (body["added"], body["rejected"], body["ids"]) == (0, 3, [])
-    reasons = [r["reason"] for r in body["rejects"]]
-    assert "text: Field required" in reasons[0]
-    assert "published" in reasons[2]
-    assert body["rejects"][0]["source"] == "records[0] (no-text)"
+    assert (body["added"], body["rejected"], body["ids"]) == (0, 2, [])
+    assert [r["source"] for r in body["rejects"]] == ["records[0] (en)", "records[1] (blank)"]
+    assert all(r["reason"] for r in body["rejects"])
+
+
+def test_api_openapi_types_the_articles_a_write_takes(client):
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/documents"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert {"$ref": "#/components/schemas/RecordIn"} in body["anyOf"]
+    assert "201" in operation["responses"] and "200" not in operation["responses"]
+    error = operation["responses"]["401"]["content"]
+    assert error == {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemOut"}}
+    }
 
 
 # -------------------------------------------------------------------- reading back
@@ -218,8 +257,9 @@ def test_api_bad_records_are_rejected_with_reasons(client):
 
 @pytest.mark.slow
 def test_api_ingest_counts_and_ids(filled):
-    again = filled.post("/api/v1/documents", json=ARTICLES[0], headers=AUTH).json()
-    assert (again["added"], again["duplicates"], again["ids"]) == (0, 1, [])
+    again = filled.post("/api/v1/documents", json=ARTICLES[0], headers=AUTH)
+    assert again.status_code == 201
+    assert (again.json()["added"], again.json()["duplicates"], again.json()["ids"]) == (0, 1, [])
     health = filled.get("/api/v1/health").json()
     assert health["status"] == "ok"
     assert health["documents"] == 4
@@ -246,32 +286,46 @@ def test_api_gets_a_stored_document(filled):
     doc = filled.get("/api/v1/documents/moscow-copy").json()
     assert doc["duplicate_of"] == "moscow"
     jsonschema.validate(doc, json_schema())
-    assert "no document" in assert_json_error(filled.get("/api/v1/documents/nope"), 404)["error"]
+    assert "no document" in assert_json_error(filled.get("/api/v1/documents/nope"), 404)["detail"]
 
 
 @pytest.mark.slow
 def test_api_search_with_snippets_and_filters(filled):
-    hits = filled.get("/api/v1/search", params={"q": "дорога"}).json()["hits"]
+    hits = page_of(filled.get("/api/v1/search", params={"q": "дорога"}), total=2)
     assert sorted(h["id"] for h in hits) == ["astana", "moscow"]
     for hit in hits:
         marked = [hit["snippet"][h["start"] : h["stop"]] for h in hit["highlights"]]
         assert all(word.lower().startswith("дорог") for word in marked)
     filtered = filled.get("/api/v1/search", params={"q": "дорога", "from": "2024-02-01"})
-    assert [h["id"] for h in filtered.json()["hits"]] == ["astana"]
-    by_entity = filled.get("/api/v1/search", params={"entity": "Газпром"}).json()["hits"]
+    assert [h["id"] for h in page_of(filtered, total=1)] == ["astana"]
+    by_entity = page_of(filled.get("/api/v1/search", params={"entity": "Газпром"}), total=1)
     assert [h["id"] for h in by_entity] == ["gas"]
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("q", ["дорога", ""])
+def test_api_search_pages_with_offset_and_total(filled, q):
+    whole = [h["id"] for h in page_of(filled.get("/api/v1/search", params={"q": q}))]
+    pages = [
+        page_of(filled.get("/api/v1/search", params={"q": q, "limit": 1, "offset": n}))
+        for n in range(len(whole) + 1)
+    ]
+    assert [h["id"] for page in pages for h in page] == whole
+    assert pages[-1] == []
+    total = filled.get("/api/v1/search", params={"q": q, "limit": 1, "offset": 9}).json()
+    assert total == {"items": [], "total": len(whole), "limit": 1, "offset": 9}
+
+
+@pytest.mark.slow
 def test_api_entities_and_a_profile_by_encoded_key(filled):
-    top = filled.get("/api/v1/entities", params={"type": "PER"}).json()["entities"]
+    top = page_of(filled.get("/api/v1/entities", params={"type": "PER"}))
     assert top[0] == {
         "key": TOKAYEV,
         "name": "Касым-Жомарт Токаев",
         "type": "PER",
         "documents": 2,
     }
-    named = filled.get("/api/v1/entities", params={"q": "Касым"}).json()["entities"]
+    named = page_of(filled.get("/api/v1/entities", params={"q": "Касым"}), total=1)
     assert [e["key"] for e in named] == [TOKAYEV]
     profile = filled.get("/api/v1/entities/" + quote(TOKAYEV)).json()
     assert profile["documents"] == 2
@@ -284,22 +338,36 @@ def test_api_entities_and_a_profile_by_encoded_key(filled):
     assert "iso:KZ" in {e["key"] for e in profile["cooccurring"]}
     assert filled.get("/api/v1/entities/iso:KZ").json()["name"] == "Казахстан"
     missing = filled.get("/api/v1/entities/" + quote("per:нет такого"))
-    assert "per:нет такого" in assert_json_error(missing, 404)["error"]
+    problem = assert_json_error(missing, 404)
+    assert "per:нет такого" in problem["detail"]
+    assert problem["search"] == "/api/v1/search?" + urlencode({"q": "per:нет такого"})
+
+
+@pytest.mark.slow
+def test_api_entities_page_with_offset_and_total(filled):
+    every = page_of(filled.get("/api/v1/entities", params={"limit": 200}))
+    assert len(every) > 3
+    second = filled.get("/api/v1/entities", params={"limit": 2, "offset": 2}).json()
+    assert second["total"] == len(every) and second["items"] == every[2:4]
+    named = filled.get("/api/v1/entities", params={"q": "Ка", "limit": 1, "offset": 1}).json()
+    assert named["total"] >= 2 and len(named["items"]) == 1
 
 
 @pytest.mark.slow
 def test_api_quotes(filled):
-    said = filled.get("/api/v1/quotes", params={"speaker": "Токаев"}).json()["quotes"]
+    said = page_of(filled.get("/api/v1/quotes", params={"speaker": "Токаев"}), total=2)
     # latest first: «По словам Токаева, …» in Astana, «…», — заявил Токаев in Moscow
     assert [(q["doc_id"], q["speaker_key"]) for q in said] == [
         ("astana", TOKAYEV),
         ("moscow", TOKAYEV),
     ]
-    about = filled.get("/api/v1/quotes", params={"about": "Россия"}).json()["quotes"]
+    about = page_of(filled.get("/api/v1/quotes", params={"about": "Россия"}), total=1)
     assert [(q["doc_id"], q["text"]) for q in about] == [
         ("moscow", "Мы довольны темпами сотрудничества с Россией")
     ]
-    assert filled.get("/api/v1/quotes", params={"speaker": "Газпром"}).json() == {"quotes": []}
+    assert page_of(filled.get("/api/v1/quotes", params={"speaker": "Газпром"}), total=0) == []
+    second = filled.get("/api/v1/quotes", params={"speaker": "Токаев", "limit": 1, "offset": 1})
+    assert [q["doc_id"] for q in page_of(second, total=2)] == ["moscow"]
 
 
 @pytest.mark.slow
@@ -341,8 +409,9 @@ def test_api_ids_with_slashes_are_reachable(filled):
 
 
 @pytest.mark.slow
-def test_api_a_lone_surrogate_rejects_its_record_and_the_rest_is_stored(filled):
-    # the body as a client writes it: JSON escapes for a half of a surrogate pair
+def test_api_a_lone_surrogate_refuses_the_request_naming_the_fields(filled):
+    # the body as a client writes it: JSON escapes for a half of a surrogate pair, which
+    # is no string the schema takes: the request is refused whole, nothing stored
     body = (
         '[{"id": "\\udfff", "text": "Президент Казахстана Касым-Жомарт Токаев прилетел."},'
         ' {"id": "half", "text": "Текст \\ud800 без пары."},'
@@ -353,13 +422,10 @@ def test_api_a_lone_surrogate_rejects_its_record_and_the_rest_is_stored(filled):
         content=body.encode(),
         headers={**AUTH, "content-type": "application/json"},
     )
-    assert response.status_code == 200, response.text
-    answer = response.json()
-    assert (answer["added"], answer["rejected"], answer["ids"]) == (1, 2, ["whole"])
-    assert [r["source"] for r in answer["rejects"]] == ["records[0] (\\udfff)", "records[1] (half)"]
-    assert "id contains a lone surrogate (U+DFFF)" in answer["rejects"][0]["reason"]
-    assert "text contains a lone surrogate (U+D800)" in answer["rejects"][1]["reason"]
-    assert filled.get("/api/v1/documents/whole").status_code == 200
+    problem = assert_json_error(response, 422)
+    at_fault = [e["loc"][-2:] for e in problem["errors"] if e["type"] == "string_unicode"]
+    assert at_fault == [[0, "id"], [1, "text"]]
+    assert filled.get("/api/v1/documents/whole").status_code == 404
 
 
 @pytest.mark.slow
@@ -387,7 +453,7 @@ def test_api_analyze_refuses_a_text_over_the_ui_limit_with_413(client):
     sentence = "Губернатор области открыл в городе новый завод. "
     text = sentence * (200_000 // len(sentence) + 1)
     response = client.post("/api/v1/analyze", json={"text": text})
-    error = assert_json_error(response, 413)["error"]
+    error = assert_json_error(response, 413)["detail"]
     assert f"{len(text)} characters" in error and "at most 200000" in error
 
 
@@ -407,9 +473,9 @@ def test_api_analyze_limit_is_inclusive(tmp_path):
     text = "Губернатор области открыл в городе новый большой завод сегодня"[:60]
     assert len(text) == 60
     at_limit = client.post("/api/v1/analyze", json={"text": text})
-    assert "analysis failed" in assert_json_error(at_limit, 422)["error"]
+    assert "analysis failed" in assert_json_error(at_limit, 422)["detail"]
     over = client.post("/api/v1/analyze", json={"text": text + "!"})
-    assert "at most 60" in assert_json_error(over, 413)["error"]
+    assert "at most 60" in assert_json_error(over, 413)["detail"]
 
 
 # --------------------------------------------------------------------------- errors
@@ -418,7 +484,9 @@ def test_api_analyze_limit_is_inclusive(tmp_path):
 def test_api_empty_store_answers(client):
     assert client.get("/api/v1/health").json()["documents"] == 0
     assert client.get("/api/v1/documents").json()["items"] == []
-    assert client.get("/api/v1/search", params={"q": "газ"}).json() == {"hits": []}
+    empty = {"items": [], "total": 0, "limit": 20, "offset": 0}
+    assert client.get("/api/v1/search", params={"q": "газ"}).json() == empty
+    assert client.get("/api/v1/entities").json() == empty
     assert client.get("/api/v1/graph").json() == {"documents": 0, "nodes": [], "edges": []}
 
 
@@ -445,7 +513,13 @@ def test_api_internal_error_hides_the_traceback(client, monkeypatch, caplog):
 
     monkeypatch.setattr("svodka.web.api.entities.top_entities", broken)
     response = client.get("/api/v1/entities")
-    assert assert_json_error(response, 500) == {"error": "internal error"}
+    assert assert_json_error(response, 500) == {
+        "type": "about:blank",
+        "title": "Internal Server Error",
+        "status": 500,
+        "detail": "internal error",
+        "instance": "/api/v1/entities",
+    }
     assert "secret" not in response.text
     assert "secret detail of the failure" in caplog.text  # logged on the server
 
@@ -555,3 +629,17 @@ def test_api_mirror_refuses_a_field_the_dataclass_lacks():
 def test_api_document_model_takes_the_contract_json(example_doc):
     parsed = models.DocumentOut.model_validate(to_dict(example_doc))
     assert parsed.model_dump(mode="json", by_alias=True) == to_dict(example_doc)
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [("2024-08-19", "2024-08-19"), ("2024-08-19T23:30:00+03:00", "2024-08-19"), (None, None)],
+)
+def test_api_record_takes_a_day_or_an_iso_date_time(published, day):
+    article = models.RecordIn.model_validate({"text": "Текст", "published": published})
+    assert (article.published.isoformat() if article.published else None) == day
+
+
+def test_api_record_refuses_a_timestamp_for_a_day():
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        models.RecordIn.model_validate({"text": "Текст", "published": "0"})

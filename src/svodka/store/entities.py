@@ -134,25 +134,49 @@ def top_entities(
     limit: int = 10,
     date_from: date | None = None,
     date_to: date | None = None,
+    *,
+    offset: int = 0,
 ) -> list[EntityCount]:
-    """The entities in most documents (near-duplicates not counted), most first; only
-    documents published from ``date_from`` to ``date_to`` when given."""
+    """The entities in most documents (near-duplicates not counted), most first, from the
+    ``offset``-th on; only documents published from ``date_from`` to ``date_to`` when
+    given."""
     check_query(type=type)
     count = func.count(func.distinct(doc_entities.c.doc_id)).label("documents")
     query = (
         select(entities.c.key, entities.c.name, entities.c.type, count)
         .join(doc_entities, doc_entities.c.key == entities.c.key)
         .join(documents, documents.c.id == doc_entities.c.doc_id)
-        .where(documents.c.duplicate_of.is_(None))
+        .where(*counted_in(type, date_from, date_to))
         .group_by(entities.c.key, entities.c.name, entities.c.type)
         .order_by(count.desc(), entities.c.key)
         .limit(limit)
+        .offset(offset)
     )
-    if type is not None:
-        query = query.where(entities.c.type == type.upper())
-    if date_from is not None:
-        query = query.where(documents.c.published >= date_from)
-    if date_to is not None:
-        query = query.where(documents.c.published <= date_to)
     with store.engine.connect() as connection:
         return [EntityCount(*row) for row in connection.execute(query)]
+
+
+def count_entities(store: Store, type: str | None = None) -> int:
+    """How many entities ``top_entities`` ranks: those of ``type`` in at least one document
+    that is not a near-duplicate (one pass over the same rows as the ranking)."""
+    check_query(type=type)
+    query = (
+        select(func.count(func.distinct(doc_entities.c.key)))
+        .join(entities, entities.c.key == doc_entities.c.key)
+        .join(documents, documents.c.id == doc_entities.c.doc_id)
+        .where(*counted_in(type, None, None))
+    )
+    with store.engine.connect() as connection:
+        return connection.execute(query).scalar_one()
+
+
+def counted_in(type: str | None, date_from: date | None, date_to: date | None) -> list:
+    """The conditions of the entities and documents a ranking of entities counts."""
+    conditions = [documents.c.duplicate_of.is_(None)]
+    if type is not None:
+        conditions.append(entities.c.type == type.upper())
+    if date_from is not None:
+        conditions.append(documents.c.published >= date_from)
+    if date_to is not None:
+        conditions.append(documents.c.published <= date_to)
+    return conditions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Connection, exists, or_, select
+from sqlalchemy import ColumnElement, Connection, exists, func, or_, select
 
 from svodka.store.checks import check_query
 from svodka.store.entities import resolve_keys
@@ -26,20 +26,47 @@ class QuoteRow:
 
 
 def quotes(
-    store: Store, speaker: str | None = None, about: str | None = None, limit: int = 50
+    store: Store,
+    speaker: str | None = None,
+    about: str | None = None,
+    limit: int = 50,
+    *,
+    offset: int = 0,
 ) -> list[QuoteRow]:
     """Quotes, latest first. ``speaker``: said by that entity (a name or key), or by a
     speaker described so («эксперты»). ``about``: a mention of that entity lies inside the
     quoted words — the coreference stage's mentions, so «Его» does not count but «Токаева»
-    and «президент Казахстана», when linked, do."""
+    and «президент Казахстана», when linked, do. From the ``offset``-th on."""
     check_query(speaker=speaker, about=about)
     with store.engine.connect() as connection:
-        conditions: list[ColumnElement] = []
-        if speaker is not None:
-            conditions.append(said_by(connection, speaker))
-        if about is not None:
-            conditions.append(mentioning(connection, about))
-        return latest_quotes(connection, conditions, limit)
+        conditions = quote_conditions(connection, speaker, about)
+        return latest_quotes(connection, conditions, limit, offset)
+
+
+def count_quotes(store: Store, speaker: str | None = None, about: str | None = None) -> int:
+    """How many quotes ``quotes`` pages through (unordered: cheaper than a page)."""
+    check_query(speaker=speaker, about=about)
+    with store.engine.connect() as connection:
+        conditions = quote_conditions(connection, speaker, about)
+        query = (
+            select(func.count())
+            .select_from(quotes_table)
+            .join(documents, documents.c.id == quotes_table.c.doc_id)
+            .where(documents.c.duplicate_of.is_(None), *conditions)
+        )
+        return connection.execute(query).scalar_one()
+
+
+def quote_conditions(
+    connection: Connection, speaker: str | None, about: str | None
+) -> list[ColumnElement]:
+    """The conditions ``speaker`` and ``about`` put on quotes."""
+    conditions: list[ColumnElement] = []
+    if speaker is not None:
+        conditions.append(said_by(connection, speaker))
+    if about is not None:
+        conditions.append(mentioning(connection, about))
+    return conditions
 
 
 def said_by(connection: Connection, speaker: str) -> ColumnElement:
@@ -63,10 +90,10 @@ def mentioning(connection: Connection, about: str) -> ColumnElement:
 
 
 def latest_quotes(
-    connection: Connection, conditions: list[ColumnElement], limit: int
+    connection: Connection, conditions: list[ColumnElement], limit: int, offset: int = 0
 ) -> list[QuoteRow]:
     """The latest ``limit`` quotes that meet the conditions, in documents that are not
-    near-duplicates."""
+    near-duplicates, from the ``offset``-th on."""
     q = quotes_table
     query = (
         select(
@@ -82,5 +109,6 @@ def latest_quotes(
         .where(documents.c.duplicate_of.is_(None), *conditions)
         .order_by(documents.c.published.desc().nulls_last(), q.c.doc_id, q.c.start)
         .limit(limit)
+        .offset(offset)
     )
     return [QuoteRow(*row) for row in connection.execute(query)]

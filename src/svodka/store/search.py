@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Connection, Select, literal, select
+from sqlalchemy import ColumnElement, Connection, Select, func, literal, select
 
 from svodka.store import fts
 from svodka.store.checks import check_query
@@ -73,23 +73,40 @@ NO_FILTERS = Filters()
 
 
 def search(
-    store: Store, query: str, filters: Filters = NO_FILTERS, *, limit: int = 20
+    store: Store, query: str, filters: Filters = NO_FILTERS, *, limit: int = 20, offset: int = 0
 ) -> list[Hit]:
     """Documents matching every word of ``query`` in any of its forms and passing the
-    ``filters``, best first. A query without words lists the filtered documents, latest
-    first. Raises ``QueryError`` for a query or filter the store cannot take (NUL)."""
+    ``filters``, best first, from the ``offset``-th on. A query without words lists the
+    filtered documents, latest first. Raises ``QueryError`` for a query or filter the store
+    cannot take (NUL)."""
+    return search_page(store, query, filters, limit=limit, offset=offset, count=False)[0]
+
+
+def search_page(
+    store: Store,
+    query: str,
+    filters: Filters = NO_FILTERS,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    count: bool = True,
+) -> tuple[list[Hit], int | None]:
+    """The hits of ``search``, and (with ``count``) how many there are to page through:
+    with words, only the latest ``fts.CANDIDATES`` matches are ranked, so the count stops
+    there too (it costs what the ranking does); without words, every filtered document."""
     check_query(query=query)
     with store.engine.connect() as connection:
         conditions = document_filters(connection, filters)
         prefer_indexes(connection)
-        ranking = ranked(connection, query, conditions, limit, narrowing=filters.narrowing)
-        rows = connection.execute(ranking).all()
+        ranking = ranked(connection, query, conditions, narrowing=filters.narrowing)
+        rows = connection.execute(ranking.limit(limit).offset(offset)).all()
+        total = connection.execute(counted(ranking)).scalar_one() if count else None
         # texts apart, so the ranking sorts short rows, not whole articles
         texts = select(documents.c.id, documents.c.text).where(
             documents.c.id.in_([row.id for row in rows])
         )
         found = fts.snippets(connection, query, dict(connection.execute(texts).all()))
-    return [
+    hits = [
         Hit(
             row.id,
             row.title,
@@ -101,20 +118,27 @@ def search(
         )
         for row in rows
     ]
+    return hits, total
+
+
+def counted(ranking: Select) -> Select:
+    """How many rows ``ranking`` gives, unordered and without its scores."""
+    rows = ranking.order_by(None).with_only_columns(documents.c.id).subquery("ranked")
+    return select(func.count()).select_from(rows)
 
 
 def ranked(
     connection: Connection,
     query: str,
     conditions: list[ColumnElement],
-    limit: int,
     *,
     narrowing: bool = True,
 ) -> Select:
-    """The id, title, date, source and score of the best ``limit`` matches among the latest
-    ``fts.CANDIDATES``; without words, the latest documents. ``narrowing`` conditions
-    (entity, dates, source) choose the candidates; the near-duplicate one alone is applied
-    to them after, so the index's latest matches need no join."""
+    """The id, title, date, source and score of the matches among the latest
+    ``fts.CANDIDATES``, best first; without words, the latest documents. ``narrowing``
+    conditions (entity, dates, source) choose the candidates; the near-duplicate one alone
+    is applied to them after, so the index's latest matches need no join. The caller
+    bounds it (``limit``)."""
     shown = (documents.c.id, documents.c.title, documents.c.published, documents.c.source)
     backend = connection.dialect.name
     inner = conditions if narrowing else []
@@ -126,7 +150,6 @@ def ranked(
             select(*shown, literal(0.0).label("score"))
             .where(*conditions)
             .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
-            .limit(limit)
         )
     found = matches.subquery("matches")
     return (
@@ -134,7 +157,6 @@ def ranked(
         .join(found, found.c.doc_id == documents.c.id)
         .where(*([] if narrowing else conditions))
         .order_by(found.c.score.desc(), documents.c.id)
-        .limit(limit)
     )
 
 

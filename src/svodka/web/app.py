@@ -13,7 +13,7 @@ from starlette.datastructures import MutableHeaders
 from svodka.settings import load_settings
 from svodka.version import __version__
 from svodka.web import api, ui
-from svodka.web.errors import Message, Receive, Send, error_response
+from svodka.web.errors import Message, Receive, Send, problem_response
 from svodka.web.services import MAX_BODY, MAX_TEXT, QUEUE, Services, Settings
 
 #: Everything from this server, nothing inline, no frames: the UI's scripts and styles
@@ -124,6 +124,8 @@ class Guard:
         host = normal_host(dict(scope["headers"]).get(b"host", b"").decode("latin-1"))
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
             refusal = f"host {host!r} is not served here (svodka serve --allow-host {host})"
-            await error_response(400, refusal)(scope, receive, send_guarded)
+            await problem_response(400, refusal, instance=scope["path"])(
+                scope, receive, send_guarded
+            )
             return
         await self.app(scope, receive, send_guarded)

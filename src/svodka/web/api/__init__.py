@@ -3,8 +3,10 @@
 ``models.py`` and the dependencies of ``deps.py``; Swagger UI at ``/api/docs`` (``docs.py``).
 
 Handlers translate HTTP to the store's queries and the web services and back; each
-response has a Pydantic model, so the OpenAPI schema says exactly what comes back. Errors
-are JSON ``{"error": …}`` (see :mod:`svodka.web.errors`).
+response has a Pydantic model, so the OpenAPI schema says exactly what comes back. Every
+listing answers one envelope, ``Page``: ``{"items", "total", "limit", "offset"}``, and takes
+``limit`` and ``offset``. Errors are RFC 9457 problem details (see
+:mod:`svodka.web.errors`).
 """
 
 from __future__ import annotations

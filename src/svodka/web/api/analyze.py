@@ -7,14 +7,14 @@ requires it for analyses (``svodka serve --analyze-token``).
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
 from svodka.doc import Rejection
 from svodka.schema import to_dict
 from svodka.web.api.deps import ServicesDep, require_analyze_token
 from svodka.web.api.models import ArticleIn, DocumentOut
-from svodka.web.errors import BUSY, ErrorOut
+from svodka.web.errors import BUSY, Problem, ProblemOut, problem
 
 router = APIRouter(tags=["analysis"])
 
@@ -25,12 +25,12 @@ router = APIRouter(tags=["analysis"])
     dependencies=[Depends(require_analyze_token)],
     responses={
         **BUSY,
-        401: {"model": ErrorOut, "description": "The server requires the token for analyses"},
+        401: problem(ProblemOut, "The server requires the token for analyses"),
     },
 )
 def analyze(services: ServicesDep, article: ArticleIn) -> JSONResponse:
     """Analyze one article (by default at most 200,000 characters); the result is not stored."""
     found = services.analyze(article.record("doc"))
     if isinstance(found, Rejection):
-        raise HTTPException(422, found.reason)
+        raise Problem(422, found.reason)
     return JSONResponse(to_dict(found))

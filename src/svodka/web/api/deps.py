@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import replace
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -33,6 +34,13 @@ def get_store(services: ServicesDep) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def link(request: Request, name: str, query: dict[str, str] | None = None, **params) -> str:
+    """The path of the route ``name`` with ``params``, under the app's root path (``svodka
+    serve --root-path /x``), with ``query`` appended: for links in answers."""
+    path = request.url_for(name, **params).path
+    return f"{path}?{urlencode(query)}" if query else path
 
 
 def require_token(
@@ -66,6 +74,7 @@ def bearer_credentials(request: Request) -> HTTPAuthorizationCredentials | None:
 
 
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many first.")]
 EntityType = Literal["PER", "ORG", "LOC"]
 Name = Annotated[str | None, Query(max_length=200, pattern=PLAIN)]
 From = Annotated[Day | None, Query(alias="from", description="Published on or after.")]

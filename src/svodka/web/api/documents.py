@@ -10,55 +10,67 @@ reach it.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Body, Depends, Path
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
+from pydantic import Field
 
 from svodka.doc import Record, Rejection
+from svodka.errors import InputError
+from svodka.io.decode import check_russian
 from svodka.store import browse, text_hash
 from svodka.store.checks import printable, problems
-from svodka.web.api.deps import DocumentFilters, Limit, ServicesDep, StoreDep, require_token
+from svodka.web.api.deps import (
+    DocumentFilters,
+    Limit,
+    Offset,
+    ServicesDep,
+    StoreDep,
+    require_token,
+)
 from svodka.web.api.models import (
     PLAIN,
-    ArticleIn,
     DocumentPage,
     DocumentSummary,
     IngestOut,
+    RecordIn,
     RejectOut,
     StoredDocumentOut,
 )
-from svodka.web.errors import BUSY, NOT_FOUND, ErrorOut
+from svodka.web.errors import BUSY, NOT_FOUND, Problem, ProblemOut, problem
 
 #: Records per POST /documents: a batch analyzed within a request (~0.1 s a record).
 MAX_RECORDS = 100
 
 router = APIRouter(tags=["documents"])
 
+Records = Annotated[list[RecordIn], Field(min_length=1, max_length=MAX_RECORDS)]
+
 
 @router.post(
     "/documents",
     response_model=IngestOut,
+    status_code=201,
     dependencies=[Depends(require_token)],
     responses={
         **BUSY,
-        401: {"model": ErrorOut, "description": "No token, or a wrong one"},
-        403: {"model": ErrorOut, "description": "Writes disabled: the server has no token"},
+        401: problem(ProblemOut, "No token, or a wrong one"),
+        403: problem(ProblemOut, "Writes disabled: the server has no token"),
     },
 )
 def add_documents(
     services: ServicesDep,
     body: Annotated[
-        list[Any] | dict[str, Any],
-        Body(description="One article (as for /analyze, `id` recommended) or a list of them."),
+        RecordIn | Records,
+        Body(description=f"One article, or a list of at most {MAX_RECORDS}; `id` recommended."),
     ],
 ) -> IngestOut:
-    """Analyze and store articles. Texts stored already are skipped; invalid articles
-    are rejected with a reason, and the rest are stored."""
+    """Analyze and store articles (201, whatever was stored). Texts stored already are
+    skipped; an article whose text cannot be stored or is not Russian is rejected with a
+    reason, and the rest are stored. A request that does not fit the schema is refused
+    whole (422 naming the fields)."""
     items = body if isinstance(body, list) else [body]
-    if len(items) > MAX_RECORDS:
-        raise HTTPException(422, f"{len(items)} records in one request; at most {MAX_RECORDS}")
     done = services.ingest(read_records(items))
     return IngestOut(
         added=done.summary.added,
@@ -70,47 +82,36 @@ def add_documents(
     )
 
 
-def read_records(items: list[Any]) -> list[Record | Rejection]:
-    """Each item as a record, or as a rejection naming what is wrong with it."""
+def read_records(items: list[RecordIn]) -> list[Record | Rejection]:
+    """Each article as a record, or as a rejection naming what is wrong with it."""
     return [read_record(number, item) for number, item in enumerate(items)]
 
 
-def read_record(number: int, item: Any) -> Record | Rejection:
-    """Item ``number`` of a request as a record; its id defaults to a hash of its text."""
+def read_record(number: int, article: RecordIn) -> Record | Rejection:
+    """Article ``number`` of a request as a record (its id defaults to a hash of its
+    text), or a rejection: a field the store cannot hold (a lone surrogate), a text that
+    is not Russian (the rule of every entry point)."""
     source = f"records[{number}]"
-    if isinstance(item, dict) and isinstance(item.get("id"), int | str):
-        item = {**item, "id": str(item["id"])}
-        source = f"{source} ({printable(item['id'][:200])})"
-    why = problems(**item) if isinstance(item, dict) else None
-    if why:  # said plainly, before Pydantic's «unable to parse raw data»
+    if article.id is not None:
+        source = f"{source} ({printable(article.id[:200])})"
+    why = problems(**article.model_dump(exclude={"published"}))
+    if why:
         return Rejection(source, why)
     try:
-        article = ArticleIn.model_validate(item)
-    except ValidationError as error:
-        return Rejection(source, describe(error))
+        check_russian(article.text, "text")
+    except InputError as error:
+        return Rejection(source, error.reason)
     return article.record(f"api-{text_hash(article.text)[:12]}")
-
-
-def describe(error: ValidationError) -> str:
-    """«text: String should have at least 1 character; published: …»."""
-    problems = (
-        f"{'.'.join(str(part) for part in e['loc']) or 'record'}: {e['msg']}"
-        for e in error.errors()
-    )
-    return "; ".join(problems)
 
 
 @router.get("/documents", response_model=DocumentPage)
 def list_documents(
-    store: StoreDep,
-    filters: DocumentFilters,
-    limit: Limit = 20,
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    store: StoreDep, filters: DocumentFilters, limit: Limit = 20, offset: Offset = 0
 ) -> DocumentPage:
     """Stored documents, newest first."""
     total, rows = browse.document_page(store, filters, limit, offset)
     items = [DocumentSummary(**row) for row in rows]
-    return DocumentPage(total=total, limit=limit, offset=offset, items=items)
+    return DocumentPage(items=items, total=total, limit=limit, offset=offset)
 
 
 @router.get("/documents/{doc_id:path}", response_model=StoredDocumentOut, responses=NOT_FOUND)
@@ -121,6 +122,6 @@ def get_document(
     «/» included (URL-encoded or not)."""
     found = browse.stored_analysis(store, doc_id)
     if found is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
+        raise Problem(404, f"no document with id {doc_id!r}")
     analysis, duplicate_of = found
     return JSONResponse({**analysis, "duplicate_of": duplicate_of})

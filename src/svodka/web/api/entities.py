@@ -6,46 +6,52 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
 
-from svodka.store.entities import find_entities, top_entities
+from svodka.store.entities import count_entities, find_entities, top_entities
 from svodka.store.profile import UnknownEntity, profile
 from svodka.store.tone_series import entity_tone
-from svodka.web.api.deps import EntityType, From, Limit, StoreDep, To
+from svodka.web.api.deps import EntityType, From, Limit, Offset, StoreDep, To, link
 from svodka.web.api.models import (
     PLAIN,
+    ChoicesOut,
     DocumentBrief,
-    EntityChoices,
     EntityCountOut,
-    EntityList,
+    EntityPage,
     EntityToneOut,
     MonthOut,
     ProfileOut,
 )
-from svodka.web.errors import NOT_FOUND
+from svodka.web.errors import NOT_FOUND, Problem, problem, problem_response
 
 router = APIRouter(tags=["entities"])
 
 
-@router.get("/entities", response_model=EntityList)
+@router.get("/entities", response_model=EntityPage)
 def list_entities(
     store: StoreDep,
     type: EntityType | None = None,
     name: Annotated[str | None, Query(alias="q", max_length=200, pattern=PLAIN)] = None,
     limit: Limit = 20,
-) -> EntityList:
+    offset: Offset = 0,
+) -> EntityPage:
     """Entities in most documents, or those named ``q`` (a name, or the start of a word
     of one: «Токаев», «Касым»), exact matches first."""
-    rows = find_entities(store, name, type)[:limit] if name else top_entities(store, type, limit)
+    if name:
+        named = find_entities(store, name, type)  # a name's matches: a few, found whole
+        total, rows = len(named), named[offset : offset + limit]
+    else:
+        total = count_entities(store, type)
+        rows = top_entities(store, type, limit, offset=offset)  # type: ignore[assignment]
     found = [EntityCountOut.model_validate(row, from_attributes=True) for row in rows]
-    return EntityList(entities=found)
+    return EntityPage(items=found, total=total, limit=limit, offset=offset)
 
 
 #: What a name instead of a key answers (see ``by_name``).
 BY_NAME = {
     **NOT_FOUND,
-    300: {"model": EntityChoices, "description": "Several entities have that name"},
+    300: problem(ChoicesOut, "Several entities have that name"),
     307: {"description": "The one entity with that name"},
 }
 
@@ -69,14 +75,13 @@ def get_entity_tone(
     try:
         found = entity_tone(store, key, period=period, date_from=date_from, date_to=date_to)
     except UnknownEntity as error:
-        query = f"?{request.url.query}" if request.url.query else ""
-        return by_name(store, key, error, "/tone" + query)
+        return by_name(request, store, key, error, tone=True)
     return EntityToneOut.model_validate(found, from_attributes=True)
 
 
 @router.get("/entities/{key:path}", response_model=ProfileOut, responses=BY_NAME)
 def get_entity(
-    store: StoreDep, key: Annotated[str, Path(max_length=500, pattern=PLAIN)]
+    request: Request, store: StoreDep, key: Annotated[str, Path(max_length=500, pattern=PLAIN)]
 ) -> ProfileOut | Response:
     """What the corpus says about the entity ``key`` (``per:касым-жомарт токаев``,
     ``iso:KZ``; URL-encoded): documents per month, roles (``display`` reads «президент
@@ -86,7 +91,7 @@ def get_entity(
     try:
         found = profile(store, key)
     except UnknownEntity as error:
-        return by_name(store, key, error)
+        return by_name(request, store, key, error)
     timeline = [MonthOut(month=m, documents=n) for m, n in found.timeline]
     recent = [
         DocumentBrief(id=d.doc_id, title=d.title, published=d.published, source=d.source)
@@ -109,20 +114,27 @@ def shown_role(role) -> str:
     return role_phrase(role.title, role.of_name, role.past)
 
 
-def by_name(store, name: str, error: UnknownEntity, suffix: str = "") -> Response:
+def by_name(
+    request: Request, store, name: str, error: UnknownEntity, *, tone: bool = False
+) -> Response:
     """The entity or entities called ``name`` (see ``get_entity``); a redirect goes to
-    the one entity's URL with ``suffix`` («/tone?period=year»)."""
+    the one entity's profile, or with ``tone`` to its tone, with the query kept."""
     candidates = find_entities(store, name) if name.strip() else []
     exact = [row for row in candidates if row.exact]
     chosen = exact if len(exact) == 1 else candidates
     if not chosen:
-        raise HTTPException(
-            404, f"no entity with key or name {name!r}; try /api/v1/search?q=…"
-        ) from error
+        search = link(request, "search", {"q": name})
+        detail = f"no entity with key or name {name!r}; search for it: {search}"
+        raise Problem(404, detail, search=search) from error
     if len(chosen) == 1:
-        return RedirectResponse(
-            "/api/v1/entities/" + quote(chosen[0].key, safe=":") + suffix, status_code=307
-        )
+        route = "get_entity_tone" if tone else "get_entity"
+        target = link(request, route, key=quote(chosen[0].key, safe=":"))
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(target + query, status_code=307)
     listed = [EntityCountOut.model_validate(row, from_attributes=True) for row in chosen[:50]]
-    body = EntityChoices(error=f"several entities are called {name!r}", entities=listed)
-    return JSONResponse(body.model_dump(mode="json"), status_code=300)
+    return problem_response(
+        300,
+        f"several entities are called {name!r}: choose one by its key",
+        instance=request.url.path,
+        entities=[row.model_dump(mode="json") for row in listed],
+    )

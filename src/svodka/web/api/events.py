@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 
 from svodka.store.events import EventFilters, dyad, find_events
 from svodka.store.plover import quad_classes
-from svodka.web.api.deps import Limit, Name, StoreDep
-from svodka.web.api.models import PLAIN, Day, DyadOut, EventPageOut, EventRowOut
+from svodka.web.api.deps import Limit, Name, Offset, StoreDep
+from svodka.web.api.models import PLAIN, Day, DyadOut, EventPage, EventRowOut
 
 router = APIRouter(tags=["events"])
 
@@ -20,7 +20,7 @@ From = Annotated[Day | None, Query(alias="from", description="Events on or after
 To = Annotated[Day | None, Query(alias="to", description="Events on or before this day.")]
 
 
-@router.get("/events", response_model=EventPageOut)
+@router.get("/events", response_model=EventPage)
 def list_events(
     store: StoreDep,
     actor: Name = None,
@@ -30,8 +30,8 @@ def list_events(
     date_from: From = None,
     date_to: To = None,
     limit: Limit = 50,
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> EventPageOut:
+    offset: Offset = 0,
+) -> EventPage:
     """Events, latest first. ``actor``: an entity (key or name) as source or target;
     ``partner``: a second one, for the events between the two; ``target``: the entity on
     the receiving side; ``type``: a PLOVER type. An event's day is its own date when the
@@ -40,7 +40,7 @@ def list_events(
     filters = EventFilters(actor, partner, target, type, date_from, date_to)
     page = find_events(store, filters, limit=limit, offset=offset)
     rows = [EventRowOut.model_validate(row, from_attributes=True) for row in page.events]
-    return EventPageOut(total=page.total, limit=limit, offset=offset, events=rows)
+    return EventPage(items=rows, total=page.total, limit=limit, offset=offset)
 
 
 @router.get("/events/dyad", response_model=DyadOut)

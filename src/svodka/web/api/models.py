@@ -15,10 +15,28 @@ import functools
 import operator
 import re
 import types
-from datetime import date
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from datetime import date, datetime
+from typing import (
+    Annotated,
+    Any,
+    Generic,
+    Literal,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    create_model,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from svodka.doc import (
@@ -44,6 +62,7 @@ from svodka.store.graph import Edge, Node
 from svodka.store.profile import Profile, RoleSpan
 from svodka.store.quotes import QuoteRow
 from svodka.store.tone_series import EntityTone, ToneCount, TonePeriod, ToneSource
+from svodka.web.errors import ProblemOut
 
 #: No NUL characters: PostgreSQL refuses them in text, and no article has one.
 PLAIN = r"^[^\x00]*$"
@@ -64,6 +83,32 @@ def iso_day(value: Any) -> Any:
 
 #: A day as the API reads it, in a query or a body: a date, written YYYY-MM-DD.
 Day = Annotated[date, BeforeValidator(iso_day)]
+
+
+def iso_published(value: Any) -> Any:
+    """A day written YYYY-MM-DD, or the day of an ISO 8601 date-time
+    («2024-08-19T10:30:00+03:00» → 2024-08-19: the day as the outlet wrote it)."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", value):
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise ValueError("expected a date YYYY-MM-DD or an ISO 8601 date-time") from None
+    return iso_day(value)
+
+
+#: An article's publication: a day, or an ISO 8601 date-time whose day is kept.
+Published = Annotated[
+    date,
+    BeforeValidator(iso_published),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+            ]
+        }
+    ),
+]
 
 
 # ----------------------------------------------------------- models made from dataclasses
@@ -184,17 +229,27 @@ DyadOut = mirror(
 # ---------------------------------------------------------------- shapes the API owns
 
 
-class ArticleIn(BaseModel):
-    """An article to analyze: its text and what is known of it (a ``Record``)."""
+class RecordIn(BaseModel):
+    """An article: its text and what is known of it (a ``Record``). ``id`` defaults to a
+    hash of the text."""
 
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=1_000_000, pattern=PLAIN)
     id: str | None = Field(None, max_length=200, pattern=PLAIN)
     title: str | None = Field(None, max_length=2000, pattern=PLAIN)
-    published: Day | None = Field(None, examples=["2024-08-19"])
+    published: Published | None = Field(None, examples=["2024-08-19"])
     source: str | None = Field(None, max_length=2000, pattern=PLAIN)
     url: str | None = Field(None, max_length=2000, pattern=PLAIN)
+
+    def record(self, default_id: str) -> Record:
+        """The article as a record, ``default_id`` its id when it has none."""
+        values = self.model_dump()
+        return Record(**(values | {"id": self.id or default_id}))
+
+
+class ArticleIn(RecordIn):
+    """An article to analyze: a ``RecordIn`` whose text must read as Russian."""
 
     @field_validator("text")
     @classmethod
@@ -207,23 +262,22 @@ class ArticleIn(BaseModel):
             raise PydanticCustomError("not_russian", "{reason}", {"reason": error.reason}) from None
         return text
 
-    def record(self, default_id: str) -> Record:
-        """The article as a record, ``default_id`` its id when it has none."""
-        values = self.model_dump()
-        return Record(**(values | {"id": self.id or default_id}))
-
 
 class RejectOut(BaseModel):
+    """An article not stored: which one (``records[3] (id)``), and why."""
+
     source: str
     reason: str
 
 
 class IngestOut(BaseModel):
+    """What one ``POST /documents`` stored, skipped and rejected."""
+
     added: int
-    duplicates: int  # the text was stored already: skipped
-    near_duplicates: int  # stored, with duplicate_of set
+    duplicates: int = Field(description="Texts stored already: skipped")
+    near_duplicates: int = Field(description="Stored, with duplicate_of set")
     rejected: int
-    ids: list[str]  # of the documents added
+    ids: list[str] = Field(description="Of the documents added")
     rejects: list[RejectOut]
 
 
@@ -239,11 +293,17 @@ class DocumentSummary(DocumentBrief):
     duplicate_of: str | None
 
 
-class DocumentPage(BaseModel):
-    total: int
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a listing: at most ``limit`` ``items`` from the ``offset``-th on, of
+    ``total`` in all (every listing of the API answers this envelope)."""
+
+    items: list[T]
+    total: int = Field(description="Items on every page together.")
     limit: int
     offset: int
-    items: list[DocumentSummary]
 
 
 class Highlight(BaseModel):
@@ -255,14 +315,6 @@ class HitOut(DocumentBrief):
     score: float
     snippet: str
     highlights: list[Highlight]  # ranges of ``snippet``
-
-
-class SearchOut(BaseModel):
-    hits: list[HitOut]
-
-
-class EntityList(BaseModel):
-    entities: list[EntityCountOut]  # type: ignore[valid-type]
 
 
 class MonthOut(BaseModel):
@@ -285,28 +337,39 @@ ProfileOut = mirror(
 )
 
 
-class EntityChoices(BaseModel):
-    """Several entities go by the name asked for: choose one by its ``key``."""
+# Each listing's page under its own name in the OpenAPI schema (not «Page_HitOut_»).
 
-    error: str
+
+class DocumentPage(Page[DocumentSummary]):
+    """A page of stored documents."""
+
+
+class HitPage(Page[HitOut]):
+    """A page of search hits."""
+
+
+class EntityPage(Page[EntityCountOut]):  # type: ignore[valid-type]
+    """A page of entities."""
+
+
+class QuotePage(Page[QuoteRowOut]):  # type: ignore[valid-type]
+    """A page of quotes."""
+
+
+class EventPage(Page[EventRowOut]):  # type: ignore[valid-type]
+    """A page of events."""
+
+
+class ChoicesOut(ProblemOut):
+    """Several entities go by the name asked for (300): choose one by its ``key``."""
+
     entities: list[EntityCountOut]  # type: ignore[valid-type]
-
-
-class QuoteList(BaseModel):
-    quotes: list[QuoteRowOut]  # type: ignore[valid-type]
 
 
 class GraphOut(BaseModel):
     documents: int  # in the scope the graph is drawn over
     nodes: list[NodeOut]  # type: ignore[valid-type]
     edges: list[EdgeOut]  # type: ignore[valid-type]
-
-
-class EventPageOut(BaseModel):
-    total: int  # events that pass the filters, all pages
-    limit: int
-    offset: int
-    events: list[EventRowOut]  # type: ignore[valid-type]
 
 
 class HealthOut(BaseModel):

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from svodka.store.quotes import quotes
-from svodka.web.api.deps import Limit, Name, StoreDep
-from svodka.web.api.models import QuoteList, QuoteRowOut
+from svodka.store.quotes import count_quotes, quotes
+from svodka.web.api.deps import Limit, Name, Offset, StoreDep
+from svodka.web.api.models import QuotePage, QuoteRowOut
 
 router = APIRouter(tags=["quotes"])
 
 
-@router.get("/quotes", response_model=QuoteList)
+@router.get("/quotes", response_model=QuotePage)
 def list_quotes(
-    store: StoreDep, speaker: Name = None, about: Name = None, limit: Limit = 50
-) -> QuoteList:
+    store: StoreDep,
+    speaker: Name = None,
+    about: Name = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> QuotePage:
     """Quotes, latest first: said by ``speaker`` (a name, key or description such as
     «эксперты»), and about ``about`` (a name or key)."""
-    rows = quotes(store, speaker=speaker, about=about, limit=limit)
-    return QuoteList(quotes=[QuoteRowOut.model_validate(r, from_attributes=True) for r in rows])
+    rows = quotes(store, speaker=speaker, about=about, limit=limit, offset=offset)
+    items = [QuoteRowOut.model_validate(r, from_attributes=True) for r in rows]
+    total = count_quotes(store, speaker=speaker, about=about)
+    return QuotePage(items=items, total=total, limit=limit, offset=offset)

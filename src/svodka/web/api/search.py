@@ -6,25 +6,28 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from svodka.store.search import Hit
-from svodka.store.search import search as run_search
-from svodka.web.api.deps import Limit, SearchFilters, StoreDep
-from svodka.web.api.models import PLAIN, Highlight, HitOut, SearchOut
+from svodka.store.search import Hit, search_page
+from svodka.web.api.deps import Limit, Offset, SearchFilters, StoreDep
+from svodka.web.api.models import PLAIN, Highlight, HitOut, HitPage
 
 router = APIRouter(tags=["search"])
 
 
-@router.get("/search", response_model=SearchOut)
+@router.get("/search", response_model=HitPage)
 def search(
     store: StoreDep,
     filters: SearchFilters,
     query: Annotated[str, Query(alias="q", max_length=500, pattern=PLAIN)] = "",
     limit: Limit = 20,
-) -> SearchOut:
+    offset: Offset = 0,
+) -> HitPage:
     """Documents matching every word of ``q`` in any of its forms, best first, with a
-    snippet and the matched words' ranges in it; without words, the filtered documents."""
-    hits = run_search(store, query, filters, limit=limit)
-    return SearchOut(hits=[hit_out(hit) for hit in hits])
+    snippet and the matched words' ranges in it; without words, the filtered documents,
+    latest first. With words, only the latest 1,000 matches (``fts.CANDIDATES``) are
+    ranked, so ``total`` counts at most those: the hits there are to page through."""
+    hits, total = search_page(store, query, filters, limit=limit, offset=offset)
+    items = [hit_out(hit) for hit in hits]
+    return HitPage(items=items, total=total or 0, limit=limit, offset=offset)
 
 
 def hit_out(hit: Hit) -> HitOut:
