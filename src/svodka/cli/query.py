@@ -231,7 +231,12 @@ def export(
     ],
     out_path: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="A file, or a directory for parquet. Default: stdout."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="A file; for parquet a directory, a dataset per table "
+            "(DIR/<table>/part-*.parquet). Default: stdout.",
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
