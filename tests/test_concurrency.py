@@ -168,7 +168,7 @@ def post_all(base: str, texts: list[tuple[str, str]], tally: Tally, posted: list
                 lambda body=body: client.post("/api/v1/documents", json=body, headers=headers),
             )
             tally.record(label, status, answer)
-            if status == 200:
+            if status == 201:
                 posted.extend(item["text"] for item in body)
 
 
@@ -227,7 +227,7 @@ def test_concurrent_clients_and_writers_get_no_server_error(db, tmp_path, pipeli
     assert tally.count("analyze", 200) > 0
     for path in {p.split("?")[0] for p in READS}:
         assert tally.count(path, 200) > 0, (path, tally.statuses)
-    assert sorted(posted) == sorted(text for _, text in posted_texts)  # every POST got 200
+    assert sorted(posted) == sorted(text for _, text in posted_texts)  # every POST got 201
     assert_stored_once(db, {*ingested.values(), *posted})
 
 

@@ -32,14 +32,14 @@ def events(client: TestClient, **params) -> dict:
 
 
 def ids(body: dict) -> list[str]:
-    return [f"{e['doc_id']}:{e['event_id']}" for e in body["events"]]
+    return [f"{e['doc_id']}:{e['event_id']}" for e in body["items"]]
 
 
 def test_api_events_by_actor_latest_first_with_every_field(client):
     body = events(client, actor=PUTIN)
     assert (body["total"], body["limit"], body["offset"]) == (4, 50, 0)
     assert ids(body) == ["future:v1", "accuse:v1", "sochi:v1", "sochi:v2"]
-    talks = body["events"][2]
+    talks = body["items"][2]
     assert list(talks) == list(EventRow.__slots__)  # the store's row, field for field
     assert talks["source_key"] == PUTIN and talks["target_key"] == TOKAYEV
     assert (talks["place_key"], talks["date_start"], talks["published"]) == (
@@ -82,7 +82,8 @@ def test_api_events_pages_with_a_total(client):
 def test_api_events_refuses_bad_parameters(client, params):
     response = client.get("/api/v1/events", params=params)
     assert response.status_code == 422
-    assert isinstance(response.json()["error"], str)
+    assert response.headers["content-type"] == "application/problem+json"
+    assert isinstance(response.json()["detail"], str)
 
 
 def test_api_events_dyad_counts_by_type_quad_and_month(client):

@@ -87,7 +87,7 @@ def test_allowed_hosts_are_served(guarded, host):
 def test_other_hosts_are_refused_before_any_handler(guarded, host):
     response = guarded.get("/api/v1/health", headers={"host": host})
     assert response.status_code == 400
-    assert "is not served here" in response.json()["error"]
+    assert "is not served here" in response.json()["detail"]
     assert response.headers["x-content-type-options"] == "nosniff"
 
 

@@ -110,7 +110,7 @@ def test_services_documents_are_stored_through_corpus_ingest(tmp_path, monkeypat
     monkeypatch.setattr(svodka.web.services, "ingest", spy)
     failing = Failing()
     client = TestClient(app_with(tmp_path, failing))
-    body = [{"id": "a", "text": "Текст"}, {"id": "b"}]
+    body = [{"id": "a", "text": "Текст"}, {"id": "b", "text": "The mayor opened a bridge."}]
     answer = client.post("/api/v1/documents", json=body, headers=AUTH).json()
     assert [options["pipeline"] for options in seen] == [failing]
     assert (answer["added"], answer["rejected"]) == (0, 2)
@@ -123,7 +123,8 @@ def test_services_failed_analysis_is_an_error_on_rest_and_ui(tmp_path):
     client = TestClient(app_with(tmp_path, Failing()), raise_server_exceptions=False)
     rest = client.post("/api/v1/analyze", json={"text": "Текст"})
     assert rest.status_code == 422
-    assert rest.json() == {"error": "analysis failed: RuntimeError: the model broke"}
+    assert rest.headers["content-type"] == "application/problem+json"
+    assert rest.json()["detail"] == "analysis failed: RuntimeError: the model broke"
     page = client.post("/analyze", data={"text": "Текст"})
     assert page.status_code == 500 and "Не удалось разобрать текст" in page.text
 
@@ -171,7 +172,8 @@ def test_services_a_full_queue_answers_503_with_retry_after(tmp_path, pipeline):
         assert [running.result().status_code, waiting.result().status_code] == [200, 200]
     for response in refused:
         assert response.status_code == 503
-        assert "busy" in response.json()["error"]
+        assert "busy" in response.json()["detail"]
+        assert response.json()["retry_after"] == int(response.headers["retry-after"])
         assert int(response.headers["retry-after"]) >= 1
     assert services.queued == 0
     assert client.post("/api/v1/analyze", json=article).status_code == 200  # room again

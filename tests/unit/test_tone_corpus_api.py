@@ -102,7 +102,8 @@ def test_api_tone_of_the_profile_route_is_untouched(client):
 def test_api_tone_refuses_unknown_keys_and_bad_parameters(client, path, params, status):
     response = client.get(f"/api/v1/entities/{quote(path, safe=':')}/tone", params=params)
     assert response.status_code == status
-    assert "error" in response.json()
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["status"] == status
 
 
 def test_api_tone_is_in_the_openapi_schema(client):

@@ -304,7 +304,11 @@ def test_api_entity_by_name_redirects_or_lists_the_candidates(client):
     assert client.get("/api/v1/entities/Токаев").json()["key"] == TOKAYEV
     several = client.get("/api/v1/entities/Ка", follow_redirects=False)
     assert several.status_code == 300 and len(several.json()["entities"]) >= 2
-    assert client.get("/api/v1/entities/Шойгу").status_code == 404
+    assert several.headers["content-type"] == "application/problem+json"
+    missing = client.get("/api/v1/entities/Шойгу")
+    assert missing.status_code == 404 and missing.json()["search"].endswith(
+        "?q=%D0%A8%D0%BE%D0%B9%D0%B3%D1%83"
+    )
 
 
 @pytest.mark.slow
@@ -313,7 +317,7 @@ def test_api_entity_by_name_redirects_or_lists_the_candidates(client):
 )
 def test_ui_refuses_nul_in_parameters_like_the_api(client, url):
     response = client.get(url)
-    assert response.status_code == 422 and "NUL" in response.json()["error"]
+    assert response.status_code == 422 and "NUL" in response.json()["detail"]
 
 
 @pytest.mark.slow
@@ -350,7 +354,7 @@ def test_ui_and_api_analyze_refuse_other_languages_and_blank_text(client):
     for text in (UKRAINIAN, " \n\t", "The president of Kazakhstan arrived in Sochi."):
         api = client.post("/api/v1/analyze", json={"text": text})
         assert api.status_code == 422
-        [detail] = api.json()["details"]
+        [detail] = api.json()["errors"]
         assert detail["loc"] == ["body", "text"]
         assert detail["msg"].startswith(("not Russian text", "the text is empty"))
 
