@@ -28,6 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from svodka.config import Config
 from svodka.doc import Document, Sentence
@@ -106,6 +107,10 @@ def trigger_offsets(doc: Document, lexicon: Lexicon) -> list[int]:
 
 def is_trigger(word: str, lexicon: Lexicon) -> bool:
     """Any reading of the word is a trigger's lemma."""
-    return any(
-        p.normal_form.replace("ё", "е") in lexicon.triggers for p in morph.parse(word.lower())
-    )
+    return reads_as_trigger(word.lower(), lexicon.lemmas)
+
+
+@lru_cache(maxsize=100_000)
+def reads_as_trigger(lower: str, triggers: frozenset[str]) -> bool:
+    """Any reading of a lowercased word is in ``triggers`` (cached per word)."""
+    return any(p.normal_form.replace("ё", "е") in triggers for p in morph.parse(lower))

@@ -44,6 +44,8 @@ class Lexicon:
     sport: frozenset[str]
     #: «британский» → «Великобритания»: the country a group's adjective names.
     countries: dict[str, str]
+    #: The triggers' lemmas, hashable: cached word readings are keyed by them.
+    lemmas: frozenset[str] = frozenset()
 
 
 #: Cases as the lexicon writes them → pymorphy3's grammemes.
@@ -80,6 +82,7 @@ def load_lexicon() -> Lexicon:
     groups = read_lines("events/actors.txt")
     return Lexicon(
         triggers={lemma: tuple(rows) for lemma, rows in triggers.items()},
+        lemmas=frozenset(triggers),
         quads=quads,
         groups=frozenset(line.split()[0] for line in groups),
         plural_groups=frozenset(line.split()[0] for line in groups if line.endswith(" plur")),

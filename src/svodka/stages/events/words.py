@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from svodka.doc import Document, Entity, Sentence
 from svodka.lang import morph
@@ -88,24 +89,23 @@ class Clause:
         return next((a for a in self.actors if a.first <= index <= a.last), None)
 
 
-def read_word(start: int, stop: int, text: str, triggers: Container[str] = ()) -> Word:
+def read_word(start: int, stop: int, text: str, triggers: frozenset[str] = frozenset()) -> Word:
     """A word with its best reading: lemma, part of speech, every case any reading
     allows; the best reading that is a trigger when there is one («экстрадирован», which
     pymorphy3 guesses is a noun first)."""
+    return Word(start, stop, text, *read_reading(text, triggers))
+
+
+@lru_cache(maxsize=100_000)
+def read_reading(text: str, triggers: frozenset[str]) -> tuple:
+    """``Word``'s fields after ``text``, for a word wherever it stands (cached: news
+    repeats its words, and the trigger set is one per process)."""
     lower = text.lower()
     parses = morph.parse(lower)
     best = next((p for p in parses if folded(p.normal_form) in triggers), parses[0])
     cases = frozenset(c for p in parses if (c := morph.case_of(p.tag)))
-    return Word(
-        start,
-        stop,
-        text,
-        lower,
-        folded(best.normal_form),
-        str(best.tag.POS) if best.tag.POS else None,
-        cases,
-        frozenset(best.tag.grammemes),
-    )
+    pos = str(best.tag.POS) if best.tag.POS else None
+    return lower, folded(best.normal_form), pos, cases, frozenset(best.tag.grammemes)
 
 
 def folded(lemma: str) -> str:
@@ -128,7 +128,7 @@ def read_clause(
     holders = referents[0]
     first = bisect_left(doc.tokens, sentence.start, key=lambda t: t.start)
     last = bisect_left(doc.tokens, sentence.stop, key=lambda t: t.start)
-    triggers = lexicon.triggers
+    triggers = lexicon.lemmas
     words = [read_word(t.start, t.stop, t.text, triggers) for t in doc.tokens[first:last]]
     found = drop_nested(mention_actors(mentions, words, sentence))
     actors = drop_qualifiers(stand_ins(found, words, referents, lexicon, mentions))

@@ -11,12 +11,14 @@ slovnet's own numpy code with the same tags. The raw spans then go through
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 
 import numpy as np
 from natasha.data import NEWS_NER
 from slovnet import NER
+from slovnet.shape import word_shape
 
 from svodka.config import Config
 from svodka.doc import Document, Span, Token
@@ -43,6 +45,7 @@ class Resources:
     rules: Rules
     config: Config
     encoder: Encoder
+    encode_word: Callable[[str], tuple[int, int]]
 
 
 def load(config: Config) -> Resources:
@@ -50,7 +53,16 @@ def load(config: Config) -> Resources:
     model = NER.load(NEWS_NER, batch_size=config.batch_size)
     model.navec(load_navec())  # shared with the tone stage
     encoder = Encoder(model.infer.model)
-    return Resources(model=model, rules=load_rules(), config=config, encoder=encoder)
+    encode = lru_cache(maxsize=200_000)(partial(encode_word, model.infer.encoder))
+    return Resources(
+        model=model, rules=load_rules(), config=config, encoder=encoder, encode_word=encode
+    )
+
+
+def encode_word(encoder, word: str) -> tuple[int, int]:
+    """The model's vocabulary ids of a word and of its shape, as slovnet's
+    ``WordShapeEncoder.item`` gives them (cached by the caller: news repeats its words)."""
+    return encoder.words_vocab.encode(word.lower()), encoder.shapes_vocab.encode(word_shape(word))
 
 
 def apply(doc: Document, resources: Resources) -> Document:
@@ -95,17 +107,17 @@ def tag_chunks(docs: list[Document], chunks: list[Chunk], res: Resources) -> lis
     """BIO tags for every chunk, batching chunks of similar length together."""
     infer = res.model.infer
     encoder, vocab = infer.encoder, infer.decoder.tags_vocab
+    encode = res.encode_word
     order = sorted(range(len(chunks)), key=lambda i: chunks[i].last - chunks[i].first)
     out: list[list[str]] = [[] for _ in chunks]
     size = res.config.batch_size
     for offset in range(0, len(order), size):
         batch = order[offset : offset + size]
-        items = [
-            encoder.item(
-                [t.text for t in docs[chunks[i].doc].tokens[chunks[i].first : chunks[i].last]]
-            )
-            for i in batch
-        ]
+        items = []
+        for i in batch:
+            tokens = docs[chunks[i].doc].tokens[chunks[i].first : chunks[i].last]
+            ids = [encode(t.text) for t in tokens]
+            items.append(([w for w, _ in ids], [s for _, s in ids]))
         inputs = encoder.input(items)
         pred = res.encoder(inputs.word_id, inputs.shape_id, inputs.pad_mask)
         decoded = infer.model.head.crf.decode(pred, ~inputs.pad_mask)
