@@ -564,6 +564,30 @@ def test_api_openapi_30_for_swagger_ui_uses_nullable():
     assert as_openapi_30(schema) == {"openapi": "3.0.3", "x": {"type": "string", "nullable": True}}
 
 
+def test_api_openapi_30_has_no_31_keywords(client):
+    """``const`` and a schema's ``examples`` list are 3.1 only: 3.0 says ``enum`` and
+    ``example`` (the document then validates as 3.0)."""
+    schema = {"type": "string", "const": "svodka.document/2", "examples": ["a", "b"]}
+    assert as_openapi_30(schema) == {
+        "type": "string",
+        "enum": ["svodka.document/2"],
+        "example": "a",
+    }
+    text = client.get("/api/v1/openapi-3.0.json").text
+    assert '"const"' not in text and '"examples":[' not in text.replace(" ", "")
+
+
+def test_api_links_and_docs_live_under_the_root_path(tmp_path):
+    app = create_app(str(tmp_path / "api.db"), token=TOKEN)
+    client = TestClient(app, root_path="/x", raise_server_exceptions=False)
+    page = client.get("/x/api/docs").text
+    assert "'/x/api/v1/openapi-3.0.json'" in page and '"/x/api/static/swagger-ui/' in page
+    assert client.get("/x/docs", follow_redirects=False).headers["location"] == "/x/api/docs"
+    assert client.get("/x/api/v1/openapi-3.0.json").json()["servers"] == [{"url": "/x"}]
+    missing = client.get("/x/api/v1/entities/nobody").json()
+    assert missing["search"] == "/x/api/v1/search?q=nobody"
+
+
 # ------------------------------------------------- the models, declared by the dataclasses
 
 CONTRACT_PARTS = [

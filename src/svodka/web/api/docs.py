@@ -8,6 +8,7 @@ that script by its SHA-256 and nothing else inline (``page_policy``).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from typing import Any
@@ -26,23 +27,32 @@ def install(app: FastAPI, prefix: str) -> None:
     app.mount(SWAGGER, StaticFiles(directory=swagger_ui_path), name="swagger-ui")
     app.add_api_route("/api/docs", swagger_page(prefix), include_in_schema=False)
     app.add_api_route(f"{prefix}/openapi-3.0.json", openapi_30, include_in_schema=False)
-    app.add_api_route("/docs", lambda: RedirectResponse("/api/docs"), include_in_schema=False)
+    app.add_api_route("/docs", to_swagger_page, include_in_schema=False)
+
+
+def to_swagger_page(request: Request) -> RedirectResponse:
+    """``/docs``, where FastAPI users look first, leads to ``/api/docs``."""
+    return RedirectResponse(request.scope.get("root_path", "") + "/api/docs")
 
 
 def swagger_page(prefix: str):
-    """The handler of the Swagger UI page."""
+    """The handler of the Swagger UI page, its links under the app's root path (``uvicorn
+    --root-path /x``)."""
 
-    html = get_swagger_ui_html(
-        openapi_url=f"{prefix}/openapi-3.0.json",
-        title="svodka API",
-        swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
-        swagger_css_url=f"{SWAGGER}/swagger-ui.css",
-        swagger_favicon_url=f"{SWAGGER}/favicon-32x32.png",
-        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
-    ).body
-    policy = page_policy(bytes(html).decode("utf-8"))
+    @functools.lru_cache(maxsize=8)  # one page per root path: a server has one or two
+    def render(root: str) -> tuple[bytes, str]:
+        html = get_swagger_ui_html(
+            openapi_url=f"{root}{prefix}/openapi-3.0.json",
+            title="svodka API",
+            swagger_js_url=f"{root}{SWAGGER}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{SWAGGER}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{SWAGGER}/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
+        ).body
+        return bytes(html), page_policy(bytes(html).decode("utf-8"))
 
-    def page() -> HTMLResponse:
+    def page(request: Request) -> HTMLResponse:
+        html, policy = render(request.scope.get("root_path", ""))
         return HTMLResponse(html, headers={"Content-Security-Policy": policy})
 
     return page
@@ -62,12 +72,19 @@ def page_policy(html: str) -> str:
 
 
 def openapi_30(request: Request) -> JSONResponse:
-    """The OpenAPI document as 3.0 for Swagger UI 4, which cannot render 3.1."""
-    return JSONResponse(as_openapi_30(request.app.openapi()))
+    """The OpenAPI document as 3.0 for Swagger UI 4, which cannot render 3.1; its server
+    is the app's root path, as FastAPI's own document says."""
+    document = as_openapi_30(request.app.openapi())
+    root = request.scope.get("root_path", "").rstrip("/")
+    if root:
+        document = {**document, "servers": [{"url": root}]}
+    return JSONResponse(document)
 
 
 def as_openapi_30(node: Any) -> Any:
-    """3.1's ``anyOf: [X, {type: null}]`` as 3.0's ``nullable``; version 3.0.3."""
+    """3.1's ``anyOf: [X, {type: null}]`` as 3.0's ``nullable``, ``const`` as a one-value
+    ``enum``, a schema's ``examples`` list as its first ``example``; version 3.0.3. The
+    result validates as OpenAPI 3.0 (openapi-spec-validator)."""
     if isinstance(node, list):
         return [as_openapi_30(item) for item in node]
     if not isinstance(node, dict):
@@ -75,6 +92,12 @@ def as_openapi_30(node: Any) -> Any:
     node = {key: as_openapi_30(value) for key, value in node.items()}
     if node.get("openapi", "").startswith("3.1"):
         node["openapi"] = "3.0.3"
+    if "const" in node:
+        node["enum"] = [node.pop("const")]
+    if isinstance(node.get("examples"), list):  # a schema's; a parameter's is a map
+        examples = node.pop("examples")
+        if examples:
+            node["example"] = examples[0]
     options = node.get("anyOf", [])
     if {"type": "null"} in options:
         rest = [option for option in options if option != {"type": "null"}]
