@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 from urllib.parse import quote, urlencode
@@ -23,6 +24,7 @@ from svodka.web.charts import (
     type_grid_svg,
     world_map,
 )
+from svodka.web.pages import HERE
 from svodka.web.render import clean_snippet, highlight, linker
 
 TOKAYEV = "per:касым-жомарт токаев"
@@ -250,6 +252,17 @@ def test_ui_pages_load_nothing_from_other_hosts(client):
         text = client.get(url).text
         assert not ASSET.search(text), url
         assert "@import" not in text and "url(http" not in text
+
+
+def test_ui_static_urls_carry_the_content_hash_and_are_kept_for_a_year(tmp_path):
+    client = TestClient(create_app(db=str(tmp_path / "ui.db")), root_path="/x")
+    html = get(client, "/x/")
+    [url] = re.findall(r'href="([^"]*style\.css[^"]*)"', html)
+    digest = hashlib.sha256((HERE / "static" / "style.css").read_bytes()).hexdigest()[:12]
+    assert url == f"/x/static/style.css?v={digest}"
+    kept = client.get(url)
+    assert kept.status_code == 200 and "immutable" in kept.headers["cache-control"]
+    assert client.get("/x/static/style.css").headers["cache-control"] == "no-cache"
 
 
 # ------------------------------------------------------------ the first hour (issue 17)

@@ -3,12 +3,17 @@ check of a page's parameters, and the two ways to answer with a page."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from starlette.types import Scope
 
 from svodka.store.checks import check_query
 from svodka.web import render, tones
@@ -30,6 +35,39 @@ def role_phrase(title: str, of_name: str | None) -> str:
 
 
 TEMPLATES.env.globals["role_phrase"] = role_phrase
+
+#: How long a browser keeps a static file whose URL names its content: a year.
+FOREVER = "public, max-age=31536000, immutable"
+
+
+@functools.cache
+def content_hash(name: str) -> str:
+    """The first 12 hex digits of the SHA-256 of the static file ``name``."""
+    return hashlib.sha256((HERE / "static" / name).read_bytes()).hexdigest()[:12]
+
+
+@pass_context
+def static_url(context: Any, name: str) -> str:
+    """The URL of the static file ``name`` under the app's root path, its content hash in
+    the query (``/static/style.css?v=3f2a…``): a changed file is a new URL, so browsers
+    may keep each one for a year (``Assets``)."""
+    root = context["request"].scope.get("root_path", "")
+    return f"{root}/static/{name}?v={content_hash(name)}"
+
+
+TEMPLATES.env.globals["static_url"] = static_url
+
+
+class Assets(StaticFiles):
+    """The static files; one asked for by its content hash (``?v=``) is cached for a year,
+    any other is revalidated every time."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code == 200:
+            versioned = b"v=" in scope.get("query_string", b"")
+            response.headers["Cache-Control"] = FOREVER if versioned else "no-cache"
+        return response
 
 
 def plain_request(request: Request) -> None:

@@ -18,7 +18,6 @@ from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from svodka.doc import Document, Record, Rejection
@@ -33,7 +32,7 @@ from svodka.store.tone_series import entity_tone
 from svodka.web import charts, dyads, render, tones
 from svodka.web.api.deps import ServicesDep, StoreDep, require_analyze_token
 from svodka.web.labels import LABELS, label
-from svodka.web.pages import HERE, not_found, page, plain_request
+from svodka.web.pages import HERE, Assets, not_found, page, plain_request
 from svodka.web.services import Services
 
 #: The home page's windows for the most mentioned entities, back from the newest article,
@@ -55,7 +54,7 @@ def install(app: FastAPI) -> None:
     """Add the HTML pages and the ``/static`` assets to ``app``."""
     app.include_router(router)
     app.include_router(dyads.router)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/static", Assets(directory=HERE / "static"), name="static")
 
 
 @router.get("/favicon.ico")
