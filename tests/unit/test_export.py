@@ -93,6 +93,15 @@ def test_parquet_again_replaces_the_parts(corpus, tmp_path):
     assert [p.name for p in (tmp_path / "quotes").iterdir()] == ["part-00000.parquet"]
 
 
+def test_parquet_refuses_the_folder_of_a_batch(cli, corpus, tmp_path):
+    (tmp_path / "_batch.json").write_text("{}")
+    with pytest.raises(ExportError, match="batch output"):
+        export(corpus, "parquet", tmp_path)
+    args = ["export", "-f", "parquet", "-o", str(tmp_path), "--db", db_of(corpus)]
+    refused = runner.invoke(cli, args)
+    assert refused.exit_code == 1 and "batch output" in refused.stderr
+
+
 def test_parquet_columns_have_proper_types(corpus, tmp_path):
     export(corpus, "parquet", tmp_path)
     documents = pq.read_table(tmp_path / "documents")

@@ -241,12 +241,16 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export the whole store, or its events; docs/export.md describes every column."""
+    from svodka.store.export import ExportError
     from svodka.store.export import export as write
 
     if format is ExportFormat.parquet and out_path is None:
         raise typer.BadParameter("parquet writes a directory: give --out DIR", param_hint="--out")
     with open_store(db) as store:
-        counts = write(store, format.value, out_path if out_path is not None else sys.stdout)
+        try:
+            counts = write(store, format.value, out_path if out_path is not None else sys.stdout)
+        except ExportError as error:
+            fail(str(error))
     rows = ", ".join(f"{n:,} {table}" for table, n in counts.items())
     err.print(f"exported {rows} to {out_path or 'stdout'}", markup=False)
 

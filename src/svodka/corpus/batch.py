@@ -47,6 +47,7 @@ from svodka.schema import dumps, from_dict
 from svodka.store import Store, prepare, text_hash
 from svodka.store.parquet import (
     ENTITY_FIELDS,
+    MANIFEST,
     PARQUET_TABLES,
     parquet_row,
     parquet_schema,
@@ -59,7 +60,6 @@ if TYPE_CHECKING:
     from distributed import Client
 
 FORMAT = "svodka.corpus.batch/2"
-MANIFEST = "_batch.json"
 PARTITION = 100  # records per partition: ~5 s of work for one worker, one file per table
 
 

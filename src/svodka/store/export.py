@@ -21,7 +21,14 @@ from svodka.doc import DateMention, Document, Entity, Mention, Place
 from svodka.errors import SvodkaError
 from svodka.extras import require
 from svodka.schema import from_dict
-from svodka.store.parquet import PARQUET_TABLES, parquet_row, parquet_schema, part_name, utc
+from svodka.store.parquet import (
+    MANIFEST,
+    PARQUET_TABLES,
+    parquet_row,
+    parquet_schema,
+    part_name,
+    utc,
+)
 from svodka.store.plover import TSV_COLUMNS, event_records, tsv_cells
 from svodka.store.schema import doc_entities, documents, entities, events
 from svodka.store.store import Store
@@ -117,7 +124,10 @@ def write_jsonl(store: Store, out: TextIO) -> int:
 
 def write_parquet(store: Store, folder: Path) -> dict[str, int]:
     """A Parquet dataset per table in ``folder`` (created if need be), as ``svodka batch``
-    writes them: ``<folder>/<table>/part-00000.parquet``."""
+    writes them: ``<folder>/<table>/part-00000.parquet``. A batch output's folder is
+    refused: the export would replace some of its tables and leave the others."""
+    if (folder / MANIFEST).exists():
+        raise ExportError(f"{folder} holds a svodka batch output: export to another folder")
     folder.mkdir(parents=True, exist_ok=True)
     return {name: write_table(store, name, folder / name) for name in PARQUET_TABLES}
 

@@ -41,6 +41,8 @@ from svodka.store.schema import (
 if TYPE_CHECKING:
     import pyarrow as pa
 
+#: The manifest file of a batch output (``corpus/batch.py``); an export refuses its folder.
+MANIFEST = "_batch.json"
 #: Columns left out of Parquet: the contract JSON (that is ``jsonl``) and the MinHash bytes.
 LEFT_OUT = {"analysis", "minhash"}
 #: Columns the store keeps as JSON lists of names, and Parquet as lists of strings.
