@@ -1,5 +1,7 @@
-"""Swagger UI at ``/api/docs``, from the files of ``swagger-ui-bundle`` served by this app
-(never a CDN), over the OpenAPI document rewritten as 3.0, which Swagger UI 4 renders.
+"""Swagger UI at ``/api/docs``, from the files of the installed ``swagger_ui_bundle``
+served by this app (never a CDN). Swagger UI 5 (the ``swagger-ui-bundle-v2`` wheel, the
+same module) renders FastAPI's own OpenAPI 3.1 document; Swagger UI 4.15 (the frozen
+``swagger-ui-bundle`` 1.1) needs it rewritten as 3.0 (``as_openapi_30``, served only then).
 
 The page starts Swagger UI with one inline script: its Content-Security-Policy allows
 that script by its SHA-256 and nothing else inline (``page_policy``).
@@ -22,11 +24,22 @@ from swagger_ui_bundle import swagger_ui_path
 SWAGGER = "/api/static/swagger-ui"
 
 
-def install(app: FastAPI, prefix: str) -> None:
-    """Serve Swagger UI and its assets, and the 3.0 document at ``prefix``/openapi-3.0.json."""
+def swagger_major(path: object = swagger_ui_path) -> int:
+    """The major version of the Swagger UI a bundle carries: its folder is
+    ``vendor/swagger-ui-5.31.0``."""
+    found = re.search(r"swagger-ui-(\d+)\.", str(path))
+    return int(found.group(1)) if found else 4
+
+
+def install(app: FastAPI, prefix: str, major: int | None = None) -> None:
+    """Serve Swagger UI and its assets over ``prefix``/openapi.json, or, for Swagger UI 4,
+    over the 3.0 document at ``prefix``/openapi-3.0.json."""
+    major = swagger_major() if major is None else major
+    document = "openapi.json" if major >= 5 else "openapi-3.0.json"
     app.mount(SWAGGER, StaticFiles(directory=swagger_ui_path), name="swagger-ui")
-    app.add_api_route("/api/docs", swagger_page(prefix), include_in_schema=False)
-    app.add_api_route(f"{prefix}/openapi-3.0.json", openapi_30, include_in_schema=False)
+    app.add_api_route("/api/docs", swagger_page(f"{prefix}/{document}"), include_in_schema=False)
+    if major < 5:
+        app.add_api_route(f"{prefix}/{document}", openapi_30, include_in_schema=False)
     app.add_api_route("/docs", to_swagger_page, include_in_schema=False)
 
 
@@ -35,14 +48,14 @@ def to_swagger_page(request: Request) -> RedirectResponse:
     return RedirectResponse(request.scope.get("root_path", "") + "/api/docs")
 
 
-def swagger_page(prefix: str):
-    """The handler of the Swagger UI page, its links under the app's root path (``uvicorn
-    --root-path /x``)."""
+def swagger_page(document: str):
+    """The handler of the Swagger UI page over the OpenAPI ``document`` (a path), its links
+    under the app's root path (``uvicorn --root-path /x``)."""
 
     @functools.lru_cache(maxsize=8)  # one page per root path: a server has one or two
     def render(root: str) -> tuple[bytes, str]:
         html = get_swagger_ui_html(
-            openapi_url=f"{root}{prefix}/openapi-3.0.json",
+            openapi_url=f"{root}{document}",
             title="svodka API",
             swagger_js_url=f"{root}{SWAGGER}/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{SWAGGER}/swagger-ui.css",
