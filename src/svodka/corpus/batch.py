@@ -70,9 +70,9 @@ PARTITION = 100  # records per partition: ~5 s of work for one worker, one file 
 SCHEMAS: dict[str, pa.Schema] = {
     "rejects": pa.schema([("source", pa.string()), ("reason", pa.string())]),
     "analyses": pa.schema([("doc_id", pa.string()), ("analysis", pa.string())]),
-    **{name: parquet_schema(name) for name in PARQUET_TABLES if name != "entities"},
+    **{n: parquet_schema(n) for n in PARQUET_TABLES if n not in ("entities", "documents")},
+    "documents": parquet_schema("documents"),
 }
-SCHEMAS["documents"] = SCHEMAS.pop("documents")
 
 
 class BatchError(SvodkaError, ValueError):
