@@ -265,6 +265,18 @@ def test_ui_static_urls_carry_the_content_hash_and_are_kept_for_a_year(tmp_path)
     assert client.get("/x/static/style.css").headers["cache-control"] == "no-cache"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("url", [url for url, _ in PAGES])
+def test_ui_links_live_under_the_root_path(client, url):
+    """Behind a proxy at «/x» (``uvicorn --root-path /x``) every link a page writes —
+    menus, forms, articles, entities, the map's and the graph's — stays under «/x»."""
+    under = TestClient(client.app, root_path="/x")
+    html = get(under, "/x" + url)
+    links = re.findall(r'(?:href|action|src)="(/[^"]*)"', html)
+    assert links and all(link.startswith("/x/") for link in links), links
+    assert get(client, url).count('="/') == len(links)  # the same links without a root
+
+
 # ------------------------------------------------------------ the first hour (issue 17)
 
 

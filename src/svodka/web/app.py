@@ -14,6 +14,7 @@ from svodka.settings import load_settings
 from svodka.version import __version__
 from svodka.web import api, ui
 from svodka.web.errors import Message, Receive, Send, problem_response
+from svodka.web.links import ROOT
 from svodka.web.services import MAX_BODY, MAX_TEXT, QUEUE, Services, Settings
 
 #: Everything from this server, nothing inline, no frames: the UI's scripts and styles
@@ -121,6 +122,7 @@ class Guard:
                     headers.setdefault(name, value)
             await send(message)
 
+        ROOT.set(scope.get("root_path", "").rstrip("/"))  # for the links pages write
         host = normal_host(dict(scope["headers"]).get(b"host", b"").decode("latin-1"))
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
             refusal = f"host {host!r} is not served here (svodka serve --allow-host {host})"

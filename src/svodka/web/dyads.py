@@ -20,6 +20,7 @@ from svodka.store.plover import quad_classes
 from svodka.web import charts
 from svodka.web.api.deps import StoreDep
 from svodka.web.labels import LABELS, label
+from svodka.web.links import rooted
 from svodka.web.pages import page, plain_request
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(plain_request)])
@@ -29,12 +30,13 @@ MAX_LISTED = 200
 
 def event_href(doc_id: str, event_id: str) -> str:
     """The article page with the event's clause marked, scrolled to it."""
-    return f"/documents/{quote(doc_id, safe='')}?event={quote(event_id)}#ev-{quote(event_id)}"
+    page = f"/documents/{quote(doc_id, safe='')}?event={quote(event_id)}#ev-{quote(event_id)}"
+    return rooted(page)
 
 
 def dyad_href(a: str, b: str) -> str:
     """The dyad page of two entity keys."""
-    return "/dyads?" + urlencode({"a": a, "b": b})
+    return rooted("/dyads?" + urlencode({"a": a, "b": b}))
 
 
 def quad_index(event_type: str) -> int:

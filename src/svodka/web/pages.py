@@ -12,18 +12,19 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import pass_context
 from starlette.types import Scope
 
 from svodka.store.checks import check_query
 from svodka.web import render, tones
 from svodka.web.labels import LABELS
+from svodka.web.links import root
 
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 TEMPLATES.env.globals["t"] = LABELS
 TEMPLATES.env.globals["entity_url"] = render.entity_url
 TEMPLATES.env.globals["tones"] = tones
+TEMPLATES.env.globals["root"] = root  # «href="{{ root() }}/search"»: under the root path
 
 
 def role_phrase(title: str, of_name: str | None) -> str:
@@ -46,13 +47,11 @@ def content_hash(name: str) -> str:
     return hashlib.sha256((HERE / "static" / name).read_bytes()).hexdigest()[:12]
 
 
-@pass_context
-def static_url(context: Any, name: str) -> str:
+def static_url(name: str) -> str:
     """The URL of the static file ``name`` under the app's root path, its content hash in
     the query (``/static/style.css?v=3f2a…``): a changed file is a new URL, so browsers
     may keep each one for a year (``Assets``)."""
-    root = context["request"].scope.get("root_path", "")
-    return f"{root}/static/{name}?v={content_hash(name)}"
+    return f"{root()}/static/{name}?v={content_hash(name)}"
 
 
 TEMPLATES.env.globals["static_url"] = static_url

@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from svodka.doc import Document, Tone
 from svodka.web.labels import LABELS
+from svodka.web.links import rooted
 from svodka.web.tones import tone_name, tone_phrase, tone_sign, tone_words
 
 #: Marks a ``Mark`` can be; the CSS colours them.
@@ -67,8 +68,9 @@ class Anchor:
 
 
 def entity_url(key: str) -> str:
-    """The entity page of ``key``: ``/entities/per:касым-жомарт%20токаев``."""
-    return "/entities/" + quote(key, safe=":")
+    """The entity page of ``key``: ``/entities/per:касым-жомарт%20токаев`` (under the
+    root path)."""
+    return rooted("/entities/" + quote(key, safe=":"))
 
 
 def linker(known: Callable[[str], bool] | None = None) -> Callable[[str], str | None]:

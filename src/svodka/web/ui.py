@@ -32,6 +32,7 @@ from svodka.store.tone_series import entity_tone
 from svodka.web import charts, dyads, render, tones
 from svodka.web.api.deps import ServicesDep, StoreDep, require_analyze_token
 from svodka.web.labels import LABELS, label
+from svodka.web.links import rooted
 from svodka.web.pages import HERE, Assets, not_found, page, plain_request
 from svodka.web.services import Services
 
@@ -270,7 +271,7 @@ def entity_by_name(request: Request, store, name: str) -> Response:
     if not chosen and KEY_SHAPE.match(name):  # a key no entity has: a broken link
         return not_found(request, label("error.no_entity", key=name))
     if not chosen:
-        return RedirectResponse("/search?" + urlencode({"q": name}), status_code=303)
+        return RedirectResponse(rooted("/search?" + urlencode({"q": name})), status_code=303)
     return page(
         request,
         "choose.html",
