@@ -10,11 +10,11 @@ reach it.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path
 from fastapi.responses import JSONResponse
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from svodka.doc import Record, Rejection
 from svodka.errors import InputError
@@ -47,6 +47,19 @@ router = APIRouter(tags=["documents"])
 Records = Annotated[list[RecordIn], Field(min_length=1, max_length=MAX_RECORDS)]
 
 
+def body_shape(body: Any) -> str:
+    """«articles» for a list, else «article»: the one shape a body is checked against, so
+    a 422 names the fields of that shape only (``["body", "articles", 3, "text"]``)."""
+    return "articles" if isinstance(body, list) else "article"
+
+
+#: One article, or a list of them.
+Articles = Annotated[
+    Annotated[RecordIn, Tag("article")] | Annotated[Records, Tag("articles")],
+    Discriminator(body_shape),
+]
+
+
 @router.post(
     "/documents",
     response_model=IngestOut,
@@ -61,7 +74,7 @@ Records = Annotated[list[RecordIn], Field(min_length=1, max_length=MAX_RECORDS)]
 def add_documents(
     services: ServicesDep,
     body: Annotated[
-        RecordIn | Records,
+        Articles,
         Body(description=f"One article, or a list of at most {MAX_RECORDS}; `id` recommended."),
     ],
 ) -> IngestOut:

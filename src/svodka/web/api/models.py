@@ -33,6 +33,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictInt,
     WithJsonSchema,
     create_model,
     field_validator,
@@ -236,7 +237,9 @@ class RecordIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=1_000_000, pattern=PLAIN)
-    id: str | None = Field(None, max_length=200, pattern=PLAIN)
+    id: Annotated[str, Field(max_length=200, pattern=PLAIN)] | StrictInt | None = Field(
+        None, description="A string, or a number (stored as its digits)"
+    )
     title: str | None = Field(None, max_length=2000, pattern=PLAIN)
     published: Published | None = Field(None, examples=["2024-08-19"])
     source: str | None = Field(None, max_length=2000, pattern=PLAIN)
@@ -245,7 +248,7 @@ class RecordIn(BaseModel):
     def record(self, default_id: str) -> Record:
         """The article as a record, ``default_id`` its id when it has none."""
         values = self.model_dump()
-        return Record(**(values | {"id": self.id or default_id}))
+        return Record(**(values | {"id": default_id if self.id in (None, "") else str(self.id)}))
 
 
 class ArticleIn(RecordIn):
