@@ -79,9 +79,9 @@ def add_documents(
     ],
 ) -> IngestOut:
     """Analyze and store articles (201, whatever was stored). Texts stored already are
-    skipped; an article whose text cannot be stored or is not Russian is rejected with a
-    reason, and the rest are stored. A request that does not fit the schema is refused
-    whole (422 naming the fields)."""
+    skipped; an article whose text is not Russian, or whose analysis fails, is rejected
+    with a reason, and the rest are stored. A request that does not fit the schema is
+    refused whole (422 naming the fields)."""
     items = body if isinstance(body, list) else [body]
     done = services.ingest(read_records(items))
     return IngestOut(
