@@ -79,7 +79,7 @@ def search(
     ``filters``, best first, from the ``offset``-th on. A query without words lists the
     filtered documents, latest first. Raises ``QueryError`` for a query or filter the store
     cannot take (NUL)."""
-    return search_page(store, query, filters, limit=limit, offset=offset, count=False)[0]
+    return search_page(store, query, filters, limit=limit, offset=offset, count=False)[1]
 
 
 def search_page(
@@ -90,8 +90,8 @@ def search_page(
     limit: int = 20,
     offset: int = 0,
     count: bool = True,
-) -> tuple[list[Hit], int | None]:
-    """The hits of ``search``, and (with ``count``) how many there are to page through:
+) -> tuple[int | None, list[Hit]]:
+    """How many hits there are to page through (with ``count``), and those of ``search``:
     with words, only the latest ``fts.CANDIDATES`` matches are ranked, so the count stops
     there too (it costs what the ranking does); without words, every filtered document."""
     check_query(query=query)
@@ -118,7 +118,7 @@ def search_page(
         )
         for row in rows
     ]
-    return hits, total
+    return total, hits
 
 
 def counted(ranking: Select) -> Select:

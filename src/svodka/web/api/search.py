@@ -25,7 +25,7 @@ def search(
     snippet and the matched words' ranges in it; without words, the filtered documents,
     latest first. With words, only the latest 1,000 matches (``fts.CANDIDATES``) are
     ranked, so ``total`` counts at most those: the hits there are to page through."""
-    hits, total = search_page(store, query, filters, limit=limit, offset=offset)
+    total, hits = search_page(store, query, filters, limit=limit, offset=offset)
     items = [hit_out(hit) for hit in hits]
     return HitPage(items=items, total=total or 0, limit=limit, offset=offset)
 
