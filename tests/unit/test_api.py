@@ -715,3 +715,10 @@ def test_api_record_takes_a_day_or_an_iso_date_time(published, day):
 def test_api_record_refuses_a_timestamp_for_a_day():
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         models.RecordIn.model_validate({"text": "Текст", "published": "0"})
+
+
+def test_api_search_says_how_far_its_total_counts(client):
+    from svodka.store.fts import CANDIDATES
+
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/search"]["get"]
+    assert f"latest {CANDIDATES:,} matches" in operation["description"]
