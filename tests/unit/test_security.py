@@ -222,3 +222,11 @@ def test_serve_requires_the_token_for_analyses_when_asked(serve_cli):
     settings = served["app"].state.settings
     assert settings.analyze_token is True
     assert "svodka.example" in settings.allowed_hosts
+
+
+def test_serve_passes_the_root_path_to_the_server(serve_cli):
+    run, served = serve_cli
+    result = run("--root-path", "/svodka/")
+    assert result.exit_code == 0, result.output
+    assert served["root_path"] == "/svodka"
+    assert "http://127.0.0.1:8000/svodka/api/docs" in result.output

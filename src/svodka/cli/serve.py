@@ -45,6 +45,15 @@ def serve(
             help="Require SVODKA_TOKEN for analyses too (POST /api/v1/analyze, /analyze).",
         ),
     ] = False,
+    root_path: Annotated[
+        str,
+        typer.Option(
+            "--root-path",
+            metavar="PATH",
+            help="The path a reverse proxy serves svodka under (/svodka): every link, the "
+            "API docs and the OpenAPI servers are built under it.",
+        ),
+    ] = "",
 ) -> None:
     """Serve the API (/api/v1, docs at /api/docs) and the web UI. Writes need SVODKA_TOKEN
     (16 characters or more)."""
@@ -64,7 +73,9 @@ def serve(
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
     shown = f"[{host}]" if ":" in host else host
-    out.print(f"svodka at http://{shown}:{port}/  (API docs: http://{shown}:{port}/api/docs)")
+    root_path = root_path.rstrip("/")
+    base = f"http://{shown}:{port}{root_path}"
+    out.print(f"svodka at {base}/  (API docs: {base}/api/docs)")
     answered = app.state.settings.allowed_hosts
     if answered is not None:
         out.print(f"answering to the host names: {', '.join(sorted(answered))}")
@@ -72,7 +83,7 @@ def serve(
         err.print("SVODKA_TOKEN is not set: POST /api/v1/documents is disabled (403)")
         if not loopback(host):
             warn_exposed(host)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, root_path=root_path, log_level="info")
 
 
 def loopback(host: str) -> bool:
