@@ -110,7 +110,7 @@ def is_trigger(word: str, lexicon: Lexicon) -> bool:
     return reads_as_trigger(word.lower(), lexicon.lemmas)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def reads_as_trigger(lower: str, triggers: frozenset[str]) -> bool:
     """Any reading of a lowercased word is in ``triggers`` (cached per word)."""
     return any(p.normal_form.replace("ё", "е") in triggers for p in morph.parse(lower))

@@ -96,7 +96,7 @@ def read_word(start: int, stop: int, text: str, triggers: frozenset[str] = froze
     return Word(start, stop, text, *read_reading(text, triggers))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def read_reading(text: str, triggers: frozenset[str]) -> tuple:
     """``Word``'s fields after ``text``, for a word wherever it stands (cached: news
     repeats its words, and the trigger set is one per process)."""
@@ -105,7 +105,17 @@ def read_reading(text: str, triggers: frozenset[str]) -> tuple:
     best = next((p for p in parses if folded(p.normal_form) in triggers), parses[0])
     cases = frozenset(c for p in parses if (c := morph.case_of(p.tag)))
     pos = str(best.tag.POS) if best.tag.POS else None
-    return lower, folded(best.normal_form), pos, cases, frozenset(best.tag.grammemes)
+    grammemes = frozenset(best.tag.grammemes)
+    return lower, folded(best.normal_form), pos, shared(cases), shared(grammemes)
+
+
+#: One copy of each set of cases or grammemes: a few hundred sets serve every word.
+SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def shared(items: frozenset[str]) -> frozenset[str]:
+    """The one stored copy of a set equal to ``items``."""
+    return SETS.setdefault(items, items)
 
 
 def folded(lemma: str) -> str:

@@ -96,7 +96,7 @@ def load_lexicon() -> Lexicon:
 MARKS = lang_text.QUOTES | {"'"}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """``lang.text.fold`` with the apostrophe dropped too: how names and words are
     compared here (cached: it is asked of every word, again and again)."""
