@@ -43,18 +43,27 @@ def quotes(
         return latest_quotes(connection, conditions, limit, offset)
 
 
-def count_quotes(store: Store, speaker: str | None = None, about: str | None = None) -> int:
-    """How many quotes ``quotes`` pages through (unordered: cheaper than a page)."""
+def quote_page(
+    store: Store,
+    speaker: str | None = None,
+    about: str | None = None,
+    limit: int = 50,
+    *,
+    offset: int = 0,
+) -> tuple[int, list[QuoteRow]]:
+    """How many quotes ``quotes`` pages through, and the page: the conditions resolved
+    once for both."""
     check_query(speaker=speaker, about=about)
     with store.engine.connect() as connection:
         conditions = quote_conditions(connection, speaker, about)
-        query = (
+        total = (
             select(func.count())
             .select_from(quotes_table)
             .join(documents, documents.c.id == quotes_table.c.doc_id)
             .where(documents.c.duplicate_of.is_(None), *conditions)
         )
-        return connection.execute(query).scalar_one()
+        count = connection.execute(total).scalar_one()
+        return count, latest_quotes(connection, conditions, limit, offset)
 
 
 def quote_conditions(

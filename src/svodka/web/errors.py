@@ -129,7 +129,8 @@ def as_problems(schema: dict[str, Any]) -> dict[str, Any]:
         for operation in operations.values():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
-                if (status == "300" or status >= "400") and "application/json" in content:
+                shown = status.isdigit() and (status == "300" or int(status) >= 400)
+                if shown and "application/json" in content:
                     content[PROBLEM] = content.pop("application/json")
     return schema
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from svodka.store.quotes import count_quotes, quotes
+from svodka.store.quotes import quote_page
 from svodka.web.api.deps import Limit, Name, Offset, StoreDep
 from svodka.web.api.models import QuotePage, QuoteRowOut
 
@@ -21,7 +21,6 @@ def list_quotes(
 ) -> QuotePage:
     """Quotes, latest first: said by ``speaker`` (a name, key or description such as
     «эксперты»), and about ``about`` (a name or key)."""
-    rows = quotes(store, speaker=speaker, about=about, limit=limit, offset=offset)
+    total, rows = quote_page(store, speaker=speaker, about=about, limit=limit, offset=offset)
     items = [QuoteRowOut.model_validate(r, from_attributes=True) for r in rows]
-    total = count_quotes(store, speaker=speaker, about=about)
     return QuotePage(items=items, total=total, limit=limit, offset=offset)
