@@ -14,12 +14,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path
 from fastapi.responses import JSONResponse
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, ValidationError, WithJsonSchema
 
 from svodka.doc import Record, Rejection
 from svodka.errors import InputError
 from svodka.io.decode import check_russian
 from svodka.store import browse, text_hash
+from svodka.store.checks import printable, problems
 from svodka.web.api.deps import (
     DocumentFilters,
     Limit,
@@ -44,7 +45,20 @@ MAX_RECORDS = 100
 
 router = APIRouter(tags=["documents"])
 
-Records = Annotated[list[RecordIn], Field(min_length=1, max_length=MAX_RECORDS)]
+#: A list of articles, each checked on its own (:func:`read_record`): one that does not
+#: fit ``RecordIn`` (or holds a NUL, a lone surrogate) is rejected, the rest stored.
+Records = Annotated[
+    list[Any],
+    Field(min_length=1, max_length=MAX_RECORDS),
+    WithJsonSchema(
+        {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/RecordIn"},
+            "minItems": 1,
+            "maxItems": MAX_RECORDS,
+        }
+    ),
+]
 
 
 def body_shape(body: Any) -> str:
@@ -80,10 +94,12 @@ def add_documents(
 ) -> IngestOut:
     """Analyze and store articles (201, whatever was stored). Texts stored already are
     skipped; an article whose text is not Russian, or whose analysis fails, is rejected
-    with a reason, and the rest are stored. A request that does not fit the schema is
-    refused whole (422 naming the fields)."""
-    items = body if isinstance(body, list) else [body]
-    done = services.ingest(read_records(items))
+    with a reason, and the rest are stored: so is an article of a list that does not fit
+    ``RecordIn`` or holds a NUL or a lone surrogate. A single article that does not fit,
+    or a body that is neither an article nor a list of 1–100, is refused (422 naming the
+    fields)."""
+    records = read_records(body) if isinstance(body, list) else [read_record(0, body)]
+    done = services.ingest(records)
     return IngestOut(
         added=done.summary.added,
         duplicates=done.summary.duplicates,
@@ -94,21 +110,45 @@ def add_documents(
     )
 
 
-def read_records(items: list[RecordIn]) -> list[Record | Rejection]:
+def read_records(items: list[Any]) -> list[Record | Rejection]:
     """Each article as a record, or as a rejection naming what is wrong with it."""
     return [read_record(number, item) for number, item in enumerate(items)]
 
 
-def read_record(number: int, article: RecordIn) -> Record | Rejection:
+def read_record(number: int, item: Any) -> Record | Rejection:
     """Article ``number`` of a request as a record (its id defaults to a hash of its
-    text), or a rejection when its text is not Russian (the rule of every entry point).
-    What the store cannot hold (NUL, a lone surrogate) the schema refuses already."""
-    source = f"records[{number}]" + (f" ({article.id})" if article.id is not None else "")
+    text), or a rejection naming what is wrong: a field the store cannot hold (NUL, a
+    lone surrogate), one that does not fit ``RecordIn``, a text that is not Russian (the
+    rule of every entry point)."""
+    source = source_of(number, item)
+    if isinstance(item, RecordIn):
+        article = item
+    else:
+        fields = item if isinstance(item, dict) else {}
+        if why := problems(**{str(name): value for name, value in fields.items()}):
+            return Rejection(source, why)
+        try:
+            article = RecordIn.model_validate(item)
+        except ValidationError as error:
+            return Rejection(source, misfits(error))
     try:
         check_russian(article.text, "text")
     except InputError as error:
         return Rejection(source, error.reason)
     return article.record(f"api-{text_hash(article.text)[:12]}")
+
+
+def source_of(number: int, item: Any) -> str:
+    """How a rejection names article ``number``: «records[3] (its id)»."""
+    named = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+    return f"records[{number}]" + (f" ({printable(str(named))})" if named not in (None, "") else "")
+
+
+def misfits(error: ValidationError) -> str:
+    """Where and how an article does not fit ``RecordIn``: «text: Field required»."""
+    return "; ".join(
+        f"{'.'.join(map(str, e['loc'])) or 'article'}: {e['msg']}" for e in error.errors()
+    )
 
 
 @router.get("/documents", response_model=DocumentPage)
