@@ -18,6 +18,8 @@ class Config:
     ``kb`` is a knowledge base built by ``svodka kb import``; with it, entities get
     Wikidata ids. ``events`` is how many events an article keeps, its most salient ones
     (the annotation guide's «main events», 1–4); 0 keeps every event found.
+    ``cache_words`` bounds each per-word cache (parses, lemmas, token features: see
+    :mod:`svodka.lang.caches`); they are most of a long run's memory growth.
     """
 
     batch_size: int = 64
@@ -25,3 +27,4 @@ class Config:
     docs_per_batch: int = 32
     kb: str | None = None
     events: int = 5
+    cache_words: int = 50_000

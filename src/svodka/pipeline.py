@@ -18,6 +18,7 @@ from typing import Any, get_args, get_type_hints
 from svodka.config import Config
 from svodka.doc import Document, Record, Rejection
 from svodka.errors import PipelineError
+from svodka.lang import caches
 
 OnError = Callable[[Record, Exception], None]
 
@@ -81,6 +82,7 @@ class Pipeline:
 
             config = load_settings().config()
         self.config = config
+        caches.resize(config.cache_words)  # process-wide: the last pipeline built sizes them
         self.stages = tuple(stages)
         self.resources: tuple[Any, ...] = tuple(stage.load(self.config) for stage in stages)
         #: Seconds spent in each stage so far, for benchmarks: {"ner": 12.3, …}.

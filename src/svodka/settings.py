@@ -4,7 +4,8 @@ One object for what the CLI, the web app, ``svodka.analyze`` and the workers sha
 store (``SVODKA_DB``), the Wikidata knowledge base (``SVODKA_KB``, else the file ``svodka kb
 import`` wrote, when there is one), the write token (``SVODKA_TOKEN``), the Dask scheduler
 (``SVODKA_CLUSTER``), the host names the server answers to (``SVODKA_ALLOWED_HOSTS``,
-comma-separated) and the pipeline's event count (``SVODKA_EVENTS``). A command-line option
+comma-separated), the pipeline's event count (``SVODKA_EVENTS``) and the size of its word
+caches (``SVODKA_CACHE_WORDS``: less memory, a little slower). A command-line option
 overrides its variable. Default paths come from platformdirs, right on Linux, macOS and
 Windows.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Annotated
 
 from platformdirs import user_data_path
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from svodka.config import DEFAULT_DB, Config
@@ -32,6 +33,7 @@ class Settings(BaseSettings):
     cluster: str | None = None
     allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
     events: int = Config().events
+    cache_words: Annotated[int, Field(ge=1)] = Config().cache_words
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod
@@ -56,7 +58,11 @@ class Settings(BaseSettings):
 
     def config(self, **overrides: object) -> Config:
         """The pipeline's ``Config`` under these settings; ``overrides`` win."""
-        fields: dict[str, object] = {"kb": self.kb_file(), "events": self.events}
+        fields: dict[str, object] = {
+            "kb": self.kb_file(),
+            "events": self.events,
+            "cache_words": self.cache_words,
+        }
         return Config(**{**fields, **overrides})  # type: ignore[arg-type]
 
 

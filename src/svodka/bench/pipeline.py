@@ -5,9 +5,10 @@
 Each system runs in its own fresh child process (multiprocessing, "spawn"), so the peak
 RSS it reports (VmHWM) is its own. Inside the child, "load" is importing the library and building
 its models; a warm-up on the first few articles follows and is not timed; then every
-article is analyzed once under ``time.perf_counter``. Then svodka runs over a pool of 1
-and of 2 worker processes (scaling), and a cold start — the wall time of one
-``svodka analyze`` subprocess on the bundled example — is measured last.
+article is analyzed once under ``time.perf_counter``, the two systems taking turns batch by
+batch (never both at once), so that the machine's slow spells fall on both alike. Then
+svodka runs over a pool of 1 and of 2 worker processes (scaling), and a cold start — the
+wall time of one ``svodka analyze`` subprocess on the bundled example — is measured last.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from multiprocessing import get_context
@@ -111,22 +113,59 @@ def load_natasha() -> Analyzer:
 LOADERS: dict[str, Callable[[], Analyzer]] = {"svodka": load_svodka, "natasha": load_natasha}
 
 
-def measure_here(system: str, texts: list[str]) -> Measurement:
-    """Load, warm up and time one system in the current process (the child's entry point)."""
+#: Articles per timed batch: the two systems take turns batch by batch, so a slow spell
+#: of the machine falls on both alike and the ratio stays steady between runs.
+BATCH = 25
+
+_child: dict[str, Any] = {}
+
+
+def load_in_child(system: str, warmup: list[str]) -> float:
+    """Load ``system`` in this (child) process and warm it up; its load seconds."""
     started = time.perf_counter()
     analyze = LOADERS[system]()
     loaded = time.perf_counter()
-    analyze(texts[:WARMUP_DOCS])
+    analyze(warmup)
     pipeline = getattr(analyze, "pipeline", None)
     if pipeline is not None:
         pipeline.stage_seconds = dict.fromkeys(pipeline.stage_seconds, 0.0)
+    _child.update(analyze=analyze, pipeline=pipeline, elapsed=0.0)
+    return loaded - started
+
+
+def time_in_child(texts: list[str]) -> float:
+    """Seconds the loaded system takes over ``texts``."""
     begin = time.perf_counter()
-    analyze(texts)
+    _child["analyze"](texts)
     elapsed = time.perf_counter() - begin
+    _child["elapsed"] += elapsed
+    return elapsed
+
+
+def report_child() -> tuple[float, dict[str, float] | None]:
+    """This child's peak RSS in MB, and its time by stage (svodka only)."""
+    pipeline, elapsed = _child["pipeline"], _child["elapsed"]
     shares = None
     if pipeline is not None:
         shares = {name: s / elapsed for name, s in pipeline.stage_seconds.items()}
-    return make_measurement(system, texts, loaded - started, elapsed, read_peak_rss_mb(), shares)
+    return read_peak_rss_mb(), shares
+
+
+def measure_interleaved(texts: list[str]) -> list[Measurement]:
+    """Each system in its own spawned process (its peak RSS its own), loaded and warmed up
+    once; then both analyze the texts in turns of ``BATCH`` articles, the one going first
+    alternating, never at the same time."""
+    spawn = get_context("spawn")
+    with ExitStack() as stack:
+        pools = {s: stack.enter_context(ProcessPoolExecutor(1, mp_context=spawn)) for s in SYSTEMS}
+        loads = {s: pools[s].submit(load_in_child, s, texts[:WARMUP_DOCS]) for s in SYSTEMS}
+        elapsed = dict.fromkeys(SYSTEMS, 0.0)
+        for turn, start in enumerate(range(0, len(texts), BATCH)):
+            for system in SYSTEMS[:: 1 if turn % 2 == 0 else -1]:
+                batch = texts[start : start + BATCH]
+                elapsed[system] += pools[system].submit(time_in_child, batch).result()
+        reports = {s: pools[s].submit(report_child).result() for s in SYSTEMS}
+    return [make_measurement(s, texts, loads[s].result(), elapsed[s], *reports[s]) for s in SYSTEMS]
 
 
 _worker_analyze: Analyzer | None = None
@@ -191,16 +230,10 @@ def make_measurement(
 
 def measure_all(texts: list[str], *, scaling: bool = True) -> list[Measurement]:
     """Every system in its own process, then svodka over 1 and 2 worker processes."""
-    measurements = [measure_in_child(system, texts) for system in SYSTEMS]
+    measurements = measure_interleaved(texts)
     if scaling:
         measurements += [measure_processes(texts, workers) for workers in (1, 2)]
     return measurements
-
-
-def measure_in_child(system: str, texts: list[str]) -> Measurement:
-    """Run :func:`measure_here` in a fresh spawned process, so its peak RSS is its own."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(measure_here, system, texts).result()
 
 
 def time_cold_start(repo_root: Path = REPO_ROOT) -> float | None:

@@ -11,9 +11,9 @@ name, «Неваде» is the gazetteer's «Невада» (:mod:`svodka.lang.pl
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.lang.name_case import PERSON_TAGS
 from svodka.lang.person import CASE_HINT
 from svodka.lang.place_names import place_nominative
@@ -125,7 +125,7 @@ def singular_of_split_group(forms: list[str], group: list[int], parses: list[tup
     return forms
 
 
-@lru_cache(maxsize=50_000)
+@word_cache()
 def group_parses(word: str, type: str = "ORG") -> tuple:
     """The parses of a word of an organisation's or place's name. For a word the
     dictionary does not know, pymorphy's guesses as a first name or surname go when it

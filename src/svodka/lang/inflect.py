@@ -13,8 +13,8 @@ they are: the nominative is a safe fallback.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from svodka.lang.caches import word_cache
 from svodka.lang.morph import inflect, parse, restore_case
 
 _WORD = re.compile(r"\S+")
@@ -22,7 +22,7 @@ _QUOTES = frozenset("«»\"“”„'")
 _AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(0.5)
 def genitive(name: str) -> str:
     """``name`` (a nominative organisation, country or city name) in the genitive:
     «Россия» → «России», «Нижний Новгород» → «Нижнего Новгорода», «ООН» → «ООН»."""

@@ -1,14 +1,17 @@
 """Morphology helpers over pymorphy3, shared by the stages: cached parses and inflection.
 
 pymorphy3 takes ~200 µs to parse an unknown word, and news repeats its words, so every
-lookup goes through an LRU cache keyed by the lowercased word.
+lookup goes through an LRU cache keyed by the lowercased word, bounded like every word
+cache (:mod:`svodka.lang.caches`, ``Config.cache_words``).
 """
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 import pymorphy3
+
+from svodka.lang.caches import word_cache
 
 _morph: pymorphy3.MorphAnalyzer | None = None
 
@@ -23,13 +26,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _morph
 
 
-#: Words whose parses stay cached. A word's parses take ~2.4 KB, so the cache is most of
-#: a long run's memory growth: over the 3,075 RuCoCo articles one process peaked at 524 MB
-#: with 200k words and 452 MB with 50k, which ran 3 % slower.
-PARSE_CACHE = 200_000
-
-
-@lru_cache(maxsize=PARSE_CACHE)
+@word_cache()
 def parse(word: str) -> tuple:
     """All pymorphy3 parses of a lowercased word, best first; never empty.
 
@@ -42,14 +39,14 @@ def parse(word: str) -> tuple:
         return tuple(analyzer().parse("?"))
 
 
-@lru_cache(maxsize=PARSE_CACHE)
+@word_cache()
 def known(word: str) -> bool:
     """``Parse.is_known`` of a word, cached: it walks the dictionary each time (~170 µs)
     and depends on the word alone, so every parse of «токаева» shares one answer."""
     return analyzer().word_is_known(word)
 
 
-@lru_cache(maxsize=200_000)
+@word_cache()
 def lemma(word: str) -> str:
     """The most likely normal form of a word, lowercased: «президента» → «президент»."""
     parses = parse(word.lower())

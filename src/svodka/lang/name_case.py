@@ -7,9 +7,8 @@ dictionary gives it; a capitalized common noun naming a group of people
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 
 PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -48,7 +47,7 @@ def proper_kind(word: str, type: str) -> str | None:
     return "title" if wanted & grammemes else None
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(0.5)
 def is_group_noun(text: str) -> bool:
     """«Республиканцы», «Британцы»: one capitalized word the dictionary knows first as an
     animate common noun in the nominative plural, in no reading a name, surname, place

@@ -16,9 +16,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.lang.head_group import is_abbreviation, normalize_head_group
 from svodka.lang.name_case import capitalize_names, is_group_noun
 from svodka.lang.person import nominative_hint, person_forms, subject_gender
@@ -72,7 +72,7 @@ def strip_legal_suffix(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=100_000)
+@word_cache()
 def normalize_in(text: str, type: str, hint: float, gender: str | None) -> str:
     """:func:`normalize` given the neighbours' hint (-1, 0, +1) and subject gender."""
     text = " ".join(text.split())

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.resources import read_lines, read_table
 
 CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
@@ -100,13 +100,13 @@ def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]
 EPITHET = re.compile(r"-([а-яё]+)$")
 
 
-@lru_cache(maxsize=10_000)
+@word_cache(0.25)
 def epithet_options(word: str) -> tuple[Option, ...]:
     """Readings of a lowercase adjective inside a name: «младшим» → младший (ablt)."""
     return tuple(o for p in morph.parse(word) if p.tag.POS == "ADJF" and (o := parse_option(p)))
 
 
-@lru_cache(maxsize=100_000)
+@word_cache()
 def word_options(word: str) -> tuple[Option, ...]:
     """Readings of one name word; initials, abbreviations and Latin words have none
     and fit every reading."""
@@ -359,7 +359,7 @@ def drop_patronymic(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=50_000)
+@word_cache()
 def is_patronymic(word: str, *, surname_too: bool) -> bool:
     """«Анатольевич», «Владимировна»: a dictionary patronymic; unless ``surname_too``,
     not a word that is also a surname («Абрамович»)."""

@@ -9,9 +9,10 @@ the one the gazetteer knows as the largest place wins.
 from __future__ import annotations
 
 import gzip
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 
+from svodka.lang.caches import word_cache
 from svodka.resources import country_names, read_table
 
 #: The rank of countries, regions, features and aliases: above every city's (the bit
@@ -64,7 +65,7 @@ def load_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
 PLACE_ENDINGS = load_endings()
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(0.5)
 def place_nominative(word: str) -> str | None:
     """The nominative of a one-word place, lowercase: the word as written when the
     gazetteer knows a place so named («коси», «олбани»), else the largest place among the

@@ -8,7 +8,9 @@ A module that needs a different membership derives it from these sets and says w
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
+
+from svodka.lang.caches import word_cache
 
 #: Quote marks of Russian news: «ёлочки», „лапки“, “English” and straight "marks".
 QUOTES = frozenset('«»"„“”')
@@ -38,7 +40,7 @@ NAME_DASHES = DASHES | {"\u2010", "\u2011"}
 SPACED_DASH = re.compile(r"\s*[" + re.escape("".join(sorted(NAME_DASHES))) + r"]\s*")
 
 
-@lru_cache(maxsize=50_000)
+@word_cache()
 def fold_name(name: str) -> str:
     """The comparison form of a name: ``fold``, without outer dots and
     apostrophes, every dash a hyphen. «Усть–Каменогорск» → «усть-каменогорск»."""

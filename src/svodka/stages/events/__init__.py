@@ -28,11 +28,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from svodka.config import Config
 from svodka.doc import Document, Sentence
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.stages.events.find import find_events, orient
 from svodka.stages.events.lexicon import Lexicon, load_lexicon
 from svodka.stages.events.referents import post_holders, title_holders
@@ -110,7 +110,7 @@ def is_trigger(word: str, lexicon: Lexicon) -> bool:
     return reads_as_trigger(word.lower(), lexicon.lemmas)
 
 
-@lru_cache(maxsize=50_000)
+@word_cache()
 def reads_as_trigger(lower: str, triggers: frozenset[str]) -> bool:
     """Any reading of a lowercased word is in ``triggers`` (cached per word)."""
     return any(p.normal_form.replace("ё", "е") in triggers for p in morph.parse(lower))

@@ -6,10 +6,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from svodka.doc import Document, Entity, Sentence
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.lang.text import QUOTES
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Lexicon
@@ -96,7 +96,7 @@ def read_word(start: int, stop: int, text: str, triggers: frozenset[str] = froze
     return Word(start, stop, text, *read_reading(text, triggers))
 
 
-@lru_cache(maxsize=50_000)
+@word_cache()
 def read_reading(text: str, triggers: frozenset[str]) -> tuple:
     """``Word``'s fields after ``text``, for a word wherever it stands (cached: news
     repeats its words, and the trigger set is one per process)."""

@@ -53,7 +53,7 @@ def load(config: Config) -> Resources:
     model = NER.load(NEWS_NER, batch_size=config.batch_size)
     model.navec(load_navec())  # shared with the tone stage
     encoder = Encoder(model.infer.model)
-    encode = lru_cache(maxsize=50_000)(partial(encode_word, model.infer.encoder))
+    encode = lru_cache(maxsize=config.cache_words)(partial(encode_word, model.infer.encoder))
     return Resources(
         model=model, rules=load_rules(), config=config, encoder=encoder, encode_word=encode
     )

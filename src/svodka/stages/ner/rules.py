@@ -20,10 +20,10 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from svodka.doc import Document, Span
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.lang.text import QUOTES
 from svodka.resources import country_names, read_lines, read_table
 from svodka.stages.ner.capitals import (
@@ -81,7 +81,7 @@ def key_of(words: list[str]) -> Key:
     return tuple(word_key(w) for w in words)
 
 
-@lru_cache(maxsize=200_000)
+@word_cache()
 def word_key(word: str) -> str:
     """The lemma of a Russian word, lowercased; another word as it is, lowercased."""
     return morph.lemma(word) if CYRILLIC.search(word) else word.lower()

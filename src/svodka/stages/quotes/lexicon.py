@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from svodka.lang import morph
 from svodka.lang import text as lang_text
+from svodka.lang.caches import word_cache
 from svodka.resources import read_lines, read_table
 
 #: The parts of speech of a verb's lexeme that report speech: finite forms, gerunds
@@ -96,7 +96,7 @@ def load_lexicon() -> Lexicon:
 MARKS = lang_text.QUOTES | {"'"}
 
 
-@lru_cache(maxsize=50_000)
+@word_cache()
 def fold(text: str) -> str:
     """``lang.text.fold`` with the apostrophe dropped too: how names and words are
     compared here (cached: it is asked of every word, again and again)."""
@@ -106,7 +106,7 @@ def fold(text: str) -> str:
 PLAIN_WORD = re.compile(r"[0-9a-zа-яё.\-'’]+")
 
 
-@lru_cache(maxsize=100_000)
+@word_cache()
 def lemma(word: str) -> str:
     """The folded lemma of a word: «словам» → «слово», «подсчётам» → «подсчет»."""
     folded = fold(word)

@@ -8,10 +8,10 @@ anyone, where the title stands, gender, and what the rules already gave the pers
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from svodka.doc import Entity, Role
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.stages.roles.view import Found, View, cases, head_of
 
 SENTENCES_BACK = 2  # how many sentences before a title its holder may be named in
@@ -109,14 +109,14 @@ def opens_sentence(view: View, found: Found) -> bool:
     return k < 0 or view.word(k) in (".", "!", "?", "«", '"') or view.breaks(k)
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(0.5)
 def title_gender(word: str) -> str:
     """«актриса» → femn, «президент» → masc (common gender titles read as masculine)."""
     parse = morph.parse(word.lower())[0]
     return "femn" if morph.gender_of(parse.tag) == "femn" else "masc"
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(0.5)
 def person_gender(name: str) -> str:
     """The gender a name's first word gives: «Наталья Тимакова» → femn; «?» when unsure."""
     for word in name.split()[:2]:

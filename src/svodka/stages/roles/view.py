@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from svodka.doc import Document, Entity
 from svodka.lang import morph
+from svodka.lang.caches import word_cache
 from svodka.lang.text import QUOTES
 
 #: Quote tokens skipped between a position and its name; the apostrophe too, as copy
@@ -158,7 +158,7 @@ def modified(view: View, found: Found, res: Resources) -> Found:
     return Found(" ".join([*words, found.title]), k, found.last)
 
 
-@lru_cache(maxsize=20_000)
+@word_cache(0.5)
 def adjective_lemma(word: str) -> str:
     """An adjective's or a participle's masculine nominative: «заслуженного» →
     «заслуженный» (not the verb «заслужить»), «главного» → «главный» (not the noun
@@ -207,7 +207,7 @@ def is_plural(word: str) -> bool:
     return "plur" in morph.parse(word)[0].tag
 
 
-@lru_cache(maxsize=100_000)
+@word_cache()
 def cases(word: str, name: str = "") -> frozenset[str]:
     """The cases a word may be in, as the name ``name`` where it may be one: «Путина» as
     «Путин» → {gent, accs}, not the nominative of «путина»; a word spelt as the name

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from svodka.lang.caches import word_cache
 from svodka.lang.morph import lemma
 from svodka.lang.text import QUOTES
 
@@ -47,13 +48,13 @@ MASK, MIX = 0xFFFFFFFF, 0x9E3779B1
 SKIP, END, QUOTE, WORD = range(4)
 
 
-@lru_cache(maxsize=400_000)
+@word_cache(2)
 def crc(text: str) -> int:
     """CRC-32 of a string: stable across processes (``hash`` is not)."""
     return zlib.crc32(text.encode("utf-8"))
 
 
-@lru_cache(maxsize=100_000)
+@word_cache()
 def read_token(text: str) -> tuple[int, str, int, int, bool]:
     """A token as the model reads it: its kind, lemma, the lemma's hash and the negated
     lemma's («~лемма»), and whether it is a negation. Cached: news repeats its words."""
