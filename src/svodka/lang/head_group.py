@@ -125,7 +125,7 @@ def singular_of_split_group(forms: list[str], group: list[int], parses: list[tup
     return forms
 
 
-@word_cache()
+@word_cache(0.1)
 def group_parses(word: str, type: str = "ORG") -> tuple:
     """The parses of a word of an organisation's or place's name. For a word the
     dictionary does not know, pymorphy's guesses as a first name or surname go when it

@@ -22,7 +22,7 @@ _QUOTES = frozenset("«»\"“”„'")
 _AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
-@word_cache(0.5)
+@word_cache(0.1)
 def genitive(name: str) -> str:
     """``name`` (a nominative organisation, country or city name) in the genitive:
     «Россия» → «России», «Нижний Новгород» → «Нижнего Новгорода», «ООН» → «ООН»."""

@@ -47,7 +47,7 @@ def proper_kind(word: str, type: str) -> str | None:
     return "title" if wanted & grammemes else None
 
 
-@word_cache(0.5)
+@word_cache(0.1)
 def is_group_noun(text: str) -> bool:
     """«Республиканцы», «Британцы»: one capitalized word the dictionary knows first as an
     animate common noun in the nominative plural, in no reading a name, surname, place

@@ -100,7 +100,7 @@ def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]
 EPITHET = re.compile(r"-([а-яё]+)$")
 
 
-@word_cache(0.25)
+@word_cache(0.1)
 def epithet_options(word: str) -> tuple[Option, ...]:
     """Readings of a lowercase adjective inside a name: «младшим» → младший (ablt)."""
     return tuple(o for p in morph.parse(word) if p.tag.POS == "ADJF" and (o := parse_option(p)))
@@ -359,7 +359,7 @@ def drop_patronymic(name: str) -> str:
     return name
 
 
-@word_cache()
+@word_cache(0.1)
 def is_patronymic(word: str, *, surname_too: bool) -> bool:
     """«Анатольевич», «Владимировна»: a dictionary patronymic; unless ``surname_too``,
     not a word that is also a surname («Абрамович»)."""

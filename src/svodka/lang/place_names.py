@@ -65,7 +65,7 @@ def load_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
 PLACE_ENDINGS = load_endings()
 
 
-@word_cache(0.5)
+@word_cache(0.1)
 def place_nominative(word: str) -> str | None:
     """The nominative of a one-word place, lowercase: the word as written when the
     gazetteer knows a place so named («коси», «олбани»), else the largest place among the

@@ -40,7 +40,7 @@ NAME_DASHES = DASHES | {"\u2010", "\u2011"}
 SPACED_DASH = re.compile(r"\s*[" + re.escape("".join(sorted(NAME_DASHES))) + r"]\s*")
 
 
-@word_cache()
+@word_cache(0.2)
 def fold_name(name: str) -> str:
     """The comparison form of a name: ``fold``, without outer dots and
     apostrophes, every dash a hyphen. «Усть–Каменогорск» → «усть-каменогорск»."""

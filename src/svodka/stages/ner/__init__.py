@@ -51,12 +51,21 @@ class Resources:
 def load(config: Config) -> Resources:
     """Load the slovnet NER model with its navec embeddings, and the rule data."""
     model = NER.load(NEWS_NER, batch_size=config.batch_size)
-    model.navec(load_navec())  # shared with the tone stage
+    navec = load_navec()  # shared with the tone stage
+    model.navec(navec)
+    share_words(model.infer.encoder.words_vocab, navec.vocab)
     encoder = Encoder(model.infer.model)
     encode = lru_cache(maxsize=config.cache_words)(partial(encode_word, model.infer.encoder))
     return Resources(
         model=model, rules=load_rules(), config=config, encoder=encoder, encode_word=encode
     )
+
+
+def share_words(vocab, embedding_vocab) -> None:
+    """slovnet's word vocabulary is navec's word list again (250k words and their index,
+    ~45 MB): when the two are equal, keep navec's one."""
+    if vocab.items == embedding_vocab.words:
+        vocab.items, vocab.item_ids = embedding_vocab.words, embedding_vocab.word_ids
 
 
 def encode_word(encoder, word: str) -> tuple[int, int]:

@@ -109,14 +109,14 @@ def opens_sentence(view: View, found: Found) -> bool:
     return k < 0 or view.word(k) in (".", "!", "?", "«", '"') or view.breaks(k)
 
 
-@word_cache(0.5)
+@word_cache(0.1)
 def title_gender(word: str) -> str:
     """«актриса» → femn, «президент» → masc (common gender titles read as masculine)."""
     parse = morph.parse(word.lower())[0]
     return "femn" if morph.gender_of(parse.tag) == "femn" else "masc"
 
 
-@word_cache(0.5)
+@word_cache(0.1)
 def person_gender(name: str) -> str:
     """The gender a name's first word gives: «Наталья Тимакова» → femn; «?» when unsure."""
     for word in name.split()[:2]:

@@ -158,7 +158,7 @@ def modified(view: View, found: Found, res: Resources) -> Found:
     return Found(" ".join([*words, found.title]), k, found.last)
 
 
-@word_cache(0.5)
+@word_cache(0.1)
 def adjective_lemma(word: str) -> str:
     """An adjective's or a participle's masculine nominative: «заслуженного» →
     «заслуженный» (not the verb «заслужить»), «главного» → «главный» (not the noun

@@ -48,7 +48,6 @@ MASK, MIX = 0xFFFFFFFF, 0x9E3779B1
 SKIP, END, QUOTE, WORD = range(4)
 
 
-@word_cache(2)
 def crc(text: str) -> int:
     """CRC-32 of a string: stable across processes (``hash`` is not)."""
     return zlib.crc32(text.encode("utf-8"))
