@@ -20,6 +20,12 @@ class Config:
     (the annotation guide's «main events», 1–4); 0 keeps every event found.
     ``cache_words`` bounds each per-word cache (parses, lemmas, token features: see
     :mod:`svodka.lang.caches`); they are most of a long run's memory growth.
+    ``gc_thresholds`` are the process's cyclic garbage collector thresholds once a pipeline
+    is built (``gc.set_threshold``; None leaves them alone): a young generation of 100k
+    objects and rare full collections. The stages make millions of short-lived objects
+    that reference counting frees, and the word caches hold millions of long-lived ones
+    that every full collection walks; with Python's default (700, 10, 10) the collector
+    took ~18 % of the analysis (500 RuCoCo articles: 12.1 s → 9.8 s).
     """
 
     batch_size: int = 64
@@ -28,3 +34,4 @@ class Config:
     kb: str | None = None
     events: int = 5
     cache_words: int = 50_000
+    gc_thresholds: tuple[int, int, int] | None = (100_000, 50, 100)

@@ -6,6 +6,7 @@ so the corpus services and the shells can name the pipeline without paying for t
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -82,7 +83,10 @@ class Pipeline:
 
             config = load_settings().config()
         self.config = config
-        caches.resize(config.cache_words)  # process-wide: the last pipeline built sizes them
+        # process-wide, as the models are: the last pipeline built sets them
+        caches.resize(config.cache_words)
+        if config.gc_thresholds is not None:
+            gc.set_threshold(*config.gc_thresholds)
         self.stages = tuple(stages)
         self.resources: tuple[Any, ...] = tuple(stage.load(self.config) for stage in stages)
         #: Seconds spent in each stage so far, for benchmarks: {"ner": 12.3, …}.

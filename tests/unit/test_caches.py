@@ -1,6 +1,8 @@
-"""Word caches: bounded, sized together by ``Config.cache_words``, same answers at any size."""
+"""Word caches and the collector: bounded, sized by the config, same answers at any size."""
 
 from __future__ import annotations
+
+import gc
 
 import pytest
 
@@ -42,7 +44,7 @@ def test_resizing_keeps_the_answers_and_bounds_every_cache(restore_size):
     before = [morph.lemma(w) for w in words]
     caches.resize(3)
     assert [morph.lemma(w) for w in words] == before
-    assert all(cache.cache_info().maxsize <= 6 for cache in caches.CACHES)
+    assert all(cache.cache_info().maxsize <= 3 for cache in caches.CACHES)
     assert morph.lemma.cache_info().currsize <= 3
 
 
@@ -54,3 +56,14 @@ def test_the_size_comes_from_the_environment_into_the_config(monkeypatch):
 def test_a_pipeline_sizes_the_caches_from_its_config(restore_size):
     Pipeline(Config(cache_words=777), stages=[segment])
     assert morph.parse.cache_info().maxsize == 777
+
+
+def test_a_pipeline_sets_the_collector_thresholds_or_leaves_them(restore_size):
+    before = gc.get_threshold()
+    try:
+        Pipeline(Config(gc_thresholds=(12_345, 6, 7)), stages=[segment])
+        assert gc.get_threshold() == (12_345, 6, 7)
+        Pipeline(Config(gc_thresholds=None), stages=[segment])
+        assert gc.get_threshold() == (12_345, 6, 7)
+    finally:
+        gc.set_threshold(*before)
