@@ -20,7 +20,8 @@ def restore_size():
     caches.resize(words)
 
 
-def test_a_word_cache_holds_at_most_its_share_of_the_words(restore_size):
+def test_a_word_cache_holds_at_most_its_share_of_the_words(restore_size, monkeypatch):
+    monkeypatch.setattr(caches, "CACHES", list(caches.CACHES))  # `double` leaves with the test
     calls = []
 
     @caches.word_cache(0.5)
@@ -36,7 +37,6 @@ def test_a_word_cache_holds_at_most_its_share_of_the_words(restore_size):
     assert calls.count("19") == 1  # the latest words stay
     double("0")
     assert calls.count("0") == 2  # the oldest were let go
-    caches.CACHES.remove(double)
 
 
 def test_resizing_keeps_the_answers_and_bounds_every_cache(restore_size):

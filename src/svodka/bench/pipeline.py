@@ -129,7 +129,7 @@ def load_in_child(system: str, warmup: list[str]) -> float:
     pipeline = getattr(analyze, "pipeline", None)
     if pipeline is not None:
         pipeline.stage_seconds = dict.fromkeys(pipeline.stage_seconds, 0.0)
-    _child.update(analyze=analyze, pipeline=pipeline, elapsed=0.0)
+    _child.update(analyze=analyze, pipeline=pipeline)
     return loaded - started
 
 
@@ -137,18 +137,13 @@ def time_in_child(texts: list[str]) -> float:
     """Seconds the loaded system takes over ``texts``."""
     begin = time.perf_counter()
     _child["analyze"](texts)
-    elapsed = time.perf_counter() - begin
-    _child["elapsed"] += elapsed
-    return elapsed
+    return time.perf_counter() - begin
 
 
 def report_child() -> tuple[float, dict[str, float] | None]:
-    """This child's peak RSS in MB, and its time by stage (svodka only)."""
-    pipeline, elapsed = _child["pipeline"], _child["elapsed"]
-    shares = None
-    if pipeline is not None:
-        shares = {name: s / elapsed for name, s in pipeline.stage_seconds.items()}
-    return read_peak_rss_mb(), shares
+    """This child's peak RSS in MB, and its seconds by stage (svodka only)."""
+    pipeline = _child["pipeline"]
+    return read_peak_rss_mb(), None if pipeline is None else dict(pipeline.stage_seconds)
 
 
 def measure_interleaved(texts: list[str]) -> list[Measurement]:
@@ -165,7 +160,12 @@ def measure_interleaved(texts: list[str]) -> list[Measurement]:
                 batch = texts[start : start + BATCH]
                 elapsed[system] += pools[system].submit(time_in_child, batch).result()
         reports = {s: pools[s].submit(report_child).result() for s in SYSTEMS}
-    return [make_measurement(s, texts, loads[s].result(), elapsed[s], *reports[s]) for s in SYSTEMS]
+    measurements = []
+    for s in SYSTEMS:
+        peak, stages = reports[s]
+        shares = None if stages is None else {k: v / elapsed[s] for k, v in stages.items()}
+        measurements.append(make_measurement(s, texts, loads[s].result(), elapsed[s], peak, shares))
+    return measurements
 
 
 _worker_analyze: Analyzer | None = None

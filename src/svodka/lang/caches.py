@@ -36,7 +36,7 @@ def word_cache(share: float = 1.0) -> Callable[[Callable[..., Any]], WordCache]:
     ``__call__`` costs ≈100)."""
 
     def wrap(func: Callable[..., Any]) -> WordCache:
-        current = [lru_cache(maxsize=size(share))(func)]
+        current = [lru_cache(maxsize=size(share, WORDS))(func)]
 
         def cached(*args: Any, **kwargs: Any) -> Any:
             return current[0](*args, **kwargs)
@@ -54,9 +54,9 @@ def word_cache(share: float = 1.0) -> Callable[[Callable[..., Any]], WordCache]:
     return wrap
 
 
-def size(share: float, words: int | None = None) -> int:
-    """Entries of a cache with this share of ``words`` (default ``WORDS``)."""
-    return max(1, int((WORDS if words is None else words) * share))
+def size(share: float, words: int) -> int:
+    """Entries of a cache with this share of ``words``."""
+    return max(1, int(words * share))
 
 
 def resize(words: int) -> None:
