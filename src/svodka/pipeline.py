@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from itertools import islice
-from time import perf_counter
+from itertools import chain, islice
+from time import thread_time
 from types import ModuleType
 from typing import Any, get_args, get_type_hints
+
+from threadpoolctl import threadpool_limits
 
 from svodka.config import Config
 from svodka.doc import Document, Record, Rejection
@@ -87,9 +90,13 @@ class Pipeline:
         caches.resize(config.cache_words)
         if config.gc_thresholds is not None:
             gc.set_threshold(*config.gc_thresholds)
+        if config.overlap:  # the stages ahead already keep a second core busy
+            threadpool_limits(limits=1, user_api="blas")
         self.stages = tuple(stages)
         self.resources: tuple[Any, ...] = tuple(stage.load(self.config) for stage in stages)
-        #: Seconds spent in each stage so far, for benchmarks: {"ner": 12.3, …}.
+        #: How many stages, from the first, run ahead on the next batch (see analyze_many).
+        self.ahead = count_ahead(self.stages)
+        #: CPU seconds of the thread running each stage so far, for benchmarks: {"ner": 12.3, …}.
         self.stage_seconds: dict[str, float] = {stage_name(s): 0.0 for s in stages}
 
     def analyze(
@@ -121,21 +128,49 @@ class Pipeline:
         Without ``on_error`` an exception in a stage propagates. With it, a failing batch
         is rerun one record at a time: each record that fails again is passed to
         ``on_error`` with its exception and left out, and the rest go on.
+
+        With ``config.overlap`` and more than one batch, the stages up to the last one
+        that ``RELEASES_GIL`` (the NER network) work on the next batch in a thread while
+        the other stages finish this one.
         """
         iterator = iter(records)
-        while batch := list(islice(iterator, self.config.docs_per_batch)):
-            if on_error is None:
-                yield from self.run_batch([Document.from_record(r) for r in batch])
-            else:
-                yield from self.run_guarded(batch, on_error)
-
-    def run_guarded(self, batch: list[Record], on_error: OnError) -> Iterator[Document]:
-        """Run a batch; on failure, run its records alone and report the ones that fail."""
-        try:
-            yield from self.run_batch([Document.from_record(r) for r in batch])
+        batches = iter(lambda: list(islice(iterator, self.config.docs_per_batch)), [])
+        first, second = next(batches, None), next(batches, None)
+        if first is None:
             return
-        except Exception:  # retried one by one below, where each failure is reported
-            pass
+        if second is None or not self.config.overlap or not self.ahead:
+            for batch in chain([first], [second] if second else [], batches):
+                yield from self.finish(batch, None, on_error)
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="svodka-ahead") as pool:
+            pending = (first, pool.submit(self.start, first))
+            for batch in chain([second], batches):
+                ahead = (batch, pool.submit(self.start, batch))
+                yield from self.finish(*pending, on_error)
+                pending = ahead
+            yield from self.finish(*pending, on_error)
+
+    def start(self, batch: list[Record]) -> list[Document]:
+        """A batch's documents through the stages that run ahead."""
+        return self.run_stages(0, self.ahead, [Document.from_record(r) for r in batch])
+
+    def finish(
+        self, batch: list[Record], started: Future | None, on_error: OnError | None
+    ) -> Iterator[Document]:
+        """Run the rest of the stages over a batch ``start`` is running (or, with no
+        ``started``, every stage)."""
+        try:
+            docs = started.result() if started is not None else self.start(batch)
+            docs = self.run_stages(self.ahead, len(self.stages), docs)
+        except Exception:
+            if on_error is None:
+                raise
+            yield from self.run_alone(batch, on_error)
+            return
+        yield from docs
+
+    def run_alone(self, batch: list[Record], on_error: OnError) -> Iterator[Document]:
+        """Run each record of a failed batch alone; report the ones that fail again."""
         for record in batch:
             try:
                 yield from self.run_batch([Document.from_record(record)])
@@ -144,15 +179,29 @@ class Pipeline:
 
     def run_batch(self, docs: list[Document]) -> list[Document]:
         """Run every stage over a batch of documents."""
-        for stage, resources in zip(self.stages, self.resources, strict=True):
-            started = perf_counter()
+        return self.run_stages(0, len(self.stages), docs)
+
+    def run_stages(self, first: int, last: int, docs: list[Document]) -> list[Document]:
+        """Run stages ``[first, last)`` over a batch, adding each one's CPU seconds to
+        ``stage_seconds``."""
+        for stage, resources in zip(
+            self.stages[first:last], self.resources[first:last], strict=True
+        ):
+            started = thread_time()
             apply_many = getattr(stage, "apply_many", None)
             if apply_many is not None:
                 docs = apply_many(docs, resources)
             else:
                 docs = [stage.apply(doc, resources) for doc in docs]
-            self.stage_seconds[stage_name(stage)] += perf_counter() - started
+            self.stage_seconds[stage_name(stage)] += thread_time() - started
         return docs
+
+
+def count_ahead(stages: Sequence[ModuleType]) -> int:
+    """How many stages run up to the last one whose work ``RELEASES_GIL``: they can run on
+    the next batch in a thread while the rest run on this one; 0 when no stage does."""
+    marked = [i for i, stage in enumerate(stages) if getattr(stage, "RELEASES_GIL", False)]
+    return marked[-1] + 1 if marked else 0
 
 
 def failure(error: BaseException, where: str = "") -> str:

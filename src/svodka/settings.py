@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
     events: int = Config().events
     cache_words: Annotated[int, Field(ge=1)] = Config().cache_words
+    overlap: bool = Config().overlap
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod
@@ -62,6 +63,7 @@ class Settings(BaseSettings):
             "kb": self.kb_file(),
             "events": self.events,
             "cache_words": self.cache_words,
+            "overlap": self.overlap,
         }
         return Config(**{**fields, **overrides})  # type: ignore[arg-type]
 

@@ -1,10 +1,13 @@
+from copy import copy
+from dataclasses import replace
+from threading import current_thread
 from types import ModuleType, SimpleNamespace
 
 import pytest
 
 import svodka
 from svodka.errors import PipelineError
-from svodka.pipeline import check_stages
+from svodka.pipeline import check_stages, count_ahead
 from svodka.stages import STAGES
 
 
@@ -107,3 +110,76 @@ def test_pipeline_without_on_error_raises(pipeline, monkeypatch):
     monkeypatch.setattr(roles, "apply", lambda doc, res: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         list(pipeline.analyze_many([svodka.Record(id="a", text="Путин.")]))
+
+
+def with_config(pipeline, **changes):
+    """The session's pipeline (its loaded models) under another config."""
+    other = copy(pipeline)
+    other.config = replace(pipeline.config, **changes)
+    return other
+
+
+NEWS = [
+    "Глава МИД России Сергей Лавров прилетел в Анкару.",
+    "Газпром и Роснефть отчитались о прибыли за 2023 год.",
+    "Президент Казахстана Касым-Жомарт Токаев заявил: «Мы готовы к переговорам».",
+    "В Сочи 5 мая прошла встреча Владимира Путина и Александра Лукашенко.",
+    "Сбербанк выделил 10 млн рублей на ремонт школы в Пензе.",
+]
+
+
+def test_pipeline_ner_runs_ahead_of_the_later_stages():
+    assert STAGES[count_ahead(STAGES) - 1].__name__ == "svodka.stages.ner"
+    assert count_ahead([fake_stage("a", (), ())]) == 0
+
+
+def test_pipeline_overlapped_batches_equal_one_stage_after_another(pipeline, monkeypatch):
+    from svodka.stages import ner
+
+    threads = []
+    real = ner.apply_many
+
+    def noted(docs, res):
+        threads.append(current_thread().name)
+        return real(docs, res)
+
+    monkeypatch.setattr(ner, "apply_many", noted)
+    records = [svodka.Record(id=f"d{i}", text=t) for i, t in enumerate(NEWS * 2)]
+    overlapped = list(with_config(pipeline, docs_per_batch=3).analyze_many(records))
+    assert len(threads) == 4 and all(name.startswith("svodka-ahead") for name in threads)
+    plain = list(with_config(pipeline, docs_per_batch=3, overlap=False).analyze_many(records))
+    assert threads[4:] == ["MainThread"] * 4
+    assert [d.id for d in overlapped] == [r.id for r in records]
+    assert overlapped == plain
+    assert any(e.name == "Сергей Лавров" for e in overlapped[0].entities)
+
+
+@pytest.mark.parametrize("stage_name", ["ner", "roles"])
+def test_pipeline_overlapped_failure_loses_only_its_record(pipeline, monkeypatch, stage_name):
+    stage = next(s for s in STAGES if s.__name__.endswith(f".{stage_name}"))
+    real = stage.apply_many if hasattr(stage, "apply_many") else stage.apply
+
+    def fragile(docs, res):
+        if any("сломай" in doc.text for doc in (docs if isinstance(docs, list) else [docs])):
+            raise ValueError("broken on purpose")
+        return real(docs, res)
+
+    monkeypatch.setattr(stage, "apply_many" if hasattr(stage, "apply_many") else "apply", fragile)
+    texts = [*NEWS[:3], "сломай", *NEWS[3:]]
+    records = [svodka.Record(id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    failed = []
+    overlapped = with_config(pipeline, docs_per_batch=2)
+    docs = list(overlapped.analyze_many(records, on_error=lambda r, e: failed.append(r.id)))
+    assert [d.id for d in docs] == ["d0", "d1", "d2", "d4", "d5"]
+    assert failed == ["d3"]
+    with pytest.raises(ValueError, match="broken on purpose"):
+        list(overlapped.analyze_many(records))
+
+
+def test_pipeline_overlap_is_a_setting(monkeypatch):
+    from svodka.settings import load_settings
+
+    monkeypatch.setenv("SVODKA_OVERLAP", "false")
+    assert load_settings().config().overlap is False
+    monkeypatch.setenv("SVODKA_OVERLAP", "true")
+    assert load_settings().config().overlap is True

@@ -28,6 +28,9 @@ from svodka.stages.ner.rules import Rules, correct_spans, load_rules
 
 REQUIRES = ("tokens", "sentences")
 PROVIDES = ("spans",)
+#: The network's matrix products run outside the GIL: the pipeline may run this stage on
+#: the next batch in a thread while the later stages finish this one.
+RELEASES_GIL = True
 
 
 @dataclass(frozen=True, slots=True)
