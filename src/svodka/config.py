@@ -31,6 +31,9 @@ class Config:
     the network's matrix products release the GIL, so a second core works on them. It
     holds numpy's BLAS to one thread for the process, as the two threads already keep
     two cores busy.
+    ``part_chars`` bounds what is analyzed at once: a longer text is cut into parts at
+    paragraph ends, analyzed part by part and joined (:mod:`svodka.parts`), so memory and
+    time follow the part, not the text.
     """
 
     batch_size: int = 64
@@ -41,3 +44,4 @@ class Config:
     cache_words: int = 50_000
     gc_thresholds: tuple[int, int, int] | None = (100_000, 50, 100)
     overlap: bool = True
+    part_chars: int = 100_000

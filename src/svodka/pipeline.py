@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from itertools import chain, islice
+from itertools import chain, groupby, islice
 from time import thread_time
 from types import ModuleType
 from typing import Any, get_args, get_type_hints
@@ -23,8 +23,10 @@ from svodka.config import Config
 from svodka.doc import Document, Record, Rejection
 from svodka.errors import PipelineError
 from svodka.lang import caches
+from svodka.parts import join_parts, shed, split_record
 
 OnError = Callable[[Record, Exception], None]
+OnPart = Callable[[Record, int, int], None]
 
 #: Layers every document has before any stage runs.
 BASE_LAYERS = frozenset({"text", "title", "published"})
@@ -121,13 +123,52 @@ class Pipeline:
         return self.analyze_many(records)
 
     def analyze_many(
-        self, records: Iterable[Record], *, on_error: OnError | None = None
+        self,
+        records: Iterable[Record],
+        *,
+        on_error: OnError | None = None,
+        on_part: OnPart | None = None,
     ) -> Iterator[Document]:
         """Analyze records in batches, yielding documents in input order.
 
         Without ``on_error`` an exception in a stage propagates. With it, a failing batch
         is rerun one record at a time: each record that fails again is passed to
         ``on_error`` with its exception and left out, and the rest go on.
+
+        A record longer than ``config.part_chars`` is analyzed in parts and joined
+        (:mod:`svodka.parts`); ``on_part(record, done, parts)`` follows its progress.
+        """
+        limit = self.config.part_chars
+        for huge, group in groupby(records, key=lambda r: len(r.text) > limit):
+            if not huge:
+                yield from self.analyze_batches(group, on_error)
+                continue
+            for record in group:
+                yield from self.analyze_in_parts(record, on_error, on_part)
+
+    def analyze_in_parts(
+        self, record: Record, on_error: OnError | None, on_part: OnPart | None
+    ) -> Iterator[Document]:
+        """Analyze a huge record part by part and yield its joined document; with
+        ``on_error``, a failing part fails the record."""
+        parts = split_record(record, self.config.part_chars)
+        offsets = {part.id: offset for offset, part in parts}
+        errors: list[Exception] = []
+        docs = []
+        note = None if on_error is None else (lambda part, error: errors.append(error))
+        for done, doc in enumerate(self.analyze_batches((p for _, p in parts), note), start=1):
+            docs.append((offsets[doc.id], shed(doc)))
+            if on_part is not None:
+                on_part(record, done, len(parts))
+        if errors and on_error is not None:
+            on_error(record, errors[0])
+            return
+        yield join_parts(record, docs)
+
+    def analyze_batches(
+        self, records: Iterable[Record], on_error: OnError | None
+    ) -> Iterator[Document]:
+        """Analyze records in batches of ``config.docs_per_batch``, in order.
 
         With ``config.overlap`` and more than one batch, the stages up to the last one
         that ``RELEASES_GIL`` (the NER network) work on the next batch in a thread while

@@ -77,7 +77,9 @@ def analyze(
     def role_text(role) -> str:
         return role_phrase(role.title, role.of_name, role.past)
 
-    docs = progress.count(pipeline.analyze_many(records, on_error=reject_failed))
+    docs = progress.count(
+        pipeline.analyze_many(records, on_error=reject_failed, on_part=progress.part)
+    )
     with opened(out_path) as stream:
         written = write_documents(docs, format.value, stream, role_text=role_text)
     finish(done=written, rejected=len(rejected), strict=strict)
@@ -125,6 +127,11 @@ class AnalyzeProgress:
                 self.describe(f"analyzing {record.id} ({size}); {self.done} done")
                 self.show()
             yield record
+
+    def part(self, record: Record, done: int, parts: int) -> None:
+        """A huge text is analyzed in parts: say how far it is."""
+        self.describe(f"analyzing {record.id}: part {done} of {parts}; {self.done} done")
+        self.show()
 
     def count(self, docs: Iterable) -> Iterator:
         """Yield documents, counting them; past ``PROGRESS_AFTER`` the display shows."""

@@ -65,10 +65,13 @@ class Tok(NamedTuple):
     low: str
 
 
-#: Texts up to this size are cached, as many as the pipeline batches (Config.docs_per_batch
-#: is 32): the dates and amounts stages lex the same texts one after the other, and lexing
-#: is half their time. A 10 MB text is lexed twice rather than held.
-CACHE_CHARS, CACHE_TEXTS = 200_000, 64
+#: Texts up to this size are cached, as many as two of the pipeline's batches
+#: (Config.docs_per_batch is 32, and one batch runs ahead): the dates and amounts stages
+#: lex the same texts one after the other, and lexing is half their time. A longer text
+#: (a news article is ~2,000 characters) is lexed again rather than held: its tokens take
+#: ~200 bytes a character, and 64 parts of a huge text (Config.part_chars) would hold
+#: hundreds of MB.
+CACHE_CHARS, CACHE_TEXTS = 20_000, 64
 
 
 def lex(text: str) -> tuple[Tok, ...]:

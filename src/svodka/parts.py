@@ -1,0 +1,148 @@
+"""Huge texts in parts: cut at paragraph ends, analyzed one part at a time, joined back.
+
+A text longer than ``Config.part_chars`` (a book, a transcript, a 10 MB dump) would hold
+every token of it in memory at once, and the document-wide steps (coreference, places,
+roles) compare every mention with every other. :meth:`svodka.pipeline.Pipeline.analyze_many`
+therefore cuts such a record into parts, each at most ``part_chars`` long and ending at a
+paragraph end where there is one (else a sentence end, else a space), analyzes the parts
+as records of their own and joins their documents: memory and time follow the part, not
+the text. Joining shifts every offset into the whole text, renumbers entities, quotes
+and events, and makes one entity of the same type and name found in several parts.
+The joined document keeps no tokens (the parts' tokens would be most of its memory);
+sentences and spans stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from svodka.doc import Document, Entity, Record, ToneSummary
+
+#: Where a part may end, best first: a paragraph, a sentence, a word.
+BREAKS = (re.compile(r"\n\s*"), re.compile(r"[.!?…]\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """The ``[start, stop)`` bounds of the parts of ``text``, each at most ``limit``
+    characters, ending after the last paragraph break (else sentence end, else space) in
+    its second half; a run with none is cut at the limit."""
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        stop = start + limit
+        for pattern in BREAKS:
+            ends = [m.end() for m in pattern.finditer(text, start + limit // 2, stop)]
+            if ends:
+                stop = ends[-1]
+                break
+        bounds.append((start, stop))
+        start = stop
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def split_record(record: Record, limit: int) -> list[tuple[int, Record]]:
+    """A record's parts as records of their own (ids «id#1», «id#2»…), each with its offset
+    in the whole text; a record within the limit is its only part."""
+    if len(record.text) <= limit:
+        return [(0, record)]
+    return [
+        (start, replace(record, id=f"{record.id}#{n}", text=record.text[start:stop]))
+        for n, (start, stop) in enumerate(split_text(record.text, limit), start=1)
+    ]
+
+
+def shed(doc: Document) -> Document:
+    """A part's document without what joining drops: its tokens and its text."""
+    return replace(doc, tokens=(), text="")
+
+
+def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Document:
+    """One document of ``record`` from its parts' documents, each with its offset."""
+    entities: dict[tuple[str, str], Entity] = {}
+    sentences, spans, quotes, amounts, dates, events, tones = [], [], [], [], [], [], []
+    for offset, doc in parts:
+        ids = {e.id: join_entity(entities, e, offset) for e in doc.entities}
+        for entity in doc.entities:
+            add_roles(entities, entity, ids)
+        first_quote = len(quotes)
+        sentences += [shift(s, offset) for s in doc.sentences]
+        spans += [shift(s, offset) for s in doc.spans]
+        quotes += [shift(q, offset, speaker=ids.get(q.speaker, q.speaker)) for q in doc.quotes]
+        amounts += [shift(a, offset) for a in doc.amounts]
+        dates += [shift(d, offset) for d in doc.dates]
+        events += [
+            shift(
+                e,
+                offset,
+                id=f"v{len(events) + n}",
+                source=ids.get(e.source, e.source),
+                target=ids.get(e.target, e.target),
+                place=ids.get(e.place, e.place),
+                quote=f"q{int(e.quote[1:]) + first_quote}" if e.quote else None,
+            )
+            for n, e in enumerate(doc.events, start=1)
+        ]
+        tones.append(doc.tone)
+    return replace(
+        Document.from_record(record),
+        sentences=tuple(sentences),
+        spans=tuple(spans),
+        entities=tuple(entities.values()),
+        quotes=tuple(quotes),
+        amounts=tuple(amounts),
+        dates=tuple(dates),
+        events=tuple(events),
+        tone=join_tones(tones),
+    )
+
+
+def shift(item, offset: int, **changes):
+    """``item`` with ``start``/``stop`` moved by ``offset`` and ``changes`` made."""
+    return replace(item, start=item.start + offset, stop=item.stop + offset, **changes)
+
+
+def join_entity(entities: dict[tuple[str, str], Entity], entity: Entity, offset: int) -> str:
+    """Add a part's entity, without its roles, to ``entities`` (by type and name), joined
+    to one of the same type and name from an earlier part; its id in the whole document."""
+    mentions = tuple(shift(m, offset) for m in entity.mentions)
+    key = (entity.type, entity.name)
+    old = entities.get(key)
+    if old is None:
+        entities[key] = replace(entity, id=f"e{len(entities) + 1}", mentions=mentions, roles=())
+        return entities[key].id
+    entities[key] = replace(
+        old,
+        mentions=old.mentions + mentions,
+        place=old.place or entity.place,
+        key=old.key or entity.key,
+        wikidata=old.wikidata or entity.wikidata,
+        tone=join_tones([old.tone, entity.tone]),
+    )
+    return old.id
+
+
+def add_roles(entities: dict[tuple[str, str], Entity], entity: Entity, ids: dict[str, str]):
+    """Give a part's entity's roles to its joined entity, their ``of`` in the whole
+    document's ids, each role once."""
+    key = (entity.type, entity.name)
+    roles = [replace(r, of=ids.get(r.of, r.of)) if r.of else r for r in entity.roles]
+    held = entities[key].roles
+    entities[key] = replace(entities[key], roles=held + tuple(r for r in roles if r not in held))
+
+
+def join_tones(tones: Iterable[ToneSummary | None]) -> ToneSummary | None:
+    """One summary of several: counts added, means weighted by their counts."""
+    known = [t for t in tones if t is not None]
+    if not known:
+        return None
+    counts = [t.negative + t.neutral + t.positive for t in known]
+    return ToneSummary(
+        negative=sum(t.negative for t in known),
+        neutral=sum(t.neutral for t in known),
+        positive=sum(t.positive for t in known),
+        mean=round(sum(t.mean * n for t, n in zip(known, counts, strict=True)) / sum(counts), 3)
+        if sum(counts)
+        else 0.0,
+    )
