@@ -27,7 +27,7 @@ class Config:
     that every full collection walks; with Python's default (700, 10, 10) the collector
     took ~18 % of the analysis (500 RuCoCo articles: 12.1 s → 9.8 s).
     ``overlap`` runs the stages up to the NER network one batch ahead, in a thread of
-    their own, while the rest finish the batch before (:meth:`Pipeline.analyze_many`):
+    their own, while the rest finish the batch before (:meth:`Pipeline.analyze_batches`):
     the network's matrix products release the GIL, so a second core works on them. It
     holds numpy's BLAS to one thread for the process, as the two threads already keep
     two cores busy.

@@ -8,7 +8,9 @@ Every stage module has the same shape::
     def apply(doc, resources) -> doc # pure: returns a new Document
 
 and may add ``apply_many(docs, resources) -> list[doc]`` when batching across
-documents makes it faster. The pipeline checks REQUIRES/PROVIDES when it is built.
+documents makes it faster, and ``RELEASES_GIL = True`` when its heavy work runs outside
+the GIL (the NER network): the pipeline then runs the stages up to it on the next batch
+in a thread. The pipeline checks REQUIRES/PROVIDES when it is built.
 
 A layer is a field of ``Document`` («entities») or a field of its items («entities.roles»).
 A stage with parts is a package (``ner/``, ``quotes/``, ``dates/``, ``amounts/``): its
