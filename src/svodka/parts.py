@@ -7,7 +7,8 @@ therefore cuts such a record into parts, each at most ``part_chars`` long and en
 paragraph end where there is one (else a sentence end, else a space), analyzes the parts
 as records of their own and joins their documents: memory and time follow the part, not
 the text. Joining shifts every offset into the whole text, renumbers entities, quotes
-and events, and makes one entity of the same type and name found in several parts.
+and events, and makes one entity of the same type and name found in several parts, and
+one person of a surname alone («Путин») and the one full name with that surname.
 The joined document keeps no tokens (the parts' tokens would be most of its memory);
 sentences and spans stay.
 """
@@ -85,16 +86,61 @@ def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Documen
             for n, e in enumerate(doc.events, start=1)
         ]
         tones.append(doc.tone)
+    owners = surname_owners(entities.values())
     return replace(
         Document.from_record(record),
         sentences=tuple(sentences),
         spans=tuple(spans),
-        entities=tuple(entities.values()),
-        quotes=tuple(quotes),
+        entities=join_surnames(list(entities.values()), owners),
+        quotes=tuple(replace(q, speaker=owners.get(q.speaker, q.speaker)) for q in quotes),
         amounts=tuple(amounts),
         dates=tuple(dates),
-        events=tuple(events),
+        events=tuple(replace(e, **actors_of(e, owners)) for e in events),
         tone=join_tones(tones),
+    )
+
+
+#: The fields of an event that hold an entity id.
+ACTORS = ("source", "target", "place")
+
+
+def actors_of(event, owners: dict[str, str]) -> dict[str, str]:
+    """The event's entity ids that ``owners`` replaces, by field."""
+    ids = {field: getattr(event, field) for field in ACTORS}
+    return {field: owners[id_] for field, id_ in ids.items() if id_ in owners}
+
+
+def surname_owners(entities: Iterable[Entity]) -> dict[str, str]:
+    """A person named by a surname alone in some part («Путин»), by the id of the one
+    person named in full with that surname in another («Владимир Путин»); a surname two
+    full names share («Кастро») stays apart."""
+    full: dict[str, list[str]] = {}
+    for entity in entities:
+        words = entity.name.lower().split()
+        if entity.type == "PER" and len(words) > 1:
+            full.setdefault(words[-1], []).append(entity.id)
+    return {
+        e.id: ids[0]
+        for e in entities
+        if e.type == "PER" and len(ids := full.get(e.name.lower(), [])) == 1
+    }
+
+
+def join_surnames(entities: list[Entity], owners: dict[str, str]) -> tuple[Entity, ...]:
+    """Fold each surname-only person into its owner: mentions in text order, roles once;
+    every role's ``of`` follows."""
+    by_id = {e.id: e for e in entities}
+    for short, owner in owners.items():
+        a, b = by_id.pop(short), by_id[owner]
+        by_id[owner] = replace(
+            b,
+            mentions=tuple(sorted(b.mentions + a.mentions, key=lambda m: m.start)),
+            roles=b.roles + tuple(r for r in a.roles if r not in b.roles),
+            tone=join_tones([b.tone, a.tone]),
+        )
+    return tuple(
+        replace(e, roles=tuple(replace(r, of=owners.get(r.of, r.of)) for r in e.roles))
+        for e in by_id.values()
     )
 
 

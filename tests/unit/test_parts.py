@@ -46,15 +46,18 @@ def test_a_text_in_parts_is_one_document_with_offsets_into_the_whole(pipeline):
         for mention in entity.mentions:
             assert TEXT[mention.start : mention.stop] == mention.text
         assert all(role.of is None or role.of in ids for role in entity.roles)
-    # coreference runs within a part: a part that says only «Путин» has its own entity
-    putin = {e.id: len(e.mentions) for e in doc.entities if "Путин" in e.name}
-    assert sum(putin.values()) == len(whole.entity(whole_id(whole, "Владимир Путин")).mentions)
+    # a part that says only «Путин» is joined to the one full name with that surname
+    assert [e.name for e in doc.entities if "Путин" in e.name] == ["Владимир Путин"]
+    putin = doc.entity(whole_id(doc, "Владимир Путин"))
+    assert [m.start for m in putin.mentions] == [
+        m.start for m in whole.entity(whole_id(whole, "Владимир Путин")).mentions
+    ]
     assert {e.name for e in doc.entities} >= {"Сергей Лавров", "Сочи", "Пенза"}
     for layer in (doc.quotes, doc.amounts, doc.dates):
         assert all(TEXT[item.start : item.stop] == item.text for item in layer)
     names = {e.id: e.name for e in doc.entities}
-    assert [(q.text, names[q.speaker].split()[-1]) for q in doc.quotes] == [
-        (q.text, whole.entity(q.speaker).name.split()[-1]) for q in whole.quotes
+    assert [(q.text, names[q.speaker]) for q in doc.quotes] == [
+        (q.text, whole.entity(q.speaker).name) for q in whole.quotes
     ]
     assert len(doc.amounts) == len(whole.amounts) == 3
     assert [e.id for e in doc.events] == [f"v{n}" for n in range(1, len(doc.events) + 1)]
@@ -99,3 +102,20 @@ def test_joined_tones_add_counts_and_weigh_means():
     b = ToneSummary(negative=0, neutral=0, positive=4, mean=0.5)
     assert join_tones([a, None, b]) == ToneSummary(negative=1, neutral=2, positive=5, mean=0.25)
     assert join_tones([None]) is None
+
+
+def test_a_surname_two_full_names_share_stays_apart():
+    from svodka.doc import Entity, Mention
+    from svodka.parts import join_surnames, surname_owners
+
+    def person(id_, name, at):
+        return Entity(id=id_, type="PER", name=name, mentions=(Mention(at, at + 5, name),))
+
+    people = [person("e1", "Фидель Кастро", 0), person("e2", "Рауль Кастро", 10)]
+    people += [person("e3", "Кастро", 20), person("e4", "Путин", 30)]
+    people += [person("e5", "Владимир Путин", 40)]
+    owners = surname_owners(people)
+    assert owners == {"e4": "e5"}
+    joined = join_surnames(people, owners)
+    assert [e.name for e in joined] == ["Фидель Кастро", "Рауль Кастро", "Кастро", "Владимир Путин"]
+    assert [m.start for m in joined[-1].mentions] == [30, 40]
