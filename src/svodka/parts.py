@@ -54,13 +54,9 @@ def split_record(record: Record, limit: int) -> list[tuple[int, Record]]:
     ]
 
 
-def shed(doc: Document) -> Document:
-    """A part's document without what joining drops: its tokens and its text."""
-    return replace(doc, tokens=(), text="")
-
-
 def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Document:
-    """One document of ``record`` from its parts' documents, each with its offset."""
+    """One document of ``record`` from its parts' documents, each with its offset; each
+    part is read once, as it comes, so a stream of them is never all in memory."""
     entities: dict[tuple[str, str], Entity] = {}
     sentences, spans, quotes, amounts, dates, events, tones = [], [], [], [], [], [], []
     for offset, doc in parts:

@@ -23,7 +23,7 @@ from svodka.config import Config
 from svodka.doc import Document, Record, Rejection
 from svodka.errors import PipelineError
 from svodka.lang import caches
-from svodka.parts import join_parts, shed, split_record
+from svodka.parts import join_parts, split_record
 
 OnError = Callable[[Record, Exception], None]
 OnPart = Callable[[Record, int, int], None]
@@ -154,16 +154,21 @@ class Pipeline:
         parts = split_record(record, self.config.part_chars)
         offsets = {part.id: offset for offset, part in parts}
         errors: list[Exception] = []
-        docs = []
         note = None if on_error is None else (lambda part, error: errors.append(error))
-        for done, doc in enumerate(self.analyze_batches((p for _, p in parts), note), start=1):
-            docs.append((offsets[doc.id], shed(doc)))
-            if on_part is not None:
-                on_part(record, done, len(parts))
+
+        def analyzed() -> Iterator[tuple[int, Document]]:
+            """Each part's document as it comes, joined and let go one by one."""
+            docs = self.analyze_batches((part for _, part in parts), note)
+            for done, doc in enumerate(docs, start=1):
+                if on_part is not None:
+                    on_part(record, done, len(parts))
+                yield offsets[doc.id], doc
+
+        joined = join_parts(record, analyzed())
         if errors and on_error is not None:
             on_error(record, errors[0])
             return
-        yield join_parts(record, docs)
+        yield joined
 
     def analyze_batches(
         self, records: Iterable[Record], on_error: OnError | None
