@@ -156,3 +156,17 @@ def test_a_version_1_document_still_reads(example_doc):
     data["schema"] = "svodka.document/1"
     del data["events"]
     assert from_dict(data).events == ()
+
+
+def test_a_break_between_two_words_is_found_by_bisection():
+    from svodka.stages.events.select import any_between
+
+    breaks = [3, 7]
+    assert [any_between(breaks, lo, hi) for lo, hi in [(0, 3), (0, 4), (4, 7), (4, 8), (8, 9)]] == [
+        False,
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert not any_between([], 0, 10) and not any_between(breaks, 5, 5)

@@ -29,6 +29,8 @@ def complete(c: Candidate) -> None:
     if bool(c.sources) == bool(c.targets) or met_after(c):
         return
     taken = {id(a) for a in c.actors}
+    named = {x.entity.id for x in c.actors if x.entity is not None}
+    breaks = [k for k, w in enumerate(c.clause.words) if w.text in BREAKS]
     others = [
         a
         for a in c.clause.actors
@@ -36,10 +38,8 @@ def complete(c: Candidate) -> None:
         and id(a) not in taken
         and a is not c.place
         and c.left <= a.first < c.right
-        and not any(
-            w.text in BREAKS for w in c.clause.words[min(a.last, c.at) : max(a.first, c.at)]
-        )
-        and a.entity.id not in {x.entity.id for x in c.actors if x.entity is not None}
+        and not any_between(breaks, min(a.last, c.at), max(a.first, c.at))
+        and a.entity.id not in named
     ]
     if len({a.entity.id for a in others}) != 1:
         return
@@ -47,6 +47,13 @@ def complete(c: Candidate) -> None:
         c.targets = others[:1]
     else:
         c.sources = others[:1]
+
+
+def any_between(indexes: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list of word indexes has one in ``[lo, hi)``: one bisection, so a
+    sentence of thousands of words («…» with no full stop) stays quadratic at worst."""
+    k = bisect_left(indexes, lo)
+    return k < len(indexes) and indexes[k] < hi
 
 
 def met_after(c: Candidate) -> bool:
