@@ -170,3 +170,16 @@ def test_a_break_between_two_words_is_found_by_bisection():
         False,
     ]
     assert not any_between([], 0, 10) and not any_between(breaks, 5, 5)
+
+
+def test_a_line_longer_than_any_clause_is_read_in_pieces_cut_at_spaces():
+    from svodka.doc import Sentence
+    from svodka.stages.events import LONGEST, lines
+
+    text = "Путин прилетел в Сочи и встретился с Токаевым " * 200
+    read = list(lines(text, Sentence(0, len(text))))
+    assert len(read) > 1 and all(s.stop - s.start <= LONGEST for s in read)
+    assert all(text[s.stop] == " " for s in read[:-1])
+    assert "".join(text[s.start : s.stop] + " " for s in read).rstrip() == text.rstrip()
+    short = "Путин прилетел в Сочи."
+    assert list(lines(short, Sentence(0, len(short)))) == [Sentence(0, len(short))]

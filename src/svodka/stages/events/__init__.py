@@ -93,10 +93,28 @@ def lines(text: str, sentence: Sentence) -> Iterator[Sentence]:
     start = sentence.start
     while (end := text.find("\n", start, sentence.stop)) != -1:
         if text[start:end].strip():
-            yield Sentence(start, end)
+            yield from pieces(text, Sentence(start, end))
         start = end + 1
     if text[start : sentence.stop].strip():
-        yield Sentence(start, sentence.stop)
+        yield from pieces(text, Sentence(start, sentence.stop))
+
+
+#: A line longer than this (a scraped page with no full stop) is read in pieces cut at
+#: spaces: no clause is this long, and the stage compares every actor of a clause with
+#: every word of it, which over a 50k-character «sentence» took minutes.
+LONGEST = 2_000
+
+
+def pieces(text: str, line: Sentence) -> Iterator[Sentence]:
+    """``line`` itself, or, when longer than ``LONGEST``, its pieces of at most that
+    many characters, cut at the last space of each."""
+    start = line.start
+    while line.stop - start > LONGEST:
+        space = text.rfind(" ", start + LONGEST // 2, start + LONGEST)
+        end = space if space != -1 else start + LONGEST
+        yield Sentence(start, end)
+        start = end + 1 if space != -1 else end
+    yield Sentence(start, line.stop)
 
 
 def trigger_offsets(doc: Document, lexicon: Lexicon) -> list[int]:
