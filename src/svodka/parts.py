@@ -45,9 +45,7 @@ def split_text(text: str, limit: int) -> list[tuple[int, int]]:
 
 def split_record(record: Record, limit: int) -> list[tuple[int, Record]]:
     """A record's parts as records of their own (ids «id#1», «id#2»…), each with its offset
-    in the whole text; a record within the limit is its only part."""
-    if len(record.text) <= limit:
-        return [(0, record)]
+    in the whole text."""
     return [
         (start, replace(record, id=f"{record.id}#{n}", text=record.text[start:stop]))
         for n, (start, stop) in enumerate(split_text(record.text, limit), start=1)
@@ -74,10 +72,8 @@ def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Documen
                 e,
                 offset,
                 id=f"v{len(events) + n}",
-                source=ids.get(e.source, e.source),
-                target=ids.get(e.target, e.target),
-                place=ids.get(e.place, e.place),
                 quote=f"q{int(e.quote[1:]) + first_quote}" if e.quote else None,
+                **actors_of(e, ids),
             )
             for n, e in enumerate(doc.events, start=1)
         ]
@@ -100,10 +96,10 @@ def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Documen
 ACTORS = ("source", "target", "place")
 
 
-def actors_of(event, owners: dict[str, str]) -> dict[str, str]:
-    """The event's entity ids that ``owners`` replaces, by field."""
-    ids = {field: getattr(event, field) for field in ACTORS}
-    return {field: owners[id_] for field, id_ in ids.items() if id_ in owners}
+def actors_of(event, ids: dict[str, str]) -> dict[str, str]:
+    """The event's entity ids that ``ids`` maps to others, by field, mapped."""
+    held = {field: getattr(event, field) for field in ACTORS}
+    return {field: ids[id_] for field, id_ in held.items() if id_ in ids}
 
 
 def surname_owners(entities: Iterable[Entity]) -> dict[str, str]:
