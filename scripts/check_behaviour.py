@@ -5,6 +5,7 @@ A refactoring must not change what svodka says. Run ``save`` before the first mo
 
     python scripts/check_behaviour.py save /tmp/before.tsv
     python scripts/check_behaviour.py check /tmp/before.tsv
+    python scripts/check_behaviour.py check /tmp/before.tsv --ignore durations  # a new layer
 
 The articles: the example article, the sample corpus, the texts behind ``tests/data/gold``
 and ``../shared/gold/articles``, and the first 500 RuCoCo articles. Only SHA-256 digests
@@ -66,8 +67,9 @@ def _rucoco_record(path: Path, record_id: str, gold: dict | None) -> dict:
     return {"id": record_id, "text": text, "published": published}
 
 
-def analyze(records: list[dict]) -> dict[str, str]:
-    """SHA-256 of each record's JSON output from ``svodka analyze --format jsonl``."""
+def analyze(records: list[dict], ignore: list[str]) -> dict[str, str]:
+    """SHA-256 of each record's JSON output from ``svodka analyze --format jsonl``, the
+    keys in ``ignore`` left out (a layer added since ``save``)."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "in.jsonl"
         source.write_text(
@@ -83,6 +85,8 @@ def analyze(records: list[dict]) -> dict[str, str]:
     digests = {}
     for line in out.splitlines():
         doc = json.loads(line)
+        if ignore:
+            line = json.dumps({k: v for k, v in doc.items() if k not in ignore}, ensure_ascii=False)
         digests[doc["id"]] = hashlib.sha256(line.encode("utf-8")).hexdigest()
     return digests
 
@@ -91,8 +95,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=["save", "check"])
     parser.add_argument("path", type=Path)
+    parser.add_argument(
+        "--ignore", action="append", default=[], help="a top-level key to leave out"
+    )
     args = parser.parse_args()
-    digests = analyze(gather_records())
+    digests = analyze(gather_records(), args.ignore)
     if args.action == "save":
         args.path.write_text("".join(f"{k}\t{v}\n" for k, v in digests.items()), "utf-8")
         print(f"saved {len(digests)} outputs to {args.path}")

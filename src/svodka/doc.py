@@ -10,7 +10,7 @@ Layers a document carries while it moves through the pipeline:
 - ``spans`` — raw PER/ORG/LOC mentions with a mention-level normal form (internal);
 - ``entities`` — mentions grouped into one entity per referent, with roles;
 - ``places``, ``keys`` — each entity's geocoded place and its cross-document key;
-- ``quotes``, ``amounts``, ``dates`` — filled by later stages;
+- ``quotes``, ``amounts``, ``dates``, ``durations`` — filled by later stages;
 - ``events`` — who did what to whom (PLOVER types);
 - tone — how the text speaks of each mention, entity and quote, and the document's tone.
 
@@ -211,6 +211,28 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Duration:
+    """A stretch of time or a repetition: «в течение двух лет» → P2Y, «около 14 лет» →
+    P14Y approx, «до 15 лет» → P15Y with bound "max", «трёхдневный» → P3D, «несколько
+    недель» → None with unit "week", «ежегодно» → P1Y of kind "frequency".
+
+    ``value`` is an ISO 8601 duration (a range's midpoint) or None when the text gives no
+    count; ``unit`` is "year", "month", "week", "day", "hour", "minute" or "second";
+    ``bound`` "min" («более 30 лет») or "max" («до 2 лет»); ``kind`` "duration" or
+    "frequency".
+    """
+
+    start: int
+    stop: int
+    text: str
+    value: str | None
+    unit: str
+    approx: bool = False
+    bound: str | None = None
+    kind: str = "duration"
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One of the article's main events, coded in PLOVER: «Путин и Токаев провели
     переговоры в Сочи» → CONSULT, source Путин, target Токаев, place Сочи.
@@ -260,6 +282,7 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     amounts: tuple[Amount, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    durations: tuple[Duration, ...] = ()
     events: tuple[Event, ...] = ()
     tone: ToneSummary | None = None
 

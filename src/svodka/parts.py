@@ -56,7 +56,7 @@ def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Documen
     """One document of ``record`` from its parts' documents, each with its offset; each
     part is read once, as it comes, so a stream of them is never all in memory."""
     entities: dict[tuple[str, str], Entity] = {}
-    sentences, spans, quotes, amounts, dates, events, tones = [], [], [], [], [], [], []
+    sentences, spans, quotes, amounts, dates, durations, events, tones = ([] for _ in range(8))
     for offset, doc in parts:
         ids = {e.id: join_entity(entities, e, offset) for e in doc.entities}
         for entity in doc.entities:
@@ -67,6 +67,7 @@ def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Documen
         quotes += [shift(q, offset, speaker=ids.get(q.speaker, q.speaker)) for q in doc.quotes]
         amounts += [shift(a, offset) for a in doc.amounts]
         dates += [shift(d, offset) for d in doc.dates]
+        durations += [shift(d, offset) for d in doc.durations]
         events += [
             shift(
                 e,
@@ -87,6 +88,7 @@ def join_parts(record: Record, parts: Iterable[tuple[int, Document]]) -> Documen
         quotes=tuple(replace(q, speaker=owners.get(q.speaker, q.speaker)) for q in quotes),
         amounts=tuple(amounts),
         dates=tuple(dates),
+        durations=tuple(durations),
         events=tuple(replace(e, **actors_of(e, owners)) for e in events),
         tone=join_tones(tones),
     )

@@ -9,9 +9,10 @@ relations (type, arg1, arg2), ``N`` lines link a mention to Wikidata.
 
 Spans (``svodka eval spans``): gold MONEY, PERCENT and DATE mentions, outermost only (a
 span inside another of the same type is dropped); predicted money is an amount with a
-currency unit, percent one with unit «%», dates every ``doc.dates`` item. A prediction
-matches a gold span of its kind when they overlap, one-to-one, largest overlap first.
-NEREL's DATE includes durations («два года»), which svodka does not count as dates; the
+currency unit, percent one with unit «%», dates every ``doc.dates`` and ``doc.durations``
+item: NEREL's DATE includes durations («два года», «ежегодно»), which svodka keeps apart
+from the dates it places on a calendar. A prediction matches a gold span of its kind when
+they overlap, one-to-one, largest overlap first. The
 natasha anchor is its ``MoneyExtractor`` and ``DatesExtractor`` (it has no percents).
 
 Errors (``span_errors``): the missed and extra spans of one kind with their context, to find
@@ -117,7 +118,7 @@ def svodka_spans(doc: Document) -> dict[str, list[Bounds]]:
     return {
         "MONEY": [(a.start, a.stop) for a in doc.amounts if a.unit and a.unit != "%"],
         "PERCENT": [(a.start, a.stop) for a in doc.amounts if a.unit == "%"],
-        "DATE": [(d.start, d.stop) for d in doc.dates],
+        "DATE": [(d.start, d.stop) for d in (*doc.dates, *doc.durations)],
     }
 
 

@@ -60,6 +60,8 @@ def write_report(doc: Document, console: Console, role_text: RoleText | None = N
         console.print(amount_table(doc))
     if doc.dates:
         console.print(date_table(doc))
+    if doc.durations:
+        console.print(duration_table(doc))
 
 
 def entity_table(title: str, entities: list[Entity], role_text: RoleText | None = None) -> Table:
@@ -105,13 +107,16 @@ def quote_table(doc: Document) -> Table:
     return table
 
 
+#: How a bound reads before a value.
+BOUNDS = {"max": "≤ ", "min": "≥ "}
+
+
 def amount_table(doc: Document) -> Table:
     table = Table(title="Числа", title_justify="left", header_style="bold")
     for column in ("text", "value", "unit", "of"):
         table.add_column(column, justify="right" if column == "value" else "left")
     for a in doc.amounts:
-        value = ("~" if a.approx else "") + {"max": "≤ ", "min": "≥ "}.get(a.bound or "", "")
-        value += format_number(a.value)
+        value = ("~" if a.approx else "") + BOUNDS.get(a.bound or "", "") + format_number(a.value)
         of = " / ".join(x for x in (a.object, a.per) if x)
         table.add_row(a.text, value, a.unit or "", of)
     return table
@@ -123,6 +128,17 @@ def date_table(doc: Document) -> Table:
         table.add_column(column)
     for d in doc.dates:
         table.add_row(d.text, d.value or "?", d.grain + (" (relative)" if d.relative else ""))
+    return table
+
+
+def duration_table(doc: Document) -> Table:
+    table = Table(title="Сроки", title_justify="left", header_style="bold")
+    for column in ("text", "value", "unit"):
+        table.add_column(column)
+    for d in doc.durations:
+        value = ("~" if d.approx else "") + BOUNDS.get(d.bound or "", "") + (d.value or "?")
+        unit = d.unit + (" (repeats)" if d.kind == "frequency" else "")
+        table.add_row(d.text, value, unit)
     return table
 
 

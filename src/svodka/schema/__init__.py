@@ -19,6 +19,7 @@ from svodka.doc import (
     Amount,
     DateMention,
     Document,
+    Duration,
     Entity,
     Event,
     Mention,
@@ -55,6 +56,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "quotes": [asdict(q) for q in doc.quotes],
         "amounts": [amount_to_dict(a) for a in doc.amounts],
         "dates": [asdict(d) for d in doc.dates],
+        "durations": [asdict(d) for d in doc.durations],
         "events": [event_to_dict(e) for e in doc.events],
         "tone": asdict(doc.tone) if doc.tone else None,
     }
@@ -105,6 +107,7 @@ def from_dict(data: dict[str, Any]) -> Document:
             quotes=tuple(quote_from_dict(q) for q in data["quotes"]),
             amounts=tuple(amount_from_dict(a) for a in data["amounts"]),
             dates=tuple(DateMention(**d) for d in data["dates"]),
+            durations=tuple(Duration(**d) for d in data.get("durations", ())),
             events=tuple(event_from_dict(e) for e in data.get("events", ())),
             tone=summary_from_dict(data.get("tone")),
         )

@@ -52,6 +52,8 @@ LABELS: dict[str, str] = {
     "doc.quotes": "Цитаты",
     "doc.amounts": "Числа и суммы",
     "doc.dates": "Даты",
+    "doc.durations": "Сроки",
+    "doc.repeats": "(регулярно)",
     "doc.none": "нет",
     "doc.legend": "Обозначения",
     "doc.mentions": "упоминаний: {n}",

@@ -144,6 +144,7 @@ def article_view(doc: Document, link, chosen: str | None = None) -> dict[str, An
         "quotes": quotes,
         "amounts": doc.amounts,
         "dates": doc.dates,
+        "durations": doc.durations,
         "doc_tone": doc.tone,
         "toned": any(m.tone for e in doc.entities for m in e.mentions)
         or any(q.tone for q in doc.quotes),

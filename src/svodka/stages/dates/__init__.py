@@ -19,7 +19,8 @@
   «Сандэнс» 2013»; weekday adjectives: «субботняя акция» (the nearest Saturday).
 
 Without ``published`` a relative date keeps ``value`` None and ``relative`` True. Durations
-(«три года»), frequencies («в год»), dates inside names («России сегодня») or quoted titles
+(«три года») and repetitions («ежегодно») are not dates: :mod:`.durations` reads them into
+``doc.durations``. Rates («в год»), dates inside names («России сегодня») or quoted titles
 (the film «31 июня»), ordinals («на 40-е место», «на 80-м году жизни») and dates counted from an
 event («накануне выборов», «через неделю после встречи») are not reported. Numbers and
 words are matched with the amounts stage's lexer and word lists.
@@ -37,6 +38,8 @@ from svodka.stages.dates import (
     adjectives,
     anchored,
     centuries,
+    duration_words,
+    durations,
     formats,
     periods,
     relative,
@@ -46,7 +49,7 @@ from svodka.stages.dates.context import Context, Reader
 from svodka.stages.dates.words import DateWords, load_words
 
 REQUIRES = ("sentences", "entities")
-PROVIDES = ("dates",)
+PROVIDES = ("dates", "durations")
 
 READERS: dict[str, tuple[Reader, ...]] = {
     "date": (rules.read_numeric,),
@@ -89,16 +92,19 @@ READERS: dict[str, tuple[Reader, ...]] = {
 @dataclass(frozen=True, slots=True)
 class Resources:
     words: DateWords
+    durations: duration_words.DurationWords
 
 
 def load(config: Config) -> Resources:
-    """Read the month, weekday, season and period words with their case forms."""
-    return Resources(words=load_words())
+    """Read the month, weekday, season, period and duration words with their case forms."""
+    return Resources(words=load_words(), durations=duration_words.load_duration_words())
 
 
 def apply(doc: Document, res: Resources) -> Document:
-    """Fill ``doc.dates``."""
-    return replace(doc, dates=tuple(find_dates(doc, res.words)))
+    """Fill ``doc.dates`` and ``doc.durations``."""
+    dates = find_dates(doc, res.words)
+    spans = durations.find_durations(doc.text, dates, res.durations)
+    return replace(doc, dates=tuple(dates), durations=tuple(spans))
 
 
 def find_dates(doc: Document, words: DateWords) -> list[DateMention]:

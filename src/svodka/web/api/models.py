@@ -44,6 +44,7 @@ from svodka.doc import (
     Amount,
     DateMention,
     Document,
+    Duration,
     Entity,
     Event,
     Mention,
@@ -166,6 +167,15 @@ EntityOut = mirror(Entity, "EntityOut", narrow={"type": Literal["PER", "ORG", "L
 QuoteOut = mirror(Quote, "QuoteOut", narrow={"kind": Literal["direct", "indirect"]})
 AmountOut = mirror(Amount, "AmountOut", narrow={"bound": Literal["min", "max"] | None})
 DateOut = mirror(DateMention, "DateOut")
+DurationOut = mirror(
+    Duration,
+    "DurationOut",
+    narrow={
+        "unit": Literal["year", "month", "week", "day", "hour", "minute", "second"],
+        "bound": Literal["min", "max"] | None,
+        "kind": Literal["duration", "frequency"],
+    },
+)
 EventOut = mirror(
     Event,
     "EventOut",
