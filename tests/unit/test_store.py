@@ -16,7 +16,14 @@ from svodka.store import entities as entity_queries
 from svodka.store.checks import QueryError
 from svodka.store.engine import open_engine
 from svodka.store.rows import text_hash
-from svodka.store.schema import SCHEMA_VERSION, documents, entities, rejects, schema_version
+from svodka.store.schema import (
+    SCHEMA_VERSION,
+    documents,
+    durations,
+    entities,
+    rejects,
+    schema_version,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -47,6 +54,18 @@ def test_ingest_twice_adds_nothing_the_second_time(store):
     again = ingest(records(BODY, OTHER), store, jobs=1)
     assert (first.added, again.added, again.duplicates) == (2, 0, 2)
     assert store.count("documents") == 2
+
+
+def test_durations_are_rows_of_their_own(store):
+    text = "Переговоры в Сочи длились три дня. Соглашение подписано на пять лет."
+    ingest(records(text), store, jobs=1)
+    with store.engine.connect() as connection:
+        query = select(durations.c.text, durations.c.value, durations.c.unit, durations.c.kind)
+        rows = sorted(connection.execute(query).all())
+    assert rows == [
+        ("на пять лет", "P5Y", "year", "duration"),
+        ("три дня", "P3D", "day", "duration"),
+    ]
 
 
 def test_entities_are_shared_across_documents_by_key(store):

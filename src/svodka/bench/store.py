@@ -46,6 +46,7 @@ COPIED = {
     "quotes": "doc_id, start, stop, text, kind, speaker_key, speaker_name, cue, source",
     "amounts": "doc_id, start, stop, text, value, unit, approx, bound, low, high, object, per",
     "dates": "doc_id, start, stop, text, value, grain, relative",
+    "durations": "doc_id, start, stop, text, value, unit, approx, bound, kind",
 }
 
 

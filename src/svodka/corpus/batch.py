@@ -9,7 +9,7 @@ tables itself, one file per table::
 
     OUT/_batch.json                      the run: inputs, partition size, svodka version
     OUT/documents/part-00042.parquet     …and doc_entities, mentions, roles, quotes,
-    OUT/mentions/part-00042.parquet      amounts, dates, events, the four tone tables,
+    OUT/mentions/part-00042.parquet      amounts, dates, durations, events, the tone tables,
                                          analyses, rejects: one folder per table
 
 The tables and their columns are those of ``svodka export --format parquet``

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Table
@@ -23,6 +23,7 @@ from svodka.store.schema import (
     amounts,
     dates,
     doc_entities,
+    durations,
     events,
     mentions,
     quotes,
@@ -102,7 +103,7 @@ def lsh_rows(doc_id: str, signature: bytes | None) -> list[dict]:
 
 def analysis_rows(doc: Document) -> dict[Table, list[dict]]:
     """The rows of a document's analysis, by table: its entities, their mentions and
-    roles, its quotes, amounts, dates and events, and its tones (``tone.py``)."""
+    roles, its quotes, amounts, dates, durations and events, and its tones (``tone.py``)."""
     keys = {e.id: e.key for e in doc.entities}  # local id → key, for roles and speakers
     return {
         doc_entities: tabulate_entities(doc),
@@ -111,6 +112,7 @@ def analysis_rows(doc: Document) -> dict[Table, list[dict]]:
         quotes: tabulate_quotes(doc, keys),
         amounts: tabulate_amounts(doc),
         dates: tabulate_dates(doc),
+        durations: tabulate_durations(doc),
         events: tabulate_events(doc, keys),
         **{TONE_TABLES[name]: rows for name, rows in tabulate_tones(doc).items()},
     }
@@ -215,6 +217,11 @@ def tabulate_dates(doc: Document) -> list[dict]:
         }
         for d in doc.dates
     ]
+
+
+def tabulate_durations(doc: Document) -> list[dict]:
+    """The document's durations and repetitions."""
+    return [{"doc_id": doc.id, **asdict(d)} for d in doc.durations]
 
 
 def entity_row(entity: Entity, aliases: list[str], wikidata: str | None) -> dict:

@@ -159,6 +159,20 @@ dates = Table(
     Column("relative", Boolean, nullable=False),
 )
 
+durations = Table(
+    "durations",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String),
+    Column("unit", String, nullable=False),
+    Column("approx", Boolean, nullable=False),
+    Column("bound", String),
+    Column("kind", String, nullable=False),
+)
+
 rejects = Table(
     "rejects",
     metadata,
@@ -344,12 +358,19 @@ def create_v4(connection: Connection) -> None:
     fts.order_index(connection)
 
 
+def create_v5(connection: Connection) -> None:
+    """The ``durations`` table. Analyses stored before it have no durations to copy:
+    ``svodka reanalyze`` fills it for them."""
+    durations.create(connection, checkfirst=True)
+
+
 #: The migrations, in order. Never edit one that has shipped; add the next.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     create_v1,
     create_v2,
     create_v3,
     create_v4,
+    create_v5,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

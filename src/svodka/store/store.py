@@ -37,6 +37,7 @@ from svodka.store.schema import (
     dates,
     doc_entities,
     documents,
+    durations,
     entities,
     events,
     in_chunks,
@@ -57,6 +58,7 @@ DOCUMENT_ROWS = (
     quotes,
     amounts,
     dates,
+    durations,
     events,
     *TONE_TABLES.values(),
     lsh,
@@ -287,7 +289,7 @@ def insert_documents(
 
 def write_analyses(connection: Connection, docs: list[Document]) -> None:
     """The rows of the documents' analyses: entities (shared by key), mentions, roles,
-    quotes, amounts, dates, events, tones; one statement per table for the whole batch."""
+    quotes, amounts, dates, durations, events, tones; one statement per table for the batch."""
     upsert_entities(connection, [e for doc in docs for e in doc.entities])
     rows: dict = {}
     for doc in docs:
