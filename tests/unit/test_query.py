@@ -15,9 +15,9 @@ from svodka.doc import Record
 from svodka.store import prepare
 from svodka.store.entities import find_entities, top_entities
 from svodka.store.fts import find_snippet, word_terms
+from svodka.store.migrations import SCHEMA_VERSION
 from svodka.store.profile import UnknownEntity, profile
 from svodka.store.quotes import quotes
-from svodka.store.schema import SCHEMA_VERSION
 from svodka.store.search import Filters, search
 from svodka.store.stats import stats
 

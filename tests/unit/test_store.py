@@ -15,15 +15,9 @@ from svodka.store import Prepared, Store, browse, graph, prepare, profile, quote
 from svodka.store import entities as entity_queries
 from svodka.store.checks import QueryError
 from svodka.store.engine import open_engine
+from svodka.store.migrations import SCHEMA_VERSION, schema_version
 from svodka.store.rows import text_hash
-from svodka.store.schema import (
-    SCHEMA_VERSION,
-    documents,
-    durations,
-    entities,
-    rejects,
-    schema_version,
-)
+from svodka.store.schema import documents, durations, entities, rejects
 
 pytestmark = pytest.mark.slow
 

@@ -19,8 +19,9 @@ from sqlalchemy import select, text
 from svodka.doc import Document, Entity, Event, Mention, Quote
 from svodka.store import Store, prepare
 from svodka.store.events import QUADS, EventFilters, dyad, find_events, partners
+from svodka.store.migrations import SCHEMA_VERSION, schema_version, set_meta
 from svodka.store.plover import date_range, quad_classes
-from svodka.store.schema import SCHEMA_VERSION, events, schema_version, set_meta
+from svodka.store.schema import events
 from svodka.store.stats import stats
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,8 @@ from datetime import date
 
 from sqlalchemy import Column, Connection, Table, func, select
 
+from svodka.store.migrations import SCHEMA_VERSION
 from svodka.store.schema import (
-    SCHEMA_VERSION,
     amounts,
     dates,
     documents,

@@ -23,6 +23,7 @@ from svodka.doc import Document, Entity, Record, Rejection
 from svodka.store import dedup, fts
 from svodka.store.checks import printable, problems
 from svodka.store.engine import open_engine, retrying, write_transaction
+from svodka.store.migrations import migrate
 from svodka.store.rows import (
     Prepared,
     analysis_rows,
@@ -43,7 +44,6 @@ from svodka.store.schema import (
     in_chunks,
     lsh,
     mentions,
-    migrate,
     quotes,
     rejects,
     roles,
