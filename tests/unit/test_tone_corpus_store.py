@@ -17,15 +17,9 @@ from sqlalchemy import select, text
 
 from svodka.doc import Document, Entity, Mention, Quote, Tone, ToneSummary
 from svodka.store import Store, prepare
+from svodka.store.migrations import SCHEMA_VERSION, backfill_tones, schema_version, set_meta
 from svodka.store.profile import UnknownEntity
-from svodka.store.schema import (
-    SCHEMA_VERSION,
-    TONE_TABLES,
-    backfill_tones,
-    entity_tones,
-    schema_version,
-    set_meta,
-)
+from svodka.store.schema import TONE_TABLES, entity_tones
 from svodka.store.tone import gkg_tone, tabulate_tones
 from svodka.store.tone_series import entity_tone
 
