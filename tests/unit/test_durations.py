@@ -48,6 +48,10 @@ def durations(text: str) -> list[tuple]:
         ("Визит был трёхдневным визитом.", ("трёхдневным", "P3D", False, None)),
         ("У него 15-летний опыт работы.", ("15-летний", "P15Y", False, None)),
         ("Это был век перемен, а длилось всё два века.", ("два века", "P200Y", False, None)),
+        ("Суд приговорил его к году тюрьмы.", ("году", "P1Y", False, None)),
+        ("На поиски потребовался год.", ("год", "P1Y", False, None)),
+        ("Она год работала вице-премьером.", ("год", "P1Y", False, None)),
+        ("Они не появлялись неделю.", ("неделю", "P1W", False, None)),
     ],
 )
 def test_a_count_and_a_unit_is_a_duration_with_an_iso_value(text, expected):
@@ -91,6 +95,9 @@ def test_a_repetition_is_a_frequency(text, expected):
         "Они встретятся на день рождения.",
         "Это был летний день.",
         "Ежегодный конкурс прошёл в Москве.",
+        "Этот день настал.",  # a bare unit: only a year, a month or a week is spent
+        "Прошла минута молчания.",
+        "Весь год был трудным.",  # not bare: a word before it
     ],
 )
 def test_ages_clock_times_dates_and_rates_are_no_durations(text):

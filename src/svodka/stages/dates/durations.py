@@ -113,7 +113,8 @@ def read_counted(toks: Sequence[Tok], i: int, words: DurationWords) -> Reading |
     if j == i:  # no count: «за неделю», «долгие годы»
         if not is_bare_unit(toks, i, words):
             return None
-        if is_plural(toks[i]) or (i > 0 and is_plural(toks[i - 1])):
+        qualified = words.roles.get(low(toks, i - 1)) == "qualifier"
+        if is_plural(toks[i]) or (qualified and is_plural(toks[i - 1])):
             count, approx = None, True  # «долгие десятилетия», not «последний год»
     reading = Reading(i, j + 1, None if count is None else count * size, unit, approx)
     if is_ago(toks, j, words) or words.roles.get(low(toks, j + 1)) == "named":
@@ -164,16 +165,48 @@ def is_bare_unit(toks: Sequence[Tok], i: int, words: DurationWords) -> bool:
     """A unit with no count is a duration after a qualifier («долгие годы», «последние
     дни»), or in the singular after a lead («за неделю», «в течение года», «около года»),
     but for «в» only after a repetition («раз в год»; «10 млн в год» is a rate), and not in
-    a day's name («на день рождения»)."""
-    if words.roles.get(low(toks, i + 1)) == "named":
+    a day's name («на день рождения»); alone, a term served («к году тюрьмы») or a time
+    spent next to its verb («потребовался год», «год работала»)."""
+    after = words.roles.get(low(toks, i + 1))
+    if after == "named":
         return False
     before = low(toks, i - 1)
     role = words.roles.get(before)
-    if role == "qualifier":
+    if role == "qualifier" or after == "term":
+        return True
+    if role is None and is_spent(toks, i, words):
         return True
     if before == "в":
         return words.roles.get(low(toks, i - 2)) == "every"
     return role in ("lead", "also", "min", "max", "approx", "every") and not is_plural(toks[i])
+
+
+#: Parts of speech of a verb that spends a bare unit: «потребовался год», «объявлен месяц».
+VERBS = frozenset({"VERB", "INFN", "PRTS"})
+#: Parts of speech of a word that makes a unit no bare one: «весь год», «третий месяц».
+MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
+
+
+def is_spent(toks: Sequence[Tok], i: int, words: DurationWords) -> bool:
+    """A bare singular unit that may be spent (``spent`` forms: not «день», «минута»)
+    right after a verb or right before one, with no word between: «потребовался год», «год
+    работала вице-премьером»."""
+    if words.roles.get(toks[i].low) != "spent":
+        return False
+    parses = morph.analyzer().parse(toks[i].text)
+    if not any({"sing"} <= p.tag.grammemes and p.tag.case in ("nomn", "accs") for p in parses):
+        return False
+    if i > 0 and part_of_speech(toks[i - 1].text) in MODIFIERS:
+        return False  # «весь год был»
+    return any(
+        0 <= k < len(toks) and toks[k].kind == "word" and part_of_speech(toks[k].text) in VERBS
+        for k in (i - 1, i + 1)
+    )
+
+
+def part_of_speech(text: str) -> str | None:
+    """A word's part of speech in its likeliest reading."""
+    return morph.analyzer().parse(text)[0].tag.POS
 
 
 def is_plural(tok: Tok) -> bool:
@@ -231,7 +264,8 @@ def read_adjective(toks: Sequence[Tok], i: int, words: DurationWords) -> Reading
 
 
 def read_every_word(tok: Tok, i: int) -> Reading | None:
-    """«ежегодно», «ежемесячных»: a repetition every one unit."""
+    """«ежегодно», «ежемесячно»: a repetition every one unit (not the adjectives: «ежедневная
+    газета» is a kind of paper)."""
     match = EVERY.match(tok.low)
     if match is None:
         return None
