@@ -64,6 +64,14 @@ SENTENCES = {
         "Сергей Лавров обвинил Вашингтон во вмешательстве.",
         [("ACCUSE", "Сергей Лавров", "Вашингтон", False, "asserted")],
     ),
+    "relative_pronoun_stands_for_its_antecedent": (
+        "Владимир Путин, который выступил в Сочи, призвал Киев к переговорам.",
+        [("REQUEST", "Владимир Путин", "Киев", False, "asserted")],
+    ),
+    "object_before_an_impersonal_plural": (
+        "Алексея Навального вчера задержали в Москве.",
+        [("COERCE", None, "Алексей Навальный", False, "asserted")],
+    ),
     "reporting_alone_is_no_event": ("Министр заявил журналистам, что погода хорошая.", []),
     "help_as_a_means_is_no_aid": ("Дверь открыли с помощью ключа.", []),
     "withdrawal_needs_troops": ("Компания вывела на рынок новый продукт.", []),

@@ -30,6 +30,8 @@ INVERSION = frozenset({"ADVB", "PRCL"})
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
 #: Parts of speech of a subject's apposition before it: «еще один обвиняемый Миронов».
 APPOSITION = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+#: The relative pronoun as a subject: its clause's doer is the actor before it.
+RELATIVE_SUBJECTS = frozenset({"который", "которая", "которое", "которые"})
 #: Words opening a clause that shares the subject of the clause before it.
 SHARED_SUBJECT = frozenset({"а", "но", "однако", "зато"})
 #: Cases of a verb's object that does what its infinitive says.
@@ -145,8 +147,32 @@ def find_actors(c: Candidate) -> None:
         c.targets = find_target(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
             c.sources = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»
+        if not c.sources and not c.targets:
+            c.targets = object_before(c)
     sources = {a.entity.id if a.entity else a.name for a in c.sources}
     c.targets = [a for a in c.targets if (a.entity.id if a.entity else a.name) not in sources]
+
+
+def object_before(c: Candidate) -> list[Actor]:
+    """The object of a plural verb with no subject, put before it: «Браудера отпустили на
+    свободу» (someone let Браудер go) → Браудер, the target."""
+    words = c.clause.words
+    verb = words[c.at]
+    if verb.pos != "VERB" or "plur" not in verb.grammemes:
+        return []
+    before = next(
+        (a for a in reversed(c.clause.actors) if c.left <= a.first and a.last < c.at), None
+    )
+    if (
+        before is None
+        or before.pronoun
+        or "accs" not in before.cases
+        or "nomn" in before.cases
+        or governed(words, before, c.left)
+        or any(w.pos not in INVERSION or w.text in BREAKS for w in words[before.last + 1 : c.at])
+    ):
+        return []
+    return coordinated(c, before)
 
 
 def find_doer(c: Candidate) -> list[Actor]:
@@ -224,6 +250,8 @@ def find_subject(c: Candidate) -> list[Actor]:
         found = nominative_before(c, bounds(words, c.left - 2)[0], c.left - 1)
     if found:
         return found
+    if antecedent := relative_antecedent(c):
+        return antecedent
     if body := speaking_body(c):
         return body
     after = next((a for a in clause.actors if c.at < a.first < c.right), None)
@@ -231,6 +259,19 @@ def find_subject(c: Candidate) -> list[Actor]:
     if after and "nomn" in after.cases and all(inverts(w) for w in between):
         return coordinated(c, after)  # «встретились Путин и Токаев»
     return []
+
+
+def relative_antecedent(c: Candidate) -> list[Actor]:
+    """In a clause opened by «, который» (the subject's form), the actor the pronoun
+    stands for: the one right before the comma, where the relative clause opens («с
+    Медведевым, который призвал», «Медведев, который заявил это, призвал»)."""
+    words = c.clause.words
+    if c.left < 2 or words[c.left].lower not in RELATIVE_SUBJECTS or words[c.left - 1].text != ",":
+        return []
+    before = next((a for a in c.clause.actors if a.last == c.left - 2), None)
+    if before is None or (before.entity is None and words[c.left].lower != "которые"):
+        return []
+    return [before]
 
 
 def speaking_body(c: Candidate) -> list[Actor]:
