@@ -72,6 +72,10 @@ SENTENCES = {
         "Алексея Навального вчера задержали в Москве.",
         [("COERCE", None, "Алексей Навальный", False, "asserted")],
     ),
+    "a_place_near_which_is_no_actor": (
+        "Полиция задержала под Глазго двоих подозреваемых.",
+        [("COERCE", "полиция", None, False, "asserted")],
+    ),
     "reporting_alone_is_no_event": ("Министр заявил журналистам, что погода хорошая.", []),
     "help_as_a_means_is_no_aid": ("Дверь открыли с помощью ключа.", []),
     "withdrawal_needs_troops": ("Компания вывела на рынок новый продукт.", []),

@@ -204,8 +204,15 @@ def takes_subject(words: list[Word], i: int) -> bool:
         return True
     before = words[max(0, i - 3) : i]
     return (
-        any(w.pos in ("VERB", "INFN", "PRTS", "PRTF") for w in before) or "nomn" in words[i].cases
+        any(w.pos in ("VERB", "INFN", "PRTS") or is_subject_participle(w) for w in before)
+        or "nomn" in words[i].cases
     )
+
+
+def is_subject_participle(word: Word) -> bool:
+    """A participle that may belong to the subject («Королева, прибывшая с визитом»), not
+    one of an object («сбор средств для пострадавших во время теракта»)."""
+    return word.pos == "PRTF" and "nomn" in word.cases
 
 
 def orient(c: Candidate) -> None:

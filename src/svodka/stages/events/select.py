@@ -10,12 +10,14 @@ from dataclasses import replace
 
 from svodka.doc import DateMention, Document, Entity, Event, Quote
 from svodka.stages.events.find import SYMMETRIC
-from svodka.stages.events.phrases import BREAKS, Candidate
+from svodka.stages.events.phrases import BREAKS, Candidate, governing
 from svodka.stages.events.referents import Mentions
 from svodka.stages.events.words import Actor
 
 #: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+#: Prepositions of a place near which something happened: «под Глазго», «возле станции».
+NEAR_PREPOSITIONS = frozenset({"под", "возле", "около", "близ", "вблизи", "рядом"})
 #: Pronouns that make the speaker of a quote its actor.
 FIRST_PERSON = frozenset({"мы", "я", "нас", "нам", "нами", "меня", "мне", "мной"})
 #: Acts only a state does: with no agent named, the state where they happen did them.
@@ -40,6 +42,7 @@ def complete(c: Candidate) -> None:
         and c.left <= a.first < c.right
         and not any_between(breaks, min(a.last, c.at), max(a.first, c.at))
         and a.entity.id not in named
+        and not is_somewhere(c, a)
     ]
     if len({a.entity.id for a in others}) != 1:
         return
@@ -47,6 +50,17 @@ def complete(c: Candidate) -> None:
         c.targets = others[:1]
     else:
         c.sources = others[:1]
+
+
+def is_somewhere(c: Candidate, actor: Actor) -> bool:
+    """A place after a preposition is where, not who: «задержала под Глазго», «теракт в
+    Манчестере», «возле станции Шиес»."""
+    if actor.entity is None or actor.entity.type != "LOC":
+        return False
+    preposition = governing(c.clause.words, actor, c.left)
+    if preposition in PLACE_PREPOSITIONS:
+        return "loct" in actor.cases and "accs" not in actor.cases  # not «ввели в Миннеаполис»
+    return preposition in NEAR_PREPOSITIONS
 
 
 def any_between(indexes: list[int], lo: int, hi: int) -> bool:
