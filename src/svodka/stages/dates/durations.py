@@ -193,20 +193,21 @@ def is_spent(toks: Sequence[Tok], i: int, words: DurationWords) -> bool:
     работала вице-премьером»."""
     if words.roles.get(toks[i].low) != "spent":
         return False
-    parses = morph.analyzer().parse(toks[i].text)
+    parses = morph.parse(toks[i].low)
     if not any({"sing"} <= p.tag.grammemes and p.tag.case in ("nomn", "accs") for p in parses):
         return False
-    if i > 0 and part_of_speech(toks[i - 1].text) in MODIFIERS:
+    if i > 0 and part_of_speech(toks[i - 1].low) in MODIFIERS:
         return False  # «весь год был»
     return any(
-        0 <= k < len(toks) and toks[k].kind == "word" and part_of_speech(toks[k].text) in VERBS
+        0 <= k < len(toks) and toks[k].kind == "word" and part_of_speech(toks[k].low) in VERBS
         for k in (i - 1, i + 1)
     )
 
 
-def part_of_speech(text: str) -> str | None:
-    """A word's part of speech in its likeliest reading."""
-    return morph.analyzer().parse(text)[0].tag.POS
+def part_of_speech(low: str) -> str | None:
+    """A lowercased word's part of speech in its likeliest reading (``morph.parse``: cached,
+    and safe on characters pymorphy3 rejects)."""
+    return morph.parse(low)[0].tag.POS
 
 
 def is_plural(tok: Tok) -> bool:
