@@ -23,6 +23,7 @@ from svodka.config import Config
 from svodka.doc import Document, Record, Rejection
 from svodka.errors import PipelineError
 from svodka.lang import caches
+from svodka.memory import release_free_memory
 from svodka.parts import join_parts, split_record
 
 OnError = Callable[[Record, Exception], None]
@@ -213,6 +214,8 @@ class Pipeline:
                 raise
             yield from self.run_alone(batch, on_error)
             return
+        if self.config.trim_memory:
+            release_free_memory()
         yield from docs
 
     def run_alone(self, batch: list[Record], on_error: OnError) -> Iterator[Document]:

@@ -67,3 +67,13 @@ def test_a_pipeline_sets_the_collector_thresholds_or_leaves_them(restore_size):
         assert gc.get_threshold() == (12_345, 6, 7)
     finally:
         gc.set_threshold(*before)
+
+
+@pytest.mark.parametrize("trim", [True, False])
+def test_a_pipeline_gives_freed_memory_back_once_a_batch_when_asked(monkeypatch, trim):
+    calls = []
+    monkeypatch.setattr("svodka.pipeline.release_free_memory", lambda: calls.append(1))
+    pipeline = Pipeline(Config(docs_per_batch=4, trim_memory=trim), stages=[segment])
+    docs = list(pipeline.pipe([f"Текст номер {n}." for n in range(10)]))
+    assert [doc.text for doc in docs] == [f"Текст номер {n}." for n in range(10)]
+    assert len(calls) == (3 if trim else 0)

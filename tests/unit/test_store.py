@@ -11,13 +11,14 @@ from sqlalchemy.pool import NullPool
 
 from svodka.corpus.ingest import ingest
 from svodka.doc import Record, Rejection
+from svodka.lang.text import fold_name
 from svodka.store import Prepared, Store, browse, graph, prepare, profile, quotes, search, stats
 from svodka.store import entities as entity_queries
 from svodka.store.checks import QueryError
 from svodka.store.engine import open_engine
-from svodka.store.migrations import SCHEMA_VERSION, schema_version
+from svodka.store.migrations import SCHEMA_VERSION, create_v6, schema_version
 from svodka.store.rows import text_hash
-from svodka.store.schema import documents, durations, entities, rejects
+from svodka.store.schema import documents, durations, entities, entity_names, rejects
 
 pytestmark = pytest.mark.slow
 
@@ -72,6 +73,21 @@ def test_entities_are_shared_across_documents_by_key(store):
     assert "per:касым-жомарт токаев" in aliases
     assert {"Касым-Жомарт Токаев", "Токаева"} <= set(json.loads(aliases["per:касым-жомарт токаев"]))
     assert any(key.startswith("org:министерство иностранный дело") for key in aliases)
+
+
+def test_entity_names_index_every_alias_folded_and_a_rebuild_gives_the_same(store):
+    ingest(records(BODY), store, jobs=1)
+    ingest(records(BODY + " Токаеву вручили орден.", OTHER, prefix="more"), store, jobs=1)
+    with store.engine.begin() as connection:
+        aliases = dict(connection.execute(select(entities.c.key, entities.c.aliases)).all())
+        indexed = set(connection.execute(select(entity_names.c.name, entity_names.c.key)).all())
+        create_v6(connection)
+        rebuilt = set(connection.execute(select(entity_names.c.name, entity_names.c.key)).all())
+        keys = entity_queries.resolve_keys(connection, "токаева")
+    expected = {(fold_name(a), k) for k, names in aliases.items() for a in json.loads(names)}
+    assert ("токаеву", "per:касым-жомарт токаев") in expected  # an alias the second ingest added
+    assert indexed == rebuilt == expected
+    assert keys == ["per:касым-жомарт токаев"]
 
 
 def test_near_duplicate_is_stored_and_points_at_the_original(store):

@@ -155,6 +155,8 @@ def measure_interleaved(texts: list[str]) -> list[Measurement]:
     with ExitStack() as stack:
         pools = {s: stack.enter_context(ProcessPoolExecutor(1, mp_context=spawn)) for s in SYSTEMS}
         loads = {s: pools[s].submit(load_in_child, s, texts[:WARMUP_DOCS]) for s in SYSTEMS}
+        for load in loads.values():
+            load.result()  # a system that cannot load fails here, with its own error
         elapsed = dict.fromkeys(SYSTEMS, 0.0)
         for turn, start in enumerate(range(0, len(texts), BATCH)):
             for system in SYSTEMS[:: 1 if turn % 2 == 0 else -1]:

@@ -45,7 +45,7 @@ def known(word: str) -> bool:
     return analyzer().word_is_known(word)
 
 
-@word_cache()
+@word_cache(0.1)
 def lemma(word: str) -> str:
     """The most likely normal form of a word, lowercased: «президента» → «президент»."""
     parses = parse(word.lower())

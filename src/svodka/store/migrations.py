@@ -15,10 +15,13 @@ from sqlalchemy import Connection, select
 from svodka.schema import from_dict
 from svodka.store import fts
 from svodka.store.plover import tabulate_events
+from svodka.store.rows import name_rows
 from svodka.store.schema import (
     TONE_TABLES,
     documents,
     durations,
+    entities,
+    entity_names,
     events,
     in_chunks,
     meta,
@@ -103,6 +106,22 @@ def create_v5(connection: Connection) -> None:
     durations.create(connection, checkfirst=True)
 
 
+def create_v6(connection: Connection) -> None:
+    """The ``entity_names`` index of every stored entity's names and aliases, folded, so a
+    name filter finds exact names without scanning ``entities.aliases``; rebuilt whole, so
+    running it again leaves the same rows."""
+    entity_names.create(connection, checkfirst=True)
+    connection.execute(entity_names.delete())
+    query = select(entities.c.key, entities.c.name, entities.c.aliases)
+    rows = [
+        row
+        for key, name, aliases in connection.execute(query)
+        for row in name_rows(key, [name, *json.loads(aliases)])
+    ]
+    for chunk in in_chunks(rows, 2000):
+        connection.execute(entity_names.insert(), chunk)
+
+
 #: The migrations, in order. Never edit one that has shipped; add the next.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     create_v1,
@@ -110,6 +129,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     create_v3,
     create_v4,
     create_v5,
+    create_v6,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

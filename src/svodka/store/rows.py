@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Table
 
 from svodka.doc import Document, Entity
+from svodka.lang.text import fold_name
 from svodka.schema import dumps
 from svodka.store import dedup, fts
 from svodka.store.plover import tabulate_events
@@ -222,6 +224,14 @@ def tabulate_dates(doc: Document) -> list[dict]:
 def tabulate_durations(doc: Document) -> list[dict]:
     """The document's durations and repetitions."""
     return [{"doc_id": doc.id, **asdict(d)} for d in doc.durations]
+
+
+def name_rows(key: str, names: Iterable[str], known: Iterable[str] = ()) -> list[dict]:
+    """The ``entity_names`` rows of an entity's names (folded, each once), leaving out
+    those that fold like a ``known`` one (already stored)."""
+    old = {fold_name(name) for name in known}
+    folded = {fold_name(name) for name in names} - old - {""}
+    return [{"name": name, "key": key} for name in sorted(folded)]
 
 
 def entity_row(entity: Entity, aliases: list[str], wikidata: str | None) -> dict:

@@ -72,6 +72,15 @@ entities = Table(
     Column("name_en", Text),
 )
 
+#: Every name and alias of an entity, case and ё folded (``fold_name``): the index a name
+#: filter looks up before it scans ``aliases`` for names that only start with it.
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("key", String, ForeignKey("entities.key"), primary_key=True),
+)
+
 #: One row per entity per document: the document's own id («e3») and its canonical name.
 doc_entities = Table(
     "doc_entities",

@@ -30,6 +30,7 @@ from svodka.store.rows import (
     document_row,
     entity_row,
     lsh_rows,
+    name_rows,
     search_body,
 )
 from svodka.store.schema import (
@@ -40,6 +41,7 @@ from svodka.store.schema import (
     documents,
     durations,
     entities,
+    entity_names,
     events,
     in_chunks,
     lsh,
@@ -302,20 +304,23 @@ def write_analyses(connection: Connection, docs: list[Document]) -> None:
 
 def upsert_entities(connection: Connection, found: list[Entity]) -> None:
     """Insert new entities (named as first seen); add new aliases, and a missing Wikidata
-    id, to known ones. Three statements for any number of entities."""
+    id, to known ones, and the new names to ``entity_names``. Four statements for any
+    number of entities."""
     by_key: dict[str, list[Entity]] = {}
     for entity in found:
         by_key.setdefault(entity.key, []).append(entity)
     stored = stored_entities(connection, sorted(by_key))
-    new, changed = [], []
+    new, changed, named = [], [], []
     for key, group in by_key.items():
         names = {name for e in group for name in (e.name, *(m.text for m in e.mentions))}
         wikidata = next((e.wikidata for e in group if e.wikidata), None)
         if key not in stored:
             new.append(entity_row(group[0], sorted(names), wikidata))
+            named.extend(name_rows(key, names))
             continue
         old, old_wikidata = stored[key]
         aliases = sorted(set(old) | names)
+        named.extend(name_rows(key, names, known=old))
         if len(aliases) != len(old) or (wikidata and not old_wikidata):
             changed.append(
                 {
@@ -326,6 +331,8 @@ def upsert_entities(connection: Connection, found: list[Entity]) -> None:
             )
     if new:
         connection.execute(entities.insert(), new)
+    if named:
+        connection.execute(entity_names.insert(), named)
     if changed:
         connection.execute(
             update(entities)

@@ -96,7 +96,7 @@ def read_word(start: int, stop: int, text: str, triggers: frozenset[str] = froze
     return Word(start, stop, text, *read_reading(text, triggers))
 
 
-@word_cache()
+@word_cache(0.1)
 def read_reading(text: str, triggers: frozenset[str]) -> tuple:
     """``Word``'s fields after ``text``, for a word wherever it stands (cached: news
     repeats its words, and the trigger set is one per process)."""

@@ -207,7 +207,7 @@ def is_plural(word: str) -> bool:
     return "plur" in morph.parse(word)[0].tag
 
 
-@word_cache()
+@word_cache(0.1)
 def cases(word: str, name: str = "") -> frozenset[str]:
     """The cases a word may be in, as the name ``name`` where it may be one: «Путина» as
     «Путин» → {gent, accs}, not the nominative of «путина»; a word spelt as the name
