@@ -6,7 +6,8 @@ without placing them on a calendar.
   midpoint, approx), «полгода», «полтора года», «2,5 года», «35-ти лет»;
 - a unit with a lead or a qualifier: «в течение года», «за неделю», «последние 20 лет»,
   «долгие годы» and «несколько недель» (no value);
-- adjectives: «трёхдневный», «15-летний опыт», «30-дневный», «многолетний» (no value);
+- adjectives with a count: «трёхдневный», «15-летний опыт», «30-дневный» (not
+  «многолетний», «долголетний»: with no count they name no stretch one could place);
 - repetitions (kind "frequency"): «ежегодно», «каждые два года», «раз в месяц».
 
 Not durations: ages («в возрасте 85 лет», «ему 44 года», «42-летний Иванов», «59-летний
@@ -64,8 +65,6 @@ ADJECTIVE_UNITS = {
 EVERY = re.compile(r"^еже(?P<unit>годн|месячн|недельн|дневн|суточн|часн|минутн|квартальн)о$")
 EVERY_UNITS = {**ADJECTIVE_UNITS, "годн": "year", "часн": "hour", "квартальн": "month"}
 EVERY_COUNTS = {"квартальн": 3}
-#: Prefixes of adjectives that give no count: «многолетний», «долголетний».
-VAGUE_PREFIXES = frozenset({"много", "долго", "мало"})
 
 
 def find_durations(text: str, dates: Sequence[DateMention], words: DurationWords) -> list[Duration]:
@@ -245,23 +244,22 @@ def ranged(toks: Sequence[Tok], reading: Reading) -> bool:
 
 
 def read_adjective(toks: Sequence[Tok], i: int, words: DurationWords) -> Reading | None:
-    """«трёхдневный», «15-летний опыт», «многолетний»; not an age before a person."""
+    """«трёхдневный», «15-летний опыт»; not an age before a person, nor an adjective with
+    no count («многолетний»)."""
     match = ADJECTIVE.match(toks[i].low)
     if match is None:
         return None
     prefix = match["count"]
     if prefix.isdigit():
-        count: Decimal | None = Decimal(prefix)
+        count = Decimal(prefix)
     elif prefix in words.numbers:
         count = words.numbers[prefix]
-    elif prefix in VAGUE_PREFIXES:
-        count = None
     else:
         return None
     if is_person_next(toks, i + 1) or words.roles.get(low(toks, i + 1)) in ("named", "age"):
         return None  # «42-летний Иванов», «25-летней годовщины»
     unit = ADJECTIVE_UNITS[match["unit"]]
-    return Reading(i, i + 1, count, unit, approx=count is None)
+    return Reading(i, i + 1, count, unit)
 
 
 def read_every_word(tok: Tok, i: int) -> Reading | None:
