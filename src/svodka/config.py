@@ -20,7 +20,7 @@ class Config:
     (the annotation guide's «main events», 1–4); 0 keeps every event found.
     ``cache_words`` bounds each per-word cache (parses, lemmas, token features: see
     :mod:`svodka.lang.caches`); they are most of a long run's memory growth. 20,000 words
-    keep one process over the 3,075 RuCoCo articles under 450 MB at the speed of 50,000.
+    keep one process over the 3,075 RuCoCo articles under 450 MB, 3 % slower than 50,000.
     ``trim_memory`` gives the C heap's free pages back to the system after each batch
     (:mod:`svodka.memory`; ≈40 MB less at the peak of a long run).
     ``gc_thresholds`` are the process's cyclic garbage collector thresholds once a pipeline
