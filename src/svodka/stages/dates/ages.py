@@ -39,9 +39,19 @@ def is_age(toks: Sequence[Tok], reading: Reading, words: DurationWords) -> bool:
     if before < 0 or words.roles.get(toks[before].low) == "age":
         return before >= 0
     if reading.first == count:
-        return is_aside(toks, before, reading.last) or is_aged(toks[before])
+        return is_aside(toks, before, age_end(toks, reading.last, words)) or is_aged(toks[before])
     plain_word = toks[before].text.islower() or starts_sentence(toks, before)
     return reading.bound is not None and plain_word and is_person(toks[before])  # «детям до 12 лет»
+
+
+def age_end(toks: Sequence[Tok], after: int, words: DurationWords) -> int:
+    """Where an age ends: past the months or days that continue its years («в возрасте
+    122 лет и 164 дней», «60 лет 164 дней»)."""
+    k = after + (low(toks, after) == "и")
+    if k + 1 >= len(toks) or not (toks[k].kind == "num" or toks[k].low in words.numbers):
+        return after
+    unit = words.units.get(toks[k + 1].low)
+    return k + 2 if unit and unit[0] in ("month", "week", "day") else after
 
 
 def count_start(toks: Sequence[Tok], reading: Reading, words: DurationWords) -> int:
@@ -58,7 +68,8 @@ def starts_sentence(toks: Sequence[Tok], k: int) -> bool:
 
 
 def is_aside(toks: Sequence[Tok], before: int, after: int) -> bool:
-    """A count of years set off after a name: «(26 лет)», «Бачелет — 54 года,»."""
+    """A count of years set off after a name: «(26 лет)», «(60 лет 164 дней)», «Бачелет —
+    54 года,»."""
     if toks[before].text == "(":
         return low(toks, after) == ")"
     if toks[before].text in (",", "—", "–") and before > 0:

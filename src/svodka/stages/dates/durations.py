@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from svodka.doc import DateMention, Duration
 from svodka.lang import morph
 from svodka.lang.lexer import Tok, digits_value, in_short_quotes, lex, plain
 from svodka.lang.text import DASHES
-from svodka.stages.dates.ages import is_age, is_person_next
+from svodka.stages.dates.ages import age_end, is_age, is_person_next
 from svodka.stages.dates.duration_words import (
     LEAD_ROLES,
     MAX_LEADS,
@@ -78,6 +79,9 @@ def find_durations(text: str, dates: Sequence[DateMention], words: DurationWords
         if reading is None:
             i += 1
             continue
+        if reading.kind == "age":
+            i = age_end(toks, reading.last, words)
+            continue
         start, stop = toks[reading.first].start, toks[reading.last - 1].stop
         free = not any(a < stop and start < b for a, b in taken)
         if free and not in_short_quotes(toks, reading.first, reading.last):
@@ -87,15 +91,16 @@ def find_durations(text: str, dates: Sequence[DateMention], words: DurationWords
 
 
 def read_at(toks: Sequence[Tok], i: int, words: DurationWords) -> Reading | None:
-    """The duration whose count, unit or adjective is token ``i``, leads included."""
+    """The duration whose count, unit or adjective is token ``i``, leads included; an age
+    comes back of kind "age", for the caller to step over."""
     tok = toks[i]
     if tok.kind not in ("word", "num", "comp"):
         return None
     reading = read_adjective(toks, i, words) or read_every_word(tok, i)
     if reading is None:
         reading = read_counted(toks, i, words)
-        if reading is None or is_age(toks, reading, words):
-            return None
+        if reading is not None and is_age(toks, reading, words):
+            return replace(reading, kind="age")
     return reading
 
 
