@@ -319,9 +319,11 @@ def upsert_entities(connection: Connection, found: list[Entity]) -> None:
             named.extend(name_rows(key, names))
             continue
         old, old_wikidata = stored[key]
-        aliases = sorted(set(old) | names)
-        named.extend(name_rows(key, names, known=old))
-        if len(aliases) != len(old) or (wikidata and not old_wikidata):
+        added = names - set(old)
+        if added:  # only a new spelling can fold to a new name
+            named.extend(name_rows(key, added, known=old))
+        aliases = sorted(set(old) | added)
+        if added or (wikidata and not old_wikidata):
             changed.append(
                 {
                     "k": key,
