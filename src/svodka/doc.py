@@ -20,7 +20,7 @@ JSON conversion lives in :mod:`svodka.schema`, the one place that knows the cont
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 
@@ -288,12 +288,16 @@ class Document:
 
     @classmethod
     def from_record(cls, record: Record) -> Document:
-        """Start an analysis of ``record``: a document with no layers yet."""
+        """Start an analysis of ``record``: a document with no layers yet. A publication
+        time (a ``datetime``) is read as its day: dates resolve against days."""
+        published = record.published
+        if isinstance(published, datetime):
+            published = published.date()
         return cls(
             id=record.id,
             text=record.text,
             title=record.title,
-            published=record.published,
+            published=published,
             source=record.source,
             url=record.url,
         )

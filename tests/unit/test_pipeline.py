@@ -183,3 +183,18 @@ def test_pipeline_overlap_is_a_setting(monkeypatch):
     assert load_settings().config().overlap is False
     monkeypatch.setenv("SVODKA_OVERLAP", "true")
     assert load_settings().config().overlap is True
+
+
+def test_pipeline_reads_a_publication_time_as_its_day(pipeline):
+    """A ``datetime`` is a ``date`` to the type checker: it must resolve dates as its day,
+    not fail the document."""
+    from datetime import UTC, date, datetime
+
+    text = "Встреча прошла 1 апреля, а вчера стороны подписали соглашение."
+    day = pipeline.analyze_many([svodka.Record(id="d", text=text, published=date(2024, 5, 3))])
+    moment = datetime(2024, 5, 3, 23, 30, tzinfo=UTC)
+    timed = pipeline.analyze_many([svodka.Record(id="t", text=text, published=moment)])
+    (by_day,), (by_time,) = list(day), list(timed)
+    expected = ["2024-04-01", "2024-05-02"]
+    assert [d.value for d in by_time.dates] == [d.value for d in by_day.dates] == expected
+    assert by_time.published == date(2024, 5, 3)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from svodka.corpus.arrow import rows_table
 from svodka.corpus.ingest import CHUNK, IngestSummary
 from svodka.corpus.workers import analyze_items
 from svodka.doc import Document, Record, Rejection
@@ -219,7 +220,7 @@ def outcome_tables(outcomes: list[Document | Rejection]) -> dict[str, pa.Table]:
             continue
         for name, values in document_rows(lean(outcome)).items():
             rows[name].extend(values)
-    return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in SCHEMAS}
+    return {name: rows_table(rows[name], SCHEMAS[name]) for name in SCHEMAS}
 
 
 def document_rows(doc: Document) -> dict[str, list[dict]]:
