@@ -34,7 +34,7 @@ def rows_table(rows: Iterable[dict], schema: pa.Schema) -> pa.Table:
         for row in rows
     ]
     if not lines:
-        return schema.empty_table()
+        return pa.Table.from_batches([], schema=schema)  # schema.empty_table imports pandas
     data = "\n".join(lines).encode("utf-8")
     table = pa_json.read_json(
         io.BytesIO(data),
