@@ -22,7 +22,7 @@ from slovnet.shape import word_shape
 
 from svodka.config import Config
 from svodka.doc import Document, Span, Token
-from svodka.lang.embeddings import load_navec
+from svodka.lang.embeddings import digest, load_navec
 from svodka.stages.ner.encoder import Encoder
 from svodka.stages.ner.rules import Rules, correct_spans, load_rules
 
@@ -66,8 +66,8 @@ def load(config: Config) -> Resources:
 
 def share_words(vocab, embedding_vocab) -> None:
     """slovnet's word vocabulary is navec's word list again (250k words and their index,
-    ~45 MB): when the two are equal, keep navec's one."""
-    if vocab.items == embedding_vocab.words:
+    ~45 MB): when the two are equal, keep navec's one, held in a trie."""
+    if digest(vocab.items) == embedding_vocab.word_ids.digest:
         vocab.items, vocab.item_ids = embedding_vocab.words, embedding_vocab.word_ids
 
 
