@@ -37,11 +37,15 @@ class Config:
     ``part_chars`` bounds what is analyzed at once: a longer text is cut into parts at
     paragraph ends, analyzed part by part and joined (:mod:`svodka.parts`), so memory and
     time follow the part, not the text.
+    ``batch_chars`` bounds a batch's text as ``docs_per_batch`` bounds its records: 32 news
+    articles are ~60,000 characters, 32 parts of a huge text 3.2 million, and two batches
+    are in flight at once (``overlap``). A record longer than this is a batch of its own.
     """
 
     batch_size: int = 64
     chunk_tokens: int = 200
     docs_per_batch: int = 32
+    batch_chars: int = 200_000
     kb: str | None = None
     events: int = 5
     cache_words: int = 20_000

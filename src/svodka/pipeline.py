@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from itertools import chain, groupby, islice
+from itertools import chain, groupby
 from time import thread_time
 from types import ModuleType
 from typing import Any, get_args, get_type_hints
@@ -174,14 +174,15 @@ class Pipeline:
     def analyze_batches(
         self, records: Iterable[Record], on_error: OnError | None
     ) -> Iterator[Document]:
-        """Analyze records in batches of ``config.docs_per_batch``, in order.
+        """Analyze records in batches of ``config.docs_per_batch`` records and at most
+        ``config.batch_chars`` characters (a record longer than that is a batch alone), in
+        order.
 
         With ``config.overlap`` and more than one batch, the stages up to the last one
         that ``RELEASES_GIL`` (the NER network) work on the next batch in a thread while
         the other stages finish this one.
         """
-        iterator = iter(records)
-        batches = iter(lambda: list(islice(iterator, self.config.docs_per_batch)), [])
+        batches = cut_batches(records, self.config.docs_per_batch, self.config.batch_chars)
         first, second = next(batches, None), next(batches, None)
         if first is None:
             return
@@ -244,6 +245,21 @@ class Pipeline:
                 docs = [stage.apply(doc, resources) for doc in docs]
             self.stage_seconds[stage_name(stage)] += thread_time() - started
         return docs
+
+
+def cut_batches(records: Iterable[Record], size: int, chars: int) -> Iterator[list[Record]]:
+    """Consecutive batches of at most ``size`` records whose texts add up to at most
+    ``chars`` characters; a record longer than ``chars`` is a batch of its own."""
+    batch: list[Record] = []
+    total = 0
+    for record in records:
+        if batch and (len(batch) == size or total + len(record.text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(record)
+        total += len(record.text)
+    if batch:
+        yield batch
 
 
 def count_ahead(stages: Sequence[ModuleType]) -> int:

@@ -198,3 +198,21 @@ def test_pipeline_reads_a_publication_time_as_its_day(pipeline):
     expected = ["2024-04-01", "2024-05-02"]
     assert [d.value for d in by_time.dates] == [d.value for d in by_day.dates] == expected
     assert by_time.published == date(2024, 5, 3)
+
+
+def test_pipeline_batches_are_bounded_by_records_and_characters():
+    from svodka.pipeline import cut_batches
+
+    sizes = [10, 10, 10, 60, 5, 100, 1, 1, 1, 1, 1]
+    records = [svodka.Record(id=str(i), text="я" * n) for i, n in enumerate(sizes)]
+    batches = list(cut_batches(records, 3, 50))
+    assert [[len(r.text) for r in b] for b in batches] == [
+        [10, 10, 10],
+        [60],  # longer than the budget: a batch of its own
+        [5],
+        [100],
+        [1, 1, 1],
+        [1, 1],
+    ]
+    assert [r.id for b in batches for r in b] == [r.id for r in records]
+    assert list(cut_batches([], 3, 50)) == []
