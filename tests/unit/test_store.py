@@ -312,3 +312,47 @@ def test_a_folder_with_an_undecodable_file_name_stores_the_rest(store, tmp_path)
         assert connection.execute(select(documents.c.id)).scalars().all() == ["good"]
         sources = connection.execute(select(rejects.c.source)).scalars().all()
     assert sources == ["\\udcff"]
+
+
+def test_insert_rows_writes_what_core_writes(store):
+    """The driver-level bulk insert stores the rows Core's ``insert()`` does, on both
+    backends: dates, booleans, floats, NULLs for missing keys, quotes and Cyrillic."""
+    from datetime import date
+
+    from sqlalchemy import Boolean, Column, Date, Float, Integer, MetaData, String, Table, Text
+    from sqlalchemy import select as select_rows
+
+    from svodka.store.engine import insert_rows
+
+    tables = MetaData()
+    columns = lambda: [  # noqa: E731 - one column list for two tables
+        Column("id", Integer, primary_key=True),
+        Column("key", String),
+        Column("text", Text),
+        Column("score", Float),
+        Column("flag", Boolean),
+        Column("day", Date),
+    ]
+    core, driver = Table("t_core", tables, *columns()), Table("t_driver", tables, *columns())
+    rows = [
+        {
+            "id": 1,
+            "key": "Путин",
+            "text": "«Это» 'так' %s ?",
+            "score": 0.1 + 0.2,
+            "flag": True,
+            "day": date(2024, 2, 29),
+        },
+        {"id": 2, "key": None, "score": -1e-300, "flag": False},
+        {"id": 3},
+    ]
+    with store.engine.begin() as connection:
+        tables.create_all(connection)
+        names = [c.name for c in core.columns]  # Core wants every key in every row
+        connection.execute(core.insert(), [{n: row.get(n) for n in names} for row in rows])
+        insert_rows(connection, driver, rows)
+        insert_rows(connection, driver, [])
+        found = [connection.execute(select_rows(t).order_by(t.c.id)).all() for t in (core, driver)]
+        tables.drop_all(connection)
+    assert found[0] == found[1]
+    assert found[1][0].day == date(2024, 2, 29) and found[1][1].flag is False

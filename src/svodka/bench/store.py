@@ -4,7 +4,8 @@
 
 1. Ingest every RuCoCo article into a fresh SQLite store with ``jobs`` processes, and
    compare its articles/s with the bare pipeline over the same number of processes on the
-   same texts (the issue's bar: ingest ≥ 80 % of bare).
+   same texts, both timed from their processes' start (the issue's bar: ingest ≥ 80 % of
+   bare).
 2. Search latency, p50 and p95 over 100 typical queries (the most mentioned names, and
    topic words from ``tests/data/bench_queries.txt``), on that store.
 3. The same queries on a store grown to 100,000 articles by copying the stored rows under
@@ -59,16 +60,25 @@ def load_records(folder: Path) -> list[Record]:
 
 
 def measure_ingest(store: Store, records: list[Record], jobs: int) -> dict:
-    """Ingest throughput, and the bare pipeline's over the same texts and processes."""
+    """Ingest throughput against the bare pipeline's over the same texts and processes.
+
+    Like for like, both from the start of their processes: ingest starts its workers
+    itself, so its time includes their loading, and the bare pipeline's is its load plus
+    its analysis (``ingest_over_bare``). ``ingest_over_bare_analysis`` is the older, mixed
+    figure: the bare pipeline timed from its first article only.
+    """
     summary = ingest(records, store, jobs=jobs)
     bare = measure_processes([r.text for r in records], jobs)
+    bare_with_start = len(records) / (bare.load_s + bare.analysis_s)
     return {
         "articles": len(records),
         "jobs": jobs,
         "ingest_articles_per_s": summary.per_second,
         "ingest_seconds": summary.seconds,
         "bare_articles_per_s": bare.articles_per_s,
-        "ingest_over_bare": summary.per_second / bare.articles_per_s,
+        "bare_with_start_articles_per_s": bare_with_start,
+        "ingest_over_bare": summary.per_second / bare_with_start,
+        "ingest_over_bare_analysis": summary.per_second / bare.articles_per_s,
         "added": summary.added,
         "near_duplicates": summary.near_duplicates,
     }
@@ -171,8 +181,10 @@ def print_ingest(i: dict) -> None:
     print(
         f"ingest: {i['articles']} RuCoCo articles, {i['jobs']} jobs: "
         f"{i['ingest_articles_per_s']:.1f} articles/s vs bare pipeline "
-        f"{i['bare_articles_per_s']:.1f} → {i['ingest_over_bare']:.0%} "
-        f"({i['near_duplicates']} near-duplicates marked)",
+        f"{i['bare_with_start_articles_per_s']:.1f} → {i['ingest_over_bare']:.0%}, both "
+        f"timed from their processes' start (bare {i['bare_articles_per_s']:.1f} once "
+        f"loaded → {i['ingest_over_bare_analysis']:.0%}; "
+        f"{i['near_duplicates']} near-duplicates marked)",
         flush=True,
     )
 

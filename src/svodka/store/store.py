@@ -22,7 +22,7 @@ from svodka.config import DEFAULT_DB
 from svodka.doc import Document, Entity, Record, Rejection
 from svodka.store import dedup, fts
 from svodka.store.checks import printable, problems
-from svodka.store.engine import open_engine, retrying, write_transaction
+from svodka.store.engine import insert_rows, open_engine, retrying, write_transaction
 from svodka.store.migrations import migrate
 from svodka.store.rows import (
     Prepared,
@@ -283,8 +283,7 @@ def insert_documents(
     bands = [
         row for d, item in zip(docs, items, strict=True) for row in lsh_rows(d.id, item.signature)
     ]
-    if bands:
-        connection.execute(lsh.insert(), bands)
+    insert_rows(connection, lsh, bands)
     pairs = zip(docs, items, strict=True)
     fts.add(connection, [(doc.id, search_body(doc), item.lemmas) for doc, item in pairs])
 
@@ -298,8 +297,7 @@ def write_analyses(connection: Connection, docs: list[Document]) -> None:
         for table, values in analysis_rows(doc).items():
             rows.setdefault(table, []).extend(values)
     for table, values in rows.items():
-        if values:
-            connection.execute(table.insert(), values)
+        insert_rows(connection, table, values)
 
 
 def upsert_entities(connection: Connection, found: list[Entity]) -> None:
@@ -333,8 +331,7 @@ def upsert_entities(connection: Connection, found: list[Entity]) -> None:
             )
     if new:
         connection.execute(entities.insert(), new)
-    if named:
-        connection.execute(entity_names.insert(), named)
+    insert_rows(connection, entity_names, named)
     if changed:
         connection.execute(
             update(entities)
