@@ -33,7 +33,10 @@ def is_age(toks: Sequence[Tok], reading: Reading, words: DurationWords) -> bool:
         return True  # «в 19 лет»
     if any(words.roles.get(t.low) in DURATION_ROLES for t in toks[reading.first : count]):
         return False  # «ему в течение трёх лет запрещено»
-    before = reading.first - 1
+    first = list_start(toks, reading.first, words) if reading.first == count else reading.first
+    if first < reading.first and low(toks, first - 1) == "в":
+        return True  # «в 70 и 75 лет»
+    before = first - 1
     while words.roles.get(low(toks, before)) == "pass":
         before -= 1  # «которому сейчас 61 год»
     if before < 0 or words.roles.get(toks[before].low) == "age":
@@ -42,6 +45,21 @@ def is_age(toks: Sequence[Tok], reading: Reading, words: DurationWords) -> bool:
         return is_aside(toks, before, age_end(toks, reading.last, words)) or is_aged(toks[before])
     plain_word = toks[before].text.islower() or starts_sentence(toks, before)
     return reading.bound is not None and plain_word and is_person(toks[before])  # «детям до 12 лет»
+
+
+def list_start(toks: Sequence[Tok], first: int, words: DurationWords) -> int:
+    """The first count of a list that ends with the count at ``first``: «им было 30, 20
+    и 19 лет», «(10, 9 и 8 лет)» — the unit is every count's, and so is what comes
+    before the list."""
+    k = first
+    while k >= 2 and toks[k - 1].low in (",", "и") and is_count(toks[k - 2], words):
+        k -= 2
+    return k
+
+
+def is_count(tok: Tok, words: DurationWords) -> bool:
+    """A number in figures or in words."""
+    return tok.kind == "num" or tok.low in words.numbers
 
 
 def age_end(toks: Sequence[Tok], after: int, words: DurationWords) -> int:
@@ -94,12 +112,17 @@ def is_aged(tok: Tok) -> bool:
 def is_person(tok: Tok) -> bool:
     """«детям», «политику», «журналист»: a common animate noun that the dictionary knows
     (not a surname's reading of a word: «дали» is no «Дали»)."""
-    return tok.kind == "word" and any(
+    return tok.kind == "word" and is_person_word(tok.text)
+
+
+def is_person_word(word: str) -> bool:
+    """:func:`is_person` of a bare word."""
+    return any(
         p.tag.POS == "NOUN"
         and p.tag.animacy == "anim"
         and p.is_known
         and not NAMES & p.tag.grammemes
-        for p in morph.analyzer().parse(tok.text)
+        for p in morph.analyzer().parse(word)
     )
 
 
@@ -116,15 +139,40 @@ def is_clock(toks: Sequence[Tok], reading: Reading, words: DurationWords) -> boo
 
 def is_person_next(toks: Sequence[Tok], k: int) -> bool:
     """The words after an adjective name a person: a capitalised word («42-летний
-    Иванов») or an animate noun («59-летний журналист»), adjectives between skipped."""
-    for tok in toks[k : k + 3]:
+    Иванов»), an animate noun («59-летний журналист», «боксёр-тяжеловес», «экс-министр»)
+    or an adjective or participle standing for one («33-летний нападающий перешёл»,
+    «54-летнего командующего 58-й армии»); adjectives, adverbs («ныне») and quote marks
+    between skipped."""
+    for n in range(k, min(k + 5, len(toks))):
+        tok = toks[n]
+        if tok.kind == "punct" and tok.text in QUOTE_MARKS:
+            continue
         if tok.kind != "word":
             return False
         if tok.text[:1].isupper():
             return True
-        parses = morph.analyzer().parse(tok.text)
-        if parses[0].tag.POS == "NOUN":
-            return is_person(tok)
-        if parses[0].tag.POS not in ("ADJF", "PRTF"):
+        pos = morph.analyzer().parse(tok.text)[0].tag.POS
+        if pos == "NOUN":
+            return any(is_person_word(part) for part in {tok.text, *tok.text.split("-")})
+        if pos not in ("ADJF", "PRTF", "ADVB"):
             return False
+        if pos != "ADVB" and not is_noun_or_adjective(toks, n + 1):
+            return is_person_word(tok.text) or tok.low.endswith(PARTICIPLE_ENDINGS)
     return False
+
+
+#: Quote marks an adjective and its noun may stand on either side of.
+QUOTE_MARKS = frozenset("«»\"'„“”")
+#: Endings of active participles, which stand for a person with no noun: «командующего».
+PARTICIPLE_ENDINGS = tuple(
+    f"{stem}{ending}"
+    for stem in ("ущ", "ющ", "ащ", "ящ", "вш")
+    for ending in ("ий", "его", "ему", "им", "ая", "ей", "ую")
+)
+
+
+def is_noun_or_adjective(toks: Sequence[Tok], k: int) -> bool:
+    """Token ``k`` is a word that reads first as a noun, adjective or participle."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    return morph.analyzer().parse(toks[k].text)[0].tag.POS in ("NOUN", "ADJF", "PRTF")
