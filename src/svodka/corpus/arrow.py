@@ -55,7 +55,8 @@ def converter(kind: pa.DataType) -> Callable[[Any], Any]:
 
 
 def finite(value: float) -> float | None:
-    """NaN and infinities have no JSON spelling: null, as Arrow would read them nowhere."""
+    """NaN and infinities have no JSON spelling: they are written as null (``from_pylist``
+    would keep them; no batch column holds one)."""
     value = float(value)
     return value if math.isfinite(value) else None
 

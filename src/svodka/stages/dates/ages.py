@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from svodka.lang import morph
 from svodka.lang.lexer import Tok
+from svodka.lang.text import QUOTES
 from svodka.stages.dates.duration_words import (
     DURATION_ROLES,
     LEAD_ROLES,
@@ -161,8 +162,8 @@ def is_person_next(toks: Sequence[Tok], k: int) -> bool:
     return False
 
 
-#: Quote marks an adjective and its noun may stand on either side of.
-QUOTE_MARKS = frozenset("«»\"'„“”")
+#: Quote marks an adjective and the name it qualifies may stand on either side of.
+QUOTE_MARKS = QUOTES | {"'"}
 #: Endings of active participles, which stand for a person with no noun: «командующего».
 PARTICIPLE_ENDINGS = tuple(
     f"{stem}{ending}"
