@@ -22,6 +22,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -134,15 +135,21 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
     if any(isinstance(c.type, DateTime | LargeBinary) for c in columns):
         connection.execute(table.insert(), rows)
         return
-    names = [c.name for c in columns]
     as_text = connection.dialect.name == "sqlite"  # Core keeps a date as ISO text there
-    dates = [i for i, c in enumerate(columns) if as_text and isinstance(c.type, Date)]
-    values = [[row.get(name) for name in names] for row in rows]
-    for value in values:
-        for i in dates:
-            if value[i] is not None:
-                value[i] = value[i].isoformat()
-    connection.exec_driver_sql(insert_sql(connection.dialect, table), [tuple(v) for v in values])
+    dates = {c.name for c in columns if as_text and isinstance(c.type, Date)}
+    names = [c.name for c in columns]
+    values = [tuple([row.get(name) for name in names]) for row in rows]
+    if dates:
+        values = [
+            tuple(iso(v) if name in dates else v for name, v in zip(names, row, strict=True))
+            for row in values
+        ]
+    connection.exec_driver_sql(insert_sql(connection.dialect, table), values)
+
+
+def iso(day: date | None) -> str | None:
+    """A date as ISO text; None stays None."""
+    return None if day is None else day.isoformat()
 
 
 def insert_sql(dialect: Dialect, table: Table) -> str:

@@ -67,7 +67,7 @@ def age_end(toks: Sequence[Tok], after: int, words: DurationWords) -> int:
     """Where an age ends: past the months or days that continue its years («в возрасте
     122 лет и 164 дней», «60 лет 164 дней»)."""
     k = after + (low(toks, after) == "и")
-    if k + 1 >= len(toks) or not (toks[k].kind == "num" or toks[k].low in words.numbers):
+    if k + 1 >= len(toks) or not is_count(toks[k], words):
         return after
     unit = words.units.get(toks[k + 1].low)
     return k + 2 if unit and unit[0] in ("month", "week", "day") else after
