@@ -127,6 +127,13 @@ def is_person_word(word: str) -> bool:
     )
 
 
+def is_guessed_person(word: str) -> bool:
+    """A lowercase word the dictionary does not know, guessed an animate noun from its
+    ending: «флорболистка», «казанец», a misspelt «програмист»."""
+    best = morph.analyzer().parse(word)[0]
+    return not best.is_known and best.tag.POS == "NOUN" and best.tag.animacy == "anim"
+
+
 def is_clock(toks: Sequence[Tok], reading: Reading, words: DurationWords) -> bool:
     """Hours and minutes that tell the time: «в 11 часов», «около 8 часов утра», «45
     минут» after «11 часов»."""
@@ -154,7 +161,8 @@ def is_person_next(toks: Sequence[Tok], k: int) -> bool:
             return True
         pos = morph.analyzer().parse(tok.text)[0].tag.POS
         if pos == "NOUN":
-            return any(is_person_word(part) for part in {tok.text, *tok.text.split("-")})
+            parts = {tok.text, *tok.text.split("-")}
+            return any(is_person_word(part) or is_guessed_person(part) for part in parts)
         if pos not in ("ADJF", "PRTF", "ADVB"):
             return False
         if pos != "ADVB" and not is_noun_or_adjective(toks, n + 1):
