@@ -76,7 +76,7 @@ class WordList(Sequence[str]):
     def __init__(self, ids: WordIds) -> None:
         self.ids = ids
 
-    def __getitem__(self, row):  # noqa: ANN001 - an int or a slice, as a list takes
+    def __getitem__(self, row):  # an int or a slice, as a list takes
         if isinstance(row, slice):
             return [self[i] for i in range(*row.indices(len(self)))]
         return self.ids.trie.restore_key(self.ids.keys[row])
