@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from svodka.bench.scale import BenchQuery, percentiles, read_queries, summarize
+from svodka.bench.scale import BenchQuery, grow, percentiles, read_queries, summarize
 from svodka.doc import Record
-from svodka.store import fts, prepare
+from svodka.store import facets, fts, prepare
+from svodka.store.migrations import create_v7
 from svodka.store.search import Filters, search
 
 pytestmark = pytest.mark.slow
@@ -59,6 +60,76 @@ def test_filters_narrow_before_the_bound(bridges, monkeypatch):
 def test_snippets_only_for_the_page(bridges):
     hits = search(bridges, "мост", limit=1)
     assert len(hits) == 1 and "[Мост" in hits[0].marked()
+
+
+#: Filters of every kind, for the articles above and the two below.
+FILTERS = [
+    Filters(entity="Владимир Путин"),
+    Filters(entity="Сочи", type="LOC"),
+    Filters(entity="Никто Никакой"),
+    Filters(type="PER"),
+    Filters(source="Вестник"),
+    Filters(date_from=date(2022, 1, 1)),
+    Filters(date_from=date(2021, 2, 27), date_to=date(2023, 7, 3)),
+    Filters(date_to=date(2022, 5, 1)),
+    Filters(entity="Путин", date_from=date(2023, 1, 1), source="Вестник"),
+]
+PEOPLE = [
+    Record("putin", "Владимир Путин открыл мост в Сочи.", "Мост", date(2023, 9, 1), "Вестник"),
+    Record("sochi", "В Сочи отремонтировали мост.", "Ремонт", date(2022, 1, 5), "Курьер"),
+]
+
+
+@pytest.fixture
+def people(bridges, pipeline):
+    bridges.add([prepare(doc) for doc in pipeline.analyze_many(PEOPLE)])
+    return bridges
+
+
+def scored(hits) -> list[tuple[str, float]]:
+    return [(hit.doc_id, round(hit.score, 9)) for hit in hits]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_a_filtered_search_is_the_plain_one_narrowed_to_the_listing(people, filters):
+    listed = set(ids(search(people, "", filters, limit=100)))  # the filters in SQL
+    plain = search(people, "мост", limit=100)
+    expected = [hit for hit in plain if hit.doc_id in listed]
+    assert scored(search(people, "мост", filters, limit=100)) == scored(expected)
+    assert len(listed) < len(RECORDS + PEOPLE) or filters == Filters(type="PER")
+
+
+def test_the_migration_writes_the_filters_into_an_index_without_them(people):
+    with people.engine.begin() as connection:
+        before = index_tokens(connection)
+        if people.backend == "sqlite":  # the index as it was before: text alone
+            connection.execute(text("ALTER TABLE fts RENAME TO fts_new"))
+            connection.execute(text("CREATE VIRTUAL TABLE fts USING fts5(doc_id UNINDEXED, body)"))
+            connection.execute(
+                text(
+                    "INSERT INTO fts (rowid, doc_id, body) SELECT rowid, doc_id, body FROM fts_new"
+                )
+            )
+            connection.execute(text("DROP TABLE fts_new"))
+        else:
+            connection.execute(text("ALTER TABLE fts DROP COLUMN about, DROP COLUMN dated"))
+        create_v7(connection)
+        assert index_tokens(connection) == before
+    assert ids(search(people, "мост", Filters(entity="Путин"))) == ["putin"]
+
+
+def index_tokens(connection) -> dict[str, tuple[set[str], set[str]]]:
+    """doc id → its ``about`` and ``dated`` tokens, as the index holds them."""
+    if connection.dialect.name == "sqlite":
+        query = "SELECT doc_id, about, dated FROM fts"
+    else:
+        words = "array_to_string(tsvector_to_array({}), ' ')"
+        query = f"SELECT doc_id, {words.format('about')}, {words.format('dated')} FROM fts"
+    rows = connection.execute(text(query)).all()
+    found = {doc_id: (set(about.split()), set(dated.split())) for doc_id, about, dated in rows}
+    assert found["putin"][1] == {"y2023", "m202309", "d20230901"}
+    assert facets.entity_token("per:владимир путин") in found["putin"][0]
+    return found
 
 
 def test_entity_filter_has_an_index_of_its_own(bridges):
@@ -110,3 +181,13 @@ def test_summary_keys_end_in_p50_and_p95():
     flat = summarize({"queries": 3, "sizes": {"sqlite": sizes}}, 100)
     assert flat["sqlite_entity_p95_ms"] == 2.0 and flat["sqlite_text_p50_ms"] == 1.0
     assert flat["sqlite_date_p95_growth"] == 1.0 and flat["sqlite_mb_per_1000_docs"] == 5
+
+
+def test_the_scale_bench_copies_carry_their_own_dates_into_the_index(people):
+    grow(people, 12)
+    grown = Filters(date_from=date(2023, 7, 26), date_to=date(2023, 9, 24))  # 23 days later
+    assert sorted(ids(search(people, "мост", grown))) == ["new~1", "putin", "putin~1"]
+    day = Filters(date_from=date(2022, 1, 28), date_to=date(2022, 1, 28))
+    assert ids(search(people, "мост", day)) == ["sochi~1"]
+    assert "putin~1" in ids(search(people, "мост", Filters(entity="Путин"), limit=100))
+    assert ids(search(people, "мост", Filters(date_to=date(2021, 3, 1)))) == ["old"]

@@ -170,6 +170,7 @@ def copy_once(connection, k: int, last_seq: int, cut: int, sqlite: bool) -> None
     shifted = f"date(published, '+{days} days')" if sqlite else f"published + {days}"
     params = {"s": f"~{k}", "shift": k * last_seq, "cut": cut}
     originals = "SELECT id FROM documents WHERE id NOT LIKE '%~%' AND seq <= :cut"
+    original_seqs = originals.replace("SELECT id", "SELECT seq")
     connection.execute(
         text(
             "INSERT INTO documents (id, seq, hash, title, text, published, source, url, "
@@ -192,13 +193,20 @@ def copy_once(connection, k: int, last_seq: int, cut: int, sqlite: bool) -> None
             ),
             params,
         )
-    columns, copied = (
-        ("rowid, body", "rowid + :shift, body") if sqlite else ("seq, tsv", "seq + :shift, tsv")
-    )
+    # the copy's filters' tokens: its entities' and source's as they are, its day's anew
+    if sqlite:
+        day = "strftime('y%Y m%Y%m d%Y%m%d', c.published)"
+        columns, copied = "rowid, body, about", "f.rowid + :shift, f.body, f.about"
+    else:
+        words = 'to_char(c.published, \'"y"YYYY "m"YYYYMM "d"YYYYMMDD\')'
+        day = f"array_to_tsvector(string_to_array({words}, ' '))"
+        columns, copied = "seq, tsv, about", "f.seq + :shift, f.tsv, f.about"
     connection.execute(
         text(
-            f"INSERT INTO fts (doc_id, {columns}) SELECT doc_id || :s, {copied} "
-            f"FROM fts WHERE doc_id IN ({originals})"
+            f"INSERT INTO fts (doc_id, {columns}, dated) "
+            f"SELECT c.id, {copied}, coalesce({day}, '') FROM fts f "
+            "JOIN documents c ON c.id = f.doc_id || :s "
+            f"WHERE f.{'rowid' if sqlite else 'seq'} IN ({original_seqs})"
         ),
         params,
     )

@@ -140,10 +140,10 @@ def grow(store: Store, target: int) -> int:
                 )
             connection.execute(
                 text(
-                    "INSERT INTO fts (doc_id, body) SELECT doc_id || :s, body FROM fts "
-                    "WHERE doc_id NOT LIKE '%~%'"
+                    "INSERT INTO fts (rowid, doc_id, body, about, dated) SELECT rowid + :shift, "
+                    "doc_id || :s, body, about, dated FROM fts WHERE doc_id NOT LIKE '%~%'"
                 ),
-                {"s": suffix},
+                {"s": suffix, "shift": k * last},
             )
         return connection.execute(text("SELECT count(*) FROM documents")).scalar_one()
 

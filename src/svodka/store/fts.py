@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     Select,
-    Table,
     bindparam,
     cast,
     column,
@@ -31,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY
 
 from svodka.resources import read_table
-from svodka.store.fts_plan import passing_filters, word_lexemes
+from svodka.store.fts_plan import word_lexemes
 
 #: A word as search sees it: letters and digits, inner hyphens kept («Касым-Жомарт»).
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -47,11 +45,13 @@ def lemma_text(text_: str) -> str:
 
 
 def create(connection: Connection) -> None:
-    """The full-text table and index for this backend."""
+    """The full-text table and index for this backend: on SQLite, the text and the filters'
+    tokens (``facets.py``) in ``about`` and ``dated``; PostgreSQL's get these later
+    (``facets.add_columns``)."""
     if connection.dialect.name == "sqlite":
         connection.execute(
             text(
-                "CREATE VIRTUAL TABLE fts USING fts5(doc_id UNINDEXED, body, "
+                "CREATE VIRTUAL TABLE fts USING fts5(doc_id UNINDEXED, body, about, dated, "
                 "tokenize = \"unicode61 remove_diacritics 0 tokenchars '-'\")"
             )
         )
@@ -65,27 +65,35 @@ def create(connection: Connection) -> None:
         connection.execute(text("CREATE INDEX fts_tsv ON fts USING GIN (tsv)"))
 
 
-def add(connection: Connection, rows: Iterable[tuple[str, str, str]]) -> None:
-    """Index documents given as (id, original text, lemma text)."""
+def add(connection: Connection, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+    """Index documents given as (id, original text, lemma text, about, dated): the last two
+    are the filters' tokens (``facets.about_text``, ``facets.dated_text``)."""
     rows = list(rows)
     if not rows:
         return
+    keys = ("id", "body", "lemmas", "about", "dated")
+    params = [dict(zip(keys, row, strict=True)) for row in rows]
     if connection.dialect.name == "sqlite":
         connection.execute(  # the rowid is the document's ``seq`` (see ``order_index``)
             text(
-                "INSERT INTO fts (rowid, doc_id, body) SELECT seq, id, :lemmas FROM documents "
-                "WHERE id = :id"
+                "INSERT INTO fts (rowid, doc_id, body, about, dated) "
+                "SELECT seq, id, :lemmas, :about, :dated FROM documents WHERE id = :id"
             ),
-            [{"id": id_, "lemmas": lemmas} for id_, _, lemmas in rows],
+            params,
         )
     else:  # ``seq`` from the document's row, stored first (see ``order_index``)
         connection.execute(
             text(
-                "INSERT INTO fts (doc_id, seq, tsv) SELECT id, seq, to_tsvector('russian', :body) "
-                "FROM documents WHERE id = :id"
+                "INSERT INTO fts (doc_id, seq, tsv, about, dated) SELECT id, seq, "
+                f"to_tsvector('russian', :body), {TOKENS.format(':about')}, "
+                f"{TOKENS.format(':dated')} FROM documents WHERE id = :id"
             ),
-            [{"id": id_, "body": body} for id_, body, _ in rows],
+            params,
         )
+
+
+#: PostgreSQL: a tsvector of tokens as they are, unstemmed, from a space-separated text.
+TOKENS = "array_to_tsvector(string_to_array({}, ' '))"
 
 
 def order_index(connection: Connection) -> None:
@@ -232,23 +240,27 @@ def matching(
     backend: str,
     query: str,
     best: int | None = None,
-    conditions: Sequence[ColumnElement] = (),
+    facets: Sequence[tuple[str, Sequence[str]]] = (),
     connection: Connection | None = None,
-    documents: Table | None = None,
 ) -> Select | None:
     """``(doc_id, score)`` of the latest ``best`` documents that match every word of
-    ``query`` and pass ``conditions`` (on ``documents``) — higher scores are better (SQLite:
-    −bm25; PostgreSQL: ts_rank) — or None for a query without words. Only those ``best``
-    (default ``CANDIDATES``) are scored: the index hands them out latest first (FTS5 rowid;
-    ``fts.seq``)."""
+    ``query`` and have, for each (column, tokens) of ``facets``, one of the tokens in that
+    column (``about`` or ``dated``, see ``facets.py``) — higher scores are better (SQLite:
+    −bm25 of the text alone; PostgreSQL: ts_rank) — or None for a query without words.
+    Only those ``best`` (default ``CANDIDATES``) are scored: the index hands them out
+    latest first (FTS5 rowid; ``fts.seq``)."""
     best = best or CANDIDATES
     words = query_words(query)
     if not words:
         return None
     if backend == "sqlite":
         index = table("fts", column("doc_id"), column("rowid"))
-        found = literal_column("fts").op("MATCH")(bindparam("fts_query", match_expression(words)))
-        score = (-func.bm25(literal_column("fts"))).label("score")
+        groups = [("body", match_expression(words))]
+        groups += [(name, " OR ".join(f'"{t}"' for t in tokens)) for name, tokens in facets]
+        expression = " AND ".join(f"{name} : ({group})" for name, group in groups)
+        found = literal_column("fts").op("MATCH")(bindparam("fts_query", expression))
+        # the filters' columns weigh nothing: the score is the text's alone
+        score = (-func.bm25(literal_column("fts"), 1.0, 1.0, 0.0, 0.0)).label("score")
         latest = select(index.c.doc_id, score).where(found)
         order = index.c.rowid.desc()
     else:
@@ -259,13 +271,12 @@ def matching(
             else func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
         )
         latest = select(index.c.doc_id, index.c.tsv).where(index.c.tsv.op("@@")(tsquery))
+        for i, (name, tokens) in enumerate(facets):
+            wanted = " | ".join(f"'{t}'" for t in tokens)
+            latest = latest.where(
+                literal_column(name).op("@@")(cast(bindparam(f"facet{i}", wanted), TSQUERY))
+            )
         order = index.c.seq.desc().nulls_last()
-    if conditions:  # on ``documents``, the store's table (given: schema imports this)
-        if backend == "sqlite":
-            latest = latest.where(passing_filters(connection, documents, conditions))
-        else:
-            latest = latest.join_from(index, documents, documents.c.id == index.c.doc_id)
-            latest = latest.where(*conditions)
     latest = latest.order_by(order).limit(best)
     if backend == "sqlite":
         return latest

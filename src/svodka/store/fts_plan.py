@@ -1,29 +1,11 @@
-"""How a search reads the full-text index as the corpus grows (issue 21): on SQLite, the
-cheaper form of a filter for its size; on PostgreSQL, a query with each stem once."""
+"""How a search reads the full-text index as the corpus grows (issue 21), on PostgreSQL:
+a query with each stem once, and the GIN index preferred to a sequential scan."""
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Connection, Table, exists, func, literal_column, select, text
-
-#: Up to this many documents, a filter's documents are listed first and the index's
-#: matches tested against the list; past it, each match is looked up, latest first, until
-#: ``CANDIDATES`` pass (a filter that keeps half the corpus passes them quickly).
-FEW_FILTERED = 5000
-
-
-def passing_filters(connection: Connection | None, documents: Table, conditions) -> ColumnElement:
-    """SQLite: the condition on the FTS5 rowid (the document's ``seq``) that the filters
-    make, in the cheaper of two forms for their size."""
-    passing = select(documents.c.seq).where(*conditions)
-    if connection is not None:
-        counted = select(func.count()).select_from(passing.limit(FEW_FILTERED + 1).subquery())
-        if connection.execute(counted).scalar_one() <= FEW_FILTERED:
-            # the numbers built once; «+» keeps FTS5 walking its matches, latest first
-            return literal_column("+fts.rowid").in_(passing)
-    return exists().where(documents.c.seq == literal_column("fts.rowid"), *conditions)
-
+from sqlalchemy import Connection, text
 
 #: A lexeme of a tsquery as PostgreSQL prints it, quotes included.
 LEXEME = re.compile(r"'(?:[^']|'')*'")

@@ -18,7 +18,7 @@ from sqlalchemy import Table
 from svodka.doc import Document, Entity
 from svodka.lang.text import fold_name
 from svodka.schema import dumps
-from svodka.store import dedup, fts
+from svodka.store import dedup, facets, fts
 from svodka.store.plover import tabulate_events
 from svodka.store.schema import (
     TONE_TABLES,
@@ -60,6 +60,15 @@ def lean(doc: Document) -> Document:
 def search_body(doc: Document) -> str:
     """What full-text search reads of a document: its title, then its text."""
     return f"{doc.title or ''}\n{doc.text}"
+
+
+def index_row(doc: Document, lemmas: str) -> tuple[str, str, str, str, str]:
+    """What ``fts.add`` indexes of a document: id, text, lemma text, and the tokens of its
+    entities, their types and its source, and of its publication day (``facets.py``)."""
+    about = facets.about_text(
+        [e.key for e in doc.entities], [e.type for e in doc.entities], doc.source
+    )
+    return doc.id, search_body(doc), lemmas, about, facets.dated_text(doc.published)
 
 
 def prepare(doc: Document) -> Prepared:

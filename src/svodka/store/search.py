@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, Connection, Select, func, literal, select
 
-from svodka.store import fts
+from svodka.store import facets, fts
 from svodka.store.checks import check_query
 from svodka.store.entities import resolve_keys
 from svodka.store.fts_plan import prefer_indexes
@@ -96,9 +96,8 @@ def search_page(
     there too (it costs what the ranking does); without words, every filtered document."""
     check_query(query=query)
     with store.engine.connect() as connection:
-        conditions = document_filters(connection, filters)
         prefer_indexes(connection)
-        ranking = ranked(connection, query, conditions, narrowing=filters.narrowing)
+        ranking = ranked(connection, query, filters)
         rows = connection.execute(ranking.limit(limit).offset(offset)).all()
         total = connection.execute(counted(ranking)).scalar_one() if count else None
         # texts apart, so the ranking sorts short rows, not whole articles
@@ -127,37 +126,61 @@ def counted(ranking: Select) -> Select:
     return select(func.count()).select_from(rows)
 
 
-def ranked(
-    connection: Connection,
-    query: str,
-    conditions: list[ColumnElement],
-    *,
-    narrowing: bool = True,
-) -> Select:
+def ranked(connection: Connection, query: str, filters: Filters = NO_FILTERS) -> Select:
     """The id, title, date, source and score of the matches among the latest
-    ``fts.CANDIDATES``, best first; without words, the latest documents. ``narrowing``
-    conditions (entity, dates, source) choose the candidates; the near-duplicate one alone
-    is applied to them after, so the index's latest matches need no join. The caller
-    bounds it (``limit``)."""
+    ``fts.CANDIDATES``, best first; without words, the latest documents. With words, the
+    filters are tokens of the index (``facet_groups``), so the index's latest matches are
+    those that pass them; near-duplicates are dropped after. The caller bounds it
+    (``limit``)."""
     shown = (documents.c.id, documents.c.title, documents.c.published, documents.c.source)
-    backend = connection.dialect.name
-    inner = conditions if narrowing else []
-    matches = fts.matching(
-        backend, query, conditions=inner, connection=connection, documents=documents
-    )
-    if matches is None:
+    if not fts.query_words(query):
         return (
             select(*shown, literal(0.0).label("score"))
-            .where(*conditions)
+            .where(*document_filters(connection, filters))
             .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
         )
-    found = matches.subquery("matches")
+    facets = facet_groups(connection, filters)
+    backend = connection.dialect.name
+    found = fts.matching(backend, query, facets=facets, connection=connection).subquery("matches")
+    originals = [] if filters.include_duplicates else [documents.c.duplicate_of.is_(None)]
     return (
         select(*shown, found.c.score)
         .join(found, found.c.doc_id == documents.c.id)
-        .where(*([] if narrowing else conditions))
+        .where(*originals)
         .order_by(found.c.score.desc(), documents.c.id)
     )
+
+
+def facet_groups(connection: Connection, filters: Filters) -> list[tuple[str, list[str]]]:
+    """The filters as (column, tokens) of the full-text index (``facets.py``): a document
+    passes with one of each group's tokens; ``QueryError`` for a filter the store cannot
+    take."""
+    f = filters
+    check_query(entity=f.entity, type=f.type, source=f.source)
+    groups: list[tuple[str, list[str]]] = []
+    if f.entity is not None:
+        keys = resolve_keys(connection, f.entity, f.type)
+        groups.append(("about", [facets.entity_token(key) for key in keys] or [facets.NOTHING]))
+    elif f.type is not None:
+        groups.append(("about", [facets.type_token(f.type.upper())]))
+    if f.source is not None:
+        groups.append(("about", [facets.source_token(f.source)]))
+    if f.date_from is not None or f.date_to is not None:
+        groups.append(
+            ("dated", date_tokens(connection, f.date_from, f.date_to) or [facets.NOTHING])
+        )
+    return groups
+
+
+def date_tokens(connection: Connection, first: date | None, last: date | None) -> list[str]:
+    """The tokens of a date range, an open end closed by the store's first or last date."""
+    stored = connection.execute(
+        select(func.min(documents.c.published), func.max(documents.c.published))
+    ).one()
+    first, last = first or stored[0], last or stored[1]
+    if first is None or last is None:
+        return []
+    return facets.range_tokens(first, last)
 
 
 def document_filters(connection: Connection, filters: Filters) -> list[ColumnElement]:

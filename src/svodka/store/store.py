@@ -29,9 +29,9 @@ from svodka.store.rows import (
     analysis_rows,
     document_row,
     entity_row,
+    index_row,
     lsh_rows,
     name_rows,
-    search_body,
 )
 from svodka.store.schema import (
     TONE_TABLES,
@@ -167,7 +167,7 @@ class Store:
                 .values(version=__version__, analysis=bindparam("analysis")),
                 [{"doc_id": item.doc.id, "analysis": item.analysis} for item in items],
             )
-            fts.add(connection, [(i.doc.id, search_body(i.doc), i.lemmas) for i in items])
+            fts.add(connection, [index_row(i.doc, i.lemmas) for i in items])
         return len(items)
 
     def stored_records(self, *, stale_only: bool = True) -> list[Record]:
@@ -285,7 +285,7 @@ def insert_documents(
     ]
     insert_rows(connection, lsh, bands)
     pairs = zip(docs, items, strict=True)
-    fts.add(connection, [(doc.id, search_body(doc), item.lemmas) for doc, item in pairs])
+    fts.add(connection, [index_row(doc, item.lemmas) for doc, item in pairs])
 
 
 def write_analyses(connection: Connection, docs: list[Document]) -> None:
