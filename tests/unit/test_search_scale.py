@@ -8,9 +8,16 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from svodka.bench.scale import BenchQuery, grow, percentiles, read_queries, summarize
+from svodka.bench.scale import (
+    BenchQuery,
+    copy_store,
+    grow,
+    percentiles,
+    read_queries,
+    summarize,
+)
 from svodka.doc import Record
-from svodka.store import facets, fts, prepare
+from svodka.store import Store, facets, fts, prepare
 from svodka.store.migrations import create_v7
 from svodka.store.search import Filters, search
 
@@ -191,3 +198,18 @@ def test_the_scale_bench_copies_carry_their_own_dates_into_the_index(people):
     assert ids(search(people, "мост", day)) == ["sochi~1"]
     assert "putin~1" in ids(search(people, "мост", Filters(entity="Путин"), limit=100))
     assert ids(search(people, "мост", Filters(date_to=date(2021, 3, 1)))) == ["old"]
+
+
+def test_the_scale_bench_copies_its_store_into_postgresql_with_the_filters(
+    store, pipeline, tmp_path
+):
+    if store.backend != "postgresql":
+        pytest.skip("the bench copies its SQLite store into PostgreSQL")
+    source = Store.open(tmp_path / "source.db")
+    source.add([prepare(doc) for doc in pipeline.analyze_many(RECORDS + PEOPLE)])
+    copy_store(source, store)
+    for filters in FILTERS:
+        expected = ids(search(source, "мост", filters, limit=100))
+        assert sorted(ids(search(store, "мост", filters, limit=100))) == sorted(expected)
+    assert ids(search(store, "мост", Filters(entity="Путин"))) == ["putin"]
+    source.close()

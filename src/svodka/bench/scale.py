@@ -39,7 +39,7 @@ from sqlalchemy import create_engine, select, text
 from svodka.bench.scale_plot import plot_svg
 from svodka.bench.store import measure_ingest as measure_ingest_rates
 from svodka.doc import Record
-from svodka.store import Store
+from svodka.store import Store, facets
 from svodka.store.schema import metadata
 from svodka.store.search import Filters, search
 from svodka.store.store import database_url
@@ -132,6 +132,7 @@ def copy_store(source: Store, target: Store) -> None:
                 "to_tsvector('russian', coalesce(title, '') || chr(10) || text) FROM documents"
             )
         )
+        facets.index_facets(writing)
 
 
 def grow(store: Store, target: int) -> int:
@@ -271,7 +272,10 @@ def measure_backend(store: Store, path: Path | None, queries, sizes) -> dict:
 def print_size(backend: str, result: dict) -> None:
     """One line per size as it is measured (the bench is long)."""
     s = result["search"]
-    kinds = ", ".join(f"{k} p50 {s[k]['p50_ms']} / p95 {s[k]['p95_ms']} ms" for k in KINDS)
+    kinds = ", ".join(
+        f"{k} p50 {s[k]['p50_ms']} / p95 {s[k]['p95_ms']} ms ({s[k]['with_hits']} found)"
+        for k in KINDS
+    )
     print(
         f"{backend} {result['documents']:,} documents ({result['grow_s']} s to grow, "
         f"{result['mb_per_1000']} MB per 1,000): {kinds}",
