@@ -64,9 +64,10 @@ def test_filters_narrow_before_the_bound(bridges, monkeypatch):
     assert ids(search(bridges, "мост", Filters(source="Вестник"))) == ["old"]
 
 
-def test_snippets_only_for_the_page(bridges):
+def test_snippets_only_for_the_page_and_the_same_on_both_backends(bridges):
     hits = search(bridges, "мост", limit=1)
-    assert len(hits) == 1 and "[Мост" in hits[0].marked()
+    expected = "[Мост] через реку закрыли. [Мост] старый, [мост] ремонтируют, по [мосту] не ездят."
+    assert len(hits) == 1 and hits[0].marked() == expected
 
 
 #: Filters of every kind, for the articles above and the two below.

@@ -4,7 +4,9 @@
   the same order, so «Токаева» and «Токаев» are the same token and a match's position maps
   back to the original word for highlighting.
 - PostgreSQL: a ``tsvector`` of the original text with the ``russian`` configuration
-  (Snowball stems) and a GIN index; ``ts_headline`` highlights.
+  (Snowball stems) and a GIN index.
+
+Snippets are svodka's own on both: the same words highlighted whatever the backend.
 """
 
 from __future__ import annotations
@@ -135,14 +137,7 @@ MAX_QUERY_WORDS = 12
 MAX_SCAN_WORDS = 1500
 SNIPPET_CHARS = 200
 SNIPPET_LEAD = 60  # characters of context before the first match
-#: PostgreSQL highlight markers: private-use characters no article contains.
-START_SEL, STOP_SEL = "\ue000", "\ue001"
-HEADLINE_OPTIONS = (
-    f"StartSel={START_SEL}, StopSel={STOP_SEL}, MaxWords=35, MinWords=20, MaxFragments=1"
-)
 SPACE = re.compile(r"\s")
-#: Characters of a text ``ts_headline`` reads: about the words a SQLite snippet scans.
-HEADLINE_CHARS = 12_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,12 +280,9 @@ def matching(
     return select(found.c.doc_id, func.ts_rank(found.c.tsv, tsquery).label("score"))
 
 
-def snippets(connection: Connection, query: str, texts: dict[str, str]) -> dict[str, Snippet]:
+def snippets(query: str, texts: dict[str, str]) -> dict[str, Snippet]:
     """A snippet of each document's text (id → text) around its first match of ``query``."""
-    words = query_words(query)
-    if words and connection.dialect.name == "postgresql":
-        return headlines(connection, words, texts)
-    match = Matcher(words)
+    match = Matcher(query_words(query))
     return {doc_id: find_snippet(text_, match) for doc_id, text_ in texts.items()}
 
 
@@ -359,35 +351,3 @@ def framed(text_: str, start: int, stop: int, ranges: list[tuple[int, int]]) -> 
     ranges = [(a + shift, b + shift) for a, b in ranges]
     cut = "…" if stop < len(text_) else ""
     return Snippet(("…" if start else "") + body + cut, tuple(ranges))
-
-
-def headlines(
-    connection: Connection, words: list[str], texts: dict[str, str]
-) -> dict[str, Snippet]:
-    """PostgreSQL: ``ts_headline`` picks the best fragment and marks the matched words, in
-    one query over the first ``HEADLINE_CHARS`` of each text (it parses all it is given)."""
-    stored = table("documents", column("id"), column("text"))
-    tsquery = stemmed_tsquery(connection, words)
-    body = func.left(stored.c.text, HEADLINE_CHARS)
-    query = select(
-        stored.c.id, func.ts_headline(literal_column("'russian'"), body, tsquery, HEADLINE_OPTIONS)
-    ).where(stored.c.id.in_(list(texts)))
-    return {doc_id: unmark(marked, texts[doc_id]) for doc_id, marked in connection.execute(query)}
-
-
-def unmark(marked: str, text_: str) -> Snippet:
-    """A ``ts_headline`` fragment without its markers, the marked words as ranges."""
-    plain: list[str] = []
-    ranges: list[tuple[int, int]] = []
-    size = opened = 0
-    for part in re.split(f"({START_SEL}|{STOP_SEL})", marked):
-        if part == START_SEL:
-            opened = size
-        elif part == STOP_SEL:
-            ranges.append((opened, size))
-        else:
-            plain.append(part)
-            size += len(part)
-    fragment = "".join(plain)
-    start = max(text_.find(fragment), 0)
-    return framed(text_, start, start + len(fragment), ranges) if fragment else Snippet("")

@@ -104,7 +104,7 @@ def search_page(
         texts = select(documents.c.id, documents.c.text).where(
             documents.c.id.in_([row.id for row in rows])
         )
-        found = fts.snippets(connection, query, dict(connection.execute(texts).all()))
+        found = fts.snippets(query, dict(connection.execute(texts).all()))
     hits = [
         Hit(
             row.id,
