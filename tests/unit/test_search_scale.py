@@ -120,7 +120,7 @@ def test_the_migration_writes_the_filters_into_an_index_without_them(people):
             )
             connection.execute(text("DROP TABLE fts_new"))
         else:
-            connection.execute(text("ALTER TABLE fts DROP COLUMN about, DROP COLUMN dated"))
+            connection.execute(text(f"UPDATE fts SET tsv = {facets.UNTAGGED}"))
         create_v7(connection)
         assert index_tokens(connection) == before
     assert ids(search(people, "мост", Filters(entity="Путин"))) == ["putin"]
@@ -130,9 +130,14 @@ def index_tokens(connection) -> dict[str, tuple[set[str], set[str]]]:
     """doc id → its ``about`` and ``dated`` tokens, as the index holds them."""
     if connection.dialect.name == "sqlite":
         query = "SELECT doc_id, about, dated FROM fts"
-    else:
-        words = "array_to_string(tsvector_to_array({}), ' ')"
-        query = f"SELECT doc_id, {words.format('about')}, {words.format('dated')} FROM fts"
+    else:  # the marked lexemes of ``tsv``: a day's start with y, m or d
+        query = (
+            "SELECT doc_id, array_to_string(ARRAY(SELECT substr(l, 2) FROM "
+            "unnest(tsvector_to_array(tsv)) l WHERE left(l, 1) = '§' AND "
+            "substr(l, 2, 1) NOT IN ('y', 'm', 'd')), ' '), array_to_string(ARRAY(SELECT "
+            "substr(l, 2) FROM unnest(tsvector_to_array(tsv)) l WHERE left(l, 1) = '§' AND "
+            "substr(l, 2, 1) IN ('y', 'm', 'd')), ' ') FROM fts"
+        )
     rows = connection.execute(text(query)).all()
     found = {doc_id: (set(about.split()), set(dated.split())) for doc_id, about, dated in rows}
     assert found["putin"][1] == {"y2023", "m202309", "d20230901"}
@@ -214,3 +219,18 @@ def test_the_scale_bench_copies_its_store_into_postgresql_with_the_filters(
         assert sorted(ids(search(store, "мост", filters, limit=100))) == sorted(expected)
     assert ids(search(store, "мост", Filters(entity="Путин"))) == ["putin"]
     source.close()
+
+
+@pytest.mark.parametrize(
+    ("best", "expected"), [(2, ["putin", "sochi"]), (3, ["new", "putin", "sochi"])]
+)
+def test_the_latest_blocks_first_and_all_when_they_hold_too_few(
+    store, pipeline, monkeypatch, best, expected
+):
+    monkeypatch.setattr(fts, "BLOCK", 2)  # seq 1 | 2, 3 | 4, 5 | 6: the window is 4 to 6
+    store.add([prepare(doc) for doc in pipeline.analyze_many(RECORDS + PEOPLE)])
+    monkeypatch.setattr(fts, "CANDIDATES", best)
+    assert sorted(ids(search(store, "мост"))) == expected
+    monkeypatch.setattr(fts, "CANDIDATES", 1)
+    assert ids(search(store, "мост", Filters(source="Вестник"))) == ["putin"]
+    assert ids(search(store, "мост", Filters(date_to=date(2021, 12, 31)))) == ["old"]

@@ -39,7 +39,7 @@ from sqlalchemy import create_engine, select, text
 from svodka.bench.scale_plot import plot_svg
 from svodka.bench.store import measure_ingest as measure_ingest_rates
 from svodka.doc import Record
-from svodka.store import Store, facets
+from svodka.store import Store, facets, fts
 from svodka.store.schema import metadata
 from svodka.store.search import Filters, search
 from svodka.store.store import database_url
@@ -196,21 +196,28 @@ def copy_once(connection, k: int, last_seq: int, cut: int, sqlite: bool) -> None
         )
     # the copy's filters' tokens: its entities' and source's as they are, its day's anew
     if sqlite:
-        day = "strftime('y%Y m%Y%m d%Y%m%d', c.published)"
-        columns, copied = "rowid, body, about", "f.rowid + :shift, f.body, f.about"
+        day = "coalesce(strftime('y%Y m%Y%m d%Y%m%d', c.published), '')"
+        columns, copied = "rowid, body, about, dated", f"f.rowid + :shift, f.body, f.about, {day}"
     else:
-        words = 'to_char(c.published, \'"y"YYYY "m"YYYYMM "d"YYYYMMDD\')'
-        day = f"array_to_tsvector(string_to_array({words}, ' '))"
-        columns, copied = "seq, tsv, about", "f.seq + :shift, f.tsv, f.about"
+        block = f"ARRAY['{fts.TAG_MARK}b' || (f.seq / {fts.BLOCK})]"
+        old, new = f"{day_tags('o.published')} || {block}", day_tags("c.published")
+        tagged = f"array_to_tsvector({new}) || {fts.block_tag('f.seq + :shift')}"
+        columns, copied = "seq, tsv", f"f.seq + :shift, ts_delete(f.tsv, {old}) || {tagged}"
     connection.execute(
         text(
-            f"INSERT INTO fts (doc_id, {columns}, dated) "
-            f"SELECT c.id, {copied}, coalesce({day}, '') FROM fts f "
-            "JOIN documents c ON c.id = f.doc_id || :s "
+            f"INSERT INTO fts (doc_id, {columns}) SELECT c.id, {copied} FROM fts f "
+            "JOIN documents c ON c.id = f.doc_id || :s JOIN documents o ON o.id = f.doc_id "
             f"WHERE f.{'rowid' if sqlite else 'seq'} IN ({original_seqs})"
         ),
         params,
     )
+
+
+def day_tags(published: str) -> str:
+    """PostgreSQL: the lexemes a day is tagged with in ``tsv`` (``fts.tags``), as text[]."""
+    mark = fts.TAG_MARK
+    pattern = f'"{mark}y"YYYY "{mark}m"YYYYMM "{mark}d"YYYYMMDD'
+    return f"coalesce(string_to_array(to_char({published}, '{pattern}'), ' '), '{{}}')"
 
 
 def per_document_tables() -> list:

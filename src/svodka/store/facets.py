@@ -84,44 +84,39 @@ def range_tokens(first: date, last: date) -> list[str]:
 
 def index_facets(connection: Connection) -> None:
     """Write the ``about`` and ``dated`` tokens of every stored document: SQLite rebuilds
-    its FTS5 table with the two columns, PostgreSQL adds them beside ``tsv``. Running it
-    again writes the same tokens."""
+    its FTS5 table with the two columns, PostgreSQL adds them to ``tsv`` as marked lexemes
+    (``fts.tags``). Running it again writes the same tokens."""
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
         connection.execute(text("ALTER TABLE fts RENAME TO fts_old"))
         fts.create(connection)
+    if sqlite:  # the old table's rows by rowid, the document's ``seq``
+        statement = (
+            "INSERT INTO fts (rowid, doc_id, body, about, dated) "
+            "SELECT rowid, doc_id, body, :about, :dated FROM fts_old WHERE rowid = :seq"
+        )
     else:
-        add_columns(connection)
+        tagged = f"{UNTAGGED} || {fts.TAGS} || {fts.block_tag('seq')}"
+        statement = f"UPDATE fts SET tsv = {tagged} WHERE doc_id = :id"
     seqs = dict(connection.execute(select(documents.c.id, documents.c.seq)).all())
     for chunk in in_chunks(sorted(seqs, key=seqs.get), 500):
-        found = stored_facets(connection, chunk)
         rows = [
             {"id": doc_id, "seq": seqs[doc_id], "about": about, "dated": dated}
-            for doc_id, (about, dated) in found.items()
+            if sqlite
+            else {"id": doc_id, "tags": fts.tags(about, dated)}
+            for doc_id, (about, dated) in stored_facets(connection, chunk).items()
         ]
-        if sqlite:  # the old table's rows by rowid, the document's ``seq``
-            statement = (
-                "INSERT INTO fts (rowid, doc_id, body, about, dated) "
-                "SELECT rowid, doc_id, body, :about, :dated FROM fts_old WHERE rowid = :seq"
-            )
-        else:
-            statement = (
-                f"UPDATE fts SET about = {fts.TOKENS.format(':about')}, "
-                f"dated = {fts.TOKENS.format(':dated')} WHERE doc_id = :id"
-            )
         if rows:
             connection.execute(text(statement), rows)
     if sqlite:
         connection.execute(text("DROP TABLE fts_old"))
 
 
-def add_columns(connection: Connection) -> None:
-    """PostgreSQL: the ``about`` and ``dated`` tsvectors, and one GIN index over both."""
-    for name in ("about", "dated"):
-        connection.execute(text(f"ALTER TABLE fts ADD COLUMN IF NOT EXISTS {name} tsvector"))
-    connection.execute(
-        text("CREATE INDEX IF NOT EXISTS fts_facets ON fts USING GIN (about, dated)")
-    )
+#: PostgreSQL: a document's ``tsv`` without the filters' tokens it had.
+UNTAGGED = (
+    "ts_delete(tsv, ARRAY(SELECT lexeme FROM unnest(tsvector_to_array(tsv)) AS lexeme "
+    f"WHERE left(lexeme, 1) = '{fts.TAG_MARK}'))"
+)
 
 
 def stored_facets(connection: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
