@@ -53,7 +53,7 @@ PROVIDES = ("dates", "durations")
 
 READERS: dict[str, tuple[Reader, ...]] = {
     "date": (rules.read_numeric,),
-    "fract": (formats.read_slashed,),
+    "fract": (formats.read_slashed, formats.read_season),
     "name": (formats.read_named_year,),
     "num": (
         formats.read_iso,

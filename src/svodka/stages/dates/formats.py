@@ -5,7 +5,8 @@ is no date), «2013-01-10» (ISO 8601), «1-го сентября» (a day writt
 the year of an event written into its name, «ЧМ-2018», «на Олимпиаде-2016», «Мисс
 Америка-2013» (the mention is the year alone). The lexer cuts «05/08/2008» into a fraction
 «05/08», a slash and a year, and «2013-01-10» into three numbers and two dashes; the parts
-must touch. «2016/17» (a season) and «9/11» (a name) are not dates.
+must touch. A season across two years, «сезон 2016/17», «в сезонах 2002/03, 2004/05»,
+«2008/2009», is a date of its first year; «9/11» (a name) and «№178/2017» are not dates.
 """
 
 from __future__ import annotations
@@ -39,6 +40,20 @@ def read_slashed(ctx: Context, i: int) -> Found | None:
     if found is None:
         return None
     return Found(i, i + 3, cal.day(found), False, "day", year)
+
+
+def read_season(ctx: Context, i: int) -> Found | None:
+    """«2016/17», «2008/2009»: a season from one year into the next, dated by its first
+    year (grain year); two years that do not follow each other are no season."""
+    first, _, second = ctx.toks[i].text.partition("/")
+    if len(first) != 4 or len(second) not in (2, 4) or not (first + second).isdigit():
+        return None
+    year, nxt = int(first), int(second)
+    if year not in NAMED_YEARS or nxt not in (year + 1, (year + 1) % 100):
+        return None
+    if i + 1 < len(ctx.toks) and ctx.toks[i + 1].text == "/" and touching(ctx, i, i + 2):
+        return None  # «2016/17/…»: some other code
+    return Found(i, i + 1, cal.year(year), False, "year", year)
 
 
 def read_iso(ctx: Context, i: int) -> Found | None:

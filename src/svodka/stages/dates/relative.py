@@ -226,15 +226,17 @@ def read_season(ctx: Context, i: int) -> Found | None:
 
 
 def read_ago(ctx: Context, i: int) -> Found | None:
-    """«год назад», «две недели назад», «около 47 лет назад», «полгода назад»."""
+    """«год назад», «две недели назад», «около 47 лет назад», «полгода назад»;
+    «несколько дней назад» (``read_few_ago``)."""
     toks = ctx.toks
+    if toks[i].low in FEW:
+        return read_few_ago(ctx, i)
     counted = count_unit(ctx, i)
     if counted is None:
         return None
     count, j, grain = counted
-    if low(toks, j + 1) == AGO_LINK:
-        j += 1  # «пять лет тому назад»
-    if low(toks, j + 1) != AGO:
+    j = ago_end(toks, j)
+    if j is None:
         return None
     first = i - 1 if low(toks, i - 1) in AGO_HEDGES else i
     if ctx.pub is None:
@@ -243,6 +245,38 @@ def read_ago(ctx: Context, i: int) -> Found | None:
     if resolved is None:
         return None
     return Found(first, j + 2, resolved[0], True, resolved[1])
+
+
+def ago_end(toks, unit: int) -> int | None:
+    """The index of the unit before «назад» (past «тому»), or None without «назад»."""
+    j = unit + (low(toks, unit + 1) == AGO_LINK)  # «пять лет тому назад»
+    return j if low(toks, j + 1) == AGO else None
+
+
+#: A count of days, weeks or months ago that is no number: «несколько дней назад».
+FEW = frozenset(w for w, role in read_table("dates/duration_words.tsv", 2) if role == "vague")
+#: How far back a few units reach, and the grain it is told to: the days of «несколько
+#: дней назад» fall in a month (three days back), the months of «несколько месяцев
+#: назад» in a year. Years have no coarser grain here: «несколько лет назад» is no date.
+FEW_BACK = {"day": (3, "day", "month"), "week": (21, "day", "month"), "month": (3, "month", "year")}
+
+
+def read_few_ago(ctx: Context, i: int) -> Found | None:
+    """«несколько дней назад», «несколько месяцев назад»: the month (or year) a few
+    units before publication falls in; no value without a publication date."""
+    toks = ctx.toks
+    unit = first_form(ctx.words.units, low(toks, i + 1))
+    if unit is None:
+        return None
+    grain = "week" if low(toks, i + 1).startswith("недел") else str(unit.value)
+    j = ago_end(toks, i + 1)
+    if grain not in FEW_BACK or j is None:
+        return None
+    back, step, told = FEW_BACK[grain]
+    if ctx.pub is None:
+        return Found(i, j + 2, None, True, told)
+    value, _ = cal.ago(ctx.pub, Decimal(back), step)
+    return Found(i, j + 2, value[: 7 if told == "month" else 4], True, told)
 
 
 def count_unit(ctx: Context, i: int) -> tuple[Decimal, int, str] | None:
