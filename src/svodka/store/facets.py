@@ -87,10 +87,9 @@ def index_facets(connection: Connection) -> None:
     its FTS5 table with the two columns, PostgreSQL adds them to ``tsv`` as marked lexemes
     (``fts.tags``). Running it again writes the same tokens."""
     sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
+    if sqlite:  # the old table's rows by rowid, the document's ``seq``
         connection.execute(text("ALTER TABLE fts RENAME TO fts_old"))
         fts.create(connection)
-    if sqlite:  # the old table's rows by rowid, the document's ``seq``
         statement = (
             "INSERT INTO fts (rowid, doc_id, body, about, dated) "
             "SELECT rowid, doc_id, body, :about, :dated FROM fts_old WHERE rowid = :seq"

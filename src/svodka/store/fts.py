@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Select,
+    TableClause,
     bindparam,
     cast,
     column,
@@ -259,7 +261,8 @@ def matching(
 ) -> Select | None:
     """``(doc_id, score)`` of the latest ``best`` documents that match every word of
     ``query`` and have, for each (column, tokens) of ``facets``, one of the tokens in that
-    column (``about`` or ``dated``, see ``facets.py``) — higher scores are better (SQLite:
+    column (``about`` or ``dated``, see ``facets.py``; on PostgreSQL, among the lexemes of
+    ``tsv``) — higher scores are better (SQLite:
     −bm25 of the text alone; PostgreSQL: ts_rank) — or None for a query without words.
     Only those ``best`` (default ``CANDIDATES``) are scored: the index hands them out
     latest first (FTS5 rowid; ``fts.seq``)."""
@@ -275,28 +278,26 @@ def matching(
         found = literal_column("fts").op("MATCH")(bindparam("fts_query", expression))
         # the filters' columns weigh nothing: the score is the text's alone
         score = (-func.bm25(literal_column("fts"), 1.0, 1.0, 0.0, 0.0)).label("score")
-        latest = select(index.c.doc_id, score).where(found)
-        order = index.c.rowid.desc()
-    else:
-        index = table("fts", column("doc_id"), column("tsv"), column("seq"))
-        tsquery = (
-            stemmed_tsquery(connection, words)
-            if connection is not None
-            else func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
-        )
-        wanted = tsquery
-        if facets:  # one GIN scan for the words and the filters
-            groups = (" | ".join(f"'{tags(t)}'" for t in tokens) for _, tokens in facets)
-            filters = " & ".join(f"({group})" for group in groups)
-            wanted = tsquery.op("&&")(cast(bindparam("tags", filters), TSQUERY))
-    if backend == "sqlite":
-        return latest.order_by(order).limit(best)
+        return select(index.c.doc_id, score).where(found).order_by(index.c.rowid.desc()).limit(best)
+    index = table("fts", column("doc_id"), column("tsv"), column("seq"))
+    tsquery = (
+        stemmed_tsquery(connection, words)
+        if connection is not None
+        else func.to_tsquery(literal_column("'russian'"), tsquery_expression(words))
+    )
+    wanted = tsquery
+    if facets:  # one GIN scan for the words and the filters' tokens, lexemes of ``tsv``
+        groups = (" | ".join(f"'{tags(t)}'" for t in tokens) for _, tokens in facets)
+        filters = " & ".join(f"({group})" for group in groups)
+        wanted = tsquery.op("&&")(cast(bindparam("tags", filters), TSQUERY))
     # the page's few scores: ts_rank reads (and decompresses) each document's tsvector
     found = recent_first(connection, index, wanted, best).subquery("latest")
     return select(found.c.doc_id, func.ts_rank(found.c.tsv, tsquery).label("score"))
 
 
-def recent_first(connection: Connection | None, index, wanted, best: int) -> Select:
+def recent_first(
+    connection: Connection | None, index: TableClause, wanted: ColumnElement, best: int
+) -> Select:
     """PostgreSQL: ``(doc_id, tsv)`` of the latest ``best`` documents whose ``tsv`` matches
     ``wanted``, looked for in the two latest blocks first (their tags in the same GIN scan):
     when ``best`` match there, they are the latest of all, and the older matches are never
@@ -310,8 +311,8 @@ def recent_first(connection: Connection | None, index, wanted, best: int) -> Sel
     if newest is None:
         return everything
     block = newest // BLOCK
-    latest = f"'{TAG_MARK}b{block}' | '{TAG_MARK}b{block - 1}'"
-    window = wanted.op("&&")(cast(bindparam("recent", latest), TSQUERY))
+    blocks = f"'{TAG_MARK}b{block}' | '{TAG_MARK}b{block - 1}'"
+    window = wanted.op("&&")(cast(bindparam("recent", blocks), TSQUERY))
     recent = (
         select(index.c.doc_id, index.c.tsv)
         .where(index.c.tsv.op("@@")(window))

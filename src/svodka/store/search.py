@@ -61,12 +61,6 @@ class Filters:
     source: str | None = None
     include_duplicates: bool = False
 
-    @property
-    def narrowing(self) -> bool:
-        """Whether any filter but ``include_duplicates`` is set."""
-        values = (self.entity, self.type, self.date_from, self.date_to, self.source)
-        return any(value is not None for value in values)
-
 
 #: Every document that is not a near-duplicate.
 NO_FILTERS = Filters()
@@ -139,9 +133,9 @@ def ranked(connection: Connection, query: str, filters: Filters = NO_FILTERS) ->
             .where(*document_filters(connection, filters))
             .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
         )
-    facets = facet_groups(connection, filters)
+    groups = facet_groups(connection, filters)
     backend = connection.dialect.name
-    found = fts.matching(backend, query, facets=facets, connection=connection).subquery("matches")
+    found = fts.matching(backend, query, facets=groups, connection=connection).subquery("matches")
     originals = [] if filters.include_duplicates else [documents.c.duplicate_of.is_(None)]
     return (
         select(*shown, found.c.score)
