@@ -168,10 +168,11 @@ def facet_groups(connection: Connection, filters: Filters) -> list[tuple[str, li
 
 def date_tokens(connection: Connection, first: date | None, last: date | None) -> list[str]:
     """The tokens of a date range, an open end closed by the store's first or last date."""
-    stored = connection.execute(
-        select(func.min(documents.c.published), func.max(documents.c.published))
-    ).one()
-    first, last = first or stored[0], last or stored[1]
+    if first is None or last is None:
+        stored = connection.execute(
+            select(func.min(documents.c.published), func.max(documents.c.published))
+        ).one()
+        first, last = first or stored[0], last or stored[1]
     if first is None or last is None:
         return []
     return facets.range_tokens(first, last)
