@@ -170,8 +170,8 @@ def copy_once(connection, k: int, last_seq: int, cut: int, sqlite: bool) -> None
     days = k * COPY_SHIFT_DAYS
     shifted = f"date(published, '+{days} days')" if sqlite else f"published + {days}"
     params = {"s": f"~{k}", "shift": k * last_seq, "cut": cut}
-    originals = "SELECT id FROM documents WHERE id NOT LIKE '%~%' AND seq <= :cut"
-    original_seqs = originals.replace("SELECT id", "SELECT seq")
+    kept = "FROM documents WHERE id NOT LIKE '%~%' AND seq <= :cut"
+    originals, original_seqs = f"SELECT id {kept}", f"SELECT seq {kept}"
     connection.execute(
         text(
             "INSERT INTO documents (id, seq, hash, title, text, published, source, url, "

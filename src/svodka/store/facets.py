@@ -66,8 +66,8 @@ def range_tokens(first: date, last: date) -> list[str]:
     tokens: list[str] = []
     day = first
     while day <= last:
-        year_end, month_end = date(day.year, 12, 31), date(day.year, day.month, 1)
-        month_end = month_end.replace(day=monthrange(day.year, day.month)[1])
+        year_end = date(day.year, 12, 31)
+        month_end = date(day.year, day.month, monthrange(day.year, day.month)[1])
         if (day.month, day.day) == (1, 1) and year_end <= last:
             tokens.append(f"y{day:%Y}")
             day = year_end
@@ -125,15 +125,18 @@ def stored_facets(connection: Connection, ids: list[str]) -> dict[str, tuple[str
         .join(entities, entities.c.key == doc_entities.c.key)
         .where(doc_entities.c.doc_id.in_(ids))
     )
-    keys: dict[str, list[tuple[str, str]]] = {}
+    keys: dict[str, list[str]] = {}
+    types: dict[str, list[str]] = {}
     for doc_id, key, type_ in connection.execute(kinds):
-        keys.setdefault(doc_id, []).append((key, type_))
+        keys.setdefault(doc_id, []).append(key)
+        types.setdefault(doc_id, []).append(type_)
     rows = select(documents.c.id, documents.c.published, documents.c.source).where(
         documents.c.id.in_(ids)
     )
-    found = {}
-    for doc_id, published, source in connection.execute(rows):
-        pairs = keys.get(doc_id, [])
-        about = about_text([k for k, _ in pairs], [t for _, t in pairs], source)
-        found[doc_id] = (about, dated_text(published))
-    return found
+    return {
+        doc_id: (
+            about_text(keys.get(doc_id, []), types.get(doc_id, []), source),
+            dated_text(published),
+        )
+        for doc_id, published, source in connection.execute(rows)
+    }

@@ -265,10 +265,7 @@ def read_few_ago(ctx: Context, i: int) -> Found | None:
     """«несколько дней назад», «несколько месяцев назад»: the month (or year) a few
     units before publication falls in; no value without a publication date."""
     toks = ctx.toks
-    unit = first_form(ctx.words.units, low(toks, i + 1))
-    if unit is None:
-        return None
-    grain = "week" if low(toks, i + 1).startswith("недел") else str(unit.value)
+    grain = unit_grain(ctx, i + 1)
     j = ago_end(toks, i + 1)
     if grain not in FEW_BACK or j is None:
         return None
@@ -285,12 +282,20 @@ def count_unit(ctx: Context, i: int) -> tuple[Decimal, int, str] | None:
     count, j = ago_count(ctx, i)
     if count is None:
         return None
-    if low(ctx.toks, j) == "полгода":
-        return count, j, "month"
-    unit = first_form(ctx.words.units, low(ctx.toks, j))
+    grain = unit_grain(ctx, j)
+    return None if grain is None else (count, j, grain)
+
+
+def unit_grain(ctx: Context, j: int) -> str | None:
+    """The grain of the time unit at ``j`` (year, month, week or day; «полгода» is
+    months), or None for no unit."""
+    word = low(ctx.toks, j)
+    if word == "полгода":
+        return "month"
+    unit = first_form(ctx.words.units, word)
     if unit is None:
         return None
-    return count, j, "week" if low(ctx.toks, j).startswith("недел") else str(unit.value)
+    return "week" if word.startswith("недел") else str(unit.value)
 
 
 def ago_count(ctx: Context, i: int) -> tuple[Decimal | None, int]:
