@@ -19,7 +19,7 @@ from svodka.bench.scale import (
 from svodka.doc import Record
 from svodka.store import Store, facets, fts, prepare
 from svodka.store.migrations import create_v7
-from svodka.store.search import Filters, search
+from svodka.store.search import Filters, ranked, search
 
 pytestmark = pytest.mark.slow
 
@@ -156,6 +156,19 @@ def test_entity_filter_has_an_index_of_its_own(bridges):
                 text("SELECT indexname FROM pg_indexes WHERE indexname = 'doc_entities_key_doc'")
             ).all()
     assert found
+
+
+def test_sqlite_ranks_matches_without_reading_their_rows(bridges):
+    if bridges.backend != "sqlite":
+        pytest.skip("PostgreSQL keeps long texts out of line")
+    with bridges.engine.connect() as connection:
+        query = ranked(connection, "мост", Filters(date_to=date(2022, 12, 31))).limit(20)
+        sql = str(query.compile(connection, compile_kwargs={"literal_binds": True}))
+        plan = " | ".join(
+            row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
+        )
+    assert "COVERING INDEX documents_listing" in plan
+    assert "SCAN documents" not in plan
 
 
 def test_postgres_index_rows_carry_the_document_order(bridges):

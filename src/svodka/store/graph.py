@@ -84,7 +84,7 @@ def scope_ids(backend: str, keys: list[str], query: str | None) -> Select:
     matches = fts.matching(backend, query, QUERY_SCOPE) if query else None
     if matches is not None:
         found = matches.subquery("matches")
-        scope = scope.where(documents.c.id.in_(select(found.c.doc_id)))
+        scope = scope.where(documents.c.seq.in_(select(found.c.seq)))
     return scope
 
 

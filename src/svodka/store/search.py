@@ -139,7 +139,7 @@ def ranked(connection: Connection, query: str, filters: Filters = NO_FILTERS) ->
     originals = [] if filters.include_duplicates else [documents.c.duplicate_of.is_(None)]
     return (
         select(*shown, found.c.score)
-        .join(found, found.c.doc_id == documents.c.id)
+        .join(found, found.c.seq == documents.c.seq)
         .where(*originals)
         .order_by(found.c.score.desc(), documents.c.id)
     )
