@@ -14,11 +14,12 @@ from svodka.cli.query import sparkline
 from svodka.doc import Record
 from svodka.store import prepare
 from svodka.store.entities import find_entities, top_entities
-from svodka.store.fts import find_snippet, word_terms
+from svodka.store.fts import word_terms
 from svodka.store.migrations import SCHEMA_VERSION
 from svodka.store.profile import UnknownEntity, profile
 from svodka.store.quotes import quotes
 from svodka.store.search import Filters, search
+from svodka.store.snippets import find_snippet
 from svodka.store.stats import stats
 
 pytestmark = pytest.mark.slow
@@ -182,13 +183,24 @@ def test_query_terms_cover_the_lemmas_the_index_gives_each_form():
 
 
 def test_snippet_is_a_window_around_the_first_match():
-    from svodka.store.fts import Matcher
+    from svodka.store.snippets import Matcher
 
     text = "Начало статьи. " * 30 + "Здесь говорится о Токаеве. " + "Конец статьи. " * 30
     snippet = find_snippet(text, Matcher(["Токаева"]))
     assert snippet.text.startswith("…") and snippet.text.endswith("…")
     assert len(snippet.text) <= 205
     assert [snippet.text[a:b] for a, b in snippet.highlights] == ["Токаеве"]
+
+
+def test_snippet_scan_asks_only_words_that_may_match_in_any_case_and_spelling():
+    from svodka.store.snippets import Matcher, first_match
+
+    tree = Matcher(["ёлка"])
+    text = "Про ель и еловый лес. " * 5 + "ЕЛКИ стояли. Ёлка горела."
+    assert first_match(text, tree) == text.index("ЕЛКИ")
+    assert first_match("Еловый лес, ель, елочный базар. " * 3, tree) is None
+    name = Matcher(["Касым-Жомарт"])
+    assert first_match("Президент Касым-Жомарт Токаев", name) == len("Президент ")
 
 
 # --------------------------------------------------------------------------- entities

@@ -6,14 +6,13 @@
 - PostgreSQL: a ``tsvector`` of the original text with the ``russian`` configuration
   (Snowball stems) and a GIN index.
 
-Snippets are svodka's own on both: the same words highlighted whatever the backend.
+Snippets are svodka's own on both backends (``snippets.py``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from sqlalchemy import (
@@ -153,21 +152,6 @@ def remove(connection: Connection, doc_ids: list[str]) -> None:
 
 #: Words of a query that count; more add nothing but time.
 MAX_QUERY_WORDS = 12
-#: Words a snippet scans for its first match. The match is nearly always in the lead, and a
-#: hit on a 10,000-word article must not cost 10,000 lemma lookups (~2 ms per 1,000 words).
-MAX_SCAN_WORDS = 1500
-SNIPPET_CHARS = 200
-SNIPPET_LEAD = 60  # characters of context before the first match
-SPACE = re.compile(r"\s")
-
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    """A window of the original text, one line, with the matched words as (start, stop)
-    ranges into ``text``."""
-
-    text: str
-    highlights: tuple[tuple[int, int], ...] = ()
 
 
 def query_words(query: str) -> list[str]:
@@ -325,76 +309,3 @@ def recent_first(
     )
     enough = select(func.count()).select_from(recent).scalar_subquery() >= best
     return union_all(select(*recent.c).where(enough), everything.where(~enough))
-
-
-def snippets(query: str, texts: dict[str, str]) -> dict[str, Snippet]:
-    """A snippet of each document's text (id → text) around its first match of ``query``."""
-    match = Matcher(query_words(query))
-    return {doc_id: find_snippet(text_, match) for doc_id, text_ in texts.items()}
-
-
-class Matcher:
-    """Tells whether a word of a document matches a query: its lemma is one the index
-    matched. Most words are settled without pymorphy (~100 µs for a word not seen yet):
-    a form of a query word matches, and a word whose first two letters start no form and
-    no lemma of the query does not."""
-
-    def __init__(self, words: list[str]):
-        from svodka.lang.morph import lemma
-
-        self.lemma = lemma
-        self.forms = frozenset(f.replace("ё", "е") for w in words for f in word_forms(w))
-        self.terms = frozenset().union(*(word_terms(w) for w in words))
-        self.heads = frozenset(t[:2] for t in self.forms | self.terms)
-
-    def __call__(self, word: str) -> bool:
-        low = word.lower().replace("ё", "е")
-        if low in self.forms:
-            return True
-        return low[:2] in self.heads and self.lemma(word).replace("ё", "е") in self.terms
-
-
-def find_snippet(text_: str, match: Matcher) -> Snippet:
-    """~200 characters around the first word that matches, the matching words
-    highlighted; the start of the text when the match is past the scan or in the title."""
-    at = first_match(text_, match)
-    start, stop = window(text_, at or 0)
-    ranges = [
-        (m.start() - start, m.end() - start)
-        for m in WORD.finditer(text_, start, stop)
-        if match(m.group())
-    ]
-    return framed(text_, start, stop, ranges)
-
-
-def first_match(text_: str, match: Matcher) -> int | None:
-    for i, m in enumerate(WORD.finditer(text_)):
-        if i >= MAX_SCAN_WORDS:
-            return None
-        if match(m.group()):
-            return m.start()
-    return None
-
-
-def window(text_: str, at: int) -> tuple[int, int]:
-    """Start and stop of ~``SNIPPET_CHARS`` characters from a little before ``at``, cut at
-    spaces so no word is split."""
-    start = max(0, at - SNIPPET_LEAD)
-    if start:
-        space = SPACE.search(text_, start, at)
-        start = space.end() if space else at
-    stop = min(len(text_), start + SNIPPET_CHARS)
-    if stop < len(text_):
-        last = max(text_.rfind(" ", start, stop), text_.rfind("\n", start, stop))
-        stop = last if last > at else stop
-    return start, stop
-
-
-def framed(text_: str, start: int, stop: int, ranges: list[tuple[int, int]]) -> Snippet:
-    """``text_[start:stop]`` on one line, with «…» where it is cut; ranges shifted to fit."""
-    body = SPACE.sub(" ", text_[start:stop]).strip()
-    lead = len(text_[start:stop]) - len(text_[start:stop].lstrip())
-    shift = (1 if start else 0) - lead
-    ranges = [(a + shift, b + shift) for a, b in ranges]
-    cut = "…" if stop < len(text_) else ""
-    return Snippet(("…" if start else "") + body + cut, tuple(ranges))

@@ -18,6 +18,7 @@ from svodka.store.checks import check_query
 from svodka.store.entities import resolve_keys
 from svodka.store.fts_plan import prefer_indexes
 from svodka.store.schema import doc_entities, documents, entities
+from svodka.store.snippets import snippets
 from svodka.store.store import Store
 
 
@@ -98,7 +99,7 @@ def search_page(
         texts = select(documents.c.id, documents.c.text).where(
             documents.c.id.in_([row.id for row in rows])
         )
-        found = fts.snippets(query, dict(connection.execute(texts).all()))
+        found = snippets(query, dict(connection.execute(texts).all()))
     hits = [
         Hit(
             row.id,
