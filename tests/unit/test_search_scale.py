@@ -58,6 +58,13 @@ def test_only_the_latest_matches_are_ranked(bridges, monkeypatch):
     assert sorted(ids(search(bridges, "мост"))) == ["mid", "new"]
 
 
+def test_function_words_of_a_query_change_nothing(bridges):
+    assert fts.query_words("мост через реку") == ["мост", "реку"]
+    assert fts.query_words("и") == ["и"]  # nothing but function words: kept
+    plain = [(hit.doc_id, hit.score) for hit in search(bridges, "мост реку")]
+    assert plain and [(h.doc_id, h.score) for h in search(bridges, "мост через реку")] == plain
+
+
 def test_filters_narrow_before_the_bound(bridges, monkeypatch):
     monkeypatch.setattr(fts, "CANDIDATES", 1)
     assert ids(search(bridges, "мост", Filters(date_to=date(2021, 12, 31)))) == ["old"]

@@ -155,8 +155,23 @@ MAX_QUERY_WORDS = 12
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a query, as the index splits text: «Токаев, Казахстан» → two words."""
-    return WORD.findall(query)[:MAX_QUERY_WORDS]
+    """The words of a query, as the index splits text: «Токаев, Казахстан» → two words;
+    function words left out when others remain: «цены на нефть» → цены, нефть."""
+    words = WORD.findall(query)[:MAX_QUERY_WORDS]
+    return [w for w in words if not is_function_word(w)] or words
+
+
+#: Parts of speech a query leaves out beside other words. PostgreSQL's Snowball stop list
+#: drops them anyway; on SQLite «на», in nearly every document, made the index walk all
+#: its postings and bm25 count its every hit, for no change in what is found.
+FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+def is_function_word(word: str) -> bool:
+    """A preposition, conjunction or particle in its likeliest reading: «на», «и», «не»."""
+    from svodka.lang.morph import parse
+
+    return parse(word.lower())[0].tag.POS in FUNCTION_WORDS
 
 
 @lru_cache(maxsize=20_000)
