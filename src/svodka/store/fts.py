@@ -292,7 +292,7 @@ def matching(
         groups = (" | ".join(f"'{tags(t)}'" for t in tokens) for _, tokens in facets)
         filters = " & ".join(f"({group})" for group in groups)
         wanted = tsquery.op("&&")(cast(bindparam("tags", filters), TSQUERY))
-    # the page's few scores: ts_rank reads (and decompresses) each document's tsvector
+    # the page's few scores: ts_rank reads each candidate's tsvector (out of line, TOAST)
     found = recent_first(connection, index, wanted, best).subquery("latest")
     return select(found.c.seq, func.ts_rank(found.c.tsv, tsquery).label("score"))
 
