@@ -16,9 +16,17 @@ from svodka.store import Prepared, Store, browse, graph, prepare, profile, quote
 from svodka.store import entities as entity_queries
 from svodka.store.checks import QueryError
 from svodka.store.engine import open_engine
-from svodka.store.migrations import SCHEMA_VERSION, create_v6, schema_version
+from svodka.store.entities import match_level
+from svodka.store.migrations import SCHEMA_VERSION, create_v6, create_v9, schema_version
 from svodka.store.rows import text_hash
-from svodka.store.schema import documents, durations, entities, entity_names, rejects
+from svodka.store.schema import (
+    documents,
+    durations,
+    entities,
+    entity_names,
+    entity_word_starts,
+    rejects,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -88,6 +96,25 @@ def test_entity_names_index_every_alias_folded_and_a_rebuild_gives_the_same(stor
     assert ("токаеву", "per:касым-жомарт токаев") in expected  # an alias the second ingest added
     assert indexed == rebuilt == expected
     assert keys == ["per:касым-жомарт токаев"]
+
+
+def test_word_starts_find_what_a_scan_of_every_name_finds(store):
+    ingest(records(BODY), store, jobs=1)
+    ingest(records(BODY + " Токаеву вручили орден.", OTHER, prefix="more"), store, jobs=1)
+    with store.engine.begin() as connection:
+        indexed = set(connection.execute(select(entity_word_starts)).all())
+        create_v9(connection)
+        rebuilt = set(connection.execute(select(entity_word_starts)).all())
+        rows = connection.execute(select(entities.c.key, entities.c.name, entities.c.aliases))
+        names = {key: [fold_name(n) for n in [name, *json.loads(a)]] for key, name, a in rows}
+        found = {
+            wanted: set(entity_queries.match_entities(connection, wanted, None))
+            for wanted in ("токаев", "жомарт", "касым-жомарт т", "министерство ин", "ток")
+        }
+    assert indexed == rebuilt and ("жом", "per:касым-жомарт токаев") in indexed
+    for wanted, keys in found.items():
+        scanned = {k for k, folded in names.items() if match_level(wanted, folded) is not None}
+        assert keys == scanned and keys, wanted
 
 
 def test_near_duplicate_is_stored_and_points_at_the_original(store):

@@ -3,7 +3,8 @@
 Names resolve to entity keys the same way everywhere (``resolve_keys``): a key as written
 (``iso:KZ``), else every entity one of whose names or aliases equals the name with case
 and ё folded, else every entity one of whose names has a word starting with it
-(«Путин» → «Владимир Путин»). Near-duplicates count nowhere.
+(«Путин» → «Владимир Путин»; its candidates from ``entity_word_starts``). Near-duplicates
+count nowhere.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from sqlalchemy import Connection, func, or_, select
 
 from svodka.lang.text import fold_name
 from svodka.store.checks import check_query
-from svodka.store.schema import doc_entities, documents, entities, entity_names
+from svodka.store.schema import (
+    WORD_START,
+    doc_entities,
+    documents,
+    entities,
+    entity_names,
+    entity_word_starts,
+)
 from svodka.store.store import Store
 
 #: A word of a name, for the prefilter that finds alias candidates in SQL (see ``probes``).
@@ -85,7 +93,12 @@ def match_entities(
         return {}
     query = select(entities.c.key, entities.c.type, entities.c.name, entities.c.aliases)
     spellings = probes(wanted)
-    if spellings:
+    if len(wanted) >= WORD_START:  # the words starting like it, from their index
+        starting = select(entity_word_starts.c.key).where(
+            entity_word_starts.c.start == wanted[:WORD_START]
+        )
+        query = query.where(or_(entities.c.key == name.strip(), entities.c.key.in_(starting)))
+    elif spellings:
         query = query.where(
             or_(
                 entities.c.key == name.strip(),

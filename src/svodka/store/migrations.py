@@ -15,13 +15,14 @@ from sqlalchemy import Connection, select
 from svodka.schema import from_dict
 from svodka.store import facets, fts
 from svodka.store.plover import tabulate_events
-from svodka.store.rows import name_rows
+from svodka.store.rows import name_rows, start_rows
 from svodka.store.schema import (
     TONE_TABLES,
     documents,
     durations,
     entities,
     entity_names,
+    entity_word_starts,
     events,
     in_chunks,
     meta,
@@ -141,6 +142,17 @@ def create_v8(connection: Connection) -> None:
         )
 
 
+def create_v9(connection: Connection) -> None:
+    """The ``entity_word_starts`` index of the words of every stored name, rebuilt whole
+    from ``entity_names``, so a name filter that starts a word of a name («Путин») looks its
+    candidates up instead of scanning every entity's aliases."""
+    entity_word_starts.create(connection, checkfirst=True)
+    connection.execute(entity_word_starts.delete())
+    named = connection.execute(select(entity_names.c.name, entity_names.c.key)).mappings()
+    for chunk in in_chunks(start_rows([dict(row) for row in named]), 2000):
+        connection.execute(entity_word_starts.insert(), chunk)
+
+
 #: The migrations, in order. Never edit one that has shipped; add the next.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     create_v1,
@@ -151,6 +163,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     create_v6,
     create_v7,
     create_v8,
+    create_v9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -22,6 +22,7 @@ from svodka.store import dedup, facets, fts
 from svodka.store.plover import tabulate_events
 from svodka.store.schema import (
     TONE_TABLES,
+    WORD_START,
     amounts,
     dates,
     doc_entities,
@@ -262,3 +263,19 @@ def entity_row(entity: Entity, aliases: list[str], wikidata: str | None) -> dict
         "population": place.population if place else None,
         "name_en": place.name_en if place else None,
     }
+
+
+def start_rows(named: list[dict]) -> list[dict]:
+    """The ``entity_word_starts`` rows of ``entity_names`` rows: each word's first
+    ``WORD_START`` characters (a word starts the name or follows a space or a hyphen)."""
+    found = {
+        (row["name"][at : at + WORD_START], row["key"])
+        for row in named
+        for at in word_starts(row["name"])
+    }
+    return [{"start": start, "key": key} for start, key in sorted(found)]
+
+
+def word_starts(name: str) -> list[int]:
+    """Where the words of a folded name start: «анна-мария петрова» → 0, 5, 11."""
+    return [0, *(i + 1 for i, char in enumerate(name) if char in " -")]

@@ -81,6 +81,19 @@ entity_names = Table(
     Column("key", String, ForeignKey("entities.key"), primary_key=True),
 )
 
+#: The first ``WORD_START`` characters of each word of each name in ``entity_names``
+#: («владимир путин» → «вла», «пут»): a name filter that only starts a word of a name
+#: («Путин») looks its candidates up here, an equality any collation keeps. A new alias
+#: may repeat a row already there: no key, an index.
+entity_word_starts = Table(
+    "entity_word_starts",
+    metadata,
+    Column("start", Text, nullable=False),
+    Column("key", String, ForeignKey("entities.key"), nullable=False),
+    Index("entity_word_starts_start", "start", "key"),
+)
+WORD_START = 3
+
 #: One row per entity per document: the document's own id («e3») and its canonical name.
 doc_entities = Table(
     "doc_entities",

@@ -32,6 +32,7 @@ from svodka.store.rows import (
     index_row,
     lsh_rows,
     name_rows,
+    start_rows,
 )
 from svodka.store.schema import (
     TONE_TABLES,
@@ -42,6 +43,7 @@ from svodka.store.schema import (
     durations,
     entities,
     entity_names,
+    entity_word_starts,
     events,
     in_chunks,
     lsh,
@@ -302,8 +304,8 @@ def write_analyses(connection: Connection, docs: list[Document]) -> None:
 
 def upsert_entities(connection: Connection, found: list[Entity]) -> None:
     """Insert new entities (named as first seen); add new aliases, and a missing Wikidata
-    id, to known ones, and the new names to ``entity_names``. Four statements for any
-    number of entities."""
+    id, to known ones, and the new names to ``entity_names`` and their words' starts to
+    ``entity_word_starts``. Five statements for any number of entities."""
     by_key: dict[str, list[Entity]] = {}
     for entity in found:
         by_key.setdefault(entity.key, []).append(entity)
@@ -332,6 +334,7 @@ def upsert_entities(connection: Connection, found: list[Entity]) -> None:
     if new:
         connection.execute(entities.insert(), new)
     insert_rows(connection, entity_names, named)
+    insert_rows(connection, entity_word_starts, start_rows(named))
     if changed:
         connection.execute(
             update(entities)
