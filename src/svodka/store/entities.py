@@ -92,13 +92,12 @@ def match_entities(
     if not wanted:
         return {}
     query = select(entities.c.key, entities.c.type, entities.c.name, entities.c.aliases)
-    spellings = probes(wanted)
     if len(wanted) >= WORD_START:  # the words starting like it, from their index
         starting = select(entity_word_starts.c.key).where(
             entity_word_starts.c.start == wanted[:WORD_START]
         )
         query = query.where(or_(entities.c.key == name.strip(), entities.c.key.in_(starting)))
-    elif spellings:
+    elif spellings := probes(wanted):  # a short name: its longest run of letters
         query = query.where(
             or_(
                 entities.c.key == name.strip(),
