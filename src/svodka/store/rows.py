@@ -271,11 +271,11 @@ def start_rows(named: list[dict]) -> list[dict]:
     found = {
         (row["name"][at : at + WORD_START], row["key"])
         for row in named
-        for at in word_starts(row["name"])
+        for at in word_offsets(row["name"])
     }
     return [{"start": start, "key": key} for start, key in sorted(found)]
 
 
-def word_starts(name: str) -> list[int]:
+def word_offsets(name: str) -> list[int]:
     """Where the words of a folded name start: «анна-мария петрова» → 0, 5, 11."""
     return [0, *(i + 1 for i, char in enumerate(name) if char in " -")]

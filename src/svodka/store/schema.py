@@ -73,7 +73,7 @@ entities = Table(
 )
 
 #: Every name and alias of an entity, case and ё folded (``fold_name``): the index a name
-#: filter looks up before it scans ``aliases`` for names that only start with it.
+#: filter looks up first (names that only start with it: ``entity_word_starts``).
 entity_names = Table(
     "entity_names",
     metadata,
