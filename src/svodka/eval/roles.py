@@ -121,14 +121,42 @@ def stems(text: str) -> frozenset[str]:
 
 
 def title_head(title: str) -> str:
-    """The stem of a title's head: «генерального директора компании» → «директ»."""
+    """The stem of a title's head: «генерального директора компании» → «директ»; an
+    adjective or participle that agrees with no word after it is the head itself:
+    «командующего войсками округа» → «коман», «ведущий телеканала» → «ведущ»."""
     from svodka.lang.morph import parse
 
     candidates = words(title)
-    for word in candidates:
-        if stem(word) not in MODIFIERS and parse(word)[0].tag.POS not in NOT_HEADS:
+    for i, word in enumerate(candidates):
+        after = candidates[i + 1] if i + 1 < len(candidates) else ""
+        if stem(word) in MODIFIERS:
+            continue
+        pos = parse(word)[0].tag.POS
+        if pos not in NOT_HEADS or (pos in AGREEING and not agrees(word, after)):
             return stem(word)
     return stem(candidates[0]) if candidates else ""
+
+
+AGREEING = frozenset({"ADJF", "PRTF"})
+
+
+def agrees(word: str, after: str) -> bool:
+    """Whether ``word`` can modify ``after`` — they share a case and number — or ``after``
+    is a Russian word the dictionary gives no case («вице»): then it is read as before."""
+    from svodka.lang.morph import parse
+
+    def forms(w: str, kinds: frozenset[str]) -> set[tuple[str, str]]:
+        return {(p.tag.case, p.tag.number) for p in parse(w) if p.tag.POS in kinds and p.tag.case}
+
+    if not after:
+        return False
+    theirs = forms(after, AGREEING | {"NOUN"})
+    if not theirs:
+        return bool(CYRILLIC.search(after))
+    return bool(forms(word, AGREEING) & theirs)
+
+
+CYRILLIC = re.compile(r"[а-яё]")
 
 
 # ---------------------------------------------------------------- gold roles

@@ -45,6 +45,8 @@ HOMONYM_WEIGHT = 0.5
 # pymorphy's score of a man's genitive above which a listed woman's name that shares its
 # form reads as the man's («Петра» is Пётр's at 0.86); uniform scores (0.5) say nothing.
 MOSTLY_HIS = 0.6
+# A reading scored below this is a guess: a hyphenated name's first part keeps its form.
+WEAK = AS_WRITTEN_SCORE / 3
 # A lone name is one person far more often than a family («Ивановы»).
 SING_PRIOR = 0.05
 
@@ -93,8 +95,19 @@ def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]
         fitting = [o for o in opts if fits_reading(o, reading)]
         if fitting:
             last = morph.restore_case(max(fitting, key=lambda o: o.score).nominative, last)
+        head = "-".join(declined_part(part, reading) for part in head.split("-")) if head else ""
         forms.append(f"{head}-{last}" if head else last)
     return forms
+
+
+def declined_part(part: str, reading: tuple[str, str, str]) -> str:
+    """A first part of a hyphenated name declines with the last where it has a reading of
+    weight in the same case: «Франка-Вальтера» → «Франк-Вальтер», «Эвой-Марией» →
+    «Эва-Мария»; «Касым-Жомартом» keeps «Касым», whose instrumental is only a guess."""
+    fitting = [o for o in word_options(part) if fits_reading(o, reading) and o.score >= WEAK]
+    if not fitting:
+        return part
+    return morph.restore_case(max(fitting, key=lambda o: o.score).nominative, part)
 
 
 EPITHET = re.compile(r"-([а-яё]+)$")
