@@ -135,13 +135,27 @@ def group_parses(word: str, type: str = "ORG") -> tuple:
     if type == "LOC" and morph.known(word) and any("Geox" in p.tag.grammemes for p in parses):
         return tuple(p for p in parses if p.tag.POS in AGREEING or "Geox" in p.tag.grammemes)
     if morph.known(word):
-        return parses
+        return relational_first(parses)
     common = tuple(p for p in parses if not PERSON_TAGS & p.tag.grammemes) or parses
     if word.endswith("и"):
         # «Кальяри», «Комирнати»: a foreign word on -и does not decline; the guess of a
         # feminine on -ь («Кальярь») goes unless a known noun ends it («Газпромнефть»).
         common = tuple(p for p in common if not p.normal_form.endswith("ь") or has_known_tail(p))
     return common
+
+
+def relational_first(parses: list) -> tuple:
+    """Of two adjectives with the same form, the relational one first: «Окружного суда» is
+    the district court's («окружной»), not a qualitative «окружный»."""
+    if not any("Qual" in p.tag.grammemes for p in parses):
+        return tuple(parses)
+    relational = {
+        p.normal_form for p in parses if p.tag.POS == "ADJF" and "Qual" not in p.tag.grammemes
+    }
+    if not relational:
+        return tuple(parses)
+    demoted = [p for p in parses if p.tag.POS == "ADJF" and "Qual" in p.tag.grammemes]
+    return tuple([p for p in parses if p not in demoted] + demoted)
 
 
 def has_known_tail(parse_) -> bool:

@@ -94,7 +94,7 @@ def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]
         head, _, last = word.rpartition("-")
         fitting = [o for o in opts if fits_reading(o, reading)]
         if fitting:
-            last = morph.restore_case(max(fitting, key=lambda o: o.score).nominative, last)
+            last = morph.restore_case(best_option(fitting, last).nominative, last)
         head = "-".join(declined_part(part, reading) for part in head.split("-")) if head else ""
         forms.append(f"{head}-{last}" if head else last)
     return forms
@@ -107,7 +107,13 @@ def declined_part(part: str, reading: tuple[str, str, str]) -> str:
     fitting = [o for o in word_options(part) if fits_reading(o, reading) and o.score >= WEAK]
     if not fitting:
         return part
-    return morph.restore_case(max(fitting, key=lambda o: o.score).nominative, part)
+    return morph.restore_case(best_option(fitting, part).nominative, part)
+
+
+def best_option(fitting: list[Option], word: str) -> Option:
+    """The best scored reading; of equals, one that declines: «Марку Цукербергу» is Марк's
+    dative more likely than an indeclinable «Марку»."""
+    return max(fitting, key=lambda o: (o.score, o.nominative != word.lower()))
 
 
 EPITHET = re.compile(r"-([а-яё]+)$")
