@@ -85,12 +85,19 @@ def restore_case(word: str, like: str) -> str:
 
 
 def copy_case(word: str, like: str) -> str:
-    """«иванов» like «ИВАНОВА» → «ИВАНОВ»; like «Иванова» → «Иванов»."""
+    """«иванов» like «ИВАНОВА» → «ИВАНОВ»; like «Иванова» → «Иванов»; a capital inside
+    the stem both share stays: «дирест» like «ДиРеста» → «ДиРест»."""
     if like.isupper() and len(like) > 1:
         return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+    if not like[:1].isupper():
+        return word
+    letters = list(word[:1].upper() + word[1:])
+    for i, (mine, model) in enumerate(zip(word, like, strict=False)):
+        if mine != model.lower():
+            break
+        if model.isupper():
+            letters[i] = mine.upper()
+    return "".join(letters)
 
 
 def inflections(word: str, *, strict: bool = False) -> set[str]:
