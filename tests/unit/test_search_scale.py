@@ -241,6 +241,26 @@ def test_the_scale_bench_copies_its_store_into_postgresql_with_the_filters(
     source.close()
 
 
+def test_the_scale_bench_copies_carry_their_own_block_in_postgresql(
+    store, pipeline, tmp_path, monkeypatch
+):
+    if store.backend != "postgresql":
+        pytest.skip("blocks of the document order are PostgreSQL's")
+    monkeypatch.setattr(fts, "BLOCK", 2)
+    source = Store.open(tmp_path / "source.db")
+    source.add([prepare(doc) for doc in pipeline.analyze_many(RECORDS + PEOPLE)])
+    copy_store(source, store)
+    grow(store, 3 * len(RECORDS + PEOPLE))
+    block = f"'{fts.TAG_MARK}b' || (seq / 2)"
+    with store.engine.connect() as connection:
+        tagged = connection.execute(
+            text(f"SELECT seq, tsv @@ ({block})::tsquery FROM fts ORDER BY seq")
+        ).all()
+    assert len(tagged) == 3 * len(RECORDS + PEOPLE)
+    assert [seq for seq, right in tagged if not right] == []
+    source.close()
+
+
 @pytest.mark.parametrize(
     ("best", "expected"), [(2, ["putin", "sochi"]), (3, ["new", "putin", "sochi"])]
 )

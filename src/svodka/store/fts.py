@@ -115,7 +115,7 @@ BLOCK = 10_000
 
 def block_tag(seq: str) -> str:
     """PostgreSQL: the SQL of the tsvector that tags the document numbered ``seq``."""
-    return f"array_to_tsvector(ARRAY['{TAG_MARK}b' || ({seq} / {BLOCK})])"
+    return f"array_to_tsvector(ARRAY['{TAG_MARK}b' || (({seq}) / {BLOCK})])"
 
 
 def order_index(connection: Connection) -> None:
