@@ -462,3 +462,19 @@ def test_roles_region_word_takes_the_lead_region(pipeline):
 )  # fmt: skip
 def test_roles_qualifiers_and_heading_verbs(pipeline, text, person, expected):
     assert expected in [(t, of) for t, of, _ in roles(pipeline, text)[person]]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("Петр Петров был послом в Китае.", "Петр Петров", [("посол", "Китай", False)]),
+        ("Иван Иванов работает директором в компании «Газпром».", "Иван Иванов",
+         [("директор", "Газпром", False)]),
+        ("Иван Иванов работает менеджером в крупной нефтяной компании.", "Иван Иванов",
+         [("менеджер", None, False)]),
+    ],
+)  # fmt: skip
+def test_roles_predicate_post_held_in_a_place(pipeline, text, person, expected):
+    """Class: «в» after a predicate's title names where the post is held; it is never
+    part of the title («посол в»), and words after it are no field of the title."""
+    assert roles(pipeline, text)[person] == expected

@@ -238,17 +238,23 @@ def starts_title(view: View, k: int, res: Resources) -> Found | None:
 
 def following(view: View, k: int) -> tuple[Entity | None, list[str]]:
     """The ORG/LOC after a title across genitive words, with those words:
-    «начальником [управления]», «министром [финансов] России»."""
+    «начальником [управления]», «министром [финансов] России»; or after «в» across
+    locatives: «послом в [Китае]», «директором в компании [«Газпром»]» (no field then:
+    «менеджером в крупной компании» has none)."""
     words: list[str] = []
-    j = k
-    for j in range(k, min(k + MAX_GAP, len(view.doc.tokens))):
+    located = k < len(view.doc.tokens) and view.word(k).lower() in IN
+    for j in range(k + located, min(k + MAX_GAP, len(view.doc.tokens))):
         if (hit := view.owned(j, "ORG", "LOC")) is not None:
             return hit[0], words
         word = view.word(j)
-        if j in view.owner or not (word in MARKS or genitive_noun(word)):
+        if j in view.owner or not (word in MARKS or genitive_noun(word, located)):
             break
         words.append(word)
-    return None, [w for w in words if w not in MARKS]
+    return None, [] if located else [w for w in words if w not in MARKS]
+
+
+#: The preposition of where a post is held: «послом в Китае».
+IN = frozenset({"в", "во"})
 
 
 def topic_after(view: View, k: int, res: Resources) -> list[str]:
@@ -271,14 +277,16 @@ def topic_after(view: View, k: int, res: Resources) -> list[str]:
     return ["по", *words] if words else []
 
 
-def genitive_noun(word: str) -> bool:
-    """«управления», «финансов», «бюджетного»: a lowercase genitive word."""
+def genitive_noun(word: str, locative: bool = False) -> bool:
+    """«управления», «финансов», «бюджетного»: a lowercase genitive word (or, with
+    ``locative``, after «в»: «компании»)."""
     if not word.replace("-", "").isalpha() or not word.islower():
         return False
-    return any(
-        p.tag.POS in ("NOUN", "ADJF") and morph.case_of(p.tag) == "gent"
-        for p in morph.parse(word)[:2]
-    )
+    parses = morph.parse(word)[:2]
+    if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL"):
+        return False  # «в» is also pymorphy's abbreviated noun («в.», век) in the genitive
+    wanted = {"gent", "loct"} if locative else {"gent"}
+    return any(p.tag.POS in ("NOUN", "ADJF") and morph.case_of(p.tag) in wanted for p in parses)
 
 
 #: Words joining a gapped clause to the clause with the verb: «…, [а] главным редактором — Y».
