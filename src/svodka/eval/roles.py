@@ -29,8 +29,9 @@ one case ending stripped (the longest of :data:`ENDINGS` that leaves 3 letters, 
 «мэр»/«мэра» and «глава»/«главой» meet), a fleeting vowel dropped («певец»/«певца»), then
 its first 5 letters. A title's head is its first word of 3+ letters that pymorphy3 does
 not parse first as an adjective, participle, numeral or function word and that is not in
-:data:`MODIFIERS` («бывший», «врио» …); «экс-» is dropped; a title with no such word takes
-its first word.
+:data:`MODIFIERS` («бывший», «врио» …), or an adjective or participle that agrees with no
+word after it, being a noun in use («командующего войсками», «ведущий программы»);
+«экс-» is dropped; a title with no such word takes its first word.
 """
 
 from __future__ import annotations

@@ -93,9 +93,13 @@ def person_forms(words: list[str], gender: str | None, hint: float) -> list[str]
     for word, opts in zip(words, options, strict=True):
         head, _, last = word.rpartition("-")
         fitting = [o for o in opts if fits_reading(o, reading)]
-        if fitting:
-            last = morph.restore_case(best_option(fitting, last).nominative, last)
-        head = "-".join(declined_part(part, reading) for part in head.split("-")) if head else ""
+        nominative = (
+            morph.restore_case(best_option(fitting, last).nominative, last) if fitting else last
+        )
+        if head and nominative.lower() != last.lower():
+            # The parts decline together: «Сала-Бару» keeps «Сала» as «Бару» keeps its form.
+            head = "-".join(declined_part(part, reading) for part in head.split("-"))
+        last = nominative
         forms.append(f"{head}-{last}" if head else last)
     return forms
 
