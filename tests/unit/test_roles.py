@@ -478,3 +478,23 @@ def test_roles_predicate_post_held_in_a_place(pipeline, text, person, expected):
     """Class: «в» after a predicate's title names where the post is held; it is never
     part of the title («посол в»), and words after it are no field of the title."""
     assert roles(pipeline, text)[person] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # an indeclinable name agrees with both titles: it holds the outer one
+        ("Пресс-секретарь президента Альфредо Скоссимарро заявил об этом.",
+         "Альфредо Скоссимарро", [("пресс-секретарь президента", None, False)]),
+        # a genitive name holds the inner one; a woman's nominative «Путина» is no reading
+        ("Пресс-секретарь президента Путина заявил об этом.", "Путин",
+         [("президент", None, False)]),
+        # a title in brackets is nominative whatever the name's case
+        ("Лишний вес и у Фредди Гуарина (полузащитник «Шанхая»).", "Фредди Гуарин",
+         [("полузащитник", "Шанхай", False)]),
+    ],
+)  # fmt: skip
+def test_roles_name_case_decides_nested_and_bracketed_titles(pipeline, text, person, expected):
+    """Class: which title a name holds follows the cases it may be in, read as the entity
+    is named; a title in brackets after a name is its apposition."""
+    assert roles(pipeline, text)[person] == expected

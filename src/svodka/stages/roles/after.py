@@ -19,7 +19,10 @@ from svodka.stages.roles.view import (
 MAX_GAP = 12  # tokens between a position and its organisation
 #: «Уоррен Баффет — американский предприниматель»: a dash, then adjectives and a title.
 DASHES = frozenset({"—", "–", "-"})
-APPOSITION = DASHES | {","}
+#: «Фредди Гуарина (полузащитник «Шанхая»)»: a title in brackets, in the nominative whatever
+#: the name's case, may have adjectives before it as after a dash.
+BRACKET = "("
+APPOSITION = DASHES | {",", BRACKET}
 MAX_ADJECTIVES = 4
 
 
@@ -39,7 +42,8 @@ def role_after(view: View, last: int, res: Resources) -> Role | None:
     """«[Имя], директор компании «…»»: a comma, a position, then what it is of."""
     if last >= len(view.doc.tokens) or view.word(last) not in APPOSITION:
         return None
-    reach = last + 2 + adjectives(view, last + 1) if view.word(last) in DASHES else last + 2
+    opened = view.word(last) in DASHES or view.word(last) == BRACKET
+    reach = last + 2 + adjectives(view, last + 1) if opened else last + 2
     for end in range(last + 2, min(reach + res.longest, len(view.doc.tokens)) + 1):
         found = match_position(view, end - 1, res)
         if found is not None and last < found.first <= reach:

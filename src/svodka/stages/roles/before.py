@@ -272,10 +272,12 @@ def serves_person(view: View, found: Found, last: int) -> bool:
 
 def holds_inner(view: View, inner: Found, outer: Found, last: int) -> bool:
     """Whether the name agrees with the inner title rather than the outer one:
-    «пресс-секретарь президента Путина» → Путин is the президент."""
+    «пресс-секретарь президента Путина» → Путин is the президент. A name that agrees
+    with both, as an indeclinable one does, holds the outer: «пресс-секретарь президента
+    Альфредо Скоссимарро»."""
     name = name_cases(view, last)
-    return len(name & cases(view.word(inner.last - 1))) > len(
-        name & cases(view.word(outer.last - 1))
+    return bool(name & cases(view.word(inner.last - 1))) and not name & cases(
+        view.word(outer.last - 1)
     )
 
 

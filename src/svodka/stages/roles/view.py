@@ -210,14 +210,16 @@ def is_plural(word: str) -> bool:
 @word_cache(0.1)
 def cases(word: str, name: str = "") -> frozenset[str]:
     """The cases a word may be in, as the name ``name`` where it may be one: «Путина» as
-    «Путин» → {gent, accs}, not the nominative of «путина»; a word spelt as the name
-    is the nominative too («Силуанов», not only the plural of «Силуан»)."""
+    «Путин» → {gent, accs}, not the nominative of «путина» nor of a woman «Путина»; a word
+    spelt as the name is the nominative too («Силуанов», not only the plural of «Силуан»)."""
     parses = morph.parse(word)[:6]
     names = [p for p in parses if NAME_TAGS & set(p.tag.grammemes)]
     names = [p for p in names if p.normal_form == name.lower()] or names
     found = {morph.case_of(p.tag) for p in names or parses[:4]}
     if name and word.lower() == name.lower():
         found.add("nomn")  # the name as the entity is named is nominative: «Силуанов»
+    elif name and names[:1] and names[0].normal_form == name.lower():
+        found.discard("nomn")  # spelt unlike the entity's name: «Путина» is not Путин's nomn
     return frozenset(c for c in found if c)
 
 
