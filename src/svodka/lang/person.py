@@ -65,7 +65,8 @@ class Option:
 def normalize_person(words: list[str], before: str, after: str) -> list[str]:
     """Inflect every word of a person's name to the nominative in one shared reading.
 
-    Only the last part of a hyphenated word declines: «Касым-Жомарта» → «Касым-Жомарт».
+    A hyphenated word's first part declines with its last only where it has a reading
+    of weight (:func:`declined_part`): «Касым-Жомарта» → «Касым-Жомарт».
     """
     return person_forms(words, subject_gender(after), nominative_hint(before))
 
