@@ -498,3 +498,12 @@ def test_roles_name_case_decides_nested_and_bracketed_titles(pipeline, text, per
     """Class: which title a name holds follows the cases it may be in, read as the entity
     is named; a title in brackets after a name is its apposition."""
     assert roles(pipeline, text)[person] == expected
+
+
+def test_roles_title_predicated_of_a_pronoun_goes_to_its_person(pipeline):
+    """Class: «он/она был(а) X-ом» gives X to the one person of the pronoun's gender named
+    before it; with two such people the pronoun is unsure and no one gets the title."""
+    found = roles(pipeline, "Анна Петрова приехала в Москву. Она была помощницей депутата.")
+    assert [t for t, _, _ in found["Анна Петрова"]] == ["помощница депутата"]
+    found = roles(pipeline, "Иван Петров встретился с Андреем Сидоровым. Он был министром.")
+    assert found["Иван Петров"] == [] and found["Андрей Сидоров"] == []

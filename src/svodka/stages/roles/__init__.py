@@ -10,6 +10,8 @@
   назначен Сергей Шойгу» (:mod:`.predicate`);
 - countries from adjectives and the article: «американский президент» → США;
 - a counterpart: «со своим бразильским коллегой X» holds the other's post (:mod:`.counterpart`);
+- a title predicated of a pronoun: «Она была помощницей депутата» → the one woman named
+  just before (:mod:`.pronoun`);
 - then a pair classifier (:mod:`.pairs`) for the pairs the rules miss, a title in its
   sentence and a title with the people named in the sentences before it (:mod:`.earlier`).
 
@@ -42,6 +44,7 @@ from svodka.stages.roles.predicate import (
     role_object,
     role_predicate,
 )
+from svodka.stages.roles.pronoun import pronoun_roles
 from svodka.stages.roles.view import Resources, View, fold_start
 
 REQUIRES = ("tokens", "entities")
@@ -102,6 +105,8 @@ def apply(doc: Document, res: Resources) -> Document:
             found[entity_id] = (*found[entity_id], *more)
     for entity_id, more in counterpart_roles(view, found, res).items():
         found[entity_id] = (*found[entity_id], *more)
+    for entity_id, more in pronoun_roles(view, res).items():
+        found[entity_id] = (*found[entity_id], *(r for r in more if r not in found[entity_id]))
     found = {key: lent(placed(doc, roles, res), res) for key, roles in found.items()}
     entities = [replace(e, roles=found[e.id]) if found.get(e.id) else e for e in doc.entities]
     return replace(doc, entities=tuple(entities))
