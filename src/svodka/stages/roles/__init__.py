@@ -106,7 +106,7 @@ def apply(doc: Document, res: Resources) -> Document:
     for entity_id, more in counterpart_roles(view, found, res).items():
         found[entity_id] = (*found[entity_id], *more)
     for entity_id, more in pronoun_roles(view, res).items():
-        found[entity_id] = (*found[entity_id], *(r for r in more if r not in found[entity_id]))
+        found[entity_id] = tuple(dict.fromkeys((*found[entity_id], *more)))
     found = {key: lent(placed(doc, roles, res), res) for key, roles in found.items()}
     entities = [replace(e, roles=found[e.id]) if found.get(e.id) else e for e in doc.entities]
     return replace(doc, entities=tuple(entities))

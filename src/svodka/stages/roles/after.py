@@ -21,8 +21,8 @@ MAX_GAP = 12  # tokens between a position and its organisation
 DASHES = frozenset({"—", "–", "-"})
 #: «Фредди Гуарина (полузащитник «Шанхая»)»: a title in brackets, in the nominative whatever
 #: the name's case, may have adjectives before it as after a dash.
-BRACKET = "("
-APPOSITION = DASHES | {",", BRACKET}
+OPENERS = DASHES | {"("}
+APPOSITION = OPENERS | {","}
 MAX_ADJECTIVES = 4
 
 
@@ -42,8 +42,7 @@ def role_after(view: View, last: int, res: Resources) -> Role | None:
     """«[Имя], директор компании «…»»: a comma, a position, then what it is of."""
     if last >= len(view.doc.tokens) or view.word(last) not in APPOSITION:
         return None
-    opened = view.word(last) in DASHES or view.word(last) == BRACKET
-    reach = last + 2 + adjectives(view, last + 1) if opened else last + 2
+    reach = last + 2 + adjectives(view, last + 1) if view.word(last) in OPENERS else last + 2
     for end in range(last + 2, min(reach + res.longest, len(view.doc.tokens)) + 1):
         found = match_position(view, end - 1, res)
         if found is not None and last < found.first <= reach:

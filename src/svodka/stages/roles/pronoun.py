@@ -16,7 +16,8 @@ SENTENCES_BACK = 1  # sentence ends a pronoun's person may be named behind
 
 
 def pronoun_roles(view: View, res: Resources) -> dict[str, tuple[Role, ...]]:
-    """The roles predicated of subject pronouns, by the entity each pronoun stands for."""
+    """The roles predicated of subject pronouns, by the entity each pronoun stands for
+    (repeats are left to the caller, which merges them with the rules' roles)."""
     found: dict[str, tuple[Role, ...]] = {}
     for k, token in enumerate(view.doc.tokens):
         gender = SUBJECTS.get(token.text.lower())
@@ -24,7 +25,7 @@ def pronoun_roles(view: View, res: Resources) -> dict[str, tuple[Role, ...]]:
             continue
         role = role_predicate(view, k + 1, res)
         person = antecedent(view, k, gender) if role is not None else None
-        if person is not None and role not in found.get(person.id, ()):
+        if person is not None:
             found[person.id] = (*found.get(person.id, ()), role)
     return found
 
