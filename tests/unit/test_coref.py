@@ -6,6 +6,29 @@ def entities(pipeline, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Расследованием занимается прокуратура Твери.", "прокуратура Твери"),
+        ("В мэрии Омска отказались от комментариев.", "мэрия Омска"),
+        ("Администрация Тулы заявила о ремонте.", "администрация Тулы"),
+    ],
+)
+def test_a_lowercase_body_with_its_place_is_an_organisation(text, body):
+    """The model tags no ORG in «прокуратура Твери»: the body and its place are one."""
+    from svodka.pipeline import default_pipeline
+
+    doc = default_pipeline().analyze(text)
+    assert body in {e.name for e in doc.entities if e.type == "ORG"}
+
+
+def test_residents_of_a_place_are_no_organisation():
+    from svodka.pipeline import default_pipeline
+
+    doc = default_pipeline().analyze("Жители Твери недовольны ремонтом.")
+    assert [e.type for e in doc.entities] == ["LOC"]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "mentions"),
     [
         (

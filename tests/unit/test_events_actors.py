@@ -105,7 +105,23 @@ CASES = {
         "В Минтрансе инициативу депутатов не поддержали.",
         ("SUPPORT", "Минтранс", None),
     ),
+    "a_genitive_after_a_noun_is_no_subject": (
+        "Здание администрации Тверской области пикетировали активисты движения Зелёный фронт.",
+        ("PROTEST", "Зелёный фронт", "администрация Тверской области"),
+    ),
+    "a_group_with_its_organisation_acts_for_it": (
+        'В Омске задержаны авторы портала "Пересмешник".',
+        ("COERCE", None, "Пересмешник"),
+    ),
 }
+
+
+def test_a_body_of_a_state_names_the_state(every_event):
+    text = "Правительство Норвегии ввело санкции против компании Гранит."
+    doc = every_event.analyze(text, published=date(2021, 4, 14))
+    [event] = [e for e in doc.events if e.type == "SANCTION"]
+    assert event.source_name == "правительство Норвегии"
+    assert "Норвегия" in event.actors
 
 
 def test_a_meeting_reported_by_someone_is_between_those_who_met(every_event):

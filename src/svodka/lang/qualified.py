@@ -12,6 +12,7 @@ and LOC (:func:`merge_acronyms`, :func:`merge_types`).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from svodka.doc import Document, Span
@@ -20,6 +21,8 @@ from svodka.lang.names import normalize
 from svodka.resources import country_names, read_lines, read_table
 
 Groups = dict[tuple[str, str], list[Span]]
+#: A lowercase word and one space right before a span: «прокуратура| Москвы».
+BODY_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+) $")
 
 
 @cache
@@ -36,6 +39,31 @@ def countries() -> frozenset[str]:
         if alias.lower() in found or name.lower() in found or name == "Россия":
             found |= {alias.lower(), name.lower()}
     return frozenset(found)
+
+
+@cache
+def lowercase_bodies() -> frozenset[str]:
+    return frozenset(read_lines("orgs/lowercase_bodies.txt"))
+
+
+def find_bodies(doc: Document, spans: list[Span]) -> list[Span]:
+    """A body (in lowercase, or capitalised) right before a place in the genitive is an
+    organisation the NER model does not tag: «прокуратура Москвы», «в мэрии Томска»
+    (``orgs/lowercase_bodies.txt``); the body alone becomes an ORG span, which
+    :func:`join_countries` joins to the place."""
+    taken = [(s.start, s.stop) for s in spans if s.type == "ORG"]
+    found = []
+    for span in spans:
+        if span.type != "LOC" or not is_place_genitive(span.text):
+            continue
+        match = BODY_BEFORE.search(doc.text, max(0, span.start - 40), span.start)
+        if match is None or any(a < match.end(1) and match.start(1) < b for a, b in taken):
+            continue
+        parse = morph.parse(match.group(1))[0]
+        if parse.tag.POS == "NOUN" and parse.normal_form in lowercase_bodies():
+            start, stop = match.span(1)
+            found.append(Span(start, stop, "ORG", match.group(1), normal=parse.normal_form))
+    return sorted(spans + found, key=lambda s: s.start)
 
 
 def join_countries(doc: Document, spans: list[Span]) -> list[Span]:

@@ -24,6 +24,7 @@ from svodka.doc import Document, Span
 from svodka.knowledge.gazetteer import load_gazetteer
 from svodka.knowledge.keys import load_tables
 from svodka.lang.qualified import (
+    find_bodies,
     join_countries,
     merge_acronyms,
     merge_types,
@@ -96,6 +97,7 @@ def apply(doc: Document, res: Resources) -> Document:
     spans, links = split_apposed_acronyms(doc, spans)  # «… искусства - ГИТИС»
     spans = name_own_country(doc, spans, res)  # «МВД страны» → «МВД Индии»
     spans = [qualify_by_adjective(s, res) for s in spans]  # «бразильский МИД» → «МИД Бразилии»
+    spans = find_bodies(doc, spans)  # «прокуратура» «Москвы»: a body the model missed
     for span in join_countries(doc, spans):  # «МВД» «Индии» → «МВД Индии»
         key = keys.get((span.type, span.normal))
         if key is None:

@@ -266,7 +266,7 @@ def to_event(number: int, c: Candidate, doc: Document, adjectives: dict[str, str
             source_id, source_name = state.id, state.name
             actors.insert(0, state.name)
     actors += [states[code].name for a in c.actors if (code := city_country(a.entity)) in states]
-    actors += group_countries(c, doc, adjectives)
+    actors += group_countries(c, doc, adjectives) + body_states(c, doc)
     return Event(
         id=f"v{number}",
         type=c.trigger.type,
@@ -299,6 +299,26 @@ def group_countries(c: Candidate, doc: Document, adjectives: dict[str, str]) -> 
             if country in named:
                 found.append(country)
     return found
+
+
+def body_states(c: Candidate, doc: Document) -> list[str]:
+    """A body named with its state acts for that state too, as event coders code a
+    government by its country: «правительство России ввело» is also Россия's act,
+    «МВД Индии» India's (countries and regions, not cities: «прокуратура Москвы»)."""
+    words = c.clause.words
+    bodies = [
+        (words[a.first].start, words[a.last].stop)
+        for a in c.actors
+        if a.entity is not None and a.entity.type == "ORG" and a.last > a.first
+    ]
+    return [
+        e.name
+        for e in doc.entities
+        if bodies
+        and e.place is not None
+        and e.place.kind in ("country", "region")
+        and any(lo <= m.start and m.stop <= hi for m in e.mentions for lo, hi in bodies)
+    ]
 
 
 def countries(doc: Document) -> dict[str, Entity]:

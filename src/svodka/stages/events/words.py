@@ -12,20 +12,10 @@ from svodka.lang import morph
 from svodka.lang.caches import word_cache
 from svodka.lang.text import QUOTES
 from svodka.resources import read_lines
+from svodka.stages.events.cases import ANY_CASE, mention_cases
 from svodka.stages.events.lexicon import Lexicon
 from svodka.stages.events.referents import Holders, Mentions, Posts, holder_at, holds
 
-#: Endings a surname adds to its nominative, and the cases they show.
-SURNAME_ENDINGS = {
-    "а": frozenset({"gent", "accs"}),
-    "у": frozenset({"datv"}),
-    "ым": frozenset({"ablt"}),
-    "ом": frozenset({"ablt"}),
-    "е": frozenset({"loct", "datv"}),
-    "ой": frozenset({"gent", "datv", "ablt", "loct"}),
-}
-#: The cases of a name that does not decline.
-ANY_CASE = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 #: How many words a group's genitive complement may have.
 COMPLEMENT_REACH = 4
 #: Compound prepositions whose noun governs the actor after it: «в отношении России».
@@ -142,6 +132,7 @@ def read_clause(
     words = [read_word(t.start, t.stop, t.text, triggers) for t in doc.tokens[first:last]]
     found = drop_nested(mention_actors(mentions, words, sentence))
     actors = drop_qualifiers(stand_ins(found, words, referents, lexicon, mentions))
+    actors = complements(actors, words)
     taken = {i for a in actors for i in range(a.first, a.last + 1)}
     for i, w in enumerate(words):
         if i in taken or (i + 1 in taken and w.pos == "NOUN"):
@@ -286,16 +277,25 @@ def stand_ins(
         at = a.first - 1
         if at > 0 and words[at].text in QUOTES:
             at -= 1  # «глава «Северстали»»
+        # a name in the nominative is the apposition of the noun before, in its case:
+        # «сайта "Коготь"», «движения Зелёный фронт»
+        apposed = "gent" not in a.cases and a.entity is not None and a.entity.type != "PER"
+        cases = words[at].cases if apposed and at >= 0 else a.cases
+        if (
+            0 < at not in starts
+            and words[at].pos == "NOUN"
+            and not acts(words[at], lexicon, holders)
+            and acts(words[at - 1], lexicon, holders)
+        ):
+            at -= 1  # «создатели сайта "Коготь"», «членов клана Гамбино»
         head = words[at] if at >= 0 else None
         after = starts.get(a.last + 1)
         if (
             head is not None
-            and head.pos == "NOUN"
-            and head.lemma not in lexicon.triggers
-            and ("anim" in head.grammemes or head.lemma in lexicon.groups or head.lemma in holders)
+            and acts(head, lexicon, holders)
             and not in_preposition(words, at)
             and at not in starts
-            and "gent" in a.cases
+            and "gent" in cases
             and a.entity is not None
             and not (after and after.entity and after.entity.type == "PER")
         ):
@@ -311,36 +311,44 @@ def stand_ins(
     return result
 
 
+def acts(word: Word, lexicon: Lexicon, holders: Holders) -> bool:
+    """A noun that may act for the entity after it: a person, a group word or a title,
+    never a trigger («иск "Юганскнефтегаза"»)."""
+    return (
+        word.pos == "NOUN"
+        and word.lemma not in lexicon.triggers
+        and ("anim" in word.grammemes or word.lemma in lexicon.groups or word.lemma in holders)
+    )
+
+
+def complements(actors: list[Actor], words: list[Word]) -> list[Actor]:
+    """An actor right after a common noun, which may be genitive, is that noun's
+    complement and genitive only: «Здание правительства Северной Осетии пикетировали»
+    has no subject there. A person's name or an indeclinable name after a noun is its
+    apposition and keeps every case («министр Лавров», «компания Apple заявила»), and
+    so does an actor after a noun of time («в среду ЮКОС заявил») or after another
+    actor."""
+    result = []
+    ends = {a.last for a in actors}
+    for a in actors:
+        before = words[a.first - 1] if a.first > 0 else None
+        if (
+            before is not None
+            and before.pos == "NOUN"
+            and a.first - 1 not in ends  # «России Владимир Путин»
+            and not (a.entity is not None and a.entity.type == "PER")  # «министр Лавров»
+            and before.lemma not in TIME_WORDS
+            and {"gent", "nomn"} <= a.cases
+            and a.cases != ANY_CASE
+        ):
+            a = replace(a, cases=frozenset({"gent"}))
+        result.append(a)
+    return result
+
+
 def in_preposition(words: list[Word], k: int) -> bool:
     """Word ``k`` is the noun of a compound preposition: «в отношении», «со стороны»."""
     return k > 0 and (words[k - 1].lower, words[k].lower) in COMPOUND_PREPOSITIONS
-
-
-def mention_cases(words: list[Word], entity: Entity) -> frozenset[str]:
-    """The cases a mention may stand in: for a person, its last word's, read from its
-    ending against the canonical name too (pymorphy3 reads the unknown «Токаев» as a
-    genitive plural), and only from its ending when it is not the name itself
-    («Трутнева» of «Юрий Трутнев» is no feminine nominative); for anything else, its
-    head's (the first noun: «Министерством иностранных дел», «Тверской суд»)."""
-    if entity.type != "PER":
-        cases = next((w.cases for w in words if w.pos == "NOUN"), words[0].cases)
-        return cases or ANY_CASE  # «SouthFront», «ТАСС»: indeclinable, any case
-    word, nominative = words[-1].lower, entity.name.rsplit(" ", 1)[-1].lower()
-    by_ending = surname_cases(word, nominative)
-    if by_ending and word != nominative:
-        return by_ending  # «Трутнева» of Трутнев is no nominative, whatever pymorphy3 says
-    return words[-1].cases | by_ending
-
-
-def surname_cases(word: str, nominative: str) -> frozenset[str]:
-    """Cases a form of a surname shows by its ending: «Токаев» (the name itself) →
-    nomn, «Токаевым» → ablt, «Токаеву» → datv, «Токаева» → gent, accs."""
-    if word == nominative:
-        return frozenset({"nomn", "accs"} if word[-1:] not in "вн" else {"nomn"})
-    if not word.startswith(nominative[: max(3, len(nominative) - 2)]):
-        return frozenset()
-    ending = word[len(nominative) :] if word.startswith(nominative) else word[-2:]
-    return SURNAME_ENDINGS.get(ending, frozenset())
 
 
 def group_name(words: list[Word], plural_heads: Container[str] = ()) -> str:
