@@ -45,6 +45,8 @@ NOUN_SOURCES = (Frame("со стороны", "gent"), Frame("", "gent"))
 DOER_REACH = 3
 #: How far (words) a trigger's context word may stand.
 CONTEXT_REACH = 4
+#: How far (words) a verb's context word may stand after it within one phrase.
+OBJECT_REACH = 8
 
 
 def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
@@ -113,7 +115,16 @@ def fits_context(words: list[Word], i: int, trigger: Trigger) -> bool:
     if not trigger.context:
         return True
     near = words[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
-    return any(w.lemma in trigger.context for w in near)
+    if any(w.lemma in trigger.context for w in near):
+        return True
+    # an object further on in the same phrase: «подписали сегодня с руководителями
+    # служб безопасности соглашение»
+    for w in words[i + CONTEXT_REACH + 1 : i + OBJECT_REACH + 1]:
+        if w.text in BREAKS:
+            return False
+        if w.lemma in trigger.context:
+            return words[i].pos in ("VERB", "INFN")
+    return False
 
 
 def bounds(words: list[Word], i: int) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from svodka.lang import morph
 from svodka.resources import read_lines, read_table
 
 
@@ -79,16 +80,29 @@ def load_lexicon() -> Lexicon:
     modality = {
         lemma.replace("ё", "е"): kind for lemma, kind in read_table("events/modality.tsv", 2)
     }
-    groups = read_lines("events/actors.txt")
+    groups = [line.split() for line in read_lines("events/actors.txt")]
+    names = [words[0] for words in groups]
+    plural = [words[0] for words in groups if words[-1] == "plur"]
     return Lexicon(
         triggers={lemma: tuple(rows) for lemma, rows in triggers.items()},
         lemmas=frozenset(triggers),
         quads=quads,
-        groups=frozenset(line.split()[0] for line in groups),
-        plural_groups=frozenset(line.split()[0] for line in groups if line.endswith(" plur")),
+        groups=frozenset(names) | participle_lemmas(names),
+        plural_groups=frozenset(plural) | participle_lemmas(plural),
         modality=modality,
         sport=frozenset(w.replace("ё", "е") for w in read_lines("events/sport.txt")),
         countries=dict(read_table("roles/country_adjectives.tsv", 2)),
+    )
+
+
+def participle_lemmas(words: list[str]) -> frozenset[str]:
+    """The verbs of the participles among ``words``: pymorphy3 reads «протестующие» as a
+    form of «протестовать», so that is the lemma a group word «протестующий» is found by."""
+    return frozenset(
+        p.normal_form.replace("ё", "е")
+        for word in words
+        for p in morph.parse(word)
+        if p.tag.POS == "PRTF"
     )
 
 
