@@ -15,6 +15,7 @@ class Word(Protocol):
     pos: str | None
     cases: frozenset[str]
 
+
 #: Endings a surname adds to its nominative, and the cases they show.
 SURNAME_ENDINGS = {
     "а": frozenset({"gent", "accs"}),
