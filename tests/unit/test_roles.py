@@ -507,3 +507,18 @@ def test_roles_title_predicated_of_a_pronoun_goes_to_its_person(pipeline):
     assert [t for t, _, _ in found["Анна Петрова"]] == ["помощница депутата"]
     found = roles(pipeline, "Иван Петров встретился с Андреем Сидоровым. Он был министром.")
     assert found["Иван Петров"] == [] and found["Андрей Сидоров"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("По словам заведующего лабораторией Ивана Лаптева, вирус опасен.", "Иван Лаптев",
+         [("заведующий лабораторией", None, False)]),
+        ("Заведующая хирургическим отделением Анна Котова рассказала об операции.",
+         "Анна Котова", [("заведующий хирургическим отделением", None, False)]),
+    ],
+)  # fmt: skip
+def test_roles_title_governs_an_instrumental(pipeline, text, person, expected):
+    """Class: «заведующий», «командующий» take their field in the instrumental; the
+    scan from the name to the title reads through it."""
+    assert roles(pipeline, text)[person] == expected

@@ -81,6 +81,9 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
         country_offices=frozenset(read_lines("roles/country_offices.txt")),
         ranks=frozenset(read_lines("roles/ranks.txt")),
+        instrumental_heads=frozenset(
+            morph.lemma(w) for w in read_lines("roles/instrumental_heads.txt")
+        ),
         place_kinds={
             line.split()[0]: line.endswith(" any") for line in read_lines("roles/place_kinds.txt")
         },

@@ -170,7 +170,7 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
     if word in LIST_SIGNS and clean and k == scan.first - 1 and not scan.introduced:
         scan.introduced = True  # «трёх теннисистов — X, Y и Z», «гандболистки клуба «Динамо»: X»
         return k - 1
-    if word in MARKS or is_genitive_word(word):
+    if word in MARKS or is_genitive_word(word) or governed_instrumental(view, k, res):
         scan.words.insert(0, word)
         return k - 1
     if (start := topic_tail(view, k)) <= k:
@@ -179,6 +179,26 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
     if word in PLACE_PREPOSITIONS and scan.ofs and scan.ofs[-1][0].type == "LOC":
         return k - 1  # «полпред президента в Уральском округе» is the one preposition
     return None
+
+
+def governed_instrumental(view: View, k: int, res: Resources) -> bool:
+    """A lowercase word in the instrumental that a title before it governs, at most one
+    more such word between: «заведующий [кафедрой]», «управляющий [делами]», «командующий
+    [Черноморским] флотом» (``roles/instrumental_heads.txt``)."""
+    for j in (k - 1, k - 2):
+        if j < 0 or not is_instrumental_word(view.word(j + 1)):
+            return False
+        if morph.lemma(view.word(j).lower()) in res.instrumental_heads:
+            return True
+    return False
+
+
+def is_instrumental_word(word: str) -> bool:
+    """«кафедрой», «Черноморским»: a noun in lowercase or an adjective in the instrumental."""
+    if not word.replace("-", "").isalpha():
+        return False
+    pos = ("NOUN", "ADJF") if word.islower() else ("ADJF",)
+    return any(p.tag.POS in pos and morph.case_of(p.tag) == "ablt" for p in morph.parse(word)[:2])
 
 
 def is_shared(view: View, found: Found) -> bool:

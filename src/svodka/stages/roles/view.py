@@ -46,6 +46,7 @@ class Resources:
     #: «американский [посол]»: titles a country adjective ties to the country
     country_offices: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()  # «генерал-лейтенант»: held where the person serves
+    instrumental_heads: frozenset[str] = frozenset()  # «заведующий [кафедрой]»
 
 
 @dataclass(frozen=True, slots=True)
