@@ -11,12 +11,13 @@ def is_lemma(word: str) -> bool:
     return any(p.normal_form.replace("ё", "е") == word for p in morph.parse(word))
 
 
-def test_every_trigger_and_context_word_is_a_lemma():
+def test_every_trigger_context_and_modality_word_is_a_lemma():
     lexicon = load_lexicon()
     words = set(lexicon.triggers)
     for rows in lexicon.triggers.values():
         for row in rows:
             words |= row.context | row.not_after | row.not_before
+    words |= set(lexicon.modality)
     assert sorted(w for w in words if " " not in w and not is_lemma(w)) == []
 
 
