@@ -46,6 +46,12 @@ def known(word: str) -> bool:
 
 
 @word_cache(0.1)
+def has_adjective_reading(word: str) -> bool:
+    """Whether some reading of the word is a full adjective or participle: «военные»."""
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parse(word))
+
+
+@word_cache(0.1)
 def lemma(word: str) -> str:
     """The most likely normal form of a word, lowercased: «президента» → «президент»."""
     parses = parse(word.lower())

@@ -66,7 +66,7 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         c = Candidate(clause, i, trigger, left=left, right=right)
         find_actors(c)
         c.negated = is_negated(clause.words, i, left)
-        c.modality = read_modality(clause.words, i, left, lexicon.modality)
+        c.modality = read_modality(clause.words, i, (left, right), lexicon.modality)
         found.append(c)
     return found
 
@@ -354,9 +354,11 @@ def is_negated(words: list[Word], i: int, left: int) -> bool:
     return False
 
 
-def read_modality(words: list[Word], i: int, left: int, table: dict[str, str]) -> str:
+def read_modality(words: list[Word], i: int, bounds: tuple[int, int], table: dict[str, str]) -> str:
     """ "future" for a future tense or a plan («планируют встретиться»), "hypothetical"
-    for a possibility, a condition or an appeal («может ввести», «призвал ввести»)."""
+    for a possibility, a condition or an appeal («может ввести», «призвал ввести»); a
+    noun takes the tense of the verb after it in its clause («учения пройдут»)."""
+    left, right = bounds
     clause_words = words[left:i]
     if any(w.lower in ("бы", "если") for w in clause_words):
         return "hypothetical"
@@ -366,4 +368,22 @@ def read_modality(words: list[Word], i: int, left: int, table: dict[str, str]) -
             return kind
         if w.lemma in ("быть", "стать") and "futr" in w.grammemes:
             return "future"
-    return "future" if "futr" in words[i].grammemes else "asserted"
+    if "futr" in words[i].grammemes:
+        return "future"
+    if words[i].pos in ("NOUN", "ADJF") and (verb := verb_after(words, i, right, table)):
+        kind = table.get(verb.lemma)
+        if kind in ("future", "hypothetical"):
+            return kind
+        return "future" if "futr" in verb.grammemes else "asserted"
+    return "asserted"
+
+
+def verb_after(words: list[Word], i: int, right: int, table: dict[str, str]) -> Word | None:
+    """The first finite verb or modal word («должны») after word ``i`` in its clause,
+    before any break."""
+    for w in words[i + 1 : right]:
+        if w.text in BREAKS:
+            return None
+        if w.pos == "VERB" or w.lemma in table:
+            return w
+    return None

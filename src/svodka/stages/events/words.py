@@ -185,12 +185,14 @@ def complement_end(
 
 def is_group(word: Word, after: Word | None, groups: frozenset[str]) -> bool:
     """A group the text names as an actor: a listed word («боевики», «полиция»; an
-    adjective only standing alone: not «военной базы») or any people in the plural
-    («заложники», «избиратели»)."""
+    adjective only standing alone: not «военной базы», «военные учения») or any people
+    in the plural («заложники», «избиратели»)."""
+    alone = after is None or after.pos != "NOUN" or not after.cases & word.cases
     if word.pos == "NOUN":
-        return word.lemma in groups or {"anim", "plur"} <= word.grammemes
+        listed = word.lemma in groups or {"anim", "plur"} <= word.grammemes
+        return listed and (alone or not morph.has_adjective_reading(word.lower))
     if word.pos in ("ADJF", "PRTF") and word.lemma in groups:
-        return after is None or after.pos != "NOUN" or not after.cases & word.cases
+        return alone
     return False
 
 
