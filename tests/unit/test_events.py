@@ -207,3 +207,18 @@ def test_a_line_longer_than_any_clause_is_read_in_pieces_cut_at_spaces():
     assert "".join(text[s.start : s.stop] + " " for s in read).rstrip() == text.rstrip()
     short = "Путин прилетел в Сочи."
     assert list(lines(short, Sentence(0, len(short)))) == [Sentence(0, len(short))]
+
+
+@pytest.mark.parametrize(
+    ("group", "verb", "agree"),
+    [("боевики", "атаковал", False), ("боевики", "атаковали", True), ("власти", "задержали", True)],
+)
+def test_a_subject_agrees_in_number_with_its_verb(group, verb, agree):
+    """A plural group is no subject of a singular verb (a person no subject of a plural
+    one); «власти» may be plural, so it is a subject of «задержали»."""
+    from svodka.stages.events.find import agrees
+    from svodka.stages.events.words import Actor, read_word
+
+    words = [read_word(0, 1, group), read_word(2, 3, verb)]
+    actor = Actor(0, 0, None, group, words[0].cases)
+    assert agrees(words[1], [actor], words) is agree

@@ -4,6 +4,7 @@ and modality, and the place and date the sentence gives."""
 
 from __future__ import annotations
 
+from svodka.lang import morph
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
 from svodka.stages.events.phrases import (
@@ -316,8 +317,28 @@ def nominative_before(c: Candidate, left: int, stop: int) -> list[Actor]:
     before = [a for a in c.clause.actors if left <= a.first and a.last < stop]
     for actor in reversed(before):
         if "nomn" in actor.cases and not governed(words, actor, left):
-            return coordinated(c, actor)
+            found = coordinated(c, actor)
+            if agrees(words[c.at], found, words):
+                return found
     return []
+
+
+def agrees(verb: Word, actors: list[Actor], words: list[Word]) -> bool:
+    """A finite verb in the singular has no plural group for its subject, nor a
+    plural verb one person or a group in the singular: «военные» is no subject of
+    «провела». Names of bodies and places may take either («США заявили»)."""
+    number = verb.grammemes & {"sing", "plur"} if verb.pos == "VERB" else set()
+    if not number or len(actors) > 1:
+        return not number or "plur" in number
+    actor = actors[0]
+    if actor.entity is not None and actor.entity.type != "PER":
+        return True
+    if actor.entity is not None:
+        return "sing" in number
+    head = next((w for w in words[actor.first : actor.last + 1] if w.pos == "NOUN"), None)
+    return head is None or any(
+        p.tag.number in number and morph.case_of(p.tag) == "nomn" for p in morph.parse(head.lower)
+    )
 
 
 def inverts(word: Word) -> bool:
