@@ -7,6 +7,7 @@ from __future__ import annotations
 from svodka.lang import morph
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
+from svodka.stages.events.modality import CONTEXT_REACH, is_negated, read_modality
 from svodka.stages.events.phrases import (
     BREAKS,
     Candidate,
@@ -44,8 +45,6 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NOUN_SOURCES = (Frame("со стороны", "gent"), Frame("", "gent"))
 #: How far (words) a noun trigger's doer in the genitive may stand: «иск "Юганска"».
 DOER_REACH = 3
-#: How far (words) a trigger's context word may stand.
-CONTEXT_REACH = 4
 #: How far (words) a verb's context word may stand after it within one phrase.
 OBJECT_REACH = 8
 
@@ -363,48 +362,3 @@ def find_agent(c: Candidate) -> list[Actor]:
         if "gent" in actor.cases and "ablt" in words[actor.first - 1].cases:
             return [actor]
     return []
-
-
-def is_negated(words: list[Word], i: int, left: int) -> bool:
-    """«не договорились», «не смогли договориться», «ни о чем не договорились»."""
-    for k in range(i - 1, max(left, i - 3) - 1, -1):
-        if words[k].lower in ("не", "ни"):
-            return True
-        if words[k].pos not in ("VERB", "INFN", "ADVB", "PRCL"):
-            break
-    return False
-
-
-def read_modality(words: list[Word], i: int, bounds: tuple[int, int], table: dict[str, str]) -> str:
-    """ "future" for a future tense or a plan («планируют встретиться»), "hypothetical"
-    for a possibility, a condition or an appeal («может ввести», «призвал ввести»); a
-    noun takes the tense of the verb after it in its clause («учения пройдут»)."""
-    left, right = bounds
-    clause_words = words[left:i]
-    if any(w.lower in ("бы", "если") for w in clause_words):
-        return "hypothetical"
-    for w in reversed(words[max(left, i - CONTEXT_REACH) : i]):
-        kind = table.get(w.lemma)
-        if kind in ("future", "hypothetical"):
-            return kind
-        if w.lemma in ("быть", "стать") and "futr" in w.grammemes:
-            return "future"
-    if "futr" in words[i].grammemes:
-        return "future"
-    if words[i].pos in ("NOUN", "ADJF") and (verb := verb_after(words, i, right, table)):
-        kind = table.get(verb.lemma)
-        if kind in ("future", "hypothetical"):
-            return kind
-        return "future" if "futr" in verb.grammemes else "asserted"
-    return "asserted"
-
-
-def verb_after(words: list[Word], i: int, right: int, table: dict[str, str]) -> Word | None:
-    """The first finite verb or modal word («должны») after word ``i`` in its clause,
-    before any break."""
-    for w in words[i + 1 : right]:
-        if w.text in BREAKS:
-            return None
-        if w.pos == "VERB" or w.lemma in table:
-            return w
-    return None
