@@ -124,6 +124,13 @@ def test_a_body_of_a_state_names_the_state(every_event):
     assert "Норвегия" in event.actors
 
 
+def test_a_people_names_its_country(every_event):
+    text = "Власти Норвегии ответили Эстонии. Таллин потребовал от норвежцев извинений."
+    doc = every_event.analyze(text, published=date(2021, 4, 14))
+    [event] = [e for e in doc.events if e.type == "REQUEST"]
+    assert {"Эстония", "Норвегия"} <= set(event.actors)
+
+
 def test_a_meeting_reported_by_someone_is_between_those_who_met(every_event):
     text = "Пресс-секретарь Ирина Белова рассказала о встрече Сергея Орлова и Павла Ежова."
     doc = every_event.analyze(text, published=date(2021, 4, 14))

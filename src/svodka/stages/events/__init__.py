@@ -82,9 +82,7 @@ def apply(doc: Document, resources: Resources) -> Document:
     for c in candidates:
         orient(c)
     chosen = select(join_mentions(candidates), doc, resources.limit)
-    return replace(
-        doc, events=tuple(to_event(n, c, doc, lexicon.countries) for n, c in enumerate(chosen, 1))
-    )
+    return replace(doc, events=tuple(to_event(n, c, doc, lexicon) for n, c in enumerate(chosen, 1)))
 
 
 def lines(text: str, sentence: Sentence) -> Iterator[Sentence]:

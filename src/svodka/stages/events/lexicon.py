@@ -3,7 +3,7 @@ Russian trigger lexicon with its target frames, group actors and modality words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from svodka.lang import morph
 from svodka.resources import read_lines, read_table
@@ -45,6 +45,8 @@ class Lexicon:
     sport: frozenset[str]
     #: «британский» → «Великобритания»: the country a group's adjective names.
     countries: dict[str, str]
+    #: «американец» → «US»: the country (ISO code) whose people a noun names.
+    demonyms: dict[str, str] = field(default_factory=dict)
     #: The triggers' lemmas, hashable: cached word readings are keyed by them.
     lemmas: frozenset[str] = frozenset()
 
@@ -92,6 +94,7 @@ def load_lexicon() -> Lexicon:
         modality=modality,
         sport=frozenset(w.replace("ё", "е") for w in read_lines("events/sport.txt")),
         countries=dict(read_table("roles/country_adjectives.tsv", 2)),
+        demonyms=dict(read_table("events/demonyms.tsv", 2)),
     )
 
 

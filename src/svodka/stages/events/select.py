@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from svodka.doc import DateMention, Document, Entity, Event, Quote
 from svodka.stages.events.find import SYMMETRIC
+from svodka.stages.events.lexicon import Lexicon
 from svodka.stages.events.phrases import BREAKS, Candidate, governing
 from svodka.stages.events.referents import Mentions
 from svodka.stages.events.words import Actor
@@ -245,7 +246,7 @@ def repeats_event(c: Candidate, kept: Candidate) -> bool:
     return keys(c.actors) <= keys(kept.actors) and not differ(c, kept)
 
 
-def to_event(number: int, c: Candidate, doc: Document, adjectives: dict[str, str]) -> Event:
+def to_event(number: int, c: Candidate, doc: Document, lexicon: Lexicon) -> Event:
     """The output record of a candidate."""
     words = c.clause.words
     source, target = first_entity(c.sources), first_entity(c.targets)
@@ -266,7 +267,10 @@ def to_event(number: int, c: Candidate, doc: Document, adjectives: dict[str, str
             source_id, source_name = state.id, state.name
             actors.insert(0, state.name)
     actors += [states[code].name for a in c.actors if (code := city_country(a.entity)) in states]
-    actors += group_countries(c, doc, adjectives) + body_states(c, doc)
+    actors += group_countries(c, doc, lexicon.countries) + body_states(c, doc)
+    actors += [
+        states[code].name for code in demonym_countries(c, lexicon.demonyms) if code in states
+    ]
     return Event(
         id=f"v{number}",
         type=c.trigger.type,
@@ -299,6 +303,18 @@ def group_countries(c: Candidate, doc: Document, adjectives: dict[str, str]) -> 
             if country in named:
                 found.append(country)
     return found
+
+
+def demonym_countries(c: Candidate, demonyms: dict[str, str]) -> list[str]:
+    """The countries whose people a group names: «американцев» → US, «украинцы» → UA."""
+    words = c.clause.words
+    return [
+        code
+        for a in c.actors
+        if a.entity is None and not a.pronoun
+        for w in words[a.first : a.last + 1]
+        if w.pos == "NOUN" and (code := demonyms.get(w.lemma))
+    ]
 
 
 def body_states(c: Candidate, doc: Document) -> list[str]:
