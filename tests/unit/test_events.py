@@ -92,6 +92,10 @@ SENTENCES = {
         "Министр Олег Дымов намерен встретиться с послом Ирана.",
         [("CONSULT", "Олег Дымов", "Иран", False, "future")],
     ),
+    "winning_a_lawsuit_is_a_lawsuit": (
+        "Компания «Север» отсудила у «Юга» два миллиона рублей.",
+        [("ACCUSE", "Север", "Юг", False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],
