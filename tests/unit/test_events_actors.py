@@ -124,6 +124,14 @@ def test_a_body_of_a_state_names_the_state(every_event):
     assert "Норвегия" in event.actors
 
 
+def test_a_side_named_by_its_country_is_that_country(every_event):
+    text = "Власти Норвегии ответили. Норвежская сторона дала гарантии Эстонии."
+    doc = every_event.analyze(text, published=date(2021, 4, 14))
+    [event] = [e for e in doc.events if e.type == "AGREE"]
+    assert event.source_name == "норвежская сторона"
+    assert {"Норвегия", "Эстония"} <= set(event.actors)
+
+
 def test_a_people_names_its_country(every_event):
     text = "Власти Норвегии ответили Эстонии. Таллин потребовал от норвежцев извинений."
     doc = every_event.analyze(text, published=date(2021, 4, 14))
