@@ -96,6 +96,10 @@ SENTENCES = {
         "Компания «Север» отсудила у «Юга» два миллиона рублей.",
         [("ACCUSE", "Север", "Юг", False, "asserted")],
     ),
+    "joining_forces_is_cooperation": (
+        "Компания «Север» объединила усилия с компанией «Юг».",
+        [("COOPERATE", "Север", "Юг", False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],
