@@ -263,6 +263,8 @@ def find_subject(c: Candidate) -> list[Actor]:
     власти»); else the first one after it, past adverbs and its own apposition
     («заявили в МИД России», «был задержан еще один обвиняемый Иван Миронов»)."""
     clause, words = c.clause, c.clause.words
+    if head := participle_head(c):
+        return head
     found = nominative_before(c, c.left, c.at)
     if not found and c.left > 1 and words[c.left].lower in SHARED_SUBJECT:
         found = nominative_before(c, bounds(words, c.left - 2)[0], c.left - 1)
@@ -277,6 +279,21 @@ def find_subject(c: Candidate) -> list[Actor]:
     if after and "nomn" in after.cases and all(inverts(w) for w in between):
         return coordinated(c, after)  # «встретились Путин и Токаев»
     return []
+
+
+def participle_head(c: Candidate) -> list[Actor]:
+    """An active participle after a comma does what the actor right before the comma is
+    said to do, in any case the two share: «с министром Олегом Дымовым, потребовавшим
+    отставки» → Дымов."""
+    words, i = c.clause.words, c.at
+    if words[i].pos != "PRTF" or "actv" not in words[i].grammemes or i < 2:
+        return []
+    if words[i - 1].text != ",":
+        return []
+    before = next((a for a in c.clause.actors if a.last == i - 2), None)
+    if before is None or not before.cases & words[i].cases:
+        return []
+    return [before]
 
 
 def relative_antecedent(c: Candidate) -> list[Actor]:
