@@ -52,6 +52,18 @@ def has_adjective_reading(word: str) -> bool:
 
 
 @word_cache(0.1)
+def adjective_lemma(word: str) -> str:
+    """An adjective's or a participle's masculine nominative: «заслуженного» →
+    «заслуженный» (not the verb «заслужить»), «главного» → «главный» (not the noun
+    «главное», pymorphy's first parse), «ближайшую» → «ближайший» (not «близкий»)."""
+    parses = parse(word.lower())
+    best = next((p for p in parses[:3] if p.tag.POS in ("ADJF", "PRTF")), parses[0])
+    if best.tag.POS == "PRTF" or "Supr" in best.tag:
+        return inflect(best, {"nomn", "sing", "masc"}) or best.normal_form
+    return best.normal_form
+
+
+@word_cache(0.1)
 def lemma(word: str) -> str:
     """The most likely normal form of a word, lowercased: «президента» → «президент»."""
     parses = parse(word.lower())

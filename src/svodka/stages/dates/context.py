@@ -162,7 +162,10 @@ class Context:
         while (
             k > 0
             and first - k < 3
-            and (self.toks[k - 1].low in LEAD or morph.lemma(self.toks[k - 1].low) in MODIFIERS)
+            and (
+                self.toks[k - 1].low in LEAD
+                or morph.adjective_lemma(self.toks[k - 1].low) in MODIFIERS
+            )
             and not (day and self.toks[k - 1].low in EDGES)
         ):
             k -= 1
@@ -236,7 +239,7 @@ class Context:
 
     def weekday_direction(self, i: int) -> int:
         """«в прошлую пятницу» is past, «в следующий вторник» future; else the verb's."""
-        before = morph.lemma(self.toks[i - 1].low) if i > 0 else ""
+        before = morph.adjective_lemma(self.toks[i - 1].low) if i > 0 else ""
         if before in PAST_MARKERS:
             return cal.PAST
         if before in NEXT_MARKERS:

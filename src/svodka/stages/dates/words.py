@@ -103,13 +103,15 @@ def load_words() -> DateWords:
 
 
 def case_forms(lemmas: dict[str, int | str]) -> dict[str, list[Form]]:
-    """Every case form of every lemma: «марте» → [Form(3, "loct", False)]."""
+    """Every case form of every lemma: «марте» → [Form(3, "loct", False)]; a participle
+    or superlative listed in the masculine nominative declines as one («наступающем»,
+    not every form of «наступать»)."""
     forms: dict[str, list[Form]] = {}
     for lemma, value in lemmas.items():
-        for p in morph.analyzer().parse(lemma):
-            if p.normal_form != lemma:
-                continue
+        for p in lexeme_parses(lemma):
             for f in p.lexeme:
+                if p.normal_form != lemma and not same_kind(f.tag, p.tag):
+                    continue
                 case = morph.case_of(f.tag) or ""
                 form = Form(value, case, "plur" in f.tag)
                 word = f.word.replace("ё", "е")
@@ -117,6 +119,21 @@ def case_forms(lemmas: dict[str, int | str]) -> dict[str, list[Form]]:
                     forms[word].append(form)
         forms.setdefault(lemma, [Form(value, "nomn", False)])
     return forms
+
+
+def lexeme_parses(lemma: str) -> list:
+    """The readings of a listed word whose forms are its own: those with it as their
+    normal form, else those of the word itself (a participle, a superlative)."""
+    parses = morph.analyzer().parse(lemma)
+    own = [p for p in parses if p.normal_form == lemma]
+    return own or [p for p in parses if p.word == lemma and p.tag.POS in ("ADJF", "PRTF")]
+
+
+def same_kind(tag, like) -> bool:
+    """A form of the same participle or superlative: part of speech, tense, voice and
+    degree as ``like``."""
+    keep = {"ADJF", "PRTF", "pres", "past", "actv", "pssv", "Supr"}
+    return tag.POS == like.POS and (keep & set(tag.grammemes)) == (keep & set(like.grammemes))
 
 
 def first_form(

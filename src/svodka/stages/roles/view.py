@@ -90,7 +90,7 @@ class View:
         """The lemma of a word before a title's last word, an adjective's where it may be
         one: «главного» is «главный» in «главного тренера», not the noun «главное»."""
         word = self.word(k).lower().removeprefix(EX_PREFIX)
-        return adjective_lemma(word) if self.lemma(k) != word else self.lemma(k)
+        return morph.adjective_lemma(word) if self.lemma(k) != word else self.lemma(k)
 
     def text_of(self, first: int, last: int) -> str:
         """The text of tokens ``[first, last)``."""
@@ -147,30 +147,19 @@ def modified(view: View, found: Found, res: Resources) -> Found:
     «[первого] вице-президента» → «первый вице-президент», «[главный рыночный]
     стратег-аналитик» (a qualifier, then at most one other adjective)."""
     k = found.first - 1
-    if k > 0 and adjective_lemma(view.word(k)) not in res.modifiers and is_adjective(view, k):
+    if k > 0 and morph.adjective_lemma(view.word(k)) not in res.modifiers and is_adjective(view, k):
         k -= 1  # «главный [рыночный] стратег»
-    if k < 0 or k in view.owner or adjective_lemma(view.word(k)) not in res.modifiers:
+    if k < 0 or k in view.owner or morph.adjective_lemma(view.word(k)) not in res.modifiers:
         return found
     opens = k == 0 or view.word(k - 1) in ".!?" or view.breaks(k - 1)
     if not view.word(k).islower() and not opens:
         return found  # a capital inside a sentence: part of a name («Первый канал»)
     gender = morph.gender_of(morph.parse(found.title.split()[0])[0].tag)
-    words = [nominative(adjective_lemma(view.word(j)), gender) for j in range(k, found.first)]
+    words = [nominative(morph.adjective_lemma(view.word(j)), gender) for j in range(k, found.first)]
     return Found(" ".join([*words, found.title]), k, found.last)
 
 
 @word_cache(0.1)
-def adjective_lemma(word: str) -> str:
-    """An adjective's or a participle's masculine nominative: «заслуженного» →
-    «заслуженный» (not the verb «заслужить»), «главного» → «главный» (not the noun
-    «главное», pymorphy's first parse)."""
-    parses = morph.parse(word.lower())
-    parse = next((p for p in parses[:3] if p.tag.POS in ("ADJF", "PRTF")), parses[0])
-    if parse.tag.POS == "PRTF":
-        return morph.inflect(parse, {"nomn", "sing", "masc"}) or parse.normal_form
-    return parse.normal_form
-
-
 def is_adjective(view: View, k: int) -> bool:
     """A lowercase adjective at ``k`` no entity covers."""
     word = view.word(k)
