@@ -100,6 +100,10 @@ SENTENCES = {
         "Компания «Север» объединила усилия с компанией «Юг».",
         [("COOPERATE", "Север", "Юг", False, "asserted")],
     ),
+    "an_anti_adjective_names_the_target": (
+        "Россия ответила. Евросоюз ввел новые антироссийские санкции.",
+        [("SANCTION", "Евросоюз", "Россия", False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],

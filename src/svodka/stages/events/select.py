@@ -13,6 +13,15 @@ from svodka.stages.events.find import SYMMETRIC
 from svodka.stages.events.lexicon import Lexicon
 from svodka.stages.events.phrases import BREAKS, Candidate, governing
 from svodka.stages.events.referents import Mentions
+from svodka.stages.events.states import (
+    aimed_at,
+    body_states,
+    city_country,
+    countries,
+    country_of,
+    demonym_countries,
+    group_countries,
+)
 from svodka.stages.events.words import Actor
 
 #: Prepositions that put an event somewhere: «в Сочи», «на Кипре».
@@ -271,14 +280,19 @@ def to_event(number: int, c: Candidate, doc: Document, lexicon: Lexicon) -> Even
     actors += [
         states[code].name for code in demonym_countries(c, lexicon.demonyms) if code in states
     ]
+    target_id = target.entity.id if target and target.entity else None
+    target_name = target.name if target else None
+    if target is None and (aimed := aimed_at(c, doc, lexicon.countries)) is not None:
+        target_id, target_name = aimed.id, aimed.name  # «антироссийские санкции»
+        actors.append(aimed.name)
     return Event(
         id=f"v{number}",
         type=c.trigger.type,
         mode=c.trigger.mode,
         source=source_id,
-        target=target.entity.id if target and target.entity else None,
+        target=target_id,
         source_name=source_name,
-        target_name=target.name if target else None,
+        target_name=target_name,
         actors=tuple(dict.fromkeys(actors)),
         place=c.place.entity.id if c.place and c.place.entity else None,
         date=c.date,
@@ -289,73 +303,6 @@ def to_event(number: int, c: Candidate, doc: Document, lexicon: Lexicon) -> Even
         stop=words[min(c.right, len(words)) - 1].stop,
         quote=quote,
     )
-
-
-def group_countries(c: Candidate, doc: Document, adjectives: dict[str, str]) -> list[str]:
-    """A group named by its country stands for that country too, when the article names
-    it: «британских дипломатов» → Великобритания, «армянские министры» → Армения."""
-    words = c.clause.words
-    named = {e.name for e in doc.entities if e.type == "LOC"}
-    found = []
-    for a in c.actors:
-        if a.entity is None and not a.pronoun:
-            country = adjectives.get(words[a.first].lemma)
-            if country in named:
-                found.append(country)
-    return found
-
-
-def demonym_countries(c: Candidate, demonyms: dict[str, str]) -> list[str]:
-    """The countries whose people a group names: «американцев» → US, «украинцы» → UA."""
-    words = c.clause.words
-    return [
-        code
-        for a in c.actors
-        if a.entity is None and not a.pronoun
-        for w in words[a.first : a.last + 1]
-        if w.pos == "NOUN" and (code := demonyms.get(w.lemma))
-    ]
-
-
-def body_states(c: Candidate, doc: Document) -> list[str]:
-    """A body named with its state acts for that state too, as event coders code a
-    government by its country: «правительство России ввело» is also Россия's act,
-    «МВД Индии» India's (countries and regions, not cities: «прокуратура Москвы»)."""
-    words = c.clause.words
-    bodies = [
-        (words[a.first].start, words[a.last].stop)
-        for a in c.actors
-        if a.entity is not None and a.entity.type == "ORG" and a.last > a.first
-    ]
-    return [
-        e.name
-        for e in doc.entities
-        if bodies
-        and e.place is not None
-        and e.place.kind in ("country", "region")
-        and any(lo <= m.start and m.stop <= hi for m in e.mentions for lo, hi in bodies)
-    ]
-
-
-def countries(doc: Document) -> dict[str, Entity]:
-    """The countries the article names, by ISO code."""
-    return {
-        e.place.country: e
-        for e in doc.entities
-        if e.place is not None and e.place.kind == "country" and e.place.country
-    }
-
-
-def country_of(entity: Entity | None) -> str | None:
-    return entity.place.country if entity is not None and entity.place is not None else None
-
-
-def city_country(entity: Entity | None) -> str | None:
-    """A city acting stands for its state too: «Вашингтон пообещал Киеву» is the USA's
-    promise, so the event names both (when the article names the country)."""
-    if entity is None or entity.place is None or entity.place.kind != "city":
-        return None
-    return entity.place.country
 
 
 def speaks(c: Candidate) -> bool:
