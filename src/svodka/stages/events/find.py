@@ -15,6 +15,7 @@ from svodka.stages.events.phrases import (
     find_target,
     governed,
     governing,
+    target_before,
 )
 from svodka.stages.events.words import Actor, Clause, Word
 
@@ -155,7 +156,7 @@ def find_actors(c: Candidate) -> None:
     else:
         named_doer = find_doer(c) if words[i].pos == "NOUN" else []
         c.sources = named_doer or subject  # «критика со стороны президента»
-        c.targets = find_target(c, c.trigger.frames)
+        c.targets = find_target(c, c.trigger.frames) or target_before(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
             c.sources = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»
         if not c.sources and not c.targets:

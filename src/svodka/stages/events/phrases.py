@@ -13,6 +13,8 @@ from svodka.stages.events.words import TIME_WORDS, Actor, Clause, Word
 GENITIVE = frozenset({"gent"})
 #: Punctuation that ends the phrase a trigger governs.
 BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+#: How far (words) before a noun trigger the participle of its modifier may stand.
+PHRASE_REACH = 8
 #: What joins coordinated actors, longest first.
 CONJUNCTIONS = ([",", "а", "также"], ["а", "также"], ["и"], [","])
 #: How far (words) a preposition may stand before the actor it governs.
@@ -52,6 +54,34 @@ def find_target(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
                 continue
             preposition = governing(words, actor, c.at + 1)
             if preposition == frame.preposition:
+                return coordinated(c, actor)
+    return []
+
+
+def target_before(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
+    """A noun trigger's target named with a preposition inside the participle phrase
+    right before it: «введенных против России санкций», «введённые в отношении Ирана
+    санкции»."""
+    words = c.clause.words
+    if words[c.at].pos != "NOUN":
+        return []
+    opened = next(
+        (
+            k
+            for k in range(c.at - 1, max(c.left, c.at - PHRASE_REACH) - 1, -1)
+            if words[k].pos == "PRTF" or words[k].text in BREAKS or words[k].pos == "VERB"
+        ),
+        None,
+    )
+    if opened is None or words[opened].pos != "PRTF":
+        return []
+    inside = [a for a in c.clause.actors if opened < a.first and a.last < c.at]
+    for frame in (f for f in frames if f.preposition and not f.doer):
+        for actor in inside:
+            if (
+                frame.case in actor.cases
+                and governing(words, actor, opened + 1) == frame.preposition
+            ):
                 return coordinated(c, actor)
     return []
 
