@@ -522,3 +522,17 @@ def test_roles_title_governs_an_instrumental(pipeline, text, person, expected):
     """Class: «заведующий», «командующий» take their field in the instrumental; the
     scan from the name to the title reads through it."""
     assert roles(pipeline, text)[person] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Анна Котова родилась в Омске. Работала прокурором.", {"Анна Котова": [("прокурор", None, False)]}),
+        # two people of the verb's gender before it: nobody is sure
+        ("Иван Лаптев и Олег Дымов приехали. Работал учителем.", {}),
+    ],
+)  # fmt: skip
+def test_roles_predicate_with_no_subject(pipeline, text, expected):
+    """Class: a sentence whose predicate has no subject («Работала прокурором») gives
+    the title to the one person of the verb's gender named in the sentence before."""
+    assert {k: v for k, v in roles(pipeline, text).items() if v} == expected

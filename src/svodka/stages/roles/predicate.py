@@ -45,13 +45,19 @@ MAX_TOPIC = 3  # words of a «по»-phrase closing a title
 
 def role_predicate(view: View, last: int, res: Resources) -> Role | None:
     """«[Имя] (был) назначен начальником управления»: the subject's title after its verb."""
+    role = predicate_title(view, last, res)
+    return role if role is not None and "nomn" in name_cases(view, last) else None
+
+
+def predicate_title(view: View, last: int, res: Resources) -> Role | None:
+    """The title a predicate from token ``last`` on gives its subject, whoever that is:
+    «(был) назначен начальником управления», «работала прокурором»."""
     k = skip_fillers(view, relative(view, last), +1)
     if k < len(view.doc.tokens) and is_predicate(view.word(k), res):
         k = skip_fillers(view, k + 1, +1)
     elif not any(view.word(j).lower() in BE for j in range(last, k)):
         return None  # «Петров был министром»: «был» is the verb
-    role = title_after(view, k, res)
-    return role if role is not None and "nomn" in name_cases(view, last) else None
+    return title_after(view, k, res)
 
 
 def role_inverted(view: View, first: int, last: int, res: Resources) -> Role | None:
