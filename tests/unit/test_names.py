@@ -133,3 +133,27 @@ def test_names_strip_a_legal_form_after_the_name(text, expected):
     from svodka.lang.names import strip_legal_suffix
 
     assert strip_legal_suffix(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "before"),
+    [
+        # the second of two joined names takes the first's context, not «и»'s
+        ("Переговоры Путина и Токаева прошли", "Токаева", "переговоры"),
+        ("Он встретился с Путиным и Токаевым", "Токаевым", "с"),
+        # a lowercase word before «и» opens a clause: «и» itself leans nominative
+        ("Об этом сказал и Токаев", "Токаев", "и"),
+    ],
+)
+def test_a_joined_name_reads_the_context_of_the_first(text, name, before):
+    from svodka.lang.names import neighbours
+
+    at = text.index(name)
+    assert neighbours(text, at, at + len(name))[0] == before
+
+
+def test_a_genitive_name_after_и_is_no_feminine_nominative():
+    from svodka.pipeline import default_pipeline
+
+    doc = default_pipeline().analyze("Переговоры Путина и Токаева прошли в Сочи.")
+    assert "Токаев" in {e.name for e in doc.entities}

@@ -28,6 +28,10 @@ from svodka.resources import read_lines
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 WORD_END = re.compile(r"[А-Яа-яЁёA-Za-z]+$")
 PUNCT_END = re.compile(r"[^\w\s]$")
+#: Conjunctions that join two names into one phrase: «Путина и Токаева».
+JOINING = frozenset({"и", "или"})
+#: The text before a name joined by «и» to the next: «Переговоры| Путина и».
+FIRST_CONJUNCT = re.compile(r"^(.*)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*\s+(?:и|или)$", re.S)
 # «КамАЗа», «МИДе», «ВТБ»: a case ending glued to an abbreviation.
 ABBR_ENDING = re.compile(r"^(.*[A-ZА-ЯЁ])(а|у|ом|е|ы|ов|ам|ами|ах|ой)$")
 
@@ -40,9 +44,13 @@ def neighbours(text: str, start: int, stop: int) -> tuple[str, str]:
     it («Иванова заявила») gives a subject's gender. The token before is a word or one
     punctuation character; the start of the text counts as «.».
     """
-    head = text[max(0, start - 40) : start].rstrip()
+    head = text[max(0, start - 80) : start].rstrip()
     found = WORD_END.search(head) or PUNCT_END.search(head)
     before = found.group(0).lower() if found else "."
+    if before in JOINING and (first := FIRST_CONJUNCT.search(head)) is not None:
+        # «Путина и Токаева»: the second name shares the first's context, not «и»'s
+        found = WORD_END.search(first.group(1)) or PUNCT_END.search(first.group(1))
+        before = found.group(0).lower() if found else "."
     match = WORD.search(text, stop, stop + 40)
     return before, match.group(0).lower() if match else ""
 
