@@ -42,7 +42,8 @@ def neighbours(text: str, start: int, stop: int) -> tuple[str, str]:
     A preposition before («с Токаевым») says the name is not nominative; a sentence
     start, a comma or a conjunction before it leans nominative; a past-tense verb after
     it («Иванова заявила») gives a subject's gender. The token before is a word or one
-    punctuation character; the start of the text counts as «.».
+    punctuation character; the start of the text counts as «.». A name joined to the one
+    before by «и» reads the token before that one («Переговоры Путина и Токаева»).
     """
     head = text[max(0, start - 80) : start].rstrip()
     found = WORD_END.search(head) or PUNCT_END.search(head)
