@@ -159,6 +159,8 @@ def find_actors(c: Candidate) -> None:
         c.targets = find_target(c, c.trigger.frames) or target_before(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
             c.sources = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»
+        if not c.sources:
+            c.sources = gerund_doer(c)
         if not c.sources and not c.targets:
             c.targets = object_before(c)
     sources = {a.entity.id if a.entity else a.name for a in c.sources}
@@ -280,6 +282,23 @@ def find_subject(c: Candidate) -> list[Actor]:
     if after and "nomn" in after.cases and all(inverts(w) for w in between):
         return coordinated(c, after)  # «встретились Путин и Токаев»
     return []
+
+
+def gerund_doer(c: Candidate) -> list[Actor]:
+    """In a gerund phrase that opens a sentence, the doer is the subject after its
+    comma: «Рассказав о встречах с Обамой, Порошенко сообщил» → Порошенко met Обама."""
+    words = c.clause.words
+    if c.left != 0 or not any(w.pos == "GRND" for w in words[: c.at]):
+        return []
+    if any(w.text in BREAKS for w in words[: c.at]):
+        return []
+    comma = next((k for k in range(c.at + 1, len(words)) if words[k].text == ","), None)
+    if comma is None:
+        return []
+    after = next((a for a in c.clause.actors if a.first > comma), None)
+    if after is None or after.first - comma > 3 or "nomn" not in after.cases:
+        return []
+    return [a for a in coordinated(c, after) if a.first > comma]
 
 
 def participle_head(c: Candidate) -> list[Actor]:
