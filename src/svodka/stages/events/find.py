@@ -13,8 +13,10 @@ from svodka.stages.events.phrases import (
     Candidate,
     coordinated,
     find_target,
+    gerund_doer,
     governed,
     governing,
+    participle_head,
     target_before,
 )
 from svodka.stages.events.words import Actor, Clause, Word
@@ -282,38 +284,6 @@ def find_subject(c: Candidate) -> list[Actor]:
     if after and "nomn" in after.cases and all(inverts(w) for w in between):
         return coordinated(c, after)  # «встретились Путин и Токаев»
     return []
-
-
-def gerund_doer(c: Candidate) -> list[Actor]:
-    """In a gerund phrase that opens a sentence, the doer is the subject after its
-    comma: «Рассказав о встречах с Обамой, Порошенко сообщил» → Порошенко met Обама."""
-    words = c.clause.words
-    if c.left != 0 or not any(w.pos == "GRND" for w in words[: c.at]):
-        return []
-    if any(w.text in BREAKS for w in words[: c.at]):
-        return []
-    comma = next((k for k in range(c.at + 1, len(words)) if words[k].text == ","), None)
-    if comma is None:
-        return []
-    after = next((a for a in c.clause.actors if a.first > comma), None)
-    if after is None or after.first - comma > 3 or "nomn" not in after.cases:
-        return []
-    return [a for a in coordinated(c, after) if a.first > comma]
-
-
-def participle_head(c: Candidate) -> list[Actor]:
-    """An active participle after a comma does what the actor right before the comma is
-    said to do, in any case the two share: «с министром Олегом Дымовым, потребовавшим
-    отставки» → Дымов."""
-    words, i = c.clause.words, c.at
-    if words[i].pos != "PRTF" or "actv" not in words[i].grammemes or i < 2:
-        return []
-    if words[i - 1].text != ",":
-        return []
-    before = next((a for a in c.clause.actors if a.last == i - 2), None)
-    if before is None or not before.cases & words[i].cases:
-        return []
-    return [before]
 
 
 def relative_antecedent(c: Candidate) -> list[Actor]:

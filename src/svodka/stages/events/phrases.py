@@ -86,6 +86,38 @@ def target_before(c: Candidate, frames: tuple[Frame, ...]) -> list[Actor]:
     return []
 
 
+def gerund_doer(c: Candidate) -> list[Actor]:
+    """In a gerund phrase that opens a sentence, the doer is the subject after its
+    comma: «Рассказав о встречах с Обамой, Порошенко сообщил» → Порошенко met Обама."""
+    words = c.clause.words
+    if c.left != 0 or not any(w.pos == "GRND" for w in words[: c.at]):
+        return []
+    if any(w.text in BREAKS for w in words[: c.at]):
+        return []
+    comma = next((k for k in range(c.at + 1, len(words)) if words[k].text == ","), None)
+    if comma is None:
+        return []
+    after = next((a for a in c.clause.actors if a.first > comma), None)
+    if after is None or after.first - comma > 3 or "nomn" not in after.cases:
+        return []
+    return [a for a in coordinated(c, after) if a.first > comma]
+
+
+def participle_head(c: Candidate) -> list[Actor]:
+    """An active participle after a comma does what the actor right before the comma is
+    said to do, in any case the two share: «с министром Олегом Дымовым, потребовавшим
+    отставки» → Дымов."""
+    words, i = c.clause.words, c.at
+    if words[i].pos != "PRTF" or "actv" not in words[i].grammemes or i < 2:
+        return []
+    if words[i - 1].text != ",":
+        return []
+    before = next((a for a in c.clause.actors if a.last == i - 2), None)
+    if before is None or not before.cases & words[i].cases:
+        return []
+    return [before]
+
+
 def governing(words: list[Word], actor: Actor, stop: int) -> str:
     """The preposition that governs an actor: the nearest one before it, past the words
     of its phrase that agree with it and their genitives («с президентом Казахстана
