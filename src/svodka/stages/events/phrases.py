@@ -1,5 +1,6 @@
 """The phrases around an event's trigger: the candidate event, the preposition that
-governs an actor, the actors coordinated with one, the target a frame finds."""
+governs an actor, the actors coordinated with one, the target a frame finds, and the doer
+of a participle or a gerund phrase."""
 
 from __future__ import annotations
 
