@@ -104,6 +104,7 @@ SENTENCES = {
         "Россия ответила. Евросоюз ввел новые антироссийские санкции.",
         [("SANCTION", "Евросоюз", "Россия", False, "asserted")],
     ),
+    "a_civil_mobilisation_is_no_event": ("На уборку улиц мобилизованы тысячи людей.", []),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],
