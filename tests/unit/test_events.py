@@ -104,6 +104,11 @@ SENTENCES = {
         "Россия ответила. Евросоюз ввел новые антироссийские санкции.",
         [("SANCTION", "Евросоюз", "Россия", False, "asserted")],
     ),
+    "a_kind_of_thing_is_no_event": ("Проект стал флагманом сотрудничества.", []),
+    "a_protest_action_is_one": (
+        "У мэрии прошла акция протеста.",
+        [("PROTEST", None, None, False, "asserted")],
+    ),
     "a_civil_mobilisation_is_no_event": ("На уборку улиц мобилизованы тысячи людей.", []),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",

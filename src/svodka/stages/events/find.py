@@ -68,10 +68,26 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         left, right = bounds(clause.words, i)
         c = Candidate(clause, i, trigger, left=left, right=right)
         find_actors(c)
+        if not c.actors and is_noun_modifier(clause.words, i, trigger):
+            continue  # «в рамках сотрудничества», «значение для расследования»
         c.negated = is_negated(clause.words, i, left)
         c.modality = read_modality(clause.words, i, (left, right), lexicon.modality)
         found.append(c)
     return found
+
+
+def is_noun_modifier(words: list[Word], i: int, trigger: Trigger) -> bool:
+    """A noun trigger in the genitive right after another noun names a kind of thing,
+    not an event, when it has no actors: «флагман сотрудничества», «в рамках
+    сотрудничества»; not after a word of its context («акция протеста»)."""
+    before = words[i - 1] if i > 0 else None
+    return (
+        words[i].pos == "NOUN"
+        and before is not None
+        and before.pos == "NOUN"
+        and before.lemma not in trigger.context
+        and "gent" in words[i].grammemes  # its likeliest reading: «сотрудничества»
+    )
 
 
 def is_label(words: list[Word], i: int) -> bool:
