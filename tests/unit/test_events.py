@@ -109,6 +109,11 @@ SENTENCES = {
         "У мэрии прошла акция протеста.",
         [("PROTEST", None, None, False, "asserted")],
     ),
+    "a_standing_readiness_is_no_event": ("Бригады постоянной боевой готовности получат танки.", []),
+    "troops_put_on_alert": (
+        "Войска приведены в боевую готовность.",
+        [("MOBILIZE", "войска", None, False, "asserted")],
+    ),
     "a_civil_mobilisation_is_no_event": ("На уборку улиц мобилизованы тысячи людей.", []),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",

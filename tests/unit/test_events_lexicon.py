@@ -16,7 +16,7 @@ def test_every_trigger_context_and_modality_word_is_a_lemma():
     words = set(lexicon.triggers)
     for rows in lexicon.triggers.values():
         for row in rows:
-            words |= row.context | row.not_after | row.not_before
+            words |= row.context | row.not_after | row.not_before | row.required
     words |= set(lexicon.modality) | set(lexicon.demonyms)
     assert sorted(w for w in words if " " not in w and not is_lemma(w)) == []
 

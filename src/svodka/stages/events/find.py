@@ -131,9 +131,11 @@ def fits_context(words: list[Word], i: int, trigger: Trigger) -> bool:
         return False
     if i + 1 < len(words) and words[i + 1].lemma in trigger.not_before:
         return False
+    near = words[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
+    if not trigger.required <= {w.lemma for w in near}:
+        return False  # «[боевая] готовность»
     if not trigger.context:
         return True
-    near = words[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
     if any(w.lemma in trigger.context for w in near):
         return True
     # an object further on in the same phrase: «подписали сегодня с руководителями

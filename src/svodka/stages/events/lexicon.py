@@ -33,6 +33,8 @@ class Trigger:
     context: frozenset[str]
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
+    #: «+x»: words that must all stand near as well: «боевая» for «готовность»
+    required: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +75,10 @@ def load_lexicon() -> Lexicon:
             type_,
             mode or None,
             parse_frames(target),
-            frozenset(w for w in words if w[0] not in "!~"),
+            frozenset(w for w in words if w[0] not in "!~+"),
             frozenset(w[1:] for w in words if w[0] == "!"),
             frozenset(w[1:] for w in words if w[0] == "~"),
+            frozenset(w[1:] for w in words if w[0] == "+"),
         )
         triggers.setdefault(lemma, []).append(trigger)
     quads = {row[0]: row[1] for row in read_table("events/types.tsv", 3)}
