@@ -104,6 +104,14 @@ SENTENCES = {
         "Россия ответила. Евросоюз ввел новые антироссийские санкции.",
         [("SANCTION", "Евросоюз", "Россия", False, "asserted")],
     ),
+    "a_sentence_to_a_term_is_coercion": (
+        "Суд осудил Олега Дымова на пять лет колонии.",
+        [("COERCE", "суд", "Олег Дымов", False, "asserted")],
+    ),
+    "condemning_an_act_is_an_accusation": (
+        "Эстония осудила нападение на посольство.",
+        [("ACCUSE", "Эстония", None, False, "asserted")],
+    ),
     "a_kind_of_thing_is_no_event": ("Проект стал флагманом сотрудничества.", []),
     "a_protest_action_is_one": (
         "У мэрии прошла акция протеста.",
