@@ -112,6 +112,10 @@ SENTENCES = {
         "Эстония осудила нападение на посольство.",
         [("ACCUSE", "Эстония", None, False, "asserted")],
     ),
+    "a_blacklist_is_a_sanction": (
+        "Минфин США включил эту компанию в санкционный список.",
+        [("SANCTION", "Минфин США", None, False, "asserted")],
+    ),
     "a_kind_of_thing_is_no_event": ("Проект стал флагманом сотрудничества.", []),
     "a_protest_action_is_one": (
         "У мэрии прошла акция протеста.",
