@@ -17,6 +17,7 @@ from svodka.stages.roles.view import (
     is_genitive_word,
     match_position,
     name_cases,
+    reads_in_case,
     topic_tail,
 )
 
@@ -195,10 +196,7 @@ def governed_instrumental(view: View, k: int, res: Resources) -> bool:
 
 def is_instrumental_word(word: str) -> bool:
     """«кафедрой», «Черноморским»: a noun in lowercase or an adjective in the instrumental."""
-    if not word.replace("-", "").isalpha():
-        return False
-    pos = ("NOUN", "ADJF") if word.islower() else ("ADJF",)
-    return any(p.tag.POS in pos and morph.case_of(p.tag) == "ablt" for p in morph.parse(word)[:2])
+    return word.replace("-", "").isalpha() and reads_in_case(word, "ablt")
 
 
 def is_shared(view: View, found: Found) -> bool:

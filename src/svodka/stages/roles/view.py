@@ -250,8 +250,14 @@ def is_genitive_word(word: str) -> bool:
         return True
     if not word.replace("-", "").isalpha() or not word[1:].islower() or len(word) < 3:
         return False
-    pos = ("NOUN", "ADJF") if word.islower() else ("ADJF",)  # «Сибирского военного округа»
-    return any(p.tag.POS in pos and morph.case_of(p.tag) == "gent" for p in morph.parse(word)[:2])
+    return reads_in_case(word, "gent")
+
+
+def reads_in_case(word: str, case: str) -> bool:
+    """Whether one of the word's two likeliest readings is a noun in lowercase, or an
+    adjective, in ``case``: «компании», «Сибирского военного округа», «кафедрой»."""
+    pos = ("NOUN", "ADJF") if word.islower() else ("ADJF",)
+    return any(p.tag.POS in pos and morph.case_of(p.tag) == case for p in morph.parse(word)[:2])
 
 
 def topic_tail(view: View, k: int) -> int:
