@@ -11,6 +11,7 @@ from svodka.stages.events.modality import CONTEXT_REACH, is_negated, read_modali
 from svodka.stages.events.phrases import (
     BREAKS,
     Candidate,
+    attendee,
     coordinated,
     find_target,
     gerund_doer,
@@ -175,7 +176,7 @@ def find_actors(c: Candidate) -> None:
         c.sources = find_agent(c)
     else:
         named_doer = find_doer(c) if words[i].pos == "NOUN" else []
-        c.sources = named_doer or subject  # «критика со стороны президента»
+        c.sources = named_doer or subject or attendee(c)  # «критика со стороны президента»
         c.targets = find_target(c, c.trigger.frames) or target_before(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
             c.sources = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from svodka.lang.text import QUOTES
+from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Frame, Trigger
 from svodka.stages.events.words import TIME_WORDS, Actor, Clause, Word
 
@@ -20,6 +21,11 @@ PHRASE_REACH = 8
 CONJUNCTIONS = ([",", "а", "также"], ["а", "также"], ["и"], [","])
 #: How far (words) a preposition may stand before the actor it governs.
 PREPOSITION_REACH = 4
+#: Prepositions that put a clause's subject at the meeting after them: «на саммите».
+OCCASIONS = tuple(tuple(line.split()) for line in read_lines("events/occasions.txt"))
+#: Types of meeting a subject attends; the words that may qualify one: «на двустороннем».
+ATTENDED = frozenset({"CONSULT"})
+QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
 @dataclass(slots=True)
@@ -102,6 +108,58 @@ def gerund_doer(c: Candidate) -> list[Actor]:
     if after is None or after.first - comma > 3 or "nomn" not in after.cases:
         return []
     return [a for a in coordinated(c, after) if a.first > comma]
+
+
+def attendee(c: Candidate) -> list[Actor]:
+    """The subject of a clause that puts it at a meeting took part in it: «заявил Путин,
+    выступая на саммите ШОС», «На саммите ЕС Меркель предложила», «во время визита в Пекин
+    Лавров провел». The nearest nominative before the meeting, else the first after it
+    that is not the meeting's own genitive («ШОС», «ЕС»), which stays its other side."""
+    words = c.clause.words
+    if c.trigger.type not in ATTENDED or words[c.at].pos != "NOUN" or not at_occasion(c):
+        return []
+    own = {id(a) for a in meeting_genitives(c)}
+    free = [
+        a
+        for a in c.clause.actors
+        if c.left <= a.first < c.right
+        and id(a) not in own
+        and "nomn" in a.cases
+        and not governing(words, a, c.at + 1 if a.first > c.at else c.left)
+    ]
+    before = [a for a in free if a.last < c.at]
+    actor = before[-1] if before else next((a for a in free if a.first > c.at), None)
+    return coordinated(c, actor) if actor is not None else []
+
+
+def at_occasion(c: Candidate) -> bool:
+    """The trigger stands after one of :data:`OCCASIONS`, past its qualifiers («в ходе
+    официального визита»)."""
+    words, k = c.clause.words, c.at
+    while k > c.left and words[k - 1].pos in QUALIFIERS:
+        k -= 1
+    before = tuple(w.lower for w in words[max(c.left, k - 2) : k])
+    return any(before[-len(o) :] == o for o in OCCASIONS if len(o) <= len(before))
+
+
+def meeting_genitives(c: Candidate) -> list[Actor]:
+    """The genitives right after a meeting noun, one after another, that name whose
+    meeting it is: «саммите стран-экспортеров газа», «саммите ЕС»; not an actor a verb
+    follows, its subject («На саммите ЕС Меркель предложила»)."""
+    words, found, last = c.clause.words, [], c.at
+    for actor in (a for a in c.clause.actors if a.first > c.at):
+        between = words[last + 1 : actor.first]
+        if "gent" not in actor.cases or any(
+            w.pos in ("PREP", "VERB") or w.text in BREAKS for w in between
+        ):
+            break
+        if len(between) > 2 or (
+            actor.last + 1 < len(words) and words[actor.last + 1].pos == "VERB"
+        ):
+            break
+        found.append(actor)
+        last = actor.last
+    return found
 
 
 def participle_head(c: Candidate) -> list[Actor]:
