@@ -80,13 +80,17 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
 def is_noun_modifier(words: list[Word], i: int, trigger: Trigger) -> bool:
     """A noun trigger in the genitive right after another noun names a kind of thing,
     not an event, when it has no actors: «флагман сотрудничества», «в рамках
-    сотрудничества»; not after a word of its context («акция протеста»)."""
-    before = words[i - 1] if i > 0 else None
+    сотрудничества», «управление международного военного сотрудничества»; not after a
+    word of its context («акция протеста», «в ходе телефонного разговора»)."""
+    k = i
+    while k > 0 and words[k - 1].pos in ("ADJF", "PRTF") and "gent" in words[k - 1].cases:
+        k -= 1  # «управления международного военного сотрудничества»
+    before = words[k - 1] if k > 0 else None
     return (
         words[i].pos == "NOUN"
         and before is not None
         and before.pos == "NOUN"
-        and before.lemma not in trigger.context
+        and not any(w.lemma in trigger.context for w in words[k - 1 : i])
         and "gent" in words[i].grammemes  # its likeliest reading: «сотрудничества»
     )
 
