@@ -127,6 +127,24 @@ SENTENCES = {
         [("MOBILIZE", "войска", None, False, "asserted")],
     ),
     "a_civil_mobilisation_is_no_event": ("На уборку улиц мобилизованы тысячи людей.", []),
+    "a_speaker_at_a_summit_attends_it": (
+        "Россия увеличит добычу газа, заявил президент Владимир Путин, выступая на саммите "
+        "ШОС в Бишкеке.",
+        [("CONSULT", "Владимир Путин", "ШОС", False, "asserted")],
+    ),
+    "a_summit_opening_the_sentence_is_attended_by_its_subject": (
+        "Выступая на саммите НАТО в Брюсселе, Байден заявил, что альянс един.",
+        [("CONSULT", "Байден", "НАТО", False, "asserted")],
+    ),
+    "a_department_named_for_its_field_is_no_event": (
+        "В здании управления международного военного сотрудничества прошел ремонт.",
+        [],
+    ),
+    "every_act_of_a_list_of_demands_is_their_content": (
+        "Участники требуют созвать комиссию, освободить всех задержанных активистов, а также "
+        "провести реформу.",
+        [("REQUEST", "участники", None, False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],

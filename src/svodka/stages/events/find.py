@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from svodka.lang import morph
 from svodka.resources import read_lines
-from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
-from svodka.stages.events.modality import CONTEXT_REACH, is_negated, read_modality
+from svodka.stages.events.lexicon import Frame, Lexicon
+from svodka.stages.events.modality import is_negated, read_modality
 from svodka.stages.events.phrases import (
     BREAKS,
     Candidate,
@@ -20,13 +20,11 @@ from svodka.stages.events.phrases import (
     participle_head,
     target_before,
 )
+from svodka.stages.events.triggers import fits_context, governs, is_label, is_noun_modifier, repeats
 from svodka.stages.events.words import Actor, Clause, Word
 
 #: Words that open a new clause after a comma or dash: its subject is its own.
 SUBORDINATORS = frozenset(read_lines("events/clauses.txt"))
-#: Types whose object is what they demand, threaten, allege, agree or refuse.
-CONTENT_TAKERS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "CONSULT"})
-CONTENT_REACH = 6
 #: The types a sport sentence may still report («дисквалифицировали», «призвал
 #: переиграть матч»); meetings, concessions and attacks there are games.
 SPORT_TYPES = frozenset({"SANCTION", "REQUEST", "ACCUSE", "COERCE"})
@@ -49,8 +47,6 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NOUN_SOURCES = (Frame("со стороны", "gent"), Frame("", "gent"))
 #: How far (words) a noun trigger's doer in the genitive may stand: «иск "Юганска"».
 DOER_REACH = 3
-#: How far (words) a verb's context word may stand after it within one phrase.
-OBJECT_REACH = 8
 
 
 def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
@@ -75,82 +71,6 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         c.modality = read_modality(clause.words, i, (left, right), lexicon.modality)
         found.append(c)
     return found
-
-
-def is_noun_modifier(words: list[Word], i: int, trigger: Trigger) -> bool:
-    """A noun trigger in the genitive right after another noun names a kind of thing,
-    not an event, when it has no actors: «флагман сотрудничества», «в рамках
-    сотрудничества», «управление международного военного сотрудничества»; not after a
-    word of its context («акция протеста», «в ходе телефонного разговора»)."""
-    k = i
-    while k > 0 and words[k - 1].pos in ("ADJF", "PRTF") and "gent" in words[k - 1].cases:
-        k -= 1  # «управления международного военного сотрудничества»
-    before = words[k - 1] if k > 0 else None
-    return (
-        words[i].pos == "NOUN"
-        and before is not None
-        and before.pos == "NOUN"
-        and not any(w.lemma in trigger.context for w in words[k - 1 : i])
-        and "gent" in words[i].grammemes  # its likeliest reading: «сотрудничества»
-    )
-
-
-def is_label(words: list[Word], i: int) -> bool:
-    """A participle that names someone rather than reports an event: «задержанный
-    признался», «обвиняемому грозит», any present passive one («обвиняемый в шпионаже
-    Иванов») (not «арестованного в США разведчика»)."""
-    if words[i].pos != "PRTF":
-        return False
-    if {"pres", "pssv"} <= words[i].grammemes:
-        return True  # «обвиняемый», «подозреваемый»: a standing status, not an act
-    after = words[i + 1] if i + 1 < len(words) else None
-    before = words[i - 1] if i > 0 else None
-    return (after is None or after.pos in ("VERB", None)) and (
-        before is None or before.pos != "NOUN"
-    )
-
-
-def governs(words: list[Word], c: Candidate, i: int) -> bool:
-    """Word ``i`` is the content of an earlier demand, threat, accusation, agreement,
-    refusal or talk, not an event of its own: «потребовали вывести войска», «обвинили в
-    убийстве», «договорились о поставках помощи», «отказался встретиться», «обсуждают
-    сотрудничество»."""
-    if c.trigger.type not in CONTENT_TAKERS or not c.at < i <= c.at + CONTENT_REACH:
-        return False
-    if words[i].pos not in ("INFN", "NOUN"):
-        return False
-    return not any(w.pos == "VERB" or w.text in BREAKS for w in words[c.at + 1 : i])
-
-
-def repeats(c: Candidate, trigger: Trigger, i: int) -> bool:
-    """A second trigger of one type right after the first is the same event:
-    «санкционировал задержание», «объявлена повышенная боевая готовность»."""
-    return c.trigger.type == trigger.type and 0 < i - c.at <= 3
-
-
-def fits_context(words: list[Word], i: int, trigger: Trigger) -> bool:
-    """A trigger with context words counts only next to one of them («вывести войска»),
-    and never after or before the words that undo it («с помощью», «отказался
-    комментировать»)."""
-    if i > 0 and words[i - 1].lemma in trigger.not_after:
-        return False
-    if i + 1 < len(words) and words[i + 1].lemma in trigger.not_before:
-        return False
-    near = words[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
-    if not trigger.required <= {w.lemma for w in near}:
-        return False  # «[боевая] готовность»
-    if not trigger.context:
-        return True
-    if any(w.lemma in trigger.context for w in near):
-        return True
-    # an object further on in the same phrase: «подписали сегодня с руководителями
-    # служб безопасности соглашение»
-    for w in words[i + CONTEXT_REACH + 1 : i + OBJECT_REACH + 1]:
-        if w.text in BREAKS:
-            return False
-        if w.lemma in trigger.context:
-            return words[i].pos in ("VERB", "INFN")
-    return False
 
 
 def bounds(words: list[Word], i: int) -> tuple[int, int]:
