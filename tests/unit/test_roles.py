@@ -527,7 +527,10 @@ def test_roles_title_governs_an_instrumental(pipeline, text, person, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Анна Котова родилась в Омске. Работала прокурором.", {"Анна Котова": [("прокурор", None, False)]}),
+        (
+            "Анна Котова родилась в Омске. Работала прокурором.",
+            {"Анна Котова": [("прокурор", None, False)]},
+        ),
         # two people of the verb's gender before it: nobody is sure
         ("Иван Лаптев и Олег Дымов приехали. Работал учителем.", {}),
     ],
