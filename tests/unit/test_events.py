@@ -145,6 +145,14 @@ SENTENCES = {
         "провести реформу.",
         [("REQUEST", "участники", None, False, "asserted")],
     ),
+    "an_outlet_that_reports_is_no_side": (
+        "Как сообщает ТАСС, Путин провел переговоры с Токаевым.",
+        [("CONSULT", "Путин", "Токаев", False, "asserted")],
+    ),
+    "an_outlet_that_reminds_is_no_side": (
+        "Как напоминает ИТАР-ТАСС, совещание на эту тему прошло в Белом доме в четверг.",
+        [("CONSULT", None, None, False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],

@@ -5,6 +5,7 @@ and modality, and the place and date the sentence gives."""
 from __future__ import annotations
 
 from svodka.lang import morph
+from svodka.lang.text import fold
 from svodka.resources import read_lines
 from svodka.stages.events.lexicon import Frame, Lexicon
 from svodka.stages.events.modality import is_negated, read_modality
@@ -25,6 +26,10 @@ from svodka.stages.events.words import Actor, Clause, Word
 
 #: Words that open a new clause after a comma or dash: its subject is its own.
 SUBORDINATORS = frozenset(read_lines("events/clauses.txt"))
+#: A sentence's opening attribution, up to its comma (at most that many words): «Как
+#: сообщает ТАСС, …».
+ATTRIBUTIONS = [line.split() for line in read_lines("events/attributions.txt")]
+ATTRIBUTION_REACH = 12
 #: The types a sport sentence may still report («дисквалифицировали», «призвал
 #: переиграть матч»); meetings, concessions and attacks there are games.
 SPORT_TYPES = frozenset({"SANCTION", "REQUEST", "ACCUSE", "COERCE"})
@@ -63,6 +68,7 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         if any(governs(clause.words, c, i) or repeats(c, trigger, i) for c in found):
             continue
         left, right = bounds(clause.words, i)
+        left = max(left, attribution_end(clause, i, lexicon))
         c = Candidate(clause, i, trigger, left=left, right=right)
         find_actors(c)
         if not c.actors and is_noun_modifier(clause.words, i, trigger):
@@ -87,6 +93,27 @@ def bounds(words: list[Word], i: int) -> tuple[int, int]:
             right = k
             break
     return left, right
+
+
+def attribution_end(clause: Clause, i: int, lexicon: Lexicon) -> int:
+    """The word after the comma that closes a sentence's opening attribution to an
+    outlet, when word ``i`` stands past it: «Как напоминает ИТАР-ТАСС, совещание прошло…»
+    — who reports an event is no side of it (but «По словам Путина, переговоры…»: he
+    may be); else 0."""
+    words = clause.words
+    opener = next((o for o in ATTRIBUTIONS if [w.lower for w in words[: len(o)]] == o), None)
+    if opener is None:
+        return 0
+    reach = min(i, ATTRIBUTION_REACH)
+    comma = next((k for k in range(len(opener), reach) if words[k].text == ","), None)
+    if comma is None:
+        return 0
+    outlet = any(w.lemma in lexicon.media for w in words[:comma]) or any(
+        a.entity is not None and fold(a.entity.name) in lexicon.outlets
+        for a in clause.actors
+        if a.last < comma
+    )
+    return comma + 1 if outlet else 0
 
 
 def find_actors(c: Candidate) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from svodka.lang import morph
+from svodka.lang.text import fold
 from svodka.resources import read_lines, read_table
 
 
@@ -49,6 +50,10 @@ class Lexicon:
     countries: dict[str, str]
     #: «американец» → «US»: the country (ISO code) whose people a noun names.
     demonyms: dict[str, str] = field(default_factory=dict)
+    #: News outlets (folded names) and the words for one («агентство»): who reports an
+    #: event is no side of it.
+    outlets: frozenset[str] = frozenset()
+    media: frozenset[str] = frozenset()
     #: The triggers' lemmas, hashable: cached word readings are keyed by them.
     lemmas: frozenset[str] = frozenset()
 
@@ -98,6 +103,8 @@ def load_lexicon() -> Lexicon:
         sport=frozenset(w.replace("ё", "е") for w in read_lines("events/sport.txt")),
         countries=dict(read_table("roles/country_adjectives.tsv", 2)),
         demonyms=dict(read_table("events/demonyms.tsv", 2)),
+        outlets=frozenset(fold(name) for name in read_lines("orgs/outlets.txt")),
+        media=frozenset(read_lines("orgs/media_nouns.txt")),
     )
 
 

@@ -222,6 +222,8 @@ def coordinated(c: Candidate, actor: Actor) -> list[Actor]:
                 break
             if not other.cases & actor.cases or (other.first < c.at) != (actor.first < c.at):
                 break
+            if not c.left <= other.first < c.right:
+                break  # «Как сообщает ТАСС, Путин …»: not across the clause's bounds
             joined.append(other)
             last, k = other, k + step
     return sorted(joined, key=first_word)
