@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from svodka.doc import Entity, Role
@@ -30,6 +31,8 @@ STACK_JOINERS = frozenset({",", "и"})
 #: Cases too ambiguous to tie a title to a name between it and another name.
 SUBJECT_CASES = frozenset({"nomn", "accs"})
 MAX_GAP = 12  # tokens between a position word and the name: «директор компании «…» Имя»
+#: An age right before a name: «глава Приднестровья [43-летний] Евгений Шевчук».
+AGE = re.compile(r"^\d+-летн[а-яё]+$")
 
 
 @dataclass(slots=True)
@@ -168,6 +171,9 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
     found = match_position(view, k, res)
     if found is not None:
         return found
+    if AGE.match(word) and clean and k == scan.first - 1:
+        scan.first = k  # «заместитель муфтия 38-летний Ибрагим Дударов»: past the age
+        return k - 1
     if word in LIST_SIGNS and clean and k == scan.first - 1 and not scan.introduced:
         scan.introduced = True  # «трёх теннисистов — X, Y и Z», «гандболистки клуба «Динамо»: X»
         return k - 1
