@@ -31,7 +31,7 @@ STACK_JOINERS = frozenset({",", "и"})
 #: Cases too ambiguous to tie a title to a name between it and another name.
 SUBJECT_CASES = frozenset({"nomn", "accs"})
 MAX_GAP = 12  # tokens between a position word and the name: «директор компании «…» Имя»
-#: An age right before a name: «глава Приднестровья [43-летний] Евгений Шевчук».
+#: An age right before a name: «заместитель муфтия [38-летний] Ибрагим Дударов».
 AGE = re.compile(r"^\d+-летн[а-яё]+$")
 
 
