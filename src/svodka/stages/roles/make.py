@@ -67,10 +67,26 @@ def make_role(
     if len(plain) > 1 and not field and not any(is_pronoun(w) for w in plain):
         # «пресс-секретарь красноярского суда», «глава правительства»: a body no entity names
         return Role(title=found.title, of_name=normalize(" ".join(plain), "ORG"), past=past)
+    if len(plain) == 1 and is_lone_body(plain[0], res):
+        # «сотрудники полиции», «глава администрации»: the body, unnamed, stays the role's
+        return Role(title=found.title, of_name=normalize(plain[0], "ORG"), past=past)
     country = country or adjective_country(view, found, res)
     if country is None and found.title in res.national and not plain:
         country = view.country  # «премьер Путин» in a Russian article → Россия
     return place_role(view, found.title, None, past, country)
+
+
+def is_lone_body(word: str, res: Resources) -> bool:
+    """A public body after a title that no other word qualifies: «полиции», «парламента»;
+    not a kind of place («области»: a region the article does not name) nor a kind of
+    organisation («компании», «клуба»: one the article names elsewhere)."""
+    lemma = morph.lemma(word.lower())
+    return (
+        word.islower()
+        and lemma in res.bodies
+        and lemma not in res.place_kinds
+        and lemma not in res.org_types
+    )
 
 
 def named_region(view: View, word: str, res: Resources) -> Entity | None:
