@@ -49,6 +49,11 @@ def roles(pipeline, text):
             "Люсиль Гарсия",
             [("сотрудник", "полиция", False)],
         ),
+        (
+            "Ранее это сделал депутат от «Справедливой России» Илья Пономарев.",
+            "Илья Пономарев",
+            [("депутат", "Справедливая Россия", False)],
+        ),
     ],
 )
 def test_roles_from_titles_and_appositions(pipeline, text, person, expected):
