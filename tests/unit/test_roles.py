@@ -529,6 +529,13 @@ def test_roles_title_predicated_of_a_pronoun_goes_to_its_person(pipeline):
     assert found["Иван Петров"] == [] and found["Андрей Сидоров"] == []
 
 
+def test_roles_a_name_reads_its_gender_in_the_nominative_singular(pipeline):
+    """Class: a canonical name is nominative, so «Абий» is not the plural genitive of a
+    woman's «Абия»: «он» may stand for Абий Ахмед."""
+    text = "Абий Ахмед родился в 1976 году. Он занял должность главы правительства."
+    assert roles(pipeline, text)["Абий Ахмед"] == [("глава", "правительство", False)]
+
+
 @pytest.mark.parametrize(
     ("text", "person", "expected"),
     [

@@ -118,10 +118,14 @@ def title_gender(word: str) -> str:
 
 @word_cache(0.1)
 def person_gender(name: str) -> str:
-    """The gender a name's first word gives: «Наталья Тимакова» → femn; «?» when unsure."""
+    """The gender a name's first word gives: «Наталья Тимакова» → femn; «?» when unsure.
+    A canonical name is in the nominative singular, so only such readings count: «Абий»
+    is no plural genitive of «Абия», and «Абий Ахмед» is a man."""
     for word in name.split()[:2]:
         for parse in morph.parse(word)[:3]:
-            if {"Name", "Surn"} & set(parse.tag.grammemes):
+            if {"Name", "Surn"} & set(parse.tag.grammemes) and {"nomn", "sing"} <= set(
+                parse.tag.grammemes
+            ):
                 gender = morph.gender_of(parse.tag)
                 return gender if gender in ("masc", "femn") else "?"
     return "?"
