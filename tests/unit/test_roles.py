@@ -536,6 +536,13 @@ def test_roles_a_name_reads_its_gender_in_the_nominative_singular(pipeline):
     assert roles(pipeline, text)["Абий Ахмед"] == [("глава", "правительство", False)]
 
 
+def test_roles_a_subjectless_predicate_after_a_name_of_unknown_gender(pipeline):
+    """A name the dictionary gives no gender («Нгуен Ван») may be the doer of a
+    subjectless «Работал учителем»; reading it once crashed the stage."""
+    text = "Нгуен Ван родился в Ханое. Работал учителем."
+    assert roles(pipeline, text)["Нгуен Ван"] == [("учитель", None, False)]
+
+
 @pytest.mark.parametrize(
     ("text", "person", "expected"),
     [

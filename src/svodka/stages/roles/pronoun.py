@@ -62,7 +62,7 @@ def subjectless_verb(view: View, start: int) -> int | None:
 
 def verb_gender(word: str) -> str | None:
     """«работала» → femn, «был» → masc; None for a plural or present verb."""
-    gender = morph.parse(word.lower())[0].tag.gender
+    gender = morph.gender_of(morph.parse(word.lower())[0].tag)
     return gender if gender in ("masc", "femn") else None
 
 
