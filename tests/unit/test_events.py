@@ -153,6 +153,19 @@ SENTENCES = {
         "Как напоминает ИТАР-ТАСС, совещание на эту тему прошло в Белом доме в четверг.",
         [("CONSULT", None, None, False, "asserted")],
     ),
+    "a_general_mobilisation_is_one": (
+        "Ясир Арафат объявил о всеобщей мобилизации.",
+        [("MOBILIZE", "Ясир Арафат", None, False, "asserted")],
+    ),
+    "forces_kept_on_alert": (
+        "Ракеты США по-прежнему находятся в боевой готовности.",
+        [("MOBILIZE", "США", None, False, "asserted")],
+    ),
+    "a_truck_bomb_is_an_assault": (
+        "У здания полиции взорвался начиненный взрывчаткой грузовик.",
+        [("ASSAULT", None, None, False, "asserted")],
+    ),
+    "a_gas_explosion_is_no_event": ("В доме взорвался газовый баллон.", []),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],
