@@ -21,8 +21,10 @@ from svodka.lang.names import normalize
 from svodka.resources import country_names, read_lines, read_table
 
 Groups = dict[tuple[str, str], list[Span]]
-#: A lowercase word and one space right before a span: «прокуратура| Москвы».
+#: A lowercase word and one space right before a span: «прокуратура| Москвы»; or two,
+#: an adjective and its noun: «законодательного собрания| Санкт-Петербурга».
 BODY_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+) $")
+PHRASE_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+ [а-яё]+) $")
 
 
 @cache
@@ -56,14 +58,28 @@ def find_bodies(doc: Document, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.type != "LOC" or not is_place_genitive(span.text):
             continue
-        match = BODY_BEFORE.search(doc.text, max(0, span.start - 40), span.start)
-        if match is None or any(a < match.end(1) and match.start(1) < b for a, b in taken):
+        body = body_before(doc.text, span.start)
+        if body is None or any(a < body.stop and body.start < b for a, b in taken):
             continue
-        parse = morph.parse(match.group(1))[0]
-        if parse.tag.POS == "NOUN" and parse.normal_form in lowercase_bodies():
-            start, stop = match.span(1)
-            found.append(Span(start, stop, "ORG", match.group(1), normal=parse.normal_form))
+        found.append(body)
     return sorted(spans + found, key=lambda s: s.start)
+
+
+def body_before(text: str, at: int) -> Span | None:
+    """The lowercase body right before offset ``at``: a two-word one first
+    («законодательного собрания»), else one word whose lemma is listed («прокуратуры»)."""
+    match = PHRASE_BEFORE.search(text, max(0, at - 60), at)
+    if match is not None:
+        normal = normalize(match.group(1), "ORG")
+        if normal.lower() in lowercase_bodies():
+            return Span(*match.span(1), "ORG", match.group(1), normal=normal)
+    match = BODY_BEFORE.search(text, max(0, at - 40), at)
+    if match is None:
+        return None
+    parse = morph.parse(match.group(1))[0]
+    if parse.tag.POS != "NOUN" or parse.normal_form not in lowercase_bodies():
+        return None
+    return Span(*match.span(1), "ORG", match.group(1), normal=parse.normal_form)
 
 
 def join_countries(doc: Document, spans: list[Span]) -> list[Span]:
