@@ -166,6 +166,18 @@ SENTENCES = {
         [("ASSAULT", None, None, False, "asserted")],
     ),
     "a_gas_explosion_is_no_event": ("В доме взорвался газовый баллон.", []),
+    "a_critical_comment_is_an_accusation": (
+        "Борис Немцов критично отозвался о сокращении свободы печати.",
+        [("ACCUSE", "Борис Немцов", None, False, "asserted")],
+    ),
+    "guilt_held_proven_is_an_accusation_of_its_genitive": (
+        "Прокуратура считает доказанной вину Михаила Ходорковского.",
+        [("ACCUSE", "прокуратура", "Михаил Ходорковский", False, "asserted")],
+    ),
+    "a_genitive_the_frame_takes_as_target_is_no_doer": (
+        "Критика Путина усилилась.",
+        [("ACCUSE", None, "Путин", False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],

@@ -130,7 +130,8 @@ def find_actors(c: Candidate) -> None:
         c.sources = named_doer or subject or attendee(c)  # «критика со стороны президента»
         c.targets = find_target(c, c.trigger.frames) or target_before(c, c.trigger.frames)
         if not c.sources and words[i].pos == "NOUN":
-            c.sources = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»
+            doers = find_target(c, NOUN_SOURCES)  # «переговоры Путина и Токаева»
+            c.sources = [] if any(a in c.targets for a in doers) else doers  # «вину Иванова»
         if not c.sources:
             c.sources = gerund_doer(c)
         if not c.sources and not c.targets:
