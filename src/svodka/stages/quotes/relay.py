@@ -8,6 +8,8 @@
   holder of the position cited;
 - «…», — передает РИА Новости: whoever spoke — the speaker of the quote before, or the
   person named last before the quote, in its sentence or the one before;
+- «В числе сложных он назвал …, сообщает "Интерфакс"»: a relayed report that names
+  something with its own verb is the words of that verb's subject;
 - a report attributed to the outlet alone (``source``) is narration, left to the outlet.
 """
 
@@ -21,7 +23,13 @@ from svodka.stages.quotes.clauses import comma_after
 from svodka.stages.quotes.discourse import NOBODY, Discourse, Speaker, entity_speaker
 from svodka.stages.quotes.lexicon import lemma
 from svodka.stages.quotes.phrases import Claim, Phrase, noun_phrase
-from svodka.stages.quotes.subjects import locative, prefer_person, subject_right
+from svodka.stages.quotes.subjects import (
+    finite_form,
+    locative,
+    prefer_person,
+    subject_left,
+    subject_right,
+)
 from svodka.stages.quotes.view import View
 
 REFERENCE_REACH = 12  # tokens after the cue in which «со ссылкой на» may stand
@@ -39,6 +47,11 @@ def relayed(
     inner = speaker_inside(view, c)
     if inner is not None:
         found = resolve_phrase(view, inner, c.at, talk)
+        if found is not NOBODY and not is_channel(found, talk):
+            return replace(c, outlet_cue=False), found
+    within = speaker_within(view, c)
+    if within is not None:
+        found = resolve_phrase(view, within, c.at, talk)
         if found is not NOBODY and not is_channel(found, talk):
             return replace(c, outlet_cue=False), found
     addressed = subject_after_addressee(view, c)
@@ -62,6 +75,23 @@ def relayed(
     if found is NOBODY:
         found = person_before(view, c, talk)
     return (c, found) if found is not NOBODY else (c, speaker)
+
+
+def speaker_within(view: View, c: Claim) -> Phrase | None:
+    """«В числе наиболее сложных он назвал …, сообщает "Интерфакс"»: a report an outlet
+    relays whose clause names something with its own verb («назвал», «охарактеризовал»)
+    gives the words of that verb's subject. (A clause with «заявил, что» inside holds a
+    quote of its own, which the outlet's report only wraps.)"""
+    if c.kind != "indirect":
+        return None
+    first, last = view.index(c.start), view.index(c.stop)
+    verb = next((k for k in range(first, last) if names_something(view, k)), None)
+    return subject_left(view, verb, first, finite_form(view, verb)) if verb else None
+
+
+def names_something(view: View, k: int) -> bool:
+    """A finite naming verb: «назвал», «охарактеризовал»."""
+    return view.tag(k).POS == "VERB" and lemma(view.word(k)) in view.lex.naming
 
 
 def speaker_inside(view: View, c: Claim) -> Phrase | None:
