@@ -79,15 +79,15 @@ def week(ref: date, shift: int) -> str:
 
 
 #: «16 мая» is the nearest one within a month; without a tense it may point a quarter
-#: ahead, with a future-tense verb half a year.
-MONTH, QUARTER, HALF_YEAR = timedelta(days=31), timedelta(days=92), timedelta(days=183)
+#: ahead, with a future-tense verb any time ahead (the GUIDE: the tense's direction).
+MONTH, QUARTER = timedelta(days=31), timedelta(days=92)
 
 
 def day_month(ref: date, day_: int, month_: int, direction: int) -> str | None:
     """«16 мая» without a year: under a past-tense verb the last one (GUIDE: nearest in
     the direction the tense implies); else the nearest one when it is within a month
-    (an announcement may be dated after its event), or the next one (within half a year)
-    under a future-tense verb or ahead of a preposition, or the last one."""
+    (an announcement may be dated after its event), or the next one under a future-tense
+    verb or ahead of a preposition, or the last one."""
     found = [d for k in (-1, 0, 1) if (d := valid_day(ref.year + k, month_, day_))]
     if not found:
         return None
@@ -97,8 +97,7 @@ def day_month(ref: date, day_: int, month_: int, direction: int) -> str | None:
     if abs(nearest - ref) <= MONTH:
         return day(nearest)
     if direction >= FUTURE:
-        ahead = [d for d in found if ref <= d <= ref + HALF_YEAR]
-        return day(ahead[0] if ahead else nearest)
+        return day(min((d for d in found if d >= ref), default=nearest))
     return day(max((d for d in found if d <= ref + QUARTER), default=found[0]))
 
 
