@@ -412,3 +412,12 @@ def test_dates_counted_from_another_date(pipeline, text, expected):
 )
 def test_dates_not_counted_from_events_nor_ordinals(pipeline, text):
     assert values(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", ["¹", "²-го", "12³"])
+def test_a_superscript_digit_is_no_number(text):
+    """Class: ``str.isdigit`` is true of «¹», which ``int`` cannot read; numbers are
+    read with ``isdecimal`` everywhere (hypothesis found «¹» crashing the dates stage)."""
+    from svodka.stages.dates.centuries import century_number
+
+    assert century_number(text) is None

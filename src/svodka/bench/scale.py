@@ -97,7 +97,7 @@ def load_records(folder: Path, limit: int) -> list[Record]:
         body = json.loads(path.read_text("utf-8"))["text"]
         year, rubric = [*path.stem.split("_"), "", ""][:2]
         day = int(hashlib.sha256(path.stem.encode()).hexdigest(), 16) % 365
-        published = date(int(year), 1, 1) + timedelta(days=day) if year.isdigit() else None
+        published = date(int(year), 1, 1) + timedelta(days=day) if year.isdecimal() else None
         title = body.strip().split("\n", 1)[0][:300]
         records.append(Record(path.stem, body, title, published, rubric or None))
     return records

@@ -83,7 +83,7 @@ def load_factru(path: Path) -> list[GoldDoc]:
 
 def _book_number(path: Path) -> tuple[int, str]:
     suffix = path.stem.removeprefix("book_")
-    return (int(suffix), "") if suffix.isdigit() else (0, suffix)
+    return (int(suffix), "") if suffix.isdecimal() else (0, suffix)
 
 
 def _read_spans(path: Path) -> dict[str, tuple[str, int, int]]:

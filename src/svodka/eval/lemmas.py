@@ -119,7 +119,7 @@ def parse_mentions(text: str, lines: Iterable[str]) -> tuple[list[Mention], int]
 def parse_mention(line: str) -> Mention | None:
     """One ``start end surface lemma TYPE [ID]`` line, or None when it is malformed."""
     fields = line.rstrip("\r\n").split("\t")
-    if len(fields) < 5 or not (fields[0].isdigit() and fields[1].isdigit()):
+    if len(fields) < 5 or not (fields[0].isdecimal() and fields[1].isdecimal()):
         return None
     start, stop, surface, lemma, mention_type = fields[:5]
     return Mention(int(start), int(stop), surface, lemma, mention_type.strip())

@@ -145,7 +145,7 @@ def load_gazetteer() -> Gazetteer:
         for key in folded:  # folded at build time, empty where it is the lowercased name
             index.setdefault(key, []).append(row)
     for alias, target in read_table("places/aliases.tsv"):
-        found = by_id.get(target) if target.isdigit() else by_code.get(target)
+        found = by_id.get(target) if target.isdecimal() else by_code.get(target)
         if found is None:
             raise ValueError(f"places/aliases.tsv: unknown target {target!r} for {alias!r}")
         add_name(index, alias, found)

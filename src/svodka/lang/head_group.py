@@ -88,7 +88,7 @@ def is_ordinal_ending(text: str, word: re.Match) -> bool:
     return (
         word.group(0) in ORDINAL_FORMS
         and text[: word.start()].endswith("-")
-        and (text[: word.start() - 1][-1:].isdigit())
+        and (text[: word.start() - 1][-1:].isdecimal())
     )
 
 

@@ -129,7 +129,7 @@ def as_problems(schema: dict[str, Any]) -> dict[str, Any]:
         for operation in operations.values():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
-                shown = status.isdigit() and (status == "300" or int(status) >= 400)
+                shown = status.isdecimal() and (status == "300" or int(status) >= 400)
                 if shown and "application/json" in content:
                     content[PROBLEM] = content.pop("application/json")
     return schema
@@ -236,7 +236,7 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and not declared.strip().isdigit():
+        if declared is not None and not declared.strip().isdecimal():
             refusal = problem_response(400, "invalid Content-Length header", instance=scope["path"])
             await refusal(scope, receive, send)
             return

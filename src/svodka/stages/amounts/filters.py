@@ -152,7 +152,7 @@ def is_year(toks: Sequence[Tok], r: Reading) -> bool:
         bare = not (r.object or r.unit or r.approx or r.multiplied)
         return bare and all(v == int(v) and YEARS[0] <= v <= YEARS[1] for v in r.range)
     tok = toks[r.num]
-    if r.num_end - r.num != 1 or len(tok.text) != 4 or not tok.text.isdigit():
+    if r.num_end - r.num != 1 or len(tok.text) != 4 or not tok.text.isdecimal():
         return False
     return YEARS[0] <= int(tok.text) <= YEARS[1] and not (r.object or r.unit or r.approx)
 

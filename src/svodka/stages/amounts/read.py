@@ -109,7 +109,7 @@ def read_value(toks: Sequence[Tok], i: int, lx: Lexicon) -> tuple[Decimal, int, 
 def is_remainder(text: str, factor: Decimal) -> bool:
     """Whether bare digits after «тыс.» are the rest of its number: «4 тыс. 763» (at most
     three digits, below the multiplier)."""
-    return factor == THOUSAND and text.isdigit() and len(text) <= 3
+    return factor == THOUSAND and text.isdecimal() and len(text) <= 3
 
 
 def read_words(toks: Sequence[Tok], i: int, lx: Lexicon) -> tuple[Decimal, int, bool, bool] | None:

@@ -47,7 +47,7 @@ def read_weekday_adjective(ctx: Context, i: int) -> Found | None:
         return None
     if morph.lemma(low(ctx.toks, i + 1)) in WEEKDAY_HABITS:
         return None
-    if low(ctx.toks, i + 2)[:1].isdigit() and (explicit := read_day_month(ctx, i + 2)):
+    if low(ctx.toks, i + 2)[:1].isdecimal() and (explicit := read_day_month(ctx, i + 2)):
         explicit.first = i  # «в субботний полдень 9 апреля»: one date
         return explicit
     direction = ctx.weekday_direction(i)

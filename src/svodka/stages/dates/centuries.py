@@ -40,7 +40,7 @@ RANGE_WORDS = CENTURY_WORDS | {"веках", "веков"}
 def read_comp(ctx: Context, i: int) -> Found | None:
     """«к 2023-му», «в марте 2020-го» (years), «в 90-х годах», «в 1990-е» (decades)."""
     number, suffix = ctx.toks[i].low.split("-", 1)
-    if not number.isdigit():
+    if not number.isdecimal():
         return None
     if len(number) == 4 and suffix in YEAR_SUFFIXES:
         year = int(number)
@@ -111,7 +111,7 @@ def century_number(text: str) -> int | None:
     if digits is not None:
         return roman(digits)
     number, _, suffix = text.partition("-")
-    if number.isdigit() and len(number) <= 2 and (not suffix or suffix in YEAR_SUFFIXES):
+    if number.isdecimal() and len(number) <= 2 and (not suffix or suffix in YEAR_SUFFIXES):
         return int(number)
     return None
 

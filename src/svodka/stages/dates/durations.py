@@ -255,7 +255,7 @@ def read_adjective(toks: Sequence[Tok], i: int, words: DurationWords) -> Reading
     if match is None:
         return None
     prefix = match["count"]
-    if prefix.isdigit():
+    if prefix.isdecimal():
         count = Decimal(prefix)
     elif prefix in words.numbers:
         count = words.numbers[prefix]

@@ -32,7 +32,7 @@ def read_slashed(ctx: Context, i: int) -> Found | None:
     if i + 2 >= len(toks) or toks[i + 1].text != "/" or not touching(ctx, i, i + 3):
         return None
     year_text = toks[i + 2].text
-    if toks[i + 2].kind != "num" or len(year_text) != 4 or not year_text.isdigit():
+    if toks[i + 2].kind != "num" or len(year_text) != 4 or not year_text.isdecimal():
         return None
     first, second = (int(p) for p in toks[i].text.split("/"))
     year = int(year_text)
@@ -46,7 +46,7 @@ def read_season(ctx: Context, i: int) -> Found | None:
     """«2016/17», «2008/2009»: a season from one year into the next, dated by its first
     year (grain year); two years that do not follow each other are no season."""
     first, _, second = ctx.toks[i].text.partition("/")
-    if len(first) != 4 or len(second) not in (2, 4) or not (first + second).isdigit():
+    if len(first) != 4 or len(second) not in (2, 4) or not (first + second).isdecimal():
         return None
     year, nxt = int(first), int(second)
     if year not in NAMED_YEARS or nxt not in (year + 1, (year + 1) % 100):
@@ -62,7 +62,7 @@ def read_iso(ctx: Context, i: int) -> Found | None:
     if i + 4 >= len(toks) or len(toks[i].text) != 4 or not touching(ctx, i, i + 5):
         return None
     parts = [toks[k].text for k in (i, i + 2, i + 4)]
-    if toks[i + 1].text != "-" or toks[i + 3].text != "-" or not all(p.isdigit() for p in parts):
+    if toks[i + 1].text != "-" or toks[i + 3].text != "-" or not all(p.isdecimal() for p in parts):
         return None
     if len(parts[1]) != 2 or len(parts[2]) != 2:
         return None
@@ -91,7 +91,7 @@ def read_named_year(ctx: Context, i: int) -> Found | None:
     an event of that year; the mention is the year. Not a model number: «ГАЗ-3302», «Су-35»."""
     tok = ctx.toks[i]
     head, dash, tail = tok.text.rpartition("-")
-    if not dash or not head.isalpha() or len(tail) != 4 or not tail.isdigit():
+    if not dash or not head.isalpha() or len(tail) != 4 or not tail.isdecimal():
         return None
     year = int(tail)
     if year not in NAMED_YEARS or ctx.counts_after(i + 1):

@@ -75,13 +75,13 @@ def year_after(ctx: Context, j: int) -> tuple[int | None, int, bool] | None:
     tok = toks[j] if j < len(toks) else None
     if tok is None:
         return None
-    if tok.kind == "num" and len(tok.text) == 4 and tok.text.isdigit():
+    if tok.kind == "num" and len(tok.text) == 4 and tok.text.isdecimal():
         return int(tok.text), after_year_word(ctx, j + 1), False
     if tok.kind == "fract" and (second := next_year(tok.text)) is not None:
         return second, after_year_word(ctx, j + 1), False  # «зимой 2019/2020 года»
     if tok.kind == "comp":
         number, suffix = tok.low.split("-", 1)
-        if len(number) == 4 and number.isdigit() and suffix in YEAR_SUFFIXES:
+        if len(number) == 4 and number.isdecimal() and suffix in YEAR_SUFFIXES:
             return int(number), after_year_word(ctx, j + 1), False
     # «того же года», «в том же году»
     if tok.low in ("того", "том") and low(toks, j + 1) == "же" and low(toks, j + 2) in YEAR_WORDS:
@@ -136,7 +136,7 @@ def read_day_month(ctx: Context, i: int, day: str | None = None) -> Found | None
 
 
 def is_day(text: str) -> bool:
-    return text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31
+    return text.isdecimal() and len(text) <= 2 and 1 <= int(text) <= 31
 
 
 def read_month(ctx: Context, i: int) -> Found | None:
@@ -188,12 +188,12 @@ def read_year(ctx: Context, i: int) -> Found | None:
     text = toks[i].text
     if len(text) == 2 and low(toks, i - 1) in DASHES and listed_year(ctx, i):
         return short_year(ctx, i)
-    if not (len(text) == 4 and text.isdigit()) or not 1000 <= int(text) <= 2100:
+    if not (len(text) == 4 and text.isdecimal()) or not 1000 <= int(text) <= 2100:
         return None
     year = int(text)
     if low(toks, i + 1) in YEAR_WORDS:
         return Found(i, after_year_word(ctx, i + 1), cal.year(year), False, "year", year)
-    if low(toks, i + 1) in DASHES and low(toks, i + 2).isdigit() and low(toks, i + 3) in YEAR_WORDS:
+    if low(toks, i + 1) in DASHES and low(toks, i + 2).isdecimal() and low(toks, i + 3) in YEAR_WORDS:
         return Found(i, i + 1, cal.year(year), False, "year", year)
     if low(toks, i - 1) in YEAR_PREPS and year >= 1700 and not ctx.counts_after(i + 1):
         return Found(i, i + 1, cal.year(year), False, "year", year)
@@ -243,7 +243,7 @@ def after_birth_mark(toks: Sequence[Tok], i: int) -> bool:
 def short_year(ctx: Context, i: int) -> Found | None:
     """The second year of «1996—98», in the first one's century."""
     first = ctx.found[-1].year
-    if first is None or not ctx.toks[i].text.isdigit():
+    if first is None or not ctx.toks[i].text.isdecimal():
         return None
     year = first - first % 100 + int(ctx.toks[i].text)
     if year <= first:
@@ -295,7 +295,7 @@ def bracket_range(ctx: Context, i: int) -> bool:
         low(toks, i - 1) == "("
         and low(toks, i + 1) in DASHES
         and len(nxt) == 4
-        and nxt.isdigit()
+        and nxt.isdecimal()
         and low(toks, i + 3) == ")"
     )
 

@@ -167,7 +167,7 @@ def to_entry(row: str, gazetteer: Gazetteer) -> Entry:
     if len(cells) == 2:
         return gazetteer.city(city_rows(gazetteer)[cells[1]])
     _, ident, name_en, country, admin1, lat, lon, population = cells
-    region = not ident.isdigit()
+    region = not ident.isdecimal()
     return Entry(
         name=name_en,
         kind="region" if region else "city",

@@ -90,7 +90,7 @@ def paragraph_after(text: str, offset: int) -> tuple[int, int] | None:
         start += 1
     if start >= len(text) or text[start].isspace() or text[start] in QUOTES | DASHES:
         return None
-    if not (text[start].isupper() or text[start].isdigit()):
+    if not (text[start].isupper() or text[start].isdecimal()):
         return None  # «заявил: обстановка …» is a list or a clause, not a block quote
     stop = text.find("\n", start)
     stop = len(text) if stop < 0 else stop

@@ -124,7 +124,7 @@ def chains(view: View, gap: range, titles: list[Found]) -> list[str]:
             kinds.add("name")
         elif word in (",", "и") or word in MARKS:
             continue
-        elif part_of_speech(word).startswith(("ADJF", "NUMR")) or word[:1].isdigit():
+        elif part_of_speech(word).startswith(("ADJF", "NUMR")) or word[:1].isdecimal():
             kinds.add("adjective")
         else:
             return []
