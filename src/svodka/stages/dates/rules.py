@@ -193,7 +193,11 @@ def read_year(ctx: Context, i: int) -> Found | None:
     year = int(text)
     if low(toks, i + 1) in YEAR_WORDS:
         return Found(i, after_year_word(ctx, i + 1), cal.year(year), False, "year", year)
-    if low(toks, i + 1) in DASHES and low(toks, i + 2).isdecimal() and low(toks, i + 3) in YEAR_WORDS:
+    if (
+        low(toks, i + 1) in DASHES
+        and low(toks, i + 2).isdecimal()
+        and low(toks, i + 3) in YEAR_WORDS
+    ):
         return Found(i, i + 1, cal.year(year), False, "year", year)
     if low(toks, i - 1) in YEAR_PREPS and year >= 1700 and not ctx.counts_after(i + 1):
         return Found(i, i + 1, cal.year(year), False, "year", year)
