@@ -178,6 +178,10 @@ SENTENCES = {
         "Критика Путина усилилась.",
         [("ACCUSE", None, "Путин", False, "asserted")],
     ),
+    "speaking_out_for_something_is_support": (
+        "Валентина Матвиенко высказалась за то, чтобы закон был принят.",
+        [("SUPPORT", "Валентина Матвиенко", None, False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],
