@@ -185,12 +185,12 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
         return start - 1  # «комитета Госдумы [по экономической политике]»
     if word in PLACE_PREPOSITIONS and scan.ofs and scan.ofs[-1][0].type == "LOC":
         return k - 1  # «полпред президента в Уральском округе» is the one preposition
-    if word == "от" and len(scan.ofs) == 1 and scan.ofs[0][0].type == "ORG" and is_marks(scan):
+    if word == "от" and len(scan.ofs) == 1 and scan.ofs[0][0].type == "ORG" and only_marks_read(scan):
         return k - 1  # «депутат от «Справедливой России»»: the party that sent him
     return None
 
 
-def is_marks(scan: Scan) -> bool:
+def only_marks_read(scan: Scan) -> bool:
     """Whether only quote marks were read besides organisations: «от [«]Справедливой России[»]»."""
     return all(w in MARKS for w in scan.words)
 

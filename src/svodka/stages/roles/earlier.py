@@ -123,9 +123,8 @@ def person_gender(name: str) -> str:
     is no plural genitive of «Абия», and «Абий Ахмед» is a man."""
     for word in name.split()[:2]:
         for parse in morph.parse(word)[:3]:
-            if {"Name", "Surn"} & set(parse.tag.grammemes) and {"nomn", "sing"} <= set(
-                parse.tag.grammemes
-            ):
+            grammemes = parse.tag.grammemes
+            if {"Name", "Surn"} & grammemes and {"nomn", "sing"} <= grammemes:
                 gender = morph.gender_of(parse.tag)
                 return gender if gender in ("masc", "femn") else "?"
     return "?"
