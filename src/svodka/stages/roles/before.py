@@ -185,14 +185,16 @@ def step_back(view: View, scan: Scan, k: int, res: Resources) -> Found | int | N
         return start - 1  # «комитета Госдумы [по экономической политике]»
     if word in PLACE_PREPOSITIONS and scan.ofs and scan.ofs[-1][0].type == "LOC":
         return k - 1  # «полпред президента в Уральском округе» is the one preposition
-    if word == "от" and len(scan.ofs) == 1 and scan.ofs[0][0].type == "ORG" and only_marks_read(scan):
+    if word == "от" and sent_by_party(scan):
         return k - 1  # «депутат от «Справедливой России»»: the party that sent him
     return None
 
 
-def only_marks_read(scan: Scan) -> bool:
-    """Whether only quote marks were read besides organisations: «от [«]Справедливой России[»]»."""
-    return all(w in MARKS for w in scan.words)
+def sent_by_party(scan: Scan) -> bool:
+    """Whether one organisation, and quote marks only, were read before «от»: «депутат
+    от [«Справедливой России»]»."""
+    only_marks = all(w in MARKS for w in scan.words)
+    return len(scan.ofs) == 1 and scan.ofs[0][0].type == "ORG" and only_marks
 
 
 def governed_instrumental(view: View, k: int, res: Resources) -> bool:
