@@ -236,7 +236,8 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and not declared.strip().isdecimal():
+        # bytes: ``isdigit`` is ASCII digits only there (``str`` uses ``isdecimal``)
+        if declared is not None and not declared.strip().isdigit():
             refusal = problem_response(400, "invalid Content-Length header", instance=scope["path"])
             await refusal(scope, receive, send)
             return
