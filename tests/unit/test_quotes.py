@@ -889,6 +889,13 @@ def test_quotes_pronoun_prefers_the_subject_to_people_in_an_oblique_case(pipelin
     assert found(pipeline.analyze(text)) == [("Думаю, что да", "Михаил Федотов", "direct")]
 
 
+def test_quotes_an_adverb_of_place_before_a_pronoun_is_not_the_subject(pipeline):
+    """Class: «там» stands for an organisation only as the subject itself («Там считают,
+    что …»); before «он» or a name it is an adverb, and «он» is the subject."""
+    text = "Путин прибыл в Сочи. Там он заявил, что переговоры прошли успешно."
+    assert found(pipeline.analyze(text)) == [("переговоры прошли успешно", "Путин", "indirect")]
+
+
 #: A quote and who said it, one row per error class of speakers.
 SPEAKERS = [
     pytest.param(

@@ -27,6 +27,8 @@ NOUN_PREPOSITIONS = frozenset(read_lines("quotes/noun_prepositions.txt"))
 QUANTIFIERS = frozenset(read_lines("quotes/quantifiers.txt"))
 #: Pronouns that stand as subjects: «Тот заявил», «там сочли», «который сообщил».
 SUBJECT_PRONOUNS = frozenset(read_lines("quotes/subject_pronouns.txt"))
+#: Of those, the ones that are also adverbs of place: «там сочли», but «Там он заявил».
+PLACE_PRONOUNS = frozenset({"там", "где"})
 #: «по его словам»; a description ends before one: «сослуживцы ее брата».
 POSSESSIVES = frozenset(read_lines("quotes/possessives.txt"))
 POSSESSIVE_PRONOUNS = POSSESSIVES | frozenset(read_lines("quotes/reflexive_possessives.txt"))
@@ -307,6 +309,9 @@ def nominative_word(view: View, k: int) -> bool:
 def is_head_candidate(view: View, k: int) -> bool:
     """A word that can head a subject; «многие», «некоторые» only with no noun after."""
     word = view.word(k)
+    if word in PLACE_PRONOUNS and k + 1 < len(view.tokens):
+        if view.word(k + 1) in SUBJECT_PRONOUNS or k + 1 in view.owner:
+            return False  # «Там он заявил», «где Путин сказал»: the place, not the subject
     if k in view.owner or word in SUBJECT_PRONOUNS or word in QUANTIFIERS:
         return True
     if view.is_latin_or_name(k):
