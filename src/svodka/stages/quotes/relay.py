@@ -44,24 +44,13 @@ def relayed(
     relay_verb = c.kind == "direct" and any(v.outlet for v in view.verb(c.at))
     if not is_channel(speaker, talk) and not (speaker is NOBODY and relay_verb):
         return c, speaker
-    inner = speaker_inside(view, c)
-    if inner is not None:
-        found = resolve_phrase(view, inner, c.at, talk)
-        if found is not NOBODY and not is_channel(found, talk):
-            return replace(c, outlet_cue=False), found
-    within = speaker_within(view, c)
-    if within is not None:
-        found = resolve_phrase(view, within, c.at, talk)
-        if found is not NOBODY and not is_channel(found, talk):
-            return replace(c, outlet_cue=False), found
-    addressed = subject_after_addressee(view, c)
-    if addressed is not None:
-        found = resolve_phrase(view, addressed, c.at, talk)
-        if found is not NOBODY and not is_channel(found, talk):
-            return replace(c, outlet_cue=False), found
-    source = reference_after(view, c)
-    if source is not None:
-        found = resolve_phrase(view, source, c.at, talk)
+    # the words of someone the claim itself names: inside it, in its own naming verb,
+    # after the outlet as its addressee, or after «со ссылкой на»
+    for find in (speaker_inside, speaker_within, subject_after_addressee, reference_after):
+        phrase = find(view, c)
+        if phrase is None:
+            continue
+        found = resolve_phrase(view, phrase, c.at, talk)
         if found is not NOBODY and not is_channel(found, talk):
             return replace(c, outlet_cue=False), found
     if not relay_verb:
