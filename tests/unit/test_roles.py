@@ -573,3 +573,35 @@ def test_roles_predicate_with_no_subject(pipeline, text, expected):
     """Class: a sentence whose predicate has no subject («Работала прокурором») gives
     the title to the one person of the verb's gender named in the sentence before."""
     assert {k: v for k, v in roles(pipeline, text).items() if v} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кандидат в президенты США от Демократической партии Хиллари Клинтон заболела.",
+         {"Хиллари Клинтон": [("кандидат в президенты", "США", False)]}),
+        ("Кандидат в вице-президенты Майкл Пенс выступил в Огайо.",
+         {"Майкл Пенс": [("кандидат в вице-президенты", None, False)]}),
+        ("Выдвинутый в депутаты Иван Лаптев приехал в Омск.", {}),
+    ],
+)  # fmt: skip
+def test_roles_a_post_sought_is_not_held(pipeline, text, expected):
+    """Class: «в» with a plural nominative names a post someone is put up for, not one
+    held: «кандидат в президенты» is its own title, never «президент»."""
+    assert {k: v for k, v in roles(pipeline, text).items() if v} == expected
+
+
+def test_roles_word_readings_keep_no_document_alive(pipeline):
+    """A per-word cache keyed by a document's view kept every view (and its document)
+    it saw alive until the cache turned over."""
+    import gc
+    import weakref
+
+    from svodka.stages.roles.view import View, is_adjective
+
+    view = View(pipeline.analyze("Прибыл новый министр."))
+    assert is_adjective(view, 1)
+    gone = weakref.ref(view)
+    del view
+    gc.collect()
+    assert gone() is None

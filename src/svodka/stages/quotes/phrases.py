@@ -309,9 +309,12 @@ def nominative_word(view: View, k: int) -> bool:
 def is_head_candidate(view: View, k: int) -> bool:
     """A word that can head a subject; «многие», «некоторые» only with no noun after."""
     word = view.word(k)
-    if word in PLACE_PRONOUNS and k + 1 < len(view.tokens):
-        if view.word(k + 1) in SUBJECT_PRONOUNS or k + 1 in view.owner:
-            return False  # «Там он заявил», «где Путин сказал»: the place, not the subject
+    if (
+        word in PLACE_PRONOUNS
+        and k + 1 < len(view.tokens)
+        and (view.word(k + 1) in SUBJECT_PRONOUNS or k + 1 in view.owner)
+    ):
+        return False  # «Там он заявил», «где Путин сказал»: the place, not the subject
     if k in view.owner or word in SUBJECT_PRONOUNS or word in QUANTIFIERS:
         return True
     if view.is_latin_or_name(k):

@@ -118,8 +118,26 @@ def match_position(view: View, k: int, res: Resources) -> Found | None:
         key = (*(view.title_lemma(j) for j in range(k - size + 1, k)), view.lemma(k))
         if key in res.positions and not is_verb(view.word(k)):
             found = modified(view, Found(res.positions[key], k - size + 1, k + 1), res)
-            return None if is_membership(view, found, res) else found
+            return None if is_membership(view, found, res) else sought(view, found)
     return None
+
+
+def sought(view: View, found: Found) -> Found | None:
+    """A post someone is put up for is not held: «в» with a plural nominative names it
+    («баллотироваться в президенты», «выдвинуть в депутаты»), and after «кандидат» it is
+    the title «кандидат в президенты»."""
+    k = found.first - 1
+    if k < 0 or view.word(k).lower() not in ("в", "во") or not is_plural_nominative(view, k + 1):
+        return found
+    if k > 0 and view.lemma(k - 1) == "кандидат":
+        post = view.text_of(found.first, found.last).lower()
+        return Found(f"кандидат в {post}", k - 1, found.last)
+    return None
+
+
+def is_plural_nominative(view: View, k: int) -> bool:
+    """Token ``k`` reads as a plural nominative: «президенты», «вице-премьеры»."""
+    return any({"plur", "nomn"} <= p.tag.grammemes for p in morph.parse(view.word(k).lower()))
 
 
 def fold_start(word: str) -> str:
@@ -159,11 +177,17 @@ def modified(view: View, found: Found, res: Resources) -> Found:
     return Found(" ".join([*words, found.title]), k, found.last)
 
 
-@word_cache(0.1)
 def is_adjective(view: View, k: int) -> bool:
     """A lowercase adjective at ``k`` no entity covers."""
     word = view.word(k)
-    return k not in view.owner and word.islower() and morph.parse(word)[0].tag.POS == "ADJF"
+    return k not in view.owner and word.islower() and reads_adjective(word)
+
+
+@word_cache(0.1)
+def reads_adjective(word: str) -> bool:
+    """The word's best reading is a full adjective (cached by the word alone: a cache
+    keyed by a document's view would keep the document alive)."""
+    return morph.parse(word)[0].tag.POS == "ADJF"
 
 
 def nominative(lemma: str, gender: str | None) -> str:
