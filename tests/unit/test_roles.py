@@ -605,3 +605,26 @@ def test_roles_word_readings_keep_no_document_alive(pipeline):
     del view
     gc.collect()
     assert gone() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Путин прибыл в Сочи. Об этом сообщил помощник Путина.", "Путин"),
+        ("Медведев выступил в Думе. Абызов стал советником Медведева.", "Медведев"),
+    ],
+)  # fmt: skip
+def test_roles_a_genitive_name_after_a_title_is_its_complement(pipeline, text, person):
+    """Class: a name in the genitive right after a title of another case is whom the
+    title serves, not who holds it: «помощник Путина» is not Путин's role."""
+    assert roles(pipeline, text)[person] == []
+
+
+def test_roles_an_apposition_agrees_with_its_title(pipeline):
+    """The genitive name after a genitive title is the title's holder: «по словам
+    президента Путина»; and a name the text never spells in the nominative proves no
+    case («премьер-министр Юкио Хатояма»)."""
+    text = "По словам президента Путина, встреча прошла хорошо."
+    assert roles(pipeline, text)["Путин"] == [("президент", None, False)]
+    text = "Бывший премьер-министр Юкио Хатояма выступил против."
+    assert [r[0] for r in next(iter(roles(pipeline, text).values()))] == ["премьер-министр"]

@@ -60,7 +60,7 @@ def roles_before(view: View, first: int, last: int, res: Resources) -> list[Role
     if (unit := unit_holder(view, scan, found, res)) is not None:
         scan, found = unit
     role, chosen = pick_role(view, scan, found, last, res)
-    if role is None or is_complement(view, chosen, last):
+    if role is None or is_complement(view, chosen, last) or governs_name(view, scan, chosen, last):
         return []
     roles = [role]
     if chosen.last == first and not scan.ofs and not serves(view, chosen, res):
@@ -282,6 +282,28 @@ def is_complement(view: View, chosen: Found, last: int) -> bool:
     if holder is None:
         return False
     return serves_person(view, chosen, holder[2]) and not serves_person(view, chosen, last)
+
+
+def governs_name(view: View, scan: Scan, chosen: Found, last: int) -> bool:
+    """Whether the name right after a title is its genitive complement, not its holder:
+    «помощник [Путина]», «стал советником [Медведева]» — the title in another case than
+    the name (an apposition agrees: «президента Путина», «с президентом Путиным»)."""
+    if chosen.last != scan.first or scan.ofs or scan.words or scan.listed:
+        return False
+    name = name_cases(view, last)
+    return (
+        "gent" in name
+        and not name & cases(view.word(chosen.last - 1))
+        and says_nominative(view, view.owner[last - 1][0])
+    )
+
+
+def says_nominative(view: View, entity: Entity) -> bool:
+    """Whether the text spells the entity's surname as its name has it somewhere, so that
+    its other forms are surely inflected: «Путин» makes «Путина» a genitive; «Хатояма»,
+    whose name came out as «Хатоям», proves nothing."""
+    surname = entity.name.split()[-1]
+    return any(view.doc.text[m.start : m.stop].split()[-1] == surname for m in entity.mentions)
 
 
 def skips_complement(view: View, found: Found, last: int) -> bool:
