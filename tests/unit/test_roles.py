@@ -620,6 +620,15 @@ def test_roles_a_genitive_name_after_a_title_is_its_complement(pipeline, text, p
     assert roles(pipeline, text)[person] == []
 
 
+def test_roles_a_title_serving_a_name_after_it_is_the_name_before(pipeline):
+    """«Песков, пресс-секретарь Путина,»: the genitive name after the title is whom it
+    serves, so the title is the apposition of the name before it."""
+    text = "Путин прибыл в Сочи. Дмитрий Песков, пресс-секретарь Путина, промолчал."
+    found = roles(pipeline, text)
+    assert found["Дмитрий Песков"] == [("пресс-секретарь", None, False)]
+    assert found["Путин"] == []
+
+
 def test_roles_an_apposition_agrees_with_its_title(pipeline):
     """The genitive name after a genitive title is the title's holder: «по словам
     президента Путина»; and a name the text never spells in the nominative proves no

@@ -13,6 +13,7 @@ from svodka.stages.roles.view import (
     is_genitive_word,
     match_position,
     name_cases,
+    serves_name,
     title_cases,
 )
 
@@ -46,7 +47,7 @@ def role_after(view: View, last: int, res: Resources) -> Role | None:
     for end in range(last + 2, min(reach + res.longest, len(view.doc.tokens)) + 1):
         found = match_position(view, end - 1, res)
         if found is not None and last < found.first <= reach:
-            if heads_name(view, found.last):
+            if heads_name(view, found):
                 return None  # «художник X, певица Y»: «певица» is Y's, not X's
             if not agrees(view, found, last):
                 return None  # «X, а главным редактором — Y»: not an apposition of X
@@ -65,9 +66,11 @@ def agrees(view: View, found: Found, last: int) -> bool:
     return not gapped or title != {"ablt"} or not name or "ablt" in name
 
 
-def heads_name(view: View, k: int) -> bool:
-    """Whether a person's name follows a position at ``k``: «певица Y»."""
-    return view.owned(k, "PER") is not None
+def heads_name(view: View, found: Found) -> bool:
+    """Whether a person's name right after a position holds it: «певица Y», not
+    «пресс-секретарь Путина», whom it serves."""
+    hit = view.owned(found.last, "PER") if found.last < len(view.doc.tokens) else None
+    return hit is not None and not serves_name(view, found.last - 1, hit[2])
 
 
 def next_entity(view: View, k: int) -> tuple[Entity | None, list[str]]:

@@ -19,6 +19,7 @@ from svodka.stages.roles.view import (
     match_position,
     name_cases,
     reads_in_case,
+    serves_name,
     topic_tail,
 )
 
@@ -290,20 +291,7 @@ def governs_name(view: View, scan: Scan, chosen: Found, last: int) -> bool:
     the name (an apposition agrees: «президента Путина», «с президентом Путиным»)."""
     if chosen.last != scan.first or scan.ofs or scan.words or scan.listed:
         return False
-    name = name_cases(view, last)
-    return (
-        "gent" in name
-        and not name & cases(view.word(chosen.last - 1))
-        and says_nominative(view, view.owner[last - 1][0])
-    )
-
-
-def says_nominative(view: View, entity: Entity) -> bool:
-    """Whether the text spells the entity's surname as its name has it somewhere, so that
-    its other forms are surely inflected: «Путин» makes «Путина» a genitive; «Хатояма»,
-    whose name came out as «Хатоям», proves nothing."""
-    surname = entity.name.split()[-1]
-    return any(view.doc.text[m.start : m.stop].split()[-1] == surname for m in entity.mentions)
+    return serves_name(view, chosen.last - 1, last)
 
 
 def skips_complement(view: View, found: Found, last: int) -> bool:

@@ -251,6 +251,19 @@ def title_cases(view: View, found: Found) -> frozenset[str]:
     return cases(view.word(head_of(view, found)))
 
 
+def serves_name(view: View, k: int, last: int) -> bool:
+    """Whether the name ending at token ``last - 1`` is the genitive complement of the
+    title word at ``k``, in another case: «помощник [Путина]». The name's case is sure only
+    where the text spells its surname as the name has it somewhere («Путин» makes «Путина»
+    a genitive; «Хатояма», whose name came out as «Хатоям», proves nothing)."""
+    name = name_cases(view, last)
+    if "gent" not in name or name & cases(view.word(k)):
+        return False
+    entity = view.owner[last - 1][0]
+    surname = entity.name.split()[-1]
+    return any(view.doc.text[m.start : m.stop].split()[-1] == surname for m in entity.mentions)
+
+
 def name_cases(view: View, last: int) -> frozenset[str]:
     """The cases of the name whose mention ends at token ``last - 1``, read from all its
     words: «Наталья Тимакова» is nominative only, though «Тимакова» alone may be a
