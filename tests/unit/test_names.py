@@ -157,3 +157,24 @@ def test_a_genitive_name_after_и_is_no_feminine_nominative():
 
     doc = default_pipeline().analyze("Переговоры Путина и Токаева прошли в Сочи.")
     assert "Токаев" in {e.name for e in doc.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # «Хатоямой» is only a form of «Хатояма»: the lone «Хатояма» is its nominative
+        ("Одзава и бывший премьер Юкио Хатояма выступали против. Позже с Хатоямой "
+         "встретился Лавров.", "Юкио Хатояма", "Юкио Хатояма"),
+        ("Одзава и бывший премьер Юкио Хатояма выступали против. Позже с Хатоямой "
+         "встретился Лавров.", "Хатоямой", "Хатояма"),
+        ("Документ подписала глава комитета Журавлева. С Журавлевой согласились коллеги.",
+         "Журавлева", "Журавлева"),
+        # the man's «Петров» is written too: «Петрова» may be his genitive
+        ("Петров приехал. Мы видели Петрова и говорили с Петровой.", "Петрова", "Петров"),
+    ],
+)  # fmt: skip
+def test_names_a_surname_in_a_takes_the_documents_word(pipeline, text, mention, expected):
+    """Class: a surname in «-а» alone reads as a man's genitive («Хатоям», «Журавлев»)
+    unless the document writes a form only the «-а» surname has («Хатоямой»)."""
+    doc = pipeline.analyze(text)
+    assert [s.normal for s in doc.spans if s.text == mention] == [expected]

@@ -149,3 +149,35 @@ def strip_abbr_endings(text: str) -> str:
         else w
         for w in text.split(" ")
     )
+
+
+#: Endings only a surname in «-а» takes («с Хатоямой», «Журавлевой»), never a man's on a
+#: consonant («Хатоямом», «Журавлевым»).
+FEMININE_DECLENSION = ("ой", "ою")
+
+
+def settle_surnames(text: str, spans: list[tuple[int, int, str]], normals: list[str]) -> list[str]:
+    """The normal forms of a document's mentions, with the document's word on a surname in
+    «-а»: a lone «Хатояма» reads as the genitive of «Хатоям», «Журавлева» as that of
+    «Журавлев», but where the text writes «Хатоямой» and never «Хатоям», the «-а» form is
+    the nominative (a foreign name, a woman's surname)."""
+    words = set(WORD.findall(text))
+    return [
+        settle_surname(text[start:stop], normal, words) if type_ == "PER" else normal
+        for (start, stop, type_), normal in zip(spans, normals, strict=True)
+    ]
+
+
+def settle_surname(surface: str, normal: str, words: set[str]) -> str:
+    """:func:`settle_surnames` for one mention: «Хатояма» as «Хатоям» becomes «Хатояма»,
+    and «Хатоямой», left as written, «Хатояма» too."""
+    written, parts = surface.split()[-1], normal.split()
+    last = parts[-1] if parts else ""
+    if written == last and written.endswith(FEMININE_DECLENSION):
+        stem = written[:-2]  # «с Хатоямой» where «Хатояма» stands elsewhere
+        return " ".join([*parts[:-1], stem + "а"]) if stem + "а" in words else normal
+    if written != last + "а" or last in words:
+        return normal
+    if not any(last + ending in words for ending in FEMININE_DECLENSION):
+        return normal
+    return " ".join([*parts[:-1], written])

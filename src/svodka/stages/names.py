@@ -11,7 +11,7 @@ from dataclasses import replace
 from svodka.config import Config
 from svodka.doc import Document
 from svodka.lang import morph
-from svodka.lang.names import neighbours, normalize
+from svodka.lang.names import neighbours, normalize, settle_surnames
 from svodka.lang.text import fold_homoglyphs
 
 REQUIRES = ("spans",)
@@ -24,14 +24,12 @@ def load(config: Config) -> None:
 
 
 def apply(doc: Document, resources: None = None) -> Document:
-    """Set ``normal`` on every span."""
-    spans = tuple(
-        replace(
-            s,
-            normal=normalize(
-                fold_homoglyphs(s.text), s.type, *neighbours(doc.text, s.start, s.stop)
-            ),
-        )
+    """Set ``normal`` on every span, the document's other forms of a surname considered."""
+    normals = [
+        normalize(fold_homoglyphs(s.text), s.type, *neighbours(doc.text, s.start, s.stop))
         for s in doc.spans
-    )
+    ]
+    where = [(s.start, s.stop, s.type) for s in doc.spans]
+    normals = settle_surnames(doc.text, where, normals)
+    spans = tuple(replace(s, normal=n) for s, n in zip(doc.spans, normals, strict=True))
     return replace(doc, spans=spans)
