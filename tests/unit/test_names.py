@@ -178,3 +178,18 @@ def test_names_a_surname_in_a_takes_the_documents_word(pipeline, text, mention, 
     unless the document writes a form only the «-а» surname has («Хатоямой»)."""
     doc = pipeline.analyze(text)
     assert [s.normal for s in doc.spans if s.text == mention] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # «За» opens a quoted name: one capital, no abbreviation to strip an ending from
+        ('Общероссийского движения "За права человека"', "представители",
+         'Общероссийское движение "За права человека"'),
+        # an abbreviation inside quote marks sheds its ending as a bare one does
+        ("автоцентра «КамАЗа»", "в", "автоцентр «КамАЗ»"),
+    ],
+)  # fmt: skip
+def test_names_an_abbreviation_ending_inside_quote_marks(text, before, expected):
+    """Class: the abbreviation check reads a word without its quote marks."""
+    assert normalize(text, "ORG", before, "") == expected

@@ -22,7 +22,7 @@ from svodka.lang.caches import word_cache
 from svodka.lang.head_group import is_abbreviation, normalize_head_group
 from svodka.lang.name_case import capitalize_names, is_group_noun
 from svodka.lang.person import nominative_hint, person_forms, subject_gender
-from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES
+from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 from svodka.resources import read_lines
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -141,14 +141,26 @@ def uncap_shouting(text: str) -> str:
 
 
 def strip_abbr_endings(text: str) -> str:
-    """«КамАЗа» → «КамАЗ», «МИДе» → «МИД»; other words stay: «Дом», «Ле Пен», «Томом»
-    open with one capital, which is no abbreviation."""
-    return " ".join(
-        m.group(1)
-        if (m := ABBR_ENDING.match(w)) and not w.isupper() and is_abbreviation(m.group(1))
-        else w
-        for w in text.split(" ")
-    )
+    """«КамАЗа» → «КамАЗ», «МИДе» → «МИД», inside quote marks too («"КамАЗа"»); other
+    words stay: «Дом», «Ле Пен», «Томом» open with one capital, which is no abbreviation,
+    nor is «"За» of «"За права человека"»."""
+    return " ".join(strip_abbr_ending(w) for w in text.split(" "))
+
+
+def strip_abbr_ending(word: str) -> str:
+    """:func:`strip_abbr_endings` for one word, its quote marks and brackets aside."""
+    core = word.strip(MARKS)
+    if not core or core.isupper():
+        return word
+    m = ABBR_ENDING.match(core)
+    if m is None or not is_abbreviation(m.group(1)):
+        return word
+    at = word.index(core)
+    return word[:at] + m.group(1) + word[at + len(core) :]
+
+
+#: Marks around a word: «"За права человека"», «(КамАЗа)».
+MARKS = "".join(QUOTES) + "()[]"
 
 
 #: Endings only a surname in «-а» takes («с Хатоямой», «Журавлевой»), never a man's on a
