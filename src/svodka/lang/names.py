@@ -183,10 +183,10 @@ def settle_surnames(text: str, spans: list[tuple[int, int, str]], normals: list[
 def settle_surname(surface: str, normal: str, words: set[str]) -> str:
     """:func:`settle_surnames` for one mention: «Хатояма» as «Хатоям» becomes «Хатояма»,
     and «Хатоямой», left as written, «Хатояма» too."""
-    if not surface.split() or not normal.split():
+    written, parts = surface.split(), normal.split()
+    if not written or not parts:
         return normal
-    written, parts = surface.split()[-1], normal.split()
-    last = parts[-1]
+    written, last = written[-1], parts[-1]
     if written == last and written.endswith(FEMININE_DECLENSION):
         stem = written[:-2]  # «с Хатоямой» where «Хатояма» stands elsewhere
         return " ".join([*parts[:-1], stem + "а"]) if stem + "а" in words else normal

@@ -260,8 +260,14 @@ def serves_name(view: View, k: int, last: int) -> bool:
     if "gent" not in name or name & cases(view.word(k)):
         return False
     entity = view.owner[last - 1][0]
-    surname = entity.name.split()[-1]
-    return any(view.doc.text[m.start : m.stop].split()[-1] == surname for m in entity.mentions)
+    surname = last_word(entity.name)
+    return any(last_word(view.doc.text[m.start : m.stop]) == surname for m in entity.mentions)
+
+
+def last_word(text: str) -> str:
+    """The last word of a text, or "" for a blank one."""
+    words = text.split()
+    return words[-1] if words else ""
 
 
 def name_cases(view: View, last: int) -> frozenset[str]:
