@@ -185,17 +185,14 @@ def main(argv: list[str] | None = None) -> None:
     misses are never listed."""
     import argparse
 
-    from svodka.lang.names import neighbours, normalize
+    from svodka.lang.names import normalize_mentions
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("slavicner", type=Path)
     parser.add_argument("--show", type=int, default=0, metavar="N")
     args = parser.parse_args(argv)
 
-    def svodka(text: str, spans: list[Span]) -> list[str]:
-        return [normalize(text[a:b], t, *neighbours(text, a, b)) for a, b, t in spans]
-
-    score = score_lemmas(load_slavicner(args.slavicner), svodka)
+    score = score_lemmas(load_slavicner(args.slavicner), normalize_mentions)
     print(f"accuracy {score.overall.accuracy:.4f} of {score.overall.total} mentions")
     for line in list_misses(score, args.show) if args.show else ():
         print(line)

@@ -8,7 +8,7 @@ from pathlib import Path
 from svodka.doc import Record
 from svodka.eval.factru import Score, load_factru, score_ner
 from svodka.eval.lemmas import LemmaScore, load_slavicner, score_lemmas
-from svodka.lang.names import neighbours, normalize, settle_surnames
+from svodka.lang.names import normalize_mentions
 
 SYSTEMS = ("svodka", "natasha")
 
@@ -24,8 +24,7 @@ def svodka_ner(texts: list[str]) -> list[list[tuple[int, int, str]]]:
 
 def svodka_normalize(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     """svodka's mention-level normal forms for given spans."""
-    normals = [normalize(text[a:b], t, *neighbours(text, a, b)) for a, b, t in spans]
-    return settle_surnames(text, spans, normals)
+    return normalize_mentions(text, spans)
 
 
 def ner_system(name: str) -> Callable[[list[str]], list[list[tuple[int, int, str]]]]:

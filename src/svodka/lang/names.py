@@ -22,7 +22,7 @@ from svodka.lang.caches import word_cache
 from svodka.lang.head_group import is_abbreviation, normalize_head_group
 from svodka.lang.name_case import capitalize_names, is_group_noun
 from svodka.lang.person import nominative_hint, person_forms, subject_gender
-from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
+from svodka.lang.text import CLOSING_QUOTES, OPENING_QUOTES, QUOTES, fold_homoglyphs
 from svodka.resources import read_lines
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -168,6 +168,17 @@ MARKS = "".join(QUOTES) + "()[]"
 FEMININE_DECLENSION = ("ой", "ою")
 
 
+def normalize_mentions(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """The normal forms of a document's mentions ``(start, stop, type)``: each from its
+    words and neighbours, then the document's surnames settled (:func:`settle_surnames`).
+    The names stage and the SlavicNER scorer both call this."""
+    normals = [
+        normalize(fold_homoglyphs(text[start:stop]), type_, *neighbours(text, start, stop))
+        for start, stop, type_ in spans
+    ]
+    return settle_surnames(text, spans, normals)
+
+
 def settle_surnames(text: str, spans: list[tuple[int, int, str]], normals: list[str]) -> list[str]:
     """The normal forms of a document's mentions, with the document's word on a surname in
     «-а»: a lone «Хатояма» reads as the genitive of «Хатоям», «Журавлева» as that of
@@ -183,10 +194,10 @@ def settle_surnames(text: str, spans: list[tuple[int, int, str]], normals: list[
 def settle_surname(surface: str, normal: str, words: set[str]) -> str:
     """:func:`settle_surnames` for one mention: «Хатояма» as «Хатоям» becomes «Хатояма»,
     and «Хатоямой», left as written, «Хатояма» too."""
-    written, parts = surface.split(), normal.split()
-    if not written or not parts:
+    surface_words, parts = surface.split(), normal.split()
+    if not surface_words or not parts:
         return normal
-    written, last = written[-1], parts[-1]
+    written, last = surface_words[-1], parts[-1]
     if written == last and written.endswith(FEMININE_DECLENSION):
         stem = written[:-2]  # «с Хатоямой» where «Хатояма» stands elsewhere
         return " ".join([*parts[:-1], stem + "а"]) if stem + "а" in words else normal

@@ -11,8 +11,7 @@ from dataclasses import replace
 from svodka.config import Config
 from svodka.doc import Document
 from svodka.lang import morph
-from svodka.lang.names import neighbours, normalize, settle_surnames
-from svodka.lang.text import fold_homoglyphs
+from svodka.lang.names import normalize_mentions
 
 REQUIRES = ("spans",)
 PROVIDES = ("spans.normal",)
@@ -25,11 +24,7 @@ def load(config: Config) -> None:
 
 def apply(doc: Document, resources: None = None) -> Document:
     """Set ``normal`` on every span, the document's other forms of a surname considered."""
-    normals = [
-        normalize(fold_homoglyphs(s.text), s.type, *neighbours(doc.text, s.start, s.stop))
-        for s in doc.spans
-    ]
     where = [(s.start, s.stop, s.type) for s in doc.spans]
-    normals = settle_surnames(doc.text, where, normals)
+    normals = normalize_mentions(doc.text, where)
     spans = tuple(replace(s, normal=n) for s, n in zip(doc.spans, normals, strict=True))
     return replace(doc, spans=spans)
