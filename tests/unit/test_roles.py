@@ -414,7 +414,7 @@ def test_roles_national_office_takes_the_persons_other_place(pipeline):
         "освободил Идрисова от должности вице-премьера."
     )
     found = roles(pipeline, text)["Хамзат Идрисов"]
-    assert ("вице-премьер", "Чечня", False) in found
+    assert ("вице-премьер", "Чечня", True) in found
     russian = "В Москве бывший министр печати Михаил Лесин встретился с Путиным. Россия ждет."
     assert ("министр печати", "Россия", True) in roles(pipeline, russian)["Михаил Лесин"]
 
@@ -637,3 +637,36 @@ def test_roles_an_apposition_agrees_with_its_title(pipeline):
     assert roles(pipeline, text)["Путин"] == [("президент", None, False)]
     text = "Бывший премьер-министр Юкио Хатояма выступил против."
     assert [r[0] for r in next(iter(roles(pipeline, text).values()))] == ["премьер-министр"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("Борис Ельцин досрочно сложил полномочия президента России.", "Борис Ельцин",
+         ("президент", "Россия", True)),
+        ("Иван Петров сложил с себя полномочия губернатора Томской области.", "Иван Петров",
+         ("губернатор", "Томская область", True)),
+        ("Анна Иванова покинула пост министра культуры.", "Анна Иванова",
+         ("министр культуры", None, True)),
+        ("Михаил Юревич освобожден от должности губернатора Челябинской области.",
+         "Михаил Юревич", ("губернатор", "Челябинская область", True)),
+        ("Иван Петров ушел с поста губернатора.", "Иван Петров", ("губернатор", None, True)),
+        ("Павел Астахов отправлен в отставку с должности уполномоченного по правам ребенка.",
+         "Павел Астахов", ("уполномоченный по правам ребенка", None, True)),
+        # the active form: its object leaves, not its subject
+        ("Медведев освободил Юревича от должности губернатора Челябинской области.",
+         "Юревич", ("губернатор", "Челябинская область", True)),
+    ],
+)  # fmt: skip
+def test_roles_a_post_left_is_a_past_role(pipeline, text, person, expected):
+    found = roles(pipeline, text)
+    assert found[person] == [expected]
+    assert all(not held for name, held in found.items() if name != person)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Петров ушел из политики.", "Иванов покинул Москву в среду.", "Иванов снял фильм."],
+)
+def test_roles_leaving_needs_a_post(pipeline, text):
+    assert not any(roles(pipeline, text).values())

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from svodka.doc import Entity, Role
 from svodka.lang import morph
 from svodka.stages.roles.make import make_role
@@ -28,6 +30,13 @@ FILLERS = frozenset(
 BE = frozenset({"был", "была", "были", "будет", "будут"})
 #: Nouns naming the post itself: «занимал [пост] губернатора», «назначен на [должность] …».
 POSTS = frozenset({"пост", "должность"})
+#: What a subject leaves: «покинул [пост]», «сложил [полномочия]», «освобожден от
+#: [обязанностей]».
+LEFT = POSTS | {"полномочие", "обязанность"}
+#: Prepositions before what is left: «ушел [с] поста», «освобожден [от] должности».
+FROM = frozenset({"с", "со", "от"})
+#: Words between the verb and what is left: «сложил [с себя] полномочия».
+ASIDES = (("с", "себя"), ("в", "отставку"), ("отставку",))
 #: An acting post before a genitive title: «назначен [и. о.] министра транспорта».
 ACTING = (
     ("и", ".", "о", "."),
@@ -54,8 +63,8 @@ def predicate_title(view: View, last: int, res: Resources) -> Role | None:
     «(был) назначен начальником управления», «работала прокурором»."""
     k = skip_fillers(view, relative(view, last), +1)
     if k < len(view.doc.tokens) and is_predicate(view.word(k), res):
-        k = skip_fillers(view, k + 1, +1)
-    elif not any(view.word(j).lower() in BE for j in range(last, k)):
+        return title_after(view, skip_fillers(view, k + 1, +1), res, leaves(view, k, res))
+    if not any(view.word(j).lower() in BE for j in range(last, k)):
         return None  # «Петров был министром»: «был» is the verb
     return title_after(view, k, res)
 
@@ -111,11 +120,16 @@ def role_object(view: View, first: int, last: int, res: Resources) -> Role | Non
         return None
     k = skip_fillers(view, last, +1)
     if k < len(view.doc.tokens) and is_appointing(view.word(k), res):
-        return title_after(view, skip_fillers(view, k + 1, +1), res)
+        return title_after(view, skip_fillers(view, k + 1, +1), res, leaves(view, k, res))
     j = skip_fillers(view, first - 1, -1)
     if j >= 0 and j not in view.owner and is_appointing(view.word(j), res):
-        return title_after(view, skip_fillers(view, last, +1), res)
+        return title_after(view, skip_fillers(view, last, +1), res, leaves(view, j, res))
     return None
+
+
+def leaves(view: View, k: int, res: Resources) -> bool:
+    """Whether the verb at ``k`` leaves a post: «покинула», «освобожден», «сложил»."""
+    return morph.parse(view.word(k).lower())[0].normal_form in res.leaving
 
 
 def role_heading(view: View, last: int, res: Resources) -> Role | None:
@@ -202,13 +216,21 @@ def is_predicate(word: str, res: Resources) -> bool:
     return not verbs[parse.normal_form] or parse.tag.POS in ("PRTS", "PRTF")
 
 
-def title_after(view: View, k: int, res: Resources) -> Role | None:
+def title_after(view: View, k: int, res: Resources, left: bool = False) -> Role | None:
     """A title in the instrumental at ``k``, or a genitive one after «(на) пост/должность»,
-    with the organisation after it: «министром финансов России», «пост губернатора»."""
-    case = "ablt"
-    if k < len(view.doc.tokens) and view.word(k).lower() == "на":
+    with the organisation after it: «министром финансов России», «пост губернатора».
+    After a verb that ``left`` the post, only a genitive after what is left («(с) поста»,
+    «(от) должности», «полномочия», «обязанностей»), and the role is past."""
+    case, end = "ablt", len(view.doc.tokens)
+    if left:
+        k = skip_asides(view, k)
+    if left and k < end and view.word(k).lower() in FROM:
         k += 1
-    if k < len(view.doc.tokens) and morph.lemma(view.word(k).lower()) in POSTS:
+    if left and (k >= end or morph.lemma(view.word(k).lower()) not in LEFT):
+        return None
+    if not left and k < end and view.word(k).lower() == "на":
+        k += 1
+    if k < end and morph.lemma(view.word(k).lower()) in (LEFT if left else POSTS):
         k, case = k + 1, "gent"
     elif (size := acting(view, k)) > 0:
         k, case = k + size, "gent"  # «назначен и. о. министра» holds the министр post
@@ -218,7 +240,18 @@ def title_after(view: View, k: int, res: Resources) -> Role | None:
     of, words = following(view, found.last)
     if of is None:
         words += topic_after(view, found.last + len(words), res)
-    return make_role(view, found, of, words if of is None or of.type == "LOC" else [], res)
+    role = make_role(view, found, of, words if of is None or of.type == "LOC" else [], res)
+    return replace(role, past=True) if left else role
+
+
+def skip_asides(view: View, k: int) -> int:
+    """The token after the words between a leaving verb and what it leaves: «сложил [с
+    себя] полномочия», «ушел [в отставку] с поста» («в» may be skipped already)."""
+    end = len(view.doc.tokens)
+    for words in ASIDES:
+        if tuple(view.word(j).lower() for j in range(k, min(k + len(words), end))) == words:
+            return k + len(words)
+    return k
 
 
 def acting(view: View, k: int) -> int:

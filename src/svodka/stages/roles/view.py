@@ -30,6 +30,7 @@ class Resources:
     national: frozenset[str]
     bodies: frozenset[str]
     verbs: dict[str, bool] | None = None  # linking verb lemma → a participle only
+    leaving: frozenset[str] = frozenset()  # «покинуть (пост)»: the post is left, past
     tails: frozenset[str] = frozenset()  # the last lemmas of positions, a quick filter
     prefixes: frozenset[str] = frozenset()  # their first letters (:func:`fold_start`)
     model: Any = None  # the pair classifier (:class:`.pairs.Model`), when it is shipped

@@ -164,10 +164,11 @@ def dense(ctx: Context, first: int, last: int) -> np.ndarray:
     size = vectors.shape[1]
     lo, hi = max(0, first - WINDOW), min(len(ctx), last + WINDOW)
     out = np.zeros(3 * size, dtype=np.float32)
-    if first > lo:
-        out[:size] = vectors[max(lo, first - NEAR) : first].mean(axis=0)
+    near_lo, near_hi = max(lo, first - NEAR), min(hi, last + NEAR)
+    if first > lo:  # a sum over a count is the mean, without ``mean``'s overhead
+        out[:size] = vectors[near_lo:first].sum(axis=0) / (first - near_lo)
     if hi > last:
-        out[size : 2 * size] = vectors[last : min(hi, last + NEAR)].mean(axis=0)
+        out[size : 2 * size] = vectors[last:near_hi].sum(axis=0) / (near_hi - last)
     left, right = CLOSENESS[first - lo : 0 : -1], CLOSENESS[1 : hi - last + 1]
     total = float(left.sum() + right.sum())
     if total > 0:
