@@ -182,6 +182,15 @@ SENTENCES = {
         "Валентина Матвиенко высказалась за то, чтобы закон был принят.",
         [("SUPPORT", "Валентина Матвиенко", None, False, "asserted")],
     ),
+    "a_present_participle_describes_no_event": ("Журналист получил угрожающие сообщения.", []),
+    "a_present_participle_of_a_common_noun_is_no_event": (
+        "Полиция закрыла сайты, призывающие к насилию.",
+        [],
+    ),
+    "a_present_participle_after_its_actor_is_its_act": (
+        "МИД России, призывающий граждан воздержаться от поездок, выпустил заявление.",
+        [("REQUEST", "МИД России", "граждане", False, "asserted")],
+    ),
     "exercises_are_found_by_their_lemma": (
         "Иран провел военные учения у границы.",
         [("MOBILIZE", "Иран", None, False, "asserted")],

@@ -60,7 +60,9 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
     sport = any(w.lemma in lexicon.sport for w in clause.words)
     for i, word in enumerate(clause.words):
         rows = lexicon.triggers.get(word.lemma)
-        if not rows or is_label(clause.words, i) or clause.actor_at(i) is not None:
+        if not rows or clause.actor_at(i) is not None:
+            continue
+        if is_label(clause.words, i, follows_actor(clause, i)):
             continue
         trigger = next((t for t in rows if fits_context(clause.words, i, t)), None)
         if trigger is None or (sport and trigger.type not in SPORT_TYPES):
@@ -77,6 +79,12 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         c.modality = read_modality(clause.words, i, (left, right), lexicon.modality)
         found.append(c)
     return found
+
+
+def follows_actor(clause: Clause, i: int) -> bool:
+    """Whether word ``i`` comes right after an actor, or after an actor and a comma."""
+    k = i - 2 if i > 1 and clause.words[i - 1].text == "," else i - 1
+    return k >= 0 and clause.actor_at(k) is not None
 
 
 def bounds(words: list[Word], i: int) -> tuple[int, int]:

@@ -39,14 +39,18 @@ def is_noun_modifier(words: list[Word], i: int, trigger: Trigger) -> bool:
     )
 
 
-def is_label(words: list[Word], i: int) -> bool:
+def is_label(words: list[Word], i: int, after_actor: bool = False) -> bool:
     """A participle that names someone rather than reports an event: «задержанный
     признался», «обвиняемому грозит», any present passive one («обвиняемый в шпионаже
-    Иванов») (not «арестованного в США разведчика»)."""
+    Иванов») (not «арестованного в США разведчика»), and a present active one that
+    describes rather than reports («угрожающие сообщения», «сайты, призывающие к …»),
+    unless it follows its actor («Минобороны, призывающее соотечественников …»)."""
     if words[i].pos != "PRTF":
         return False
     if {"pres", "pssv"} <= words[i].grammemes:
         return True  # «обвиняемый», «подозреваемый»: a standing status, not an act
+    if "pres" in words[i].grammemes and not after_actor:
+        return True  # «угрожающими письмами»: a property, not an act
     after = words[i + 1] if i + 1 < len(words) else None
     before = words[i - 1] if i > 0 else None
     return (after is None or after.pos in ("VERB", None)) and (
