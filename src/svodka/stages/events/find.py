@@ -7,7 +7,7 @@ from __future__ import annotations
 from svodka.lang import morph
 from svodka.lang.text import fold
 from svodka.resources import read_lines
-from svodka.stages.events.lexicon import Frame, Lexicon
+from svodka.stages.events.lexicon import Frame, Lexicon, Trigger
 from svodka.stages.events.modality import is_negated, read_modality
 from svodka.stages.events.phrases import (
     BREAKS,
@@ -26,6 +26,8 @@ from svodka.stages.events.words import Actor, Clause, Word
 
 #: Words that open a new clause after a comma or dash: its subject is its own.
 SUBORDINATORS = frozenset(read_lines("events/clauses.txt"))
+#: Verbs denying the accusation they take: «отвергает [обвинения]».
+DENIALS = frozenset(read_lines("events/denials.txt"))
 #: A sentence's opening attribution, up to its comma (at most that many words): «Как
 #: сообщает ТАСС, …».
 ATTRIBUTIONS = [line.split() for line in read_lines("events/attributions.txt")]
@@ -57,15 +59,19 @@ DOER_REACH = 3
 def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger of the sentence with the actors its frames find."""
     found: list[Candidate] = []
+    labels: list[Candidate] = []  # «подозреваемого [в убийстве]»: a label's content
     sport = any(w.lemma in lexicon.sport for w in clause.words)
     for i, word in enumerate(clause.words):
         rows = lexicon.triggers.get(word.lemma)
         if not rows or clause.actor_at(i) is not None:
             continue
         if is_label(clause.words, i, follows_actor(clause, i)):
+            labels.append(Candidate(clause, i, rows[0], left=i, right=i + 1))
             continue
         trigger = next((t for t in rows if fits_context(clause.words, i, t)), None)
         if trigger is None or (sport and trigger.type not in SPORT_TYPES):
+            continue
+        if any(governs(clause.words, c, i) for c in labels) or is_denied(clause, i, trigger):
             continue
         if any(governs(clause.words, c, i) or repeats(c, trigger, i) for c in found):
             continue
@@ -79,6 +85,15 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         c.modality = read_modality(clause.words, i, (left, right), lexicon.modality)
         found.append(c)
     return found
+
+
+def is_denied(clause: Clause, i: int, trigger: Trigger) -> bool:
+    """An accusation right after a verb denying it, with no accuser named after it:
+    «Мединский отвергает обвинения» reports none; «отвергли обвинения Эстонии» does."""
+    if trigger.type != "ACCUSE" or i == 0 or clause.words[i - 1].lemma not in DENIALS:
+        return False
+    accuser = clause.actor_at(i + 1)
+    return accuser is None or "gent" not in accuser.cases
 
 
 def follows_actor(clause: Clause, i: int) -> bool:
