@@ -190,6 +190,8 @@ SENTENCES = {
     "a_labels_content_is_no_event": ("Полиция закрыла сайты, призывающие к беспорядкам.", []),
     "accusations_denied_are_no_accusation": ("Министр отвергает обвинения в плагиате.", []),
     "medical_care_is_no_aid": ("Пострадавшим оказана медицинская помощь.", []),
+    "no_one_meets_alone": ("Игру посетило 40842 зрителя.", []),
+    "a_word_that_occurs_meets_no_one": ("В 2009 году это слово часто встречалось в вакансиях.", []),
     "a_present_participle_after_its_actor_is_its_act": (
         "МИД России, призывающий граждан воздержаться от поездок, выпустил заявление.",
         [("REQUEST", "МИД России", "граждане", False, "asserted")],

@@ -81,6 +81,8 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         find_actors(c)
         if not c.actors and is_noun_modifier(clause.words, i, trigger):
             continue  # «в рамках сотрудничества», «значение для расследования»
+        if not c.actors and is_alone(clause.words[i], trigger):
+            continue  # «слово встречалось»: no one meets alone
         c.negated = is_negated(clause.words, i, left)
         c.modality = read_modality(clause.words, i, (left, right), lexicon.modality)
         found.append(c)
@@ -94,6 +96,19 @@ def is_denied(clause: Clause, i: int, trigger: Trigger) -> bool:
         return False
     accuser = clause.actor_at(i + 1)
     return accuser is None or "gent" not in accuser.cases
+
+
+def is_alone(word: Word, trigger: Trigger) -> bool:
+    """A verb of a symmetric event in the singular with no one named: «в 2009 году слово
+    встречалось …», «игру посетило 40842 зрителя» is no meeting; «встретились» (plural)
+    may be one between unnamed sides, and «гарантирую» has its speaker."""
+    grammemes = word.grammemes
+    return (
+        trigger.type in SYMMETRIC
+        and word.pos == "VERB"
+        and "sing" in grammemes
+        and not grammemes & {"1per", "2per"}
+    )
 
 
 def follows_actor(clause: Clause, i: int) -> bool:
