@@ -190,6 +190,10 @@ SENTENCES = {
     "a_labels_content_is_no_event": ("Полиция закрыла сайты, призывающие к беспорядкам.", []),
     "accusations_denied_are_no_accusation": ("Министр отвергает обвинения в плагиате.", []),
     "medical_care_is_no_aid": ("Пострадавшим оказана медицинская помощь.", []),
+    "a_demand_of_money_owed_is_a_claim": (
+        "Мария Бабалова требовала от Большого театра компенсации в размере 2 млн рублей.",
+        [("ACCUSE", "Мария Бабалова", "Большой театр", False, "asserted")],
+    ),
     "no_one_meets_alone": ("Игру посетило 40842 зрителя.", []),
     "a_word_that_occurs_meets_no_one": ("В 2009 году это слово часто встречалось в вакансиях.", []),
     "a_present_participle_after_its_actor_is_its_act": (
