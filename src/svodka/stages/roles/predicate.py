@@ -30,8 +30,7 @@ FILLERS = frozenset(
 BE = frozenset({"был", "была", "были", "будет", "будут"})
 #: Nouns naming the post itself: «занимал [пост] губернатора», «назначен на [должность] …».
 POSTS = frozenset({"пост", "должность"})
-#: What a subject leaves: «покинул [пост]», «сложил [полномочия]», «освобожден от
-#: [обязанностей]».
+#: What a leaving verb leaves: «покинул [пост]», «сложил [полномочия]».
 LEFT = POSTS | {"полномочие", "обязанность"}
 #: Prepositions before what is left: «ушел [с] поста», «освобожден [от] должности».
 FROM = frozenset({"с", "со", "от"})
@@ -219,20 +218,19 @@ def is_predicate(word: str, res: Resources) -> bool:
 def title_after(view: View, k: int, res: Resources, left: bool = False) -> Role | None:
     """A title in the instrumental at ``k``, or a genitive one after «(на) пост/должность»,
     with the organisation after it: «министром финансов России», «пост губернатора».
-    After a verb that ``left`` the post, only a genitive after what is left («(с) поста»,
-    «(от) должности», «полномочия», «обязанностей»), and the role is past."""
+    After a verb that ``left`` the post, only a genitive after what is left, and the
+    role is past (:func:`after_post_left`)."""
     case, end = "ablt", len(view.doc.tokens)
     if left:
-        k = skip_asides(view, k)
-    if left and k < end and view.word(k).lower() in FROM:
+        post = after_post_left(view, k)
+        if post is None:
+            return None
+        k, case = post, "gent"
+    elif k < end and view.word(k).lower() == "на":
         k += 1
-    if left and (k >= end or morph.lemma(view.word(k).lower()) not in LEFT):
-        return None
-    if not left and k < end and view.word(k).lower() == "на":
-        k += 1
-    if k < end and morph.lemma(view.word(k).lower()) in (LEFT if left else POSTS):
+    if not left and k < end and morph.lemma(view.word(k).lower()) in POSTS:
         k, case = k + 1, "gent"
-    elif (size := acting(view, k)) > 0:
+    elif not left and (size := acting(view, k)) > 0:
         k, case = k + size, "gent"  # «назначен и. о. министра» holds the министр post
     found = starts_title(view, k, res)
     if found is None or case not in title_cases(view, found):
@@ -244,14 +242,19 @@ def title_after(view: View, k: int, res: Resources, left: bool = False) -> Role 
     return replace(role, past=True) if left else role
 
 
-def skip_asides(view: View, k: int) -> int:
-    """The token after the words between a leaving verb and what it leaves: «сложил [с
-    себя] полномочия», «ушел [в отставку] с поста» («в» may be skipped already)."""
+def after_post_left(view: View, k: int) -> int | None:
+    """The token after what a leaving verb leaves, from ``k`` on («сложил [с себя]
+    полномочия», «ушел [в отставку] с поста»); None when none follows («ушел из политики»)."""
     end = len(view.doc.tokens)
-    for words in ASIDES:
+    for words in ASIDES:  # «в» may be skipped already, as a filler
         if tuple(view.word(j).lower() for j in range(k, min(k + len(words), end))) == words:
-            return k + len(words)
-    return k
+            k += len(words)
+            break
+    if k < end and view.word(k).lower() in FROM:
+        k += 1
+    if k >= end or morph.lemma(view.word(k).lower()) not in LEFT:
+        return None
+    return k + 1
 
 
 def acting(view: View, k: int) -> int:
