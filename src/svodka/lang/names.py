@@ -140,6 +140,10 @@ def uncap_shouting(text: str) -> str:
     return text
 
 
+#: Marks around a word: «"За права человека"», «(КамАЗа)».
+MARKS = "".join(QUOTES) + "()[]"
+
+
 def strip_abbr_endings(text: str) -> str:
     """«КамАЗа» → «КамАЗ», «МИДе» → «МИД», inside quote marks too («"КамАЗа"»); other
     words stay: «Дом», «Ле Пен», «Томом» open with one capital, which is no abbreviation,
@@ -157,10 +161,6 @@ def strip_abbr_ending(word: str) -> str:
         return word
     at = word.index(core)
     return word[:at] + m.group(1) + word[at + len(core) :]
-
-
-#: Marks around a word: «"За права человека"», «(КамАЗа)».
-MARKS = "".join(QUOTES) + "()[]"
 
 
 #: Endings only a surname in «-а» takes («с Хатоямой», «Журавлевой»), never a man's on a

@@ -71,8 +71,8 @@ def find_events(clause: Clause, lexicon: Lexicon) -> list[Candidate]:
         trigger = next((t for t in rows if fits_context(clause.words, i, t)), None)
         if trigger is None or (sport and trigger.type not in SPORT_TYPES):
             continue
-        if any(governs(clause.words, c, i) for c in labels) or is_denied(clause, i, trigger):
-            continue
+        if is_denied(clause, i, trigger) or any(governs(clause.words, c, i) for c in labels):
+            continue  # «отвергает обвинения», «обвиняемый в [убийстве]»
         if any(governs(clause.words, c, i) or repeats(c, trigger, i) for c in found):
             continue
         left, right = bounds(clause.words, i)

@@ -57,7 +57,7 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
     """Read the position words, keyed by the lemmas of their words, and the pair model."""
     titles = [*read_lines("roles/professions.txt"), *read_lines("roles/positions.txt")]
     positions = {tuple(morph.lemma(w) for w in p.split()): p for p in titles}
-    verb_lines = read_lines("roles/predicate_verbs.txt")
+    verb_rows = [line.split() for line in read_lines("roles/predicate_verbs.txt")]
     return Resources(
         positions=positions,
         longest=max(len(k) for k in positions),
@@ -68,8 +68,8 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         bodies=frozenset(read_lines("roles/bodies.txt")) | frozenset(read_lines("orgs/types.txt")),
         tails=frozenset(k[-1] for k in positions),
         prefixes=frozenset(fold_start(k[-1]) for k in positions),
-        verbs={v.split()[0]: "passive" in v.split()[1:] for v in verb_lines},
-        leaving=frozenset(v.split()[0] for v in verb_lines if "leaves" in v.split()[1:]),
+        verbs={verb: "passive" in tags for verb, *tags in verb_rows},
+        leaving=frozenset(verb for verb, *tags in verb_rows if "leaves" in tags),
         model=load_model() if with_model else None,
         members=frozenset(read_lines("roles/member_titles.txt")),
         member_markers=frozenset(read_lines("roles/member_markers.txt")),

@@ -128,7 +128,7 @@ def role_object(view: View, first: int, last: int, res: Resources) -> Role | Non
 
 def leaves(view: View, k: int, res: Resources) -> bool:
     """Whether the verb at ``k`` leaves a post: «покинула», «освобожден», «сложил»."""
-    return morph.parse(view.word(k).lower())[0].normal_form in res.leaving
+    return view.lemma(k) in res.leaving
 
 
 def role_heading(view: View, last: int, res: Resources) -> Role | None:
@@ -246,10 +246,7 @@ def after_post_left(view: View, k: int) -> int | None:
     """The token after what a leaving verb leaves, from ``k`` on («сложил [с себя]
     полномочия», «ушел [в отставку] с поста»); None when none follows («ушел из политики»)."""
     end = len(view.doc.tokens)
-    for words in ASIDES:  # «в» may be skipped already, as a filler
-        if tuple(view.word(j).lower() for j in range(k, min(k + len(words), end))) == words:
-            k += len(words)
-            break
+    k += phrase_at(view, k, ASIDES)  # «в» may be skipped already, as a filler
     if k < end and view.word(k).lower() in FROM:
         k += 1
     if k >= end or morph.lemma(view.word(k).lower()) not in LEFT:
@@ -259,13 +256,16 @@ def after_post_left(view: View, k: int) -> int | None:
 
 def acting(view: View, k: int) -> int:
     """How many tokens of «и. о.», «исполняющим обязанности», «врио» start at ``k``."""
-    for words in ACTING:
-        size = len(words)
-        if (
-            tuple(view.word(j).lower() for j in range(k, min(k + size, len(view.doc.tokens))))
-            == words
-        ):
-            return size
+    return phrase_at(view, k, ACTING)
+
+
+def phrase_at(view: View, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many tokens the first of ``phrases`` (lowercase words) that starts at ``k``
+    takes; 0 when none does."""
+    end = len(view.doc.tokens)
+    for words in phrases:
+        if tuple(view.word(j).lower() for j in range(k, min(k + len(words), end))) == words:
+            return len(words)
     return 0
 
 

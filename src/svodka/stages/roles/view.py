@@ -276,7 +276,7 @@ def name_cases(view: View, last: int) -> frozenset[str]:
     words: «Наталья Тимакова» is nominative only, though «Тимакова» alone may be a
     genitive; a word giving no case, or words that disagree, leave the last word's cases."""
     owner = view.owner.get(last - 1)
-    surname = owner[0].name.split()[-1] if owner and owner[0].name else ""
+    surname = last_word(owner[0].name) if owner else ""
     found = cases(view.word(last - 1), surname)
     if owner is None or not found:
         return found
