@@ -337,13 +337,12 @@ def test_roles_rules_stop_at_a_line_end(pipeline):
     """Class: a headline's title is not the caption's name below it: «разговор Путина с
     новым главой Кубы | Владимир Путин …» (the rules; the pair model may still pair)."""
     from svodka.stages import roles as stage
-    from svodka.stages.roles.view import View
 
     doc = pipeline.analyze(
         "Состоялся разговор Путина с новым главой Кубы\nВладимир Путин и Мигель Диас-Канель"
     )
     res = stage.load(None, with_model=False)
-    view = View(doc, stage.main_country(doc, res))
+    view = stage.read_view(doc, res)
     putin = next(e for e in doc.entities if e.name == "Владимир Путин")
     assert all(r.title != "глава" for r in stage.find_roles(view, putin, res))
 
@@ -360,10 +359,9 @@ def test_roles_earlier_pairs_reach_back_to_named_people(pipeline):
     """Class: a title with no name in its sentence («Режиссер рассказал …») is paired with
     the people named in the sentences before it, the most recent first; a title the
     rules give a name of its own («губернатор … Дюмин») stays that name's."""
-    from svodka.stages.roles import load, main_country
+    from svodka.stages.roles import load, read_view
     from svodka.stages.roles.earlier import earlier_pairs
     from svodka.stages.roles.pairs import positions
-    from svodka.stages.roles.view import View
 
     text = (
         "Никита Михалков снял фильм. Его показал Иван Петров. Режиссер рассказал о съемках. "
@@ -371,7 +369,7 @@ def test_roles_earlier_pairs_reach_back_to_named_people(pipeline):
     )
     doc = pipeline.analyze(text)
     res = load(pipeline.config, with_model=False)
-    view = View(doc, main_country(doc, res))
+    view = read_view(doc, res)
     spans = [(view.index(s.start), view.index(s.stop)) for s in doc.sentences]
     titles = positions(view, *spans[2], res)
     found = list(earlier_pairs(view, spans, 2, titles, False, {}))
@@ -675,3 +673,17 @@ def test_roles_a_post_left_is_a_past_role(pipeline, text, person, expected):
 )
 def test_roles_leaving_needs_a_post(pipeline, text):
     assert not any(roles(pipeline, text).values())
+
+
+def test_roles_country_adjective_finds_the_entity_by_its_place(pipeline):
+    """Class: the country an adjective names is the entity geocoded to it, whatever the
+    text calls it: «американский президент» in an article on «Соединенные Штаты»."""
+    doc = pipeline.analyze(
+        "Соединенные Штаты ответили. Американский президент Джо Байден заявил об этом. "
+        "В Америке начались выборы."
+    )
+    states = next(e for e in doc.entities if e.place and e.place.country == "US")
+    biden = next(e for e in doc.entities if e.name == "Джо Байден")
+    assert [(r.title, r.of, r.of_name) for r in biden.roles] == [
+        ("президент", states.id, states.name)
+    ]

@@ -63,18 +63,17 @@ def load(config: Config) -> Resources:
     places = load_gazetteer()  # cached: the places stage shares it
     table = {name: listed.get(usual.lower(), usual) for name, usual in country_names().items()}
     table.update(read_table("names/canonical.tsv"))
-    aliases = {alias.lower(): name for alias, name in table.items()}
     return Resources(
-        aliases=aliases,
+        aliases=with_plain_e({alias.lower(): name for alias, name in table.items()}),
         prefixes=frozenset(read_lines("places/generic_prefixes.txt")),
-        canonical={name.lower(): name for name in table.values()},
+        canonical=with_plain_e({name.lower(): name for name in table.values()}),
         abbreviations=load_tables().abbreviations,
         endings=frozenset(["", *read_lines("names/case_endings.txt")]),
         first_names=dict(read_table("names/first_name_variants.tsv")),
         short_forms=frozenset(first for first, _ in read_table("names/first_name_variants.tsv")),
         places=places,
         countries=frozenset(
-            listed.get(usual.lower(), usual).lower() for usual in country_names().values()
+            with_plain_e({listed.get(u.lower(), u).lower(): u for u in country_names().values()})
         ),
         generic_bodies=frozenset(read_lines("orgs/generic_bodies.txt")),
         country_words=frozenset(read_lines("orgs/country_words.txt")),
@@ -82,6 +81,12 @@ def load(config: Config) -> Resources:
         regions=regions_by_point(places),
         adjectives=dict(read_table("roles/country_adjectives.tsv")),
     )
+
+
+def with_plain_e(table: dict[str, str]) -> dict[str, str]:
+    """A table keyed by lowercase names, also under each key spelt with «е» for «ё»:
+    news writes «Объединенные Арабские Эмираты» as often as «Объединённые»."""
+    return {key.replace("ё", "е"): value for key, value in table.items()} | table
 
 
 def apply(doc: Document, res: Resources) -> Document:

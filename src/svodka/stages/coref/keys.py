@@ -14,9 +14,9 @@ from svodka.stages.coref.tables import Resources
 def group_key(span: Span, res: Resources) -> str:
     """The lowercase key spans of one referent share before person names are joined."""
     key = span.normal.lower()
-    if span.type == "PER":
+    if span.type == "PER":  # «Артём» and «Артем» are one name
         first, _, rest = drop_patronymic(key.title()).lower().partition(" ")
-        return " ".join(filter(None, (res.first_names.get(first, first), rest)))
+        return " ".join(filter(None, (res.first_names.get(first, first), rest))).replace("ё", "е")
     key = res.aliases.get(key, key)
     if span.type == "ORG":
         return country_tail(expand(key, res.abbreviations), res)

@@ -78,6 +78,9 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         counterparts=frozenset(read_lines("roles/counterparts.txt")),
         not_titles=frozenset(read_lines("roles/not_titles.txt")),
         heading=dict(read_table("roles/heading_verbs.tsv")),
+        country_codes={
+            name: code for name, code in read_table("places/aliases.tsv") if len(code) == 2
+        },
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
         country_offices=frozenset(read_lines("roles/country_offices.txt")),
         ranks=frozenset(read_lines("roles/ranks.txt")),
@@ -101,7 +104,7 @@ def load_model() -> Model | None:
 
 def apply(doc: Document, res: Resources) -> Document:
     """Attach roles to the person entities of a document."""
-    view = View(doc, main_country(doc, res))
+    view = read_view(doc, res)
     found = {e.id: find_roles(view, e, res) for e in doc.entities if e.type == "PER"}
     if res.model is not None and found:
         for entity_id, more in learned_roles(view, res, res.model, found).items():
@@ -173,19 +176,40 @@ def national_lemmas(national: frozenset[str]) -> frozenset[str]:
 
 def pair_features(doc: Document, res: Resources) -> Iterator[tuple[View, Pair, list[str]]]:
     """The pairs of a document with their features, the rules' roles marked (for training)."""
-    view = View(doc, main_country(doc, res))
+    view = read_view(doc, res)
     found = {e.id: find_roles(view, e, res) for e in doc.entities if e.type == "PER"}
     for pair, feats in features_of(view, res, found):
         yield view, pair, feats
 
 
-def main_country(doc: Document, res: Resources) -> str | None:
+def read_view(doc: Document, res: Resources) -> View:
+    """The document as the role finders read it, with its countries."""
+    countries = country_entities(doc, res)
+    return View(doc, main_country(countries), countries)
+
+
+def country_entities(doc: Document, res: Resources) -> dict[str, Entity]:
+    """Any name of a country (the place aliases') → the document's entity of that country:
+    by its name, else by the country it was geocoded to, so that «американский президент»
+    finds the entity the text calls «Соединенные Штаты»."""
+    known = set(country_names().values()) | set(res.adjectives.values())
+    by_code: dict[str, Entity] = {}
+    named: dict[str, Entity] = {}
+    for e in sorted(doc.entities, key=lambda e: -len(e.mentions)):
+        if e.type != "LOC":
+            continue
+        if e.name in known:
+            named.setdefault(e.name, e)
+        if e.place and e.place.kind == "country" and e.place.country:
+            by_code.setdefault(e.place.country, e)
+    aliases = {name: by_code[code] for name, code in res.country_codes.items() if code in by_code}
+    return aliases | {e.name: e for e in by_code.values()} | named
+
+
+def main_country(countries: dict[str, Entity]) -> str | None:
     """The country an article is about: its most mentioned country when named clearly
     more often than any other, else None."""
-    known = set(country_names().values()) | set(res.adjectives.values())
-    counts = Counter(
-        {e.name: len(e.mentions) for e in doc.entities if e.type == "LOC" and e.name in known}
-    )
+    counts = Counter({e.name: len(e.mentions) for e in countries.values()})
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]):
         return None  # «Чавес … с президентом Бушем» in an article on Cuba: not Cuba's

@@ -151,8 +151,10 @@ def place_role(view: View, title: str, of: Entity | None, past: bool, country: s
         return Role(title=title, of=of.id, of_name=of.name, past=past)
     if country is None:
         return Role(title=title, past=past)
-    entity = next((e for e in view.doc.entities if e.type == "LOC" and e.name == country), None)
-    return Role(title=title, of=entity.id if entity else None, of_name=country, past=past)
+    entity = view.countries.get(country)
+    if entity is None:
+        return Role(title=title, of_name=country, past=past)
+    return Role(title=title, of=entity.id, of_name=entity.name, past=past)
 
 
 def is_pronoun(word: str) -> bool:

@@ -48,6 +48,7 @@ class Resources:
     country_offices: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()  # «генерал-лейтенант»: held where the person serves
     instrumental_heads: frozenset[str] = frozenset()  # «заведующий [кафедрой]»
+    country_codes: dict[str, str] = field(default_factory=dict)  # «США» → US
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +63,13 @@ class Found:
 class View:
     """Token positions and the entity mention covering each token of a document."""
 
-    def __init__(self, doc: Document, country: str | None = None):
+    def __init__(
+        self, doc: Document, country: str | None = None, countries: dict | None = None
+    ) -> None:
         self.doc = doc
         self.country = country
+        #: any name of a country → the document's entity of it (:func:`country_entities`)
+        self.countries: dict[str, Entity] = countries or {}
         self.starts = [t.start for t in doc.tokens]
         self.owner: dict[int, tuple[Entity, int, int]] = {}
         self.lemmas: dict[int, str] = {}
