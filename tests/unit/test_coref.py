@@ -128,6 +128,12 @@ def test_coref_keeps_two_namesakes_apart_by_nearest(pipeline):
             "Объединённые Арабские Эмираты",
             ["ОАЭ", "Объединенные Арабские Эмираты"],
         ),
+        # a first name and surname leave out a middle name; the GUIDE's «Имя Фамилия»
+        (
+            "Нельсон Ролилахла Мандела родился в 1918 году. Нельсон Мандела стал президентом.",
+            "Нельсон Мандела",
+            ["Нельсон Ролилахла Мандела", "Нельсон Мандела"],
+        ),
         # an organisation's short name
         (
             "Госдеп США ответил. Государственный департамент США пояснил.",
@@ -260,6 +266,22 @@ def test_legal_form_after_the_name_is_dropped(pipeline):
     """Class 3: «Media Most Capital Ltd» is named «Media Most Capital»."""
     found = entities(pipeline, "Компания Northern Star Holdings Ltd подала иск в суд.")
     assert "Northern Star Holdings" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Акции НК «Роснефть» выросли. «Роснефть» ответила.", "Роснефть"),
+        ("Футболисты ФК «Зенит» победили. «Зенит» лидирует.", "Зенит"),
+        ("Сделку одобрила АК «Аэрофлот».", "Аэрофлот"),
+        ("Сотрудник ГК «Ростех» задержан.", "Ростех"),
+        ("Его пригласил президент БК 'Динамо'.", "Динамо"),  # quoted in «'»
+    ],
+)
+def test_kind_abbreviation_before_a_quoted_name_is_dropped(pipeline, text, name):
+    """Class: «НК», «ФК», «АК», «ГК» before a quoted name say what kind of organisation it
+    is; the GUIDE names it without them, and its other mentions join it."""
+    assert list(entities(pipeline, text)) == [name]
 
 
 def test_generic_bodies_and_events_are_no_organisations(pipeline):

@@ -687,3 +687,20 @@ def test_roles_country_adjective_finds_the_entity_by_its_place(pipeline):
     assert [(r.title, r.of, r.of_name) for r in biden.roles] == [
         ("президент", states.id, states.name)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        ("Сергей Семак назначен главным тренером ФК «Зенит».", "Сергей Семак", "Зенит"),
+        ("Алексей Миллер назначен главой ОАО «Газпром».", "Алексей Миллер", "Газпром"),
+        ("Об этом сказал глава ОАО «Газпром» Алексей Миллер.", "Алексей Миллер", "Газпром"),
+    ],
+)
+def test_roles_organisation_after_its_legal_form(pipeline, text, person, org):
+    """Class: «ОАО», «ФК» before a quoted name are not in the organisation's name, yet
+    the title reaches over them to the organisation."""
+    doc = pipeline.analyze(text)
+    entity = next(e for e in doc.entities if e.name == org)
+    holder = next(e for e in doc.entities if e.name == person)
+    assert [r.of for r in holder.roles] == [entity.id]

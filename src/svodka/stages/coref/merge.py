@@ -147,6 +147,7 @@ def merge_short_names(
         for key, spans in groups.items()
         if key[0] == "PER" and is_full_name(key[1])
     }
+    wider = {key: name for key in full if (name := wider_name(key, full, endings))}
     merged: dict[tuple[str, str], list[Span]] = {}
     for key, spans in groups.items():
         fits = (
@@ -156,10 +157,26 @@ def merge_short_names(
         )
         for span in spans:
             target = nearest(fits, span.start, full) if fits else key
-            merged.setdefault(target, []).append(span)
+            merged.setdefault(wider.get(target, target), []).append(span)
     for spans in merged.values():
         spans.sort(key=lambda s: s.start)
     return merged
+
+
+def wider_name(key: tuple[str, str], full, endings: frozenset[str]) -> tuple[str, str] | None:
+    """The one fuller name a first name and surname leave a middle name out of: «Реджеп
+    Эрдоган» is «Реджеп Тайип Эрдоган», «Джордж Буш» «Джордж Уокер Буш»."""
+    words = key[1].split()
+    if len(words) != 2:
+        return None
+    found = [
+        other
+        for other in full
+        if len(names := other[1].split()) > 2
+        and same_word(words[0], names[0], endings)
+        and same_word(words[1], names[-1], endings)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def is_full_name(key: str) -> bool:

@@ -54,6 +54,17 @@ def make_entity(
     )
 
 
+def first_and_last(fullest: str, names) -> str | None:
+    """The GUIDE's «Имя Фамилия» where the text also writes it: «Антониу Гутерреш» for
+    «Антониу Мануэл ди Оливейра Гутерреш», «Нельсон Мандела» for «Нельсон Ролилахла
+    Мандела»."""
+    words = fullest.lower().split()
+    if len(words) < 3:
+        return None
+    short = [n for n in names if n.lower().split() == [words[0], words[-1]]]
+    return short[0] if short else None
+
+
 def choose_name(spans: list[Span], short_forms: frozenset[str] = frozenset()) -> str:
     """The fullest person or organisation name; for places, the most frequent form.
 
@@ -61,7 +72,7 @@ def choose_name(spans: list[Span], short_forms: frozenset[str] = frozenset()) ->
     """
     if spans[0].type == "PER":
         counts = Counter(drop_patronymic(s.normal) for s in spans)
-        return max(
+        fullest = max(
             counts,
             key=lambda n: (
                 len([w for w in n.split() if not is_initial(w)]),
@@ -70,6 +81,7 @@ def choose_name(spans: list[Span], short_forms: frozenset[str] = frozenset()) ->
                 -len(n),
             ),
         )
+        return first_and_last(fullest, counts) or fullest
     counts = Counter(s.normal for s in spans)
     if spans[0].type == "ORG":
         # «Госдума» over «Дума»: the fuller form, a name that ends with another; then

@@ -166,7 +166,7 @@ def strip_legal_form(span: Span, rules: Rules) -> Span:
         return span
     if rest[0] not in QUOTES and not rest[0].isascii():
         return span
-    inner = rest.strip("".join(QUOTES))
+    inner = rest.strip("".join(QUOTES) + "'")  # «БК 'Динамо'»: old feeds quote with «'»
     start = span.start + span.text.index(inner)
     return Span(start, start + len(inner), span.type, inner)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from svodka.doc import Document, Entity
 from svodka.lang import morph
 from svodka.lang.caches import word_cache
 from svodka.lang.text import QUOTES
+from svodka.resources import read_lines
 
 #: Quote tokens skipped between a position and its name; the apostrophe too, as copy
 #: set in English style quotes names in single marks: «директор компании 'Лукойл'».
@@ -18,6 +20,12 @@ EX_PREFIX = "экс-"  # «экс-министр» is a past «министр»
 #: Words joining the items of a list: «президенты Латвии, Эстонии и Литвы».
 JOINERS = frozenset({",", "и"})
 NAME_TAGS = frozenset({"Surn", "Name", "Patr"})
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    """«оао», «фк»: the legal forms and kinds the NER drops before an organisation's name."""
+    return frozenset(read_lines("orgs/legal_forms.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +84,17 @@ class View:
         for entity in doc.entities:
             for m in entity.mentions:
                 first, last = self.index(m.start), self.index(m.stop)
+                if entity.type == "ORG":
+                    first = self.legal_form_before(first)
                 for k in range(first, last):
                     self.owner[k] = (entity, first, last)
+
+    def legal_form_before(self, first: int) -> int:
+        """Where an organisation's phrase starts: at its legal form or kind, which the
+        NER leaves out of the name («главным тренером [ФК «]Зенит»», «главой [ОАО
+        «]Газпром»»)."""
+        k = first - 1 if first > 0 and self.word(first - 1) in MARKS else first
+        return k - 1 if k > 0 and self.word(k - 1).lower() in legal_forms() else first
 
     def index(self, offset: int) -> int:
         """The index of the first token starting at or after ``offset``."""
