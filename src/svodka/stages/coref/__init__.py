@@ -43,6 +43,7 @@ from svodka.stages.coref.spans import (
     drop_legal_suffix,
     is_event,
     is_generic_body,
+    join_trailing_initials,
     name_own_country,
     qualify_by_adjective,
     split_apposed_acronyms,
@@ -98,6 +99,7 @@ def apply(doc: Document, res: Resources) -> Document:
         for s in split_paragraphs(doc.spans)
         if not is_generic_body(s, res) and not is_event(s, res)
     ]
+    spans = join_trailing_initials(doc, spans)  # «Путин» «В.В.» → «Путин В.В.»
     spans = split_two_surnames(spans, res)  # «Чавес Обаме» → «Чавес», «Обаме»
     spans, links = split_apposed_acronyms(doc, spans)  # «… искусства - ГИТИС»
     spans = name_own_country(doc, spans, res)  # «МВД страны» → «МВД Индии»

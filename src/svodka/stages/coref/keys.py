@@ -8,14 +8,25 @@ from svodka.knowledge.gazetteer import Entry, Gazetteer
 from svodka.knowledge.keys import expand
 from svodka.lang.names import normalize
 from svodka.lang.person import drop_patronymic
+from svodka.stages.coref.merge import is_initial
 from svodka.stages.coref.tables import Resources
+
+
+def initials_first(name: str) -> str:
+    """«медведев д.а.» → «д.а. медведев»: initials after a surname, as in documents, are
+    read in the usual order."""
+    words = name.split()
+    tail = len(words)
+    while tail > 1 and is_initial(words[tail - 1]):
+        tail -= 1
+    return " ".join(words[tail:] + words[:tail]) if 0 < tail < len(words) else name
 
 
 def group_key(span: Span, res: Resources) -> str:
     """The lowercase key spans of one referent share before person names are joined."""
     key = span.normal.lower()
     if span.type == "PER":  # «Артём» and «Артем» are one name
-        first, _, rest = drop_patronymic(key.title()).lower().partition(" ")
+        first, _, rest = drop_patronymic(initials_first(key).title()).lower().partition(" ")
         return " ".join(filter(None, (res.first_names.get(first, first), rest))).replace("ё", "е")
     key = res.aliases.get(key, key)
     if span.type == "ORG":

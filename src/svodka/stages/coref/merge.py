@@ -4,10 +4,12 @@ qualified and short names, acronyms, surnames and first names joined to the full
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from svodka.doc import Span
 from svodka.knowledge.gazetteer import Gazetteer
 from svodka.lang.names import normalize
+from svodka.resources import read_lines
 from svodka.stages.coref.tables import Resources
 
 
@@ -180,9 +182,16 @@ def wider_name(key: tuple[str, str], full, endings: frozenset[str]) -> tuple[str
 
 
 def is_full_name(key: str) -> bool:
-    """«сергей иванов», not «иванов» and not «в. в. путин» (initials join a full name)."""
+    """«сергей иванов», not «иванов», «фон дер ляйен» or «в. в. путин» (initials join a
+    full name)."""
     words = key.split()
-    return len(words) > 1 and not any(is_initial(w) for w in words)
+    return len(words) > 1 and words[0] not in particles() and not any(map(is_initial, words))
+
+
+@cache
+def particles() -> frozenset[str]:
+    """«фон», «де», «бен»: the lowercase words a foreign surname may start with."""
+    return frozenset(read_lines("names/particles.txt"))
 
 
 def is_initial(word: str) -> bool:
@@ -207,6 +216,12 @@ def fits_name(short: str, full: str, endings: frozenset[str] = frozenset()) -> b
     ending only («токаева» ~ «токаев»), since a lone surname is often mis-normalized.
     """
     words, names = short.split(), full.split()
+    if words[0] in particles():  # «фон дер ляйен», «бен салман»: a surname with particles
+        return (
+            len(names) > len(words)
+            and names[-len(words) : -1] == words[:-1]
+            and same_word(words[-1], names[-1], endings)
+        )
     if len(words) == 1:
         return any(same_word(words[0], n, endings) for n in names[:1] + names[-1:])
     # «в. в. путин»: the first initial is the first name's; a second one, the patronymic's.

@@ -19,7 +19,7 @@ from svodka.lang.qualified import (
 )
 from svodka.lang.text import QUOTES
 from svodka.stages.coref.keys import group_key
-from svodka.stages.coref.merge import is_full_name, same_word
+from svodka.stages.coref.merge import is_full_name, is_initial, same_word
 from svodka.stages.coref.tables import Resources
 
 APPOSED = re.compile(r"^(.+?)\s+[-—–]\s+([A-ZА-ЯЁ]{2,})$")
@@ -61,6 +61,27 @@ def is_bracketed_acronym(doc: Document, name: Span, span: Span) -> bool:
         and doc.text[name.stop : span.start].strip() == "("
         and doc.text[span.stop : span.stop + 1] == ")"
     )
+
+
+def join_trailing_initials(doc: Document, spans: list[Span]) -> list[Span]:
+    """«Путин В.В.» tagged «Путин» and «В.В.»: initials right after a surname are part of
+    that person's mention."""
+    result: list[Span] = []
+    for span in spans:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and span.type == last.type == "PER"
+            and last.normal
+            and all(is_initial(w) for w in span.text.split())
+            and not doc.text[last.stop : span.start].strip()
+        ):
+            normal = f"{last.normal} {span.text}"
+            text = doc.text[last.start : span.stop]
+            result[-1] = Span(last.start, span.stop, "PER", text, normal=normal)
+            continue
+        result.append(span)
+    return result
 
 
 def split_two_surnames(spans: list[Span], res: Resources) -> list[Span]:
