@@ -46,6 +46,12 @@ def known(word: str) -> bool:
 
 
 @word_cache(0.1)
+def is_first_name(word: str) -> bool:
+    """«Дмитрий»: a dictionary first name."""
+    return any("Name" in p.tag.grammemes for p in parse(word.lower()) if known(p.word))
+
+
+@word_cache(0.1)
 def has_adjective_reading(word: str) -> bool:
     """Whether some reading of the word is a full adjective or participle: «военные»."""
     return any(p.tag.POS in ("ADJF", "PRTF") for p in parse(word))

@@ -378,17 +378,12 @@ def drop_patronymic(name: str) -> str:
     words = name.split()
     if len(words) == 3 and is_patronymic(words[1], surname_too=True):
         return f"{words[0]} {words[2]}"
-    if len(words) == 3 and is_patronymic(words[2], surname_too=False) and is_first(words[1]):
-        return f"{words[1]} {words[0]}"  # «Медведев Дмитрий Анатольевич», as in documents
+    patronymic_last = len(words) == 3 and is_patronymic(words[2], surname_too=False)
+    if patronymic_last and morph.is_first_name(words[1]):  # «Медведев Дмитрий Анатольевич»
+        return f"{words[1]} {words[0]}"
     if len(words) == 2 and is_patronymic(words[1], surname_too=False):
         return words[0]
     return name
-
-
-@word_cache(0.1)
-def is_first(word: str) -> bool:
-    """«Дмитрий»: a dictionary first name."""
-    return any("Name" in p.tag.grammemes for p in morph.parse(word.lower()) if morph.known(p.word))
 
 
 @word_cache(0.1)

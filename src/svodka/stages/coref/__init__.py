@@ -75,7 +75,7 @@ def load(config: Config) -> Resources:
         places=places,
         countries=frozenset(
             with_plain_e({listed.get(u.lower(), u).lower(): u for u in country_names().values()})
-        ),
+        ),  # the table's keys: «россия», and «объединенные …» beside «объединённые …»
         generic_bodies=frozenset(read_lines("orgs/generic_bodies.txt")),
         country_words=frozenset(read_lines("orgs/country_words.txt")),
         event_heads=frozenset(read_lines("orgs/event_heads.txt")),
