@@ -59,3 +59,12 @@ def test_a_seat_of_power_is_its_administration_where_it_acts(text, expected):
     keys = [key_of([t.text])[0] for t in doc.tokens]
     found = type_seats(doc, keys, [], load_rules())
     assert found and {s.type for s in found} == {expected}
+
+
+def test_a_known_short_name_the_model_misses_is_found():
+    """The model misses «Совбез России» after another sentence; the known names
+    (``resources/orgs/known.tsv``) add it."""
+    from svodka.pipeline import default_pipeline
+
+    doc = default_pipeline().analyze("Ученые сообщили. Совбез России собрался в среду.")
+    assert ("Совбез России", "ORG") in {(e.name, e.type) for e in doc.entities}
