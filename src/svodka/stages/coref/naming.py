@@ -61,8 +61,7 @@ def first_and_last(fullest: str, names) -> str | None:
     words = fullest.lower().split()
     if len(words) < 3:
         return None
-    short = [n for n in names if n.lower().split() == [words[0], words[-1]]]
-    return short[0] if short else None
+    return next((n for n in names if n.lower().split() == [words[0], words[-1]]), None)
 
 
 def choose_name(spans: list[Span], short_forms: frozenset[str] = frozenset()) -> str:

@@ -58,12 +58,13 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
     titles = [*read_lines("roles/professions.txt"), *read_lines("roles/positions.txt")]
     positions = {tuple(morph.lemma(w) for w in p.split()): p for p in titles}
     verb_rows = [line.split() for line in read_lines("roles/predicate_verbs.txt")]
+    adjectives = dict(read_table("roles/country_adjectives.tsv"))
     return Resources(
         positions=positions,
         longest=max(len(k) for k in positions),
         past=frozenset(read_lines("roles/past_markers.txt")),
         org_types=frozenset(read_lines("orgs/types.txt")),
-        adjectives=dict(read_table("roles/country_adjectives.tsv")),
+        adjectives=adjectives,
         national=frozenset(read_lines("roles/national_titles.txt")),
         bodies=frozenset(read_lines("roles/bodies.txt")) | frozenset(read_lines("orgs/types.txt")),
         tails=frozenset(k[-1] for k in positions),
@@ -78,9 +79,8 @@ def load(config: Config, *, with_model: bool = True) -> Resources:
         counterparts=frozenset(read_lines("roles/counterparts.txt")),
         not_titles=frozenset(read_lines("roles/not_titles.txt")),
         heading=dict(read_table("roles/heading_verbs.tsv")),
-        country_codes={
-            name: code for name, code in read_table("places/aliases.tsv") if len(code) == 2
-        },
+        countries=frozenset(country_names().values()) | frozenset(adjectives.values()),
+        country_aliases=aliases_by_code(),
         not_topics=frozenset(read_lines("roles/not_topics.txt")),
         country_offices=frozenset(read_lines("roles/country_offices.txt")),
         ranks=frozenset(read_lines("roles/ranks.txt")),
@@ -188,21 +188,29 @@ def read_view(doc: Document, res: Resources) -> View:
     return View(doc, main_country(countries), countries)
 
 
+def aliases_by_code() -> dict[str, tuple[str, ...]]:
+    """ISO country code → the names the place aliases give it: US → («США», «Америка», …)."""
+    names: dict[str, list[str]] = {}
+    for name, code in read_table("places/aliases.tsv"):
+        if len(code) == 2:
+            names.setdefault(code, []).append(name)
+    return {code: tuple(found) for code, found in names.items()}
+
+
 def country_entities(doc: Document, res: Resources) -> dict[str, Entity]:
     """Any name of a country (the place aliases') → the document's entity of that country:
     by its name, else by the country it was geocoded to, so that «американский президент»
     finds the entity the text calls «Соединенные Штаты»."""
-    known = set(country_names().values()) | set(res.adjectives.values())
     by_code: dict[str, Entity] = {}
     named: dict[str, Entity] = {}
     for e in sorted(doc.entities, key=lambda e: -len(e.mentions)):
         if e.type != "LOC":
             continue
-        if e.name in known:
+        if e.name in res.countries:
             named.setdefault(e.name, e)
         if e.place and e.place.kind == "country" and e.place.country:
             by_code.setdefault(e.place.country, e)
-    aliases = {name: by_code[code] for name, code in res.country_codes.items() if code in by_code}
+    aliases = {name: e for code, e in by_code.items() for name in res.country_aliases.get(code, ())}
     return aliases | {e.name: e for e in by_code.values()} | named
 
 

@@ -56,7 +56,8 @@ class Resources:
     country_offices: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()  # «генерал-лейтенант»: held where the person serves
     instrumental_heads: frozenset[str] = frozenset()  # «заведующий [кафедрой]»
-    country_codes: dict[str, str] = field(default_factory=dict)  # «США» → US
+    countries: frozenset[str] = frozenset()  # country names: pycountry's, the adjectives'
+    country_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # US → «США» …
 
 
 @dataclass(frozen=True, slots=True)
