@@ -48,3 +48,19 @@ def test_a_facility_named_after_a_settlement_is_placed_at_it(pipeline):
     port = locations(pipeline, "Порт Находка работает в обычном режиме.")["Порт Находка"]
     assert (port.country, port.method, port.kind) == ("RU", "derived", "other")
     assert abs(port.lat - 42.8) < 0.5 and abs(port.lon - 132.9) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a headline ending on a facility word, then the text: no «порт Убит»
+        ("В Находке убит директор порта\n\nУбит директор порта Леонид Бочков.", None),
+        ("Работу возобновил аэропорт\nВнуково принимает рейсы.", None),
+        # the name stops where its line ends
+        ("Суда ждут у причала порта Восточный\nМоряки Находки бастуют.", "порт Восточный"),
+    ],
+)
+def test_a_facility_name_never_runs_over_a_line_break(pipeline, text, name):
+    found = {e.name for e in pipeline.analyze(text).entities if e.type == "LOC"}
+    facilities = {n for n in found if n.split()[0].lower() in ("порт", "аэропорт")}
+    assert facilities == ({name} if name else set())

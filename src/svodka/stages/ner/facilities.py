@@ -10,7 +10,8 @@ as places (LOC):
 
 The words are data: ``places/street_words.txt`` and ``places/facility_heads.tsv``. A
 street word before another place («улицы Лондона») or an organisation the model found,
-and a plural one («улиц»), start no name; neither does «на базе …» («based on»).
+and a plural one («улиц»), start no name; neither does «на базе …» («based on»). A name
+never runs over a line break: «…директор порта⏎⏎Убит …» is a headline's end, then the text.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def named_after(doc: Document, spans: list[Span], k: int, kind: str) -> Span | N
     «Шератон»» (the quoted name alone; after a ``venue`` word even when the model read an
     organisation). A facility's name is in apposition, so it can be nominative: «порт
     Новороссийска» names the city's port. A street's name may be genitive («улица
-    Ленина»), but not a place's: «улицы Лондона» are the streets of London."""
+    Ленина»), but not a place's: «улицы Лондона» are the streets of London. A person the
+    model found after a facility word is in apposition to it, not its name: «директор
+    порта Леонид Бочков»."""
     tokens, head = doc.tokens, doc.tokens[k]
     if k + 1 >= len(tokens):
         return None
@@ -69,14 +72,16 @@ def named_after(doc: Document, spans: list[Span], k: int, kind: str) -> Span | N
     stop = first.stop
     for span in spans:
         if span.start == first.start:
+            if kind != "street" and span.type == "PER":
+                return None  # «директор порта Леонид Бочков»: a person, in apposition
             stop = span.stop
             break
     else:
         last = k + 1
-        while last - k < MAX_NAME and last + 1 < len(tokens) and is_name_word(tokens[last + 1]):
+        while last - k < MAX_NAME and last + 1 < len(tokens) and continues(doc, last):
             last += 1
         stop = tokens[last].stop
-    return Span(head.start, stop, "LOC", doc.text[head.start : stop])
+    return on_one_line(doc, head.start, stop)
 
 
 def quoted_name(doc: Document, k: int) -> Span | None:
@@ -103,8 +108,19 @@ def named_before(doc: Document, k: int) -> Span | None:
         first -= 1
     if first < 0 or not is_place_adjective(tokens[first].text):
         return None
-    start, stop = tokens[first].start, tokens[k].stop
-    return Span(start, stop, "LOC", doc.text[start:stop])
+    return on_one_line(doc, tokens[first].start, tokens[k].stop)
+
+
+def continues(doc: Document, k: int) -> bool:
+    """Whether the name goes on at token ``k + 1``: a capitalised word on the same line."""
+    after = doc.tokens[k + 1]
+    return is_name_word(after) and "\n" not in doc.text[doc.tokens[k].stop : after.start]
+
+
+def on_one_line(doc: Document, start: int, stop: int) -> Span | None:
+    """The LOC span ``[start, stop)``, unless a line break runs through it."""
+    text = doc.text[start:stop]
+    return None if "\n" in text else Span(start, stop, "LOC", text)
 
 
 def is_place_name(word: str) -> bool:
