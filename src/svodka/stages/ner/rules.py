@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from svodka.doc import Document, Span
@@ -49,6 +49,7 @@ class Rules:
     complement_heads: frozenset[str]
     gazetteer: dict[Key, str]
     longest: int
+    firsts: frozenset[str]  # the first word of every gazetteer and seat name
     streets: frozenset[str]  # «улица», «проспект», «отель»: a name follows
     seats: dict[Key, str]  # «Белый дом»: an administration named by its seat
     place_preps: frozenset[str]  # «в», «у»: the seat as a place
@@ -61,6 +62,7 @@ def load_rules() -> Rules:
     entries.update(dict(read_table("places/world_regions.tsv")))
     entries.update(dict(read_table("orgs/known.tsv")))
     gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
+    seats = {key_of(name.split()): "ORG" for name in read_lines("ner/seats.txt")}
     return Rules(
         pronouns=frozenset(read_lines("names/pronouns.txt")),
         not_names=frozenset(read_lines("names/not_names.txt")),
@@ -69,8 +71,9 @@ def load_rules() -> Rules:
         complement_heads=frozenset(read_lines("orgs/complement_heads.txt")),
         gazetteer=gazetteer,
         longest=max(len(k) for k in gazetteer),
+        firsts=frozenset(key[0] for key in [*gazetteer, *seats]),
         streets=frozenset(read_lines("places/street_words.txt")),
-        seats={key_of(name.split()): "ORG" for name in read_lines("ner/seats.txt")},
+        seats=seats,
         place_preps=frozenset(read_lines("ner/place_prepositions.txt")),
         facilities=dict(read_table("places/facility_heads.tsv")),
     )
@@ -107,7 +110,7 @@ def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
         if (t := trim_common_head(s, sentence_starts)) is not None
     ]
     keys = [word_key(t.text) for t in doc.tokens]
-    spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest)
+    spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest, rules.firsts)
     spans = [widen_over_adjectives(doc, s) for s in spans]
     spans = join_abbreviations(doc, spans)
     spans = add_facilities(doc, spans, keys, rules.streets, rules.facilities)
@@ -189,7 +192,7 @@ def type_seats(doc: Document, keys: list[str], spans: list[Span], rules: Rules) 
     """«пресс-секретарь Белого дома», «Белый дом заявил»: a seat of power (``ner/seats.txt``)
     names its administration, an ORG, in a document where it acts anywhere; where it
     only ever follows a place preposition («выступал в Белом доме») it is a LOC."""
-    found = list(find_matches(doc, keys, rules.seats, 2))
+    found = list(find_matches(doc, keys, rules.seats, 2, rules.firsts))
     if not found:
         return spans
     starts = [t.start for t in doc.tokens]
@@ -200,7 +203,7 @@ def type_seats(doc: Document, keys: list[str], spans: list[Span], rules: Rules) 
         at_place = k > 0 and doc.tokens[k - 1].text.lower() in rules.place_preps
         if not at_place or key not in table:
             table[key] = "LOC" if at_place else "ORG"
-    return apply_gazetteer(doc, keys, spans, table, 2)
+    return apply_gazetteer(doc, keys, spans, table, 2, rules.firsts)
 
 
 def extend_complements(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
@@ -295,28 +298,32 @@ def span_key(doc: Document, keys: list[str], span: Span) -> Key:
 
 
 def find_matches(
-    doc: Document, keys: list[str], table: dict[Key, str], longest: int
+    doc: Document, keys: list[str], table: dict[Key, str], longest: int, firsts: Container[str]
 ) -> Iterator[Span]:
     """Longest matches of ``table`` over the token ``keys``, left to right, each starting
-    at a word that is not lowercase («Газпром», «ЕС», «Amnesty»)."""
-    tokens = doc.tokens
-    i = 0
-    while i < len(tokens):
-        if tokens[i].text[:1].islower() or not tokens[i].text[:1].isalnum():
-            i += 1
+    at a word that is not lowercase («Газпром», «ЕС», «Amnesty») and is in ``firsts``, the
+    first words of the table's names (or of more)."""
+    tokens, free = doc.tokens, 0  # tokens before ``free`` are in a match already
+    for i in [i for i, key in enumerate(keys) if key in firsts]:
+        text = tokens[i].text
+        if i < free or text[:1].islower() or not text[:1].isalnum():
             continue
         for size in range(min(longest, len(tokens) - i), 0, -1):
             key = tuple(keys[i : i + size])
             if key in table:
                 start, stop = tokens[i].start, tokens[i + size - 1].stop
                 yield Span(start, stop, table[key], doc.text[start:stop])
-                i += size - 1
+                free = i + size
                 break
-        i += 1
 
 
 def apply_gazetteer(
-    doc: Document, keys: list[str], spans: list[Span], table: dict[Key, str], longest: int
+    doc: Document,
+    keys: list[str],
+    spans: list[Span],
+    table: dict[Key, str],
+    longest: int,
+    firsts: Container[str],
 ) -> list[Span]:
     """Add, retype or widen spans where a gazetteer name occurs.
 
@@ -326,7 +333,7 @@ def apply_gazetteer(
     index = SpanIndex(spans)
     dropped: set[Span] = set()
     added = []
-    for match in find_matches(doc, keys, table, longest):
+    for match in find_matches(doc, keys, table, longest, firsts):
         inside = index.overlapping(match.start, match.stop)
         if all(match.start <= s.start and s.stop <= match.stop for s in inside):
             dropped.update(inside)
@@ -343,7 +350,7 @@ def add_recurrences(
     index = SpanIndex(spans)
     longest = max(len(k) for k in learned)
     sentence_starts = {s.start for s in doc.sentences}
-    found = find_matches(doc, keys, learned, longest)
+    found = find_matches(doc, keys, learned, longest, {key[0] for key in learned if key})
     return spans + [
         m
         for m in found
