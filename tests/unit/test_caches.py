@@ -54,8 +54,8 @@ def test_the_size_comes_from_the_environment_into_the_config(monkeypatch):
 
 
 def test_a_pipeline_sizes_the_caches_from_its_config(restore_size):
-    Pipeline(Config(cache_words=777), stages=[segment])
-    assert morph.parse.cache_info().maxsize == 777
+    Pipeline(Config(cache_words=800), stages=[segment])
+    assert morph.parse.cache_info().maxsize == 600  # its share: three quarters
 
 
 def test_a_pipeline_sets_the_collector_thresholds_or_leaves_them(restore_size):

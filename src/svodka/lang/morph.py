@@ -26,7 +26,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _morph
 
 
-@word_cache()
+@word_cache(0.75)
 def parse(word: str) -> tuple:
     """All pymorphy3 parses of a lowercased word, best first; never empty.
 
@@ -69,7 +69,7 @@ def adjective_lemma(word: str) -> str:
     return best.normal_form
 
 
-@word_cache(0.1)
+@word_cache(0.5)
 def lemma(word: str) -> str:
     """The most likely normal form of a word, lowercased: «президента» → «президент»."""
     parses = parse(word.lower())

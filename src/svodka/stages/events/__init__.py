@@ -126,7 +126,7 @@ def is_trigger(word: str, lexicon: Lexicon) -> bool:
     return reads_as_trigger(word.lower(), lexicon.lemmas)
 
 
-@word_cache(0.1)
+@word_cache(0.5)
 def reads_as_trigger(lower: str, triggers: frozenset[str]) -> bool:
     """Any reading of a lowercased word is in ``triggers`` (cached per word)."""
     return any(p.normal_form.replace("ё", "е") in triggers for p in morph.parse(lower))

@@ -84,7 +84,7 @@ def key_of(words: list[str]) -> Key:
     return tuple(word_key(w) for w in words)
 
 
-@word_cache(0.1)
+@word_cache(0.5)
 def word_key(word: str) -> str:
     """The lemma of a Russian word, lowercased; another word as it is, lowercased."""
     return morph.lemma(word) if CYRILLIC.search(word) else word.lower()

@@ -96,7 +96,7 @@ def load_lexicon() -> Lexicon:
 MARKS = lang_text.QUOTES | {"'"}
 
 
-@word_cache(0.1)
+@word_cache(0.5)
 def fold(text: str) -> str:
     """``lang.text.fold`` with the apostrophe dropped too: how names and words are
     compared here (cached: it is asked of every word, again and again)."""
@@ -106,7 +106,7 @@ def fold(text: str) -> str:
 PLAIN_WORD = re.compile(r"[0-9a-zа-яё.\-'’]+")
 
 
-@word_cache(0.1)
+@word_cache(0.5)
 def lemma(word: str) -> str:
     """The folded lemma of a word: «словам» → «слово», «подсчётам» → «подсчет»."""
     folded = fold(word)

@@ -53,7 +53,7 @@ def crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-@word_cache(0.1)
+@word_cache(0.5)
 def read_token(text: str) -> tuple[int, str, int, int, bool]:
     """A token as the model reads it: its kind, lemma, the lemma's hash and the negated
     lemma's («~лемма»), and whether it is a negation. Cached: news repeats its words."""
