@@ -58,7 +58,8 @@ def read_adjectives(
     if not stems:
         return Adjectives(None, {})
     alternatives = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
-    pattern = re.compile(rf"\b({alternatives})(?:{ADJECTIVE_ENDINGS})\b", re.IGNORECASE)
+    # lowercase, matched against lowercased text: IGNORECASE over 93 alternatives took 4×
+    pattern = re.compile(rf"\b({alternatives})(?:{ADJECTIVE_ENDINGS})\b")
     return Adjectives(pattern, stems)
 
 
@@ -66,14 +67,13 @@ def adjective_countries(text: str, adjectives: Adjectives) -> Counter:
     """How often the text uses each country's adjective."""
     if adjectives.pattern is None:
         return Counter()
-    found = adjectives.pattern.findall(text)
-    return Counter(adjectives.countries[stem.lower()] for stem in found)
+    return Counter(adjectives.countries[stem] for stem in adjectives.pattern.findall(text.lower()))
 
 
 def adjective_country(word: str, adjectives: Adjectives) -> str | None:
     """The country whose adjective the word is («Саудовские» → SA), else None."""
-    match = adjectives.pattern.fullmatch(word) if adjectives.pattern else None
-    return adjectives.countries[match.group(1).lower()] if match else None
+    match = adjectives.pattern.fullmatch(word.lower()) if adjectives.pattern else None
+    return adjectives.countries[match.group(1)] if match else None
 
 
 def shared_country(countries: tuple[str, ...], default: bool, context: Counter) -> str | None:
