@@ -38,3 +38,17 @@ def test_encoder_keeps_a_one_token_input(model):
     inputs = batch_of(model, ["Токаев"])
     scores = model.encoder(inputs.word_id, inputs.shape_id, inputs.pad_mask)
     assert scores.shape == (1, 1, len(model.model.infer.decoder.tags_vocab.items))
+
+
+def test_viterbi_finds_the_paths_slovnet_finds(model):
+    from svodka.stages.ner.encoder import viterbi
+
+    crf = model.model.infer.model.head.crf
+    rng = np.random.default_rng(7)
+    tags = crf.transitions.array.shape[0]
+    emissions = rng.normal(size=(9, 13, tags)).astype(np.float32)
+    lengths = [13, 1, 5, 12, 2, 13, 7, 3, 9]  # one-token and full-width sequences too
+    mask = np.array([[t < n for t in range(13)] for n in lengths])
+    theirs = [list(map(int, path)) for path in crf.decode(emissions, mask)]
+    assert viterbi(crf.transitions.array, emissions, mask) == theirs
+    assert [len(path) for path in theirs] == lengths

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
-import numpy as np
 from natasha.data import NEWS_NER
 from slovnet import NER
 from slovnet.shape import word_shape
@@ -23,7 +22,7 @@ from slovnet.shape import word_shape
 from svodka.config import Config
 from svodka.doc import Document, Span, Token
 from svodka.lang.embeddings import digest, load_navec
-from svodka.stages.ner.encoder import Encoder
+from svodka.stages.ner.encoder import Encoder, viterbi
 from svodka.stages.ner.rules import Rules, correct_spans, load_rules
 
 REQUIRES = ("tokens", "sentences")
@@ -120,6 +119,7 @@ def tag_chunks(docs: list[Document], chunks: list[Chunk], res: Resources) -> lis
     infer = res.model.infer
     encoder, vocab = infer.encoder, infer.decoder.tags_vocab
     encode = res.encode_word
+    transitions = infer.model.head.crf.transitions.array
     order = sorted(range(len(chunks)), key=lambda i: chunks[i].last - chunks[i].first)
     out: list[list[str]] = [[] for _ in chunks]
     size = res.config.batch_size
@@ -132,9 +132,9 @@ def tag_chunks(docs: list[Document], chunks: list[Chunk], res: Resources) -> lis
             items.append(([w for w, _ in ids], [s for _, s in ids]))
         inputs = encoder.input(items)
         pred = res.encoder(inputs.word_id, inputs.shape_id, inputs.pad_mask)
-        decoded = infer.model.head.crf.decode(pred, ~inputs.pad_mask)
+        decoded = viterbi(transitions, pred, ~inputs.pad_mask)
         for i, ids in zip(batch, decoded, strict=True):
-            out[i] = [vocab.decode(int(x)) for x in np.asarray(ids)]
+            out[i] = [vocab.decode(x) for x in ids]
     return out
 
 

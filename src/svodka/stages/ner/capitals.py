@@ -8,6 +8,7 @@ document also writes it with a capital inside a sentence («…сообщает 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from svodka.doc import Document, Span
@@ -16,6 +17,7 @@ from svodka.resources import read_lines
 
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
 SHOUTED_LABELS = frozenset(read_lines("ner/shouted_labels.txt"))  # «ВИДЕО», «ФОТО»
+LINE_BREAK = re.compile("\n")
 
 
 def is_common_word(text: str) -> bool:
@@ -32,7 +34,7 @@ def opening_starts(doc: Document) -> set[int]:
     quote marks or dashes (a headline is a sentence of its own)."""
     starts = [t.start for t in doc.tokens]
     found = set()
-    lines = [i + 1 for i, c in enumerate(doc.text) if c == "\n"]
+    lines = [m.end() for m in LINE_BREAK.finditer(doc.text)]
     for start in [s.start for s in doc.sentences] + lines:
         k = bisect_left(starts, start)
         while k < len(doc.tokens) and not doc.tokens[k].text[:1].isalnum():
