@@ -119,7 +119,6 @@ def tag_chunks(docs: list[Document], chunks: list[Chunk], res: Resources) -> lis
     infer = res.model.infer
     encoder, vocab = infer.encoder, infer.decoder.tags_vocab
     encode = res.encode_word
-    transitions = infer.model.head.crf.transitions.array
     order = sorted(range(len(chunks)), key=lambda i: chunks[i].last - chunks[i].first)
     out: list[list[str]] = [[] for _ in chunks]
     size = res.config.batch_size
@@ -132,7 +131,7 @@ def tag_chunks(docs: list[Document], chunks: list[Chunk], res: Resources) -> lis
             items.append(([w for w, _ in ids], [s for _, s in ids]))
         inputs = encoder.input(items)
         pred = res.encoder(inputs.word_id, inputs.shape_id, inputs.pad_mask)
-        decoded = viterbi(transitions, pred, ~inputs.pad_mask)
+        decoded = viterbi(res.encoder.transitions, pred, ~inputs.pad_mask)
         for i, ids in zip(batch, decoded, strict=True):
             out[i] = [vocab.decode(x) for x in ids]
     return out

@@ -44,6 +44,7 @@ class Encoder:
         self.layers = [read_layer(layer) for layer in model.encoder.layers]
         proj = model.head.proj
         self.proj, self.proj_bias = proj.weight.array, proj.bias.array
+        self.transitions = model.head.crf.transitions.array  # the CRF's, for ``viterbi``
 
     def __call__(self, word_id: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray):
         x = self.embed(word_id, shape_id)

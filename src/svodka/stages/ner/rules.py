@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from svodka.doc import Document, Span
@@ -47,13 +47,26 @@ class Rules:
     legal_forms: frozenset[str]
     complements: frozenset[str]
     complement_heads: frozenset[str]
-    gazetteer: dict[Key, str]
-    longest: int
-    firsts: frozenset[str]  # the first word of every gazetteer and seat name
+    gazetteer: Names
     streets: frozenset[str]  # «улица», «проспект», «отель»: a name follows
-    seats: dict[Key, str]  # «Белый дом»: an administration named by its seat
+    seats: Names  # «Белый дом»: an administration named by its seat
     place_preps: frozenset[str]  # «в», «у»: the seat as a place
     facilities: dict[str, str]  # «аэропорт» → where its name stands: «both», «before»
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Names by their token keys («газпром»,) → type, with what a lookup needs: the
+    longest key and the words a key opens with."""
+
+    types: dict[Key, str]
+    longest: int
+    firsts: frozenset[str]
+
+
+def index_names(types: dict[Key, str]) -> Names:
+    """A table of names ready for ``find_matches``."""
+    return Names(types, max(map(len, types), default=0), frozenset(k[0] for k in types if k))
 
 
 def load_rules() -> Rules:
@@ -62,18 +75,15 @@ def load_rules() -> Rules:
     entries.update(dict(read_table("places/world_regions.tsv")))
     entries.update(dict(read_table("orgs/known.tsv")))
     gazetteer = {key_of(name.split()): type_ for name, type_ in entries.items()}
-    seats = {key_of(name.split()): "ORG" for name in read_lines("ner/seats.txt")}
     return Rules(
         pronouns=frozenset(read_lines("names/pronouns.txt")),
         not_names=frozenset(read_lines("names/not_names.txt")),
         legal_forms=frozenset(read_lines("orgs/legal_forms.txt")),
         complements=frozenset(read_lines("orgs/complements.txt")),
         complement_heads=frozenset(read_lines("orgs/complement_heads.txt")),
-        gazetteer=gazetteer,
-        longest=max(len(k) for k in gazetteer),
-        firsts=frozenset(key[0] for key in [*gazetteer, *seats]),
+        gazetteer=index_names(gazetteer),
         streets=frozenset(read_lines("places/street_words.txt")),
-        seats=seats,
+        seats=index_names({key_of(n.split()): "ORG" for n in read_lines("ner/seats.txt")}),
         place_preps=frozenset(read_lines("ner/place_prepositions.txt")),
         facilities=dict(read_table("places/facility_heads.tsv")),
     )
@@ -110,7 +120,7 @@ def correct_spans(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
         if (t := trim_common_head(s, sentence_starts)) is not None
     ]
     keys = [word_key(t.text) for t in doc.tokens]
-    spans = apply_gazetteer(doc, keys, spans, rules.gazetteer, rules.longest, rules.firsts)
+    spans = apply_gazetteer(doc, keys, spans, rules.gazetteer)
     spans = [widen_over_adjectives(doc, s) for s in spans]
     spans = join_abbreviations(doc, spans)
     spans = add_facilities(doc, spans, keys, rules.streets, rules.facilities)
@@ -192,7 +202,7 @@ def type_seats(doc: Document, keys: list[str], spans: list[Span], rules: Rules) 
     """«пресс-секретарь Белого дома», «Белый дом заявил»: a seat of power (``ner/seats.txt``)
     names its administration, an ORG, in a document where it acts anywhere; where it
     only ever follows a place preposition («выступал в Белом доме») it is a LOC."""
-    found = list(find_matches(doc, keys, rules.seats, 2, rules.firsts))
+    found = list(find_matches(doc, keys, rules.seats))
     if not found:
         return spans
     starts = [t.start for t in doc.tokens]
@@ -203,7 +213,7 @@ def type_seats(doc: Document, keys: list[str], spans: list[Span], rules: Rules) 
         at_place = k > 0 and doc.tokens[k - 1].text.lower() in rules.place_preps
         if not at_place or key not in table:
             table[key] = "LOC" if at_place else "ORG"
-    return apply_gazetteer(doc, keys, spans, table, 2, rules.firsts)
+    return apply_gazetteer(doc, keys, spans, index_names(table))
 
 
 def extend_complements(doc: Document, spans: list[Span], rules: Rules) -> list[Span]:
@@ -297,14 +307,12 @@ def span_key(doc: Document, keys: list[str], span: Span) -> Key:
     return tuple(keys[first:last])
 
 
-def find_matches(
-    doc: Document, keys: list[str], table: dict[Key, str], longest: int, firsts: Container[str]
-) -> Iterator[Span]:
-    """Longest matches of ``table`` over the token ``keys``, left to right, each starting
-    at a word that is not lowercase («Газпром», «ЕС», «Amnesty») and is in ``firsts``, the
-    first words of the table's names (or of more)."""
+def find_matches(doc: Document, keys: list[str], names: Names) -> Iterator[Span]:
+    """Longest matches of ``names`` over the token ``keys``, left to right, each starting
+    at a word that is not lowercase («Газпром», «ЕС», «Amnesty») and opens a name."""
+    table, longest = names.types, names.longest
     tokens, free = doc.tokens, 0  # tokens before ``free`` are in a match already
-    for i in [i for i, key in enumerate(keys) if key in firsts]:
+    for i in [i for i, key in enumerate(keys) if key in names.firsts]:
         text = tokens[i].text
         if i < free or text[:1].islower() or not text[:1].isalnum():
             continue
@@ -317,14 +325,7 @@ def find_matches(
                 break
 
 
-def apply_gazetteer(
-    doc: Document,
-    keys: list[str],
-    spans: list[Span],
-    table: dict[Key, str],
-    longest: int,
-    firsts: Container[str],
-) -> list[Span]:
+def apply_gazetteer(doc: Document, keys: list[str], spans: list[Span], names: Names) -> list[Span]:
     """Add, retype or widen spans where a gazetteer name occurs.
 
     A match wins when every span it overlaps lies inside it; matches never overlap
@@ -333,7 +334,7 @@ def apply_gazetteer(
     index = SpanIndex(spans)
     dropped: set[Span] = set()
     added = []
-    for match in find_matches(doc, keys, table, longest, firsts):
+    for match in find_matches(doc, keys, names):
         inside = index.overlapping(match.start, match.stop)
         if all(match.start <= s.start and s.stop <= match.stop for s in inside):
             dropped.update(inside)
@@ -348,9 +349,8 @@ def add_recurrences(
     if not learned:
         return spans
     index = SpanIndex(spans)
-    longest = max(len(k) for k in learned)
     sentence_starts = {s.start for s in doc.sentences}
-    found = find_matches(doc, keys, learned, longest, {key[0] for key in learned if key})
+    found = find_matches(doc, keys, index_names(learned))
     return spans + [
         m
         for m in found
